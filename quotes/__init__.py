@@ -1,0 +1,1 @@
+"""The Qt-free, SQLite-free domain core: model, extraction and scoring."""

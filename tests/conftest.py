@@ -1,0 +1,15 @@
+"""Test-wide set-up.
+
+Qt must run without a display on CI and on developers' machines alike, so the
+offscreen platform is chosen before any test imports PySide6. NLTK_DATA points
+at an empty folder so that no test can pass only because nltk data happens to
+be installed on this machine: the app must never need it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="empty-nltk-data-")
