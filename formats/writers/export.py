@@ -1,0 +1,83 @@
+"""``write_export``: filter, stream and write the workspace in one of the export formats.
+
+Threading: ``write_export`` does blocking file I/O and is meant to run in a worker
+thread. It touches nothing but its arguments and the output path; ``items`` is
+consumed once, on the calling thread (a store's ``iter_documents`` opened there).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from formats.writers.jsonl_export import write_jsonl
+from formats.writers.selection import ExportCancelled, ExportFilters, Item, Tally, select
+
+Writer = Callable[[Iterable[Item], Path], None]
+
+# The format names the UI offers and the CLI accepts, with a short description each.
+FORMATS: dict[str, str] = {
+    "jsonl": "JSONL, one document per line (our interchange schema)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What an export wrote.
+
+    ``documents`` and ``attributions`` count what was exported. When ``cancelled`` is
+    True nothing was written (an existing output is untouched) and the counts say how
+    far the export got before it stopped.
+    """
+
+    path: Path
+    format: str
+    documents: int = 0
+    attributions: int = 0
+    cancelled: bool = False
+
+
+def _writer_for(format: str, agreement: Mapping[str, float] | None) -> Writer:
+    if format == "jsonl":
+        return write_jsonl
+    raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+
+
+def write_export(
+    items: Iterable[Item],
+    out_path: str | os.PathLike[str],
+    *,
+    format: str = "jsonl",
+    filters: ExportFilters | None = None,
+    progress: Callable[[int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    agreement: Mapping[str, float] | None = None,
+) -> ExportReport:
+    """Write the documents and attributions of ``items`` to ``out_path`` as ``format``.
+
+    :param items: ``(document, attributions)`` pairs, e.g. ``Store.iter_documents()``;
+        read once and never held whole.
+    :param out_path: a file for ``jsonl``, ``csv`` and ``conll``; a folder for ``brat``
+        and ``hf`` (an existing folder is replaced only if empty or an earlier export).
+    :param filters: which attributions and documents to keep; accepted only by default.
+    :param progress: called with the number of documents exported so far.
+    :param is_cancelled: polled before each document; True stops the export, discards
+        the partial output and returns a report with ``cancelled`` set.
+    :param agreement: inter-annotator agreement figures (name -> value) that the
+        ``hf`` dataset card states; ignored by the other formats.
+    :raises ValueError: for an unknown format.
+    :raises OSError: when the output cannot be written; an existing output is untouched.
+    """
+    writer = _writer_for(format, agreement)
+    target = Path(out_path)
+    tally = Tally()
+    stream = select(
+        items, filters or ExportFilters(), tally, progress=progress, is_cancelled=is_cancelled
+    )
+    try:
+        writer(stream, target)
+    except ExportCancelled:
+        return ExportReport(target, format, tally.documents, tally.attributions, cancelled=True)
+    return ExportReport(target, format, tally.documents, tally.attributions)

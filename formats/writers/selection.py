@@ -1,0 +1,122 @@
+"""What an export takes from the workspace: filters, and the stream every writer reads.
+
+Every writer consumes the same ``select`` stream, so filtering, progress, cancelling
+and counting behave identically whatever the format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from quotes.model import Attribution, Document, DocumentStatus, Status
+
+Item = tuple[Document, list[Attribution]]
+
+
+class ExportCancelled(Exception):
+    """Raised inside a writer when the user cancelled; the partial output is discarded."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilters:
+    """Which documents and attributions an export keeps.
+
+    :param statuses: the attribution statuses kept; accepted only by default.
+    :param annotators: keep only attributions by these annotators (None: anyone).
+        An attribution without an annotator is kept only when ``annotators`` is None.
+    :param document_statuses: keep only documents in these states (None: all).
+
+    Documents that pass the document filter are exported even when none of their
+    attributions pass: a reviewed article without quotations is data too.
+    """
+
+    statuses: frozenset[Status] = frozenset({Status.ACCEPTED})
+    annotators: frozenset[str] | None = None
+    document_statuses: frozenset[DocumentStatus] | None = None
+
+    @classmethod
+    def every_status(
+        cls,
+        *,
+        annotators: Iterable[str] | None = None,
+        document_statuses: Iterable[DocumentStatus] | None = None,
+    ) -> ExportFilters:
+        """Filters that keep candidates, accepted and rejected attributions alike."""
+        return cls(
+            statuses=frozenset(Status),
+            annotators=None if annotators is None else frozenset(annotators),
+            document_statuses=None if document_statuses is None else frozenset(document_statuses),
+        )
+
+    def keeps_document(self, document: Document) -> bool:
+        """Whether ``document`` is exported at all."""
+        return self.document_statuses is None or document.status in self.document_statuses
+
+    def keeps(self, attribution: Attribution) -> bool:
+        """Whether ``attribution`` is exported with its document."""
+        if attribution.status not in self.statuses:
+            return False
+        return self.annotators is None or attribution.annotator in self.annotators
+
+
+def export_id(document: Document) -> str:
+    """The id a document carries in every format: its external id, else ``doc-<id>``."""
+    return document.external_id if document.external_id else f"doc-{document.id}"
+
+
+def text_order(attributions: Iterable[Attribution]) -> list[Attribution]:
+    """Attributions sorted as every format writes them, so that output is reproducible."""
+
+    def key(a: Attribution) -> tuple:
+        return (
+            a.start,
+            a.end,
+            [f.as_list() for f in a.fragments],
+            a.cue.as_list() if a.cue else [],
+            a.speaker.as_list() if a.speaker else [],
+            a.type.value,
+            a.status.value,
+            a.speaker_name or "",
+            a.annotator or "",
+        )
+
+    return sorted(attributions, key=key)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts of what went through ``select``; read after the writer finished."""
+
+    documents: int = 0
+    attributions: int = 0
+
+
+def select(
+    items: Iterable[Item],
+    filters: ExportFilters,
+    tally: Tally,
+    *,
+    progress: Callable[[int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Item]:
+    """Yield the kept documents with their kept attributions in text order.
+
+    ``progress`` is called after each exported document with the number exported so
+    far; ``is_cancelled`` is polled before each document and, when it returns True,
+    ``ExportCancelled`` is raised into the writer. Both run on the exporting thread:
+    a UI passes thread-safe callables (a signal emit, an event's ``is_set``).
+    """
+    for document, attributions in items:
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled
+        if not filters.keeps_document(document):
+            continue
+        kept = text_order(a for a in attributions if filters.keeps(a))
+        yield document, kept
+        tally.documents += 1
+        tally.attributions += len(kept)
+        if progress is not None:
+            progress(tally.documents)
+    if is_cancelled is not None and is_cancelled():
+        raise ExportCancelled
