@@ -5,14 +5,27 @@ that opened the store. A worker thread opens its own ``Store`` on the same file
 (WAL lets readers and one writer work side by side); it never borrows another
 thread's store. Every public method that changes data runs in one transaction
 that is committed before the method returns.
+
+History: every annotation action appends one row to ``history`` with the state of
+the rows it touched before and after (see ``HistoryEntry``). ``undo`` and ``redo``
+restore those states and append an entry of their own, so the history stays
+append-only and undo survives document switches and restarts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import hashlib
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from quotes.extract import extract
 from quotes.model import (
     Article,
     Attribution,
@@ -20,17 +33,39 @@ from quotes.model import (
     DocumentStatus,
     DocumentSummary,
     ImportReport,
+    Origin,
+    Problem,
+    QuoteType,
     Span,
     Speaker,
+    Status,
 )
+from storage.migrations import WorkspaceError, open_database
+
+__all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
 
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One annotation action, as kept in the append-only history table.
 
-    ``before`` and ``after`` are the attribution's JSON-able state around the action
-    (None where it did not exist), which is what undo and timing read.
+    ``before`` and ``after`` are the JSON-able state of the rows the action touched
+    (None where nothing existed), which is what undo and timing read::
+
+        {"attributions": [{"id", "document_id", "start", "end", "fragments",
+                           "type", "cue", "speaker", "speaker_id", "speaker_name",
+                           "status", "origin", "confidence", "rule", "annotator",
+                           "created_at", "updated_at"}],
+         "speakers": [{"id", "document_id", "name", "variants", "mentions",
+                       "created_at"}],
+         "document": {"status"}}
+
+    with only the keys the action concerns. ``action`` is the verb ("accept",
+    "reject", "set_speaker", "add", "update", "delete", "set_type",
+    "set_document_status", "add_speaker", "rename_speaker", "merge_speakers",
+    "import", "undo", "redo"). ``elapsed_ms`` is the time the annotator took for the
+    decision (None when unknown or after a long pause); ``target_id`` is the entry an
+    ``undo`` or ``redo`` reverses or re-applies.
     """
 
     id: int
@@ -41,6 +76,82 @@ class HistoryEntry:
     attribution_id: int | None
     before: dict | None
     after: dict | None
+    elapsed_ms: int | None = None
+    target_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One document matching a full-text search.
+
+    ``start``/``end`` locate the first matching word in the document text (None
+    when only the title matched or the match needed diacritics folding);
+    ``snippet`` is plain text around it.
+    """
+
+    document_id: int
+    title: str
+    snippet: str
+    start: int | None
+    end: int | None
+
+
+#: Actions undo can reverse (import and undo/redo themselves are not).
+UNDOABLE_ACTIONS = frozenset(
+    {
+        "accept",
+        "reject",
+        "set_speaker",
+        "add",
+        "update",
+        "delete",
+        "set_type",
+        "set_document_status",
+        "add_speaker",
+        "rename_speaker",
+        "merge_speakers",
+    }
+)
+
+#: Actions that are a decision about one attribution (counted for annotation rate).
+DECISION_ACTIONS = frozenset({"accept", "reject", "set_speaker", "add", "update", "set_type"})
+
+#: A gap longer than this between two actions is a pause, not decision time.
+IDLE_AFTER_MS = 5 * 60 * 1000
+
+_ATTRIBUTION_COLUMNS = (
+    'a.id, a.document_id, a.start, a."end", a.fragments, a.type, a.cue_start, a.cue_end, '
+    "a.speaker_start, a.speaker_end, a.speaker_id, s.name AS speaker_name, a.status, "
+    "a.origin, a.confidence, a.rule, a.annotator, a.created_at, a.updated_at"
+)
+_ATTRIBUTION_SELECT = (
+    f"SELECT {_ATTRIBUTION_COLUMNS} FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id"
+)
+_DOCUMENT_SELECT = (
+    "SELECT id, text, title, source, status, content_hash, imported_at, external_id FROM documents"
+)
+_WORD = re.compile(r"\w+")
+
+
+def content_hash(text: str) -> str:
+    """The key that makes two documents duplicates: SHA-256 of the exact text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def _pair(span: Span | None) -> list[int] | None:
+    return None if span is None else span.as_list()
+
+
+class _Cancelled(Exception):
+    """Raised inside an import transaction to roll it back on Cancel."""
 
 
 class Store:
@@ -49,20 +160,39 @@ class Store:
     :param path: the SQLite file; created and migrated when new. ``None`` opens a
         private in-memory database (for tests).
     :param annotator: the name recorded on each action of this store.
+    :raises WorkspaceError: when the file is not a usable workspace.
     """
 
     def __init__(self, path: str | Path | None, *, annotator: str = "annotator") -> None:
-        raise NotImplementedError
+        self._path = None if path is None else Path(path)
+        self._db = open_database(self._path)
+        self._conn: sqlite3.Connection = self._db.conn
+        self._conn.row_factory = sqlite3.Row
+        self.annotator = annotator
+        self._clock: float | None = None
+
+    @classmethod
+    def open_default(cls, *, annotator: str = "annotator") -> Store:
+        """Open the workspace in the user's data folder (see ``default_workspace_path``)."""
+        from storage.workspace import default_workspace_path
+
+        return cls(default_workspace_path(), annotator=annotator)
 
     # -- lifecycle -------------------------------------------------------------------
     @property
     def path(self) -> Path | None:
         """The workspace file, or None for an in-memory store."""
-        raise NotImplementedError
+        return self._path
 
     def close(self) -> None:
         """Close the connection. Everything was committed already."""
-        raise NotImplementedError
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # -- documents -------------------------------------------------------------------
     def add_articles(
@@ -79,74 +209,1002 @@ class Store:
         articles without are pre-annotated by ``quotes.extract`` when ``preannotate``.
         All of it is one transaction: a cancelled or failed import leaves the
         workspace as it was. ``progress`` receives the number of articles read so far.
+
+        An article whose pre-annotation raises is stored without candidates and named
+        in ``problems``; an article whose attributions the database refuses (offsets
+        outside its text) is skipped and named in ``problems``. Any other error rolls
+        the whole import back and propagates. A cancelled import returns a report with
+        ``cancelled`` True and nothing imported.
         """
-        raise NotImplementedError
+        imported = duplicates = attribution_count = 0
+        problems: list[Problem] = []
+        seen: set[str] = set()
+        now = _now()
+        try:
+            with self._db.atomic():
+                for read, article in enumerate(articles, start=1):
+                    if is_cancelled is not None and is_cancelled():
+                        raise _Cancelled
+                    key = content_hash(article.text)
+                    if key in seen or self._has_hash(key):
+                        duplicates += 1
+                    else:
+                        seen.add(key)
+                        stored = self._store_article(article, key, now, preannotate, problems)
+                        if stored is not None:
+                            imported += 1
+                            attribution_count += stored
+                    if progress is not None:
+                        progress(read)
+                if imported:
+                    self._append_history(
+                        "import",
+                        before=None,
+                        after={"imported": imported, "attributions": attribution_count},
+                        timed=False,
+                    )
+        except _Cancelled:
+            return ImportReport(duplicates=duplicates, cancelled=True)
+        return ImportReport(
+            imported=imported,
+            duplicates=duplicates,
+            attributions=attribution_count,
+            problems=tuple(problems),
+        )
+
+    def _has_hash(self, key: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM documents WHERE content_hash = ?", (key,))
+        return row.fetchone() is not None
+
+    def _store_article(
+        self, article: Article, key: str, now: str, preannotate: bool, problems: list[Problem]
+    ) -> int | None:
+        """Insert one article with its attributions inside a savepoint.
+
+        :returns: the number of attributions stored, or None if the article was refused.
+        """
+        where = article.source or article.external_id or article.title or "article"
+        speakers: tuple[Speaker, ...] = ()
+        attributions = article.attributions
+        if not attributions and preannotate:
+            try:
+                extraction = extract(article.text)
+            except Exception as error:  # the extractor must never lose an import
+                problems.append(Problem(where, f"pre-annotation failed: {error!r}"))
+            else:
+                attributions, speakers = extraction.attributions, extraction.speakers
+        try:
+            with self._db.atomic():
+                document_id = self._conn.execute(
+                    "INSERT INTO documents (external_id, title, source, text, content_hash,"
+                    " meta, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.external_id,
+                        article.title,
+                        article.source,
+                        article.text,
+                        key,
+                        json.dumps(article.meta, default=str),
+                        now,
+                        now,
+                    ),
+                ).lastrowid
+                assert document_id is not None
+                for speaker in speakers:
+                    self._insert_speaker(
+                        document_id, speaker.name, speaker.variants, speaker.mentions, now
+                    )
+                for attribution in attributions:
+                    speaker_id = self._speaker_id_for(
+                        document_id, attribution.speaker_name, None, now
+                    )
+                    self._insert_attribution(
+                        document_id, attribution, speaker_id=speaker_id, now=now
+                    )
+        except sqlite3.IntegrityError as error:
+            problems.append(Problem(where, f"not imported: {error}"))
+            return None
+        return len(attributions)
 
     def document_summaries(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
         """Every document (or those with ``status``) with its counts, in import order."""
-        raise NotImplementedError
+        sql = (
+            "SELECT d.id, d.title, d.status, d.length,"
+            " count(a.id) FILTER (WHERE a.status = 'candidate') AS candidates,"
+            " count(a.id) FILTER (WHERE a.status = 'accepted') AS accepted,"
+            " count(a.id) FILTER (WHERE a.status = 'rejected') AS rejected"
+            " FROM documents d LEFT JOIN attributions a ON a.document_id = d.id"
+        )
+        params: tuple[str, ...] = ()
+        if status is not None:
+            sql += " WHERE d.status = ?"
+            params = (DocumentStatus(status).value,)
+        sql += " GROUP BY d.id ORDER BY d.id"
+        return [
+            DocumentSummary(
+                id=row["id"],
+                title=row["title"],
+                status=DocumentStatus(row["status"]),
+                candidates=row["candidates"],
+                accepted=row["accepted"],
+                rejected=row["rejected"],
+                length=row["length"],
+            )
+            for row in self._conn.execute(sql, params)
+        ]
+
+    def document_count(self) -> int:
+        """How many documents the workspace holds."""
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def document(self, document_id: int) -> Document:
         """The document with its text. :raises KeyError: if there is none."""
-        raise NotImplementedError
+        row = self._conn.execute(f"{_DOCUMENT_SELECT} WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        return self._document_from_row(row)
 
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
-        """Mark a document new, in progress or done."""
-        raise NotImplementedError
+        """Mark a document new, in progress or done (undoable)."""
+        status = DocumentStatus(status)
+        with self._db.atomic():
+            before = self.document(document_id).status
+            if before == status:
+                return
+            self._conn.execute(
+                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, _now(), document_id),
+            )
+            self._append_history(
+                "set_document_status",
+                document_id=document_id,
+                before={"document": {"status": before.value}},
+                after={"document": {"status": status.value}},
+                timed=False,
+            )
+
+    # -- search ----------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
+        """Documents whose title or text contain every word of ``query``, best first.
+
+        The last word matches as a prefix (search as you type). Operators are not
+        interpreted: the query is split into words, so any user input is safe.
+        """
+        words = _WORD.findall(query)
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        rows = self._conn.execute(
+            "SELECT d.id, d.title, d.text FROM documents_fts f"
+            " JOIN documents d ON d.id = f.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (match.strip(), limit),
+        ).fetchall()
+        return [_search_hit(row["id"], row["title"], row["text"], words) for row in rows]
 
     # -- attributions ----------------------------------------------------------------
     def attributions_for(self, document_id: int) -> list[Attribution]:
         """The document's attributions in text order."""
-        raise NotImplementedError
+        rows = self._conn.execute(
+            f'{_ATTRIBUTION_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
+            (document_id,),
+        )
+        return [_attribution_from_row(row) for row in rows]
 
     def attribution(self, attribution_id: int) -> Attribution:
         """One attribution. :raises KeyError: if there is none."""
-        raise NotImplementedError
+        row = self._attribution_row(attribution_id)
+        return _attribution_from_row(row)
+
+    def start_decision(self) -> None:
+        """Start timing the annotator's next decision (call when a record is shown).
+
+        Without it, a decision is timed from the previous action of this store.
+        """
+        self._clock = time.monotonic()
 
     def accept_attribution(self, attribution_id: int) -> Attribution:
         """Mark the attribution accepted by this store's annotator; return it."""
-        raise NotImplementedError
+        return self._change_attribution(
+            "accept", attribution_id, status=Status.ACCEPTED.value, annotator=self.annotator
+        )
 
     def reject_attribution(self, attribution_id: int) -> Attribution:
         """Mark the attribution rejected by this store's annotator; return it."""
-        raise NotImplementedError
+        return self._change_attribution(
+            "reject", attribution_id, status=Status.REJECTED.value, annotator=self.annotator
+        )
+
+    def set_attribution_type(self, attribution_id: int, quote_type: QuoteType) -> Attribution:
+        """Change whether the attribution is direct, indirect or mixed; return it."""
+        return self._change_attribution(
+            "set_type", attribution_id, type=QuoteType(quote_type).value, annotator=self.annotator
+        )
 
     def set_speaker(
         self, attribution_id: int, *, mention: Span | None, name: str | None
     ) -> Attribution:
         """Set the speaker mention span and the person it refers to.
 
-        The name is added to the document's speakers when it is new.
+        The name is added to the document's speakers when it is new; None clears
+        the speaker entity.
         """
-        raise NotImplementedError
+        with self._db.atomic():
+            row = self._attribution_row(attribution_id)
+            speaker_id, created = self._resolve_speaker(row["document_id"], name, None)
+            return self._change_attribution(
+                "set_speaker",
+                attribution_id,
+                created_speaker=created,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+                speaker_id=speaker_id,
+                annotator=self.annotator,
+            )
+
+    def set_speaker_entity(
+        self, attribution_id: int, speaker_id: int | None, *, mention: Span | None = None
+    ) -> Attribution:
+        """Point the attribution at a roster entry (number keys); keep the mention
+        unless a new one is given.
+
+        :raises KeyError: if the speaker is not in the attribution's document.
+        """
+        with self._db.atomic():
+            row = self._attribution_row(attribution_id)
+            if speaker_id is not None:
+                self._check_speaker(row["document_id"], speaker_id)
+            changes: dict[str, Any] = {"speaker_id": speaker_id, "annotator": self.annotator}
+            if mention is not None:
+                changes.update(speaker_start=mention.start, speaker_end=mention.end)
+            return self._change_attribution("set_speaker", attribution_id, **changes)
 
     def add_attribution(self, document_id: int, attribution: Attribution) -> Attribution:
-        """Store an attribution an annotator made (origin human, accepted); return it."""
-        raise NotImplementedError
+        """Store an attribution an annotator made (origin human, accepted); return it.
+
+        Its speaker is ``entity_id`` when set, else ``speaker_name`` (added to the
+        roster when new).
+
+        :raises KeyError: if the document does not exist.
+        :raises ValueError: if a span lies outside the document text.
+        """
+        with self._db.atomic():
+            self.document(document_id)
+            now = _now()
+            made = attribution.with_changes(
+                origin=Origin.HUMAN,
+                status=Status.ACCEPTED,
+                annotator=self.annotator,
+                confidence=1.0,
+                rule="",
+            )
+            speaker_id, created = self._resolve_speaker(
+                document_id, made.speaker_name, made.entity_id
+            )
+            try:
+                new_id = self._insert_attribution(document_id, made, speaker_id=speaker_id, now=now)
+            except sqlite3.IntegrityError as error:
+                raise ValueError(str(error)) from None
+            after = self._attribution_state(new_id)
+            self._append_history(
+                "add",
+                document_id=document_id,
+                attribution_id=new_id,
+                before={"speakers": []} if created is not None else None,
+                after={"attributions": [after], **self._created_state(created)},
+            )
+            self._mark_in_progress(document_id, now)
+            return self.attribution(new_id)
 
     def update_attribution(self, attribution: Attribution) -> Attribution:
-        """Replace a stored attribution's spans, type, speaker and status."""
-        raise NotImplementedError
+        """Replace a stored attribution's spans, type, speaker and status.
+
+        The speaker is ``entity_id`` when set, else ``speaker_name``.
+
+        :raises KeyError: if the attribution has no id or is not stored.
+        :raises ValueError: if a span lies outside the document text.
+        """
+        if attribution.id is None:
+            raise KeyError("the attribution has no id: store it with add_attribution")
+        with self._db.atomic():
+            row = self._attribution_row(attribution.id)
+            speaker_id, created = self._resolve_speaker(
+                row["document_id"], attribution.speaker_name, attribution.entity_id
+            )
+            return self._change_attribution(
+                "update",
+                attribution.id,
+                created_speaker=created,
+                start=attribution.start,
+                end=attribution.end,
+                fragments=json.dumps([f.as_list() for f in attribution.fragments]),
+                type=QuoteType(attribution.type).value,
+                cue_start=attribution.cue.start if attribution.cue else None,
+                cue_end=attribution.cue.end if attribution.cue else None,
+                speaker_start=attribution.speaker.start if attribution.speaker else None,
+                speaker_end=attribution.speaker.end if attribution.speaker else None,
+                speaker_id=speaker_id,
+                status=Status(attribution.status).value,
+                annotator=self.annotator,
+            )
 
     def delete_attribution(self, attribution_id: int) -> None:
         """Remove an attribution (recorded in the history, so it can be undone)."""
-        raise NotImplementedError
+        with self._db.atomic():
+            row = self._attribution_row(attribution_id)
+            before = _state_from_row(row)
+            self._conn.execute("DELETE FROM attributions WHERE id = ?", (attribution_id,))
+            self._append_history(
+                "delete",
+                document_id=row["document_id"],
+                attribution_id=attribution_id,
+                before={"attributions": [before]},
+                after=None,
+            )
+            self._mark_in_progress(row["document_id"], _now())
 
     # -- speakers --------------------------------------------------------------------
     def speakers_for(self, document_id: int) -> list[Speaker]:
-        """The document's speaker roster, most mentioned first."""
-        raise NotImplementedError
+        """The document's speaker roster, most mentioned first.
+
+        ``mentions`` are the spans the extractor found plus the speaker spans of the
+        attributions pointing at the speaker; ``variants`` are the stored variants
+        plus the distinct texts of those mentions other than the name.
+        """
+        text = self.document(document_id).text
+        linked: dict[int, list[Span]] = {}
+        for row in self._conn.execute(
+            "SELECT speaker_id, speaker_start, speaker_end FROM attributions"
+            " WHERE document_id = ? AND speaker_id IS NOT NULL ORDER BY start",
+            (document_id,),
+        ):
+            span = _span(row["speaker_start"], row["speaker_end"])
+            if span is not None:
+                linked.setdefault(row["speaker_id"], []).append(span)
+        speakers = []
+        for row in self._conn.execute(
+            "SELECT id, document_id, name, variants, mentions FROM speakers WHERE document_id = ?",
+            (document_id,),
+        ):
+            stored = [Span(s, e) for s, e in json.loads(row["mentions"])]
+            mentions = tuple(sorted(set(stored) | set(linked.get(row["id"], ()))))
+            variants = list(json.loads(row["variants"]))
+            for mention in mentions:
+                written = mention.text_of(text)
+                if written != row["name"] and written not in variants:
+                    variants.append(written)
+            speakers.append(
+                Speaker(
+                    name=row["name"],
+                    variants=tuple(variants),
+                    mentions=mentions,
+                    id=row["id"],
+                    document_id=row["document_id"],
+                )
+            )
+        speakers.sort(key=lambda s: (-len(s.mentions), s.name.casefold()))
+        return speakers
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        """One roster entry with its mentions. :raises KeyError: if there is none."""
+        row = self._conn.execute(
+            "SELECT document_id FROM speakers WHERE id = ?", (speaker_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no speaker {speaker_id}")
+        return next(s for s in self.speakers_for(row["document_id"]) if s.id == speaker_id)
 
     def add_speaker(self, document_id: int, name: str) -> Speaker:
-        """Add a speaker by name (or return the existing one of that name)."""
-        raise NotImplementedError
+        """Add a speaker by name (or return the existing one of that name).
+
+        :raises ValueError: if the name is blank. :raises KeyError: if there is no
+            such document.
+        """
+        name = _clean_name(name)
+        with self._db.atomic():
+            self.document(document_id)
+            existing = self._speaker_id_by_name(document_id, name)
+            if existing is None:
+                existing = self._insert_speaker(document_id, name, (), (), _now())
+                self._append_history(
+                    "add_speaker",
+                    document_id=document_id,
+                    before={"speakers": []},
+                    after={"speakers": [self._speaker_state(existing)]},
+                    timed=False,
+                )
+        return self.speaker(existing)
+
+    def rename_speaker(self, speaker_id: int, name: str) -> Speaker:
+        """Rename a roster entry; the old name is kept as a variant.
+
+        :raises ValueError: if the name is blank or another speaker of the document
+            already has it (merge them instead).
+        """
+        name = _clean_name(name)
+        with self._db.atomic():
+            before = self._speaker_state(speaker_id)
+            if before["name"] == name:
+                return self.speaker(speaker_id)
+            if self._speaker_id_by_name(before["document_id"], name) is not None:
+                raise ValueError(f"the document already has a speaker named {name!r}")
+            variants = [v for v in before["variants"] if v != name]
+            if before["name"] not in variants:
+                variants.append(before["name"])
+            self._conn.execute(
+                "UPDATE speakers SET name = ?, variants = ? WHERE id = ?",
+                (name, json.dumps(variants), speaker_id),
+            )
+            self._append_history(
+                "rename_speaker",
+                document_id=before["document_id"],
+                before={"speakers": [before]},
+                after={"speakers": [self._speaker_state(speaker_id)]},
+                timed=False,
+            )
+        return self.speaker(speaker_id)
+
+    def merge_speakers(self, document_id: int, keep_id: int, merge_id: int) -> Speaker:
+        """Fold speaker ``merge_id`` into ``keep_id``: its attributions, mentions and
+        names (as variants) move over and it leaves the roster. Undoable.
+
+        :raises KeyError: if either speaker is not in the document.
+        :raises ValueError: if the two are the same speaker.
+        """
+        if keep_id == merge_id:
+            raise ValueError("cannot merge a speaker into itself")
+        with self._db.atomic():
+            self._check_speaker(document_id, keep_id)
+            self._check_speaker(document_id, merge_id)
+            keep, merge = self._speaker_state(keep_id), self._speaker_state(merge_id)
+            moved = [
+                r["id"]
+                for r in self._conn.execute(
+                    "SELECT id FROM attributions WHERE speaker_id = ?", (merge_id,)
+                )
+            ]
+            before_rows = [self._attribution_state(i) for i in moved]
+            variants = list(keep["variants"])
+            for variant in (merge["name"], *merge["variants"]):
+                if variant != keep["name"] and variant not in variants:
+                    variants.append(variant)
+            mentions = sorted({tuple(m) for m in keep["mentions"] + merge["mentions"]})
+            now = _now()
+            self._conn.execute(
+                "UPDATE attributions SET speaker_id = ?, updated_at = ? WHERE speaker_id = ?",
+                (keep_id, now, merge_id),
+            )
+            self._conn.execute(
+                "UPDATE speakers SET variants = ?, mentions = ? WHERE id = ?",
+                (json.dumps(variants), json.dumps([list(m) for m in mentions]), keep_id),
+            )
+            self._conn.execute("DELETE FROM speakers WHERE id = ?", (merge_id,))
+            self._append_history(
+                "merge_speakers",
+                document_id=document_id,
+                before={"speakers": [keep, merge], "attributions": before_rows},
+                after={
+                    "speakers": [self._speaker_state(keep_id)],
+                    "attributions": [self._attribution_state(i) for i in moved],
+                },
+                timed=False,
+            )
+        return self.speaker(keep_id)
 
     # -- history ---------------------------------------------------------------------
     def history(self, *, document_id: int | None = None, limit: int = 100) -> list[HistoryEntry]:
         """The latest actions, newest first."""
-        raise NotImplementedError
+        sql = "SELECT * FROM history"
+        params: tuple[int, ...] = ()
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            params = (document_id,)
+        sql += " ORDER BY id DESC LIMIT ?"
+        return [_history_from_row(row) for row in self._conn.execute(sql, (*params, limit))]
+
+    def next_undo(self) -> HistoryEntry | None:
+        """The action ``undo`` would reverse (this annotator's), or None."""
+        undo_stack, _ = self._undo_stacks()
+        return self._history_entry(undo_stack[-1]) if undo_stack else None
+
+    def next_redo(self) -> HistoryEntry | None:
+        """The action ``redo`` would re-apply, or None."""
+        _, redo_stack = self._undo_stacks()
+        return self._history_entry(redo_stack[-1]) if redo_stack else None
+
+    def undo(self) -> HistoryEntry | None:
+        """Reverse this annotator's latest action not yet undone; return that action's
+        entry (its ``document_id`` and ``attribution_id`` say what changed), or None
+        when there is nothing to undo."""
+        with self._db.atomic():
+            entry = self.next_undo()
+            if entry is None:
+                return None
+            self._restore(entry.document_id, entry.before, entry.after)
+            self._append_history(
+                "undo",
+                document_id=entry.document_id,
+                attribution_id=entry.attribution_id,
+                before=entry.after,
+                after=entry.before,
+                target_id=entry.id,
+                timed=False,
+            )
+        return entry
+
+    def redo(self) -> HistoryEntry | None:
+        """Re-apply the latest undone action; return its entry, or None."""
+        with self._db.atomic():
+            entry = self.next_redo()
+            if entry is None:
+                return None
+            self._restore(entry.document_id, entry.after, entry.before)
+            self._append_history(
+                "redo",
+                document_id=entry.document_id,
+                attribution_id=entry.attribution_id,
+                before=entry.before,
+                after=entry.after,
+                target_id=entry.id,
+                timed=False,
+            )
+        return entry
+
+    def annotation_rate(self, annotator: str | None = None) -> float | None:
+        """Timed decisions per hour of decision time for ``annotator`` (default: this
+        store's), or None before any timed decision."""
+        actions = sorted(DECISION_ACTIONS)
+        row = self._conn.execute(
+            "SELECT count(*), sum(elapsed_ms) FROM history WHERE annotator = ?"
+            f" AND elapsed_ms IS NOT NULL AND action IN ({', '.join('?' * len(actions))})",
+            (annotator or self.annotator, *actions),
+        ).fetchone()
+        count, total_ms = row[0], row[1]
+        if not count:
+            return None
+        return count * 3_600_000 / max(total_ms, 1)
 
     # -- export ----------------------------------------------------------------------
     def iter_documents(self) -> Iterator[tuple[Document, list[Attribution]]]:
-        """Every document with its attributions, streamed in import order."""
-        raise NotImplementedError
+        """Every document with its attributions, streamed in import order.
+
+        Documents are read in pages, so memory stays bounded for big workspaces.
+        """
+        last_id = 0
+        while True:
+            rows = self._conn.execute(
+                f"{_DOCUMENT_SELECT} WHERE id > ? ORDER BY id LIMIT 200", (last_id,)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._document_from_row(row), self.attributions_for(row["id"])
+            last_id = rows[-1]["id"]
+
+    # -- internals -------------------------------------------------------------------
+    @staticmethod
+    def _document_from_row(row: sqlite3.Row) -> Document:
+        return Document(
+            id=row["id"],
+            text=row["text"],
+            title=row["title"],
+            source=row["source"],
+            status=DocumentStatus(row["status"]),
+            content_hash=row["content_hash"],
+            imported_at=row["imported_at"],
+            external_id=row["external_id"],
+        )
+
+    def _attribution_row(self, attribution_id: int) -> sqlite3.Row:
+        row = self._conn.execute(
+            f"{_ATTRIBUTION_SELECT} WHERE a.id = ?", (attribution_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no attribution {attribution_id}")
+        return row
+
+    def _attribution_state(self, attribution_id: int) -> dict[str, Any]:
+        return _state_from_row(self._attribution_row(attribution_id))
+
+    def _change_attribution(
+        self,
+        action: str,
+        attribution_id: int,
+        *,
+        created_speaker: int | None = None,
+        **columns: Any,
+    ) -> Attribution:
+        """Update columns of one attribution and append the history entry.
+
+        ``created_speaker`` is a roster entry the action added, recorded so that
+        undo removes it again.
+        """
+        with self._db.atomic():
+            row = self._attribution_row(attribution_id)
+            before = _state_from_row(row)
+            now = _now()
+            assignments = ", ".join(f'"{name}" = ?' for name in columns)
+            try:
+                self._conn.execute(
+                    f"UPDATE attributions SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*columns.values(), now, attribution_id),
+                )
+            except sqlite3.IntegrityError as error:
+                raise ValueError(str(error)) from None
+            after = self._attribution_state(attribution_id)
+            self._append_history(
+                action,
+                document_id=row["document_id"],
+                attribution_id=attribution_id,
+                before={
+                    "attributions": [before],
+                    **({"speakers": []} if created_speaker is not None else {}),
+                },
+                after={"attributions": [after], **self._created_state(created_speaker)},
+            )
+            self._mark_in_progress(row["document_id"], now)
+        return self.attribution(attribution_id)
+
+    def _resolve_speaker(
+        self, document_id: int, name: str | None, entity_id: int | None
+    ) -> tuple[int | None, int | None]:
+        """The roster id for an entity id or a name, and the id again if it was added."""
+        known = (
+            None if name is None else self._speaker_id_by_name(document_id, " ".join(name.split()))
+        )
+        speaker_id = self._speaker_id_for(document_id, name, entity_id, _now())
+        created = speaker_id if entity_id is None and known is None and speaker_id else None
+        return speaker_id, created
+
+    def _created_state(self, speaker_id: int | None) -> dict[str, Any]:
+        return {} if speaker_id is None else {"speakers": [self._speaker_state(speaker_id)]}
+
+    def _insert_attribution(
+        self, document_id: int, attribution: Attribution, *, speaker_id: int | None, now: str
+    ) -> int:
+        cursor = self._conn.execute(
+            'INSERT INTO attributions (document_id, start, "end", fragments, type,'
+            " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
+            " confidence, rule, annotator, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                attribution.start,
+                attribution.end,
+                json.dumps([f.as_list() for f in attribution.fragments]),
+                QuoteType(attribution.type).value,
+                attribution.cue.start if attribution.cue else None,
+                attribution.cue.end if attribution.cue else None,
+                attribution.speaker.start if attribution.speaker else None,
+                attribution.speaker.end if attribution.speaker else None,
+                speaker_id,
+                Status(attribution.status).value,
+                Origin(attribution.origin).value,
+                attribution.confidence,
+                attribution.rule,
+                attribution.annotator,
+                now,
+                now,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _insert_speaker(
+        self,
+        document_id: int,
+        name: str,
+        variants: Iterable[str],
+        mentions: Iterable[Span],
+        now: str,
+    ) -> int:
+        """Insert a roster entry, or merge variants and mentions into the one of that name."""
+        name = _clean_name(name)
+        existing = self._speaker_id_by_name(document_id, name)
+        if existing is not None:
+            state = self._speaker_state(existing)
+            merged_variants = list(state["variants"])
+            merged_variants += [v for v in variants if v not in merged_variants and v != name]
+            merged_mentions = sorted(
+                {tuple(m) for m in state["mentions"]} | {(m.start, m.end) for m in mentions}
+            )
+            self._conn.execute(
+                "UPDATE speakers SET variants = ?, mentions = ? WHERE id = ?",
+                (
+                    json.dumps(merged_variants),
+                    json.dumps([list(m) for m in merged_mentions]),
+                    existing,
+                ),
+            )
+            return existing
+        cursor = self._conn.execute(
+            "INSERT INTO speakers (document_id, name, variants, mentions, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                document_id,
+                name,
+                json.dumps([v for v in dict.fromkeys(variants) if v != name]),
+                json.dumps(sorted(m.as_list() for m in mentions)),
+                now,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _speaker_id_by_name(self, document_id: int, name: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT id FROM speakers WHERE document_id = ? AND name = ?", (document_id, name)
+        ).fetchone()
+        return None if row is None else int(row["id"])
+
+    def _speaker_id_for(
+        self, document_id: int, name: str | None, entity_id: int | None, now: str
+    ) -> int | None:
+        """The roster id for an entity id or a name, adding the name when new."""
+        if entity_id is not None:
+            self._check_speaker(document_id, entity_id)
+            return entity_id
+        if name is None or not name.strip():
+            return None
+        return self._insert_speaker(document_id, name, (), (), now)
+
+    def _check_speaker(self, document_id: int, speaker_id: int) -> None:
+        row = self._conn.execute(
+            "SELECT 1 FROM speakers WHERE id = ? AND document_id = ?", (speaker_id, document_id)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no speaker {speaker_id} in document {document_id}")
+
+    def _speaker_state(self, speaker_id: int) -> dict[str, Any]:
+        row = self._conn.execute(
+            "SELECT id, document_id, name, variants, mentions, created_at FROM speakers"
+            " WHERE id = ?",
+            (speaker_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no speaker {speaker_id}")
+        state = dict(row)
+        state["variants"] = json.loads(state["variants"])
+        state["mentions"] = json.loads(state["mentions"])
+        return state
+
+    def _mark_in_progress(self, document_id: int, now: str) -> None:
+        # Reviewing starts a document; moving it on to done stays the annotator's call.
+        self._conn.execute(
+            "UPDATE documents SET status = 'in_progress', updated_at = ?"
+            " WHERE id = ? AND status = 'new'",
+            (now, document_id),
+        )
+
+    def _append_history(
+        self,
+        action: str,
+        *,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        document_id: int | None = None,
+        attribution_id: int | None = None,
+        target_id: int | None = None,
+        timed: bool = True,
+    ) -> None:
+        elapsed_ms = None
+        now = time.monotonic()
+        if timed and self._clock is not None:
+            elapsed_ms = round((now - self._clock) * 1000)
+            if elapsed_ms > IDLE_AFTER_MS:
+                elapsed_ms = None
+        if timed:
+            self._clock = now
+        self._conn.execute(
+            "INSERT INTO history (at, annotator, action, document_id, attribution_id,"
+            " before, after, elapsed_ms, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                _now(),
+                self.annotator,
+                action,
+                document_id,
+                attribution_id,
+                None if before is None else json.dumps(before),
+                None if after is None else json.dumps(after),
+                elapsed_ms,
+                target_id,
+            ),
+        )
+
+    def _history_entry(self, entry_id: int) -> HistoryEntry:
+        row = self._conn.execute("SELECT * FROM history WHERE id = ?", (entry_id,)).fetchone()
+        return _history_from_row(row)
+
+    def _undo_stacks(self) -> tuple[list[int], list[int]]:
+        """Replay this annotator's history into the undo and redo stacks of entry ids.
+
+        Replaying keeps the history append-only (nothing is marked "undone") and makes
+        undo work across restarts; it reads three small columns per entry.
+        """
+        undo_stack: list[int] = []
+        redo_stack: list[int] = []
+        for entry_id, action, target_id in self._conn.execute(
+            "SELECT id, action, target_id FROM history WHERE annotator = ? ORDER BY id",
+            (self.annotator,),
+        ):
+            if action == "undo":
+                if undo_stack and undo_stack[-1] == target_id:
+                    undo_stack.pop()
+                    redo_stack.append(target_id)
+            elif action == "redo":
+                if redo_stack and redo_stack[-1] == target_id:
+                    redo_stack.pop()
+                    undo_stack.append(target_id)
+            elif action in UNDOABLE_ACTIONS:
+                undo_stack.append(entry_id)
+                redo_stack.clear()
+        return undo_stack, redo_stack
+
+    def _restore(
+        self,
+        document_id: int | None,
+        target: Mapping[str, Any] | None,
+        other: Mapping[str, Any] | None,
+    ) -> None:
+        """Bring the rows an action touched to ``target``; rows present only in
+        ``other`` (the state being left) are deleted."""
+        target = target or {}
+        other = other or {}
+        now = _now()
+        target_speakers = {s["id"]: s for s in target.get("speakers", ())}
+        for state in target_speakers.values():
+            self._conn.execute(
+                "INSERT INTO speakers (id, document_id, name, variants, mentions, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " name = excluded.name, variants = excluded.variants,"
+                " mentions = excluded.mentions",
+                (
+                    state["id"],
+                    state["document_id"],
+                    state["name"],
+                    json.dumps(state["variants"]),
+                    json.dumps(state["mentions"]),
+                    state["created_at"],
+                ),
+            )
+        target_attributions = {a["id"]: a for a in target.get("attributions", ())}
+        for state in target_attributions.values():
+            self._upsert_attribution(state, now)
+        for state in other.get("attributions", ()):
+            if state["id"] not in target_attributions:
+                self._conn.execute("DELETE FROM attributions WHERE id = ?", (state["id"],))
+        for state in other.get("speakers", ()):
+            if state["id"] not in target_speakers:
+                self._conn.execute("DELETE FROM speakers WHERE id = ?", (state["id"],))
+        if "document" in target and document_id is not None:
+            self._conn.execute(
+                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                (target["document"]["status"], now, document_id),
+            )
+
+    def _upsert_attribution(self, state: Mapping[str, Any], now: str) -> None:
+        speaker_id = state["speaker_id"]
+        if speaker_id is not None:
+            exists = self._conn.execute(
+                "SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)
+            ).fetchone()
+            if exists is None:
+                # The entity left the roster since (a merge); bring it back by name.
+                speaker_id = self._speaker_id_for(
+                    state["document_id"], state["speaker_name"], None, now
+                )
+        cue = state["cue"] or (None, None)
+        speaker = state["speaker"] or (None, None)
+        self._conn.execute(
+            'INSERT INTO attributions (id, document_id, start, "end", fragments, type,'
+            " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
+            " confidence, rule, annotator, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ' ON CONFLICT (id) DO UPDATE SET start = excluded.start, "end" = excluded."end",'
+            " fragments = excluded.fragments, type = excluded.type,"
+            " cue_start = excluded.cue_start, cue_end = excluded.cue_end,"
+            " speaker_start = excluded.speaker_start, speaker_end = excluded.speaker_end,"
+            " speaker_id = excluded.speaker_id, status = excluded.status,"
+            " origin = excluded.origin, confidence = excluded.confidence,"
+            " rule = excluded.rule, annotator = excluded.annotator,"
+            " updated_at = excluded.updated_at",
+            (
+                state["id"],
+                state["document_id"],
+                state["start"],
+                state["end"],
+                json.dumps(state["fragments"]),
+                state["type"],
+                cue[0],
+                cue[1],
+                speaker[0],
+                speaker[1],
+                speaker_id,
+                state["status"],
+                state["origin"],
+                state["confidence"],
+                state["rule"],
+                state["annotator"],
+                state["created_at"],
+                now,
+            ),
+        )
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValueError("a speaker needs a name")
+    return cleaned
+
+
+def _state_from_row(row: sqlite3.Row) -> dict[str, Any]:
+    """An attribution row as the JSON-able dict kept in the history."""
+    return {
+        "id": row["id"],
+        "document_id": row["document_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "fragments": json.loads(row["fragments"]),
+        "type": row["type"],
+        "cue": _pair(_span(row["cue_start"], row["cue_end"])),
+        "speaker": _pair(_span(row["speaker_start"], row["speaker_end"])),
+        "speaker_id": row["speaker_id"],
+        "speaker_name": row["speaker_name"],
+        "status": row["status"],
+        "origin": row["origin"],
+        "confidence": row["confidence"],
+        "rule": row["rule"],
+        "annotator": row["annotator"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def _attribution_from_row(row: sqlite3.Row) -> Attribution:
+    return Attribution(
+        fragments=tuple(Span(s, e) for s, e in json.loads(row["fragments"])),
+        type=QuoteType(row["type"]),
+        cue=_span(row["cue_start"], row["cue_end"]),
+        speaker=_span(row["speaker_start"], row["speaker_end"]),
+        speaker_name=row["speaker_name"],
+        status=Status(row["status"]),
+        origin=Origin(row["origin"]),
+        confidence=row["confidence"],
+        rule=row["rule"],
+        annotator=row["annotator"],
+        id=row["id"],
+        document_id=row["document_id"],
+        entity_id=row["speaker_id"],
+    )
+
+
+def _history_from_row(row: sqlite3.Row) -> HistoryEntry:
+    return HistoryEntry(
+        id=row["id"],
+        at=row["at"],
+        annotator=row["annotator"],
+        action=row["action"],
+        document_id=row["document_id"],
+        attribution_id=row["attribution_id"],
+        before=None if row["before"] is None else json.loads(row["before"]),
+        after=None if row["after"] is None else json.loads(row["after"]),
+        elapsed_ms=row["elapsed_ms"],
+        target_id=row["target_id"],
+    )
+
+
+def _search_hit(document_id: int, title: str, text: str, words: list[str]) -> SearchHit:
+    """Locate the first matching word in the text and cut a plain-text snippet around it."""
+    first: re.Match[str] | None = None
+    for index, word in enumerate(words):
+        # The last word matched as a prefix; the others as whole words.
+        tail = r"\w*" if index == len(words) - 1 else r"\b"
+        found = re.search(rf"\b{re.escape(word)}{tail}", text, re.IGNORECASE)
+        if found and (first is None or found.start() < first.start()):
+            first = found
+    if first is None:
+        return SearchHit(document_id, title, " ".join(text[:120].split()), None, None)
+    lo, hi = max(0, first.start() - 60), min(len(text), first.end() + 60)
+    snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
+    return SearchHit(document_id, title, snippet, first.start(), first.end())

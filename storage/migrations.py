@@ -1,0 +1,238 @@
+"""The workspace schema: every table, created and changed only by the migrations here.
+
+Each migration is a list of SQL statements run by sqlite-utils' ``Migrations`` in one
+transaction together with the row in ``_sqlite_migrations`` that records it, so a
+migration either ran completely or not at all, and applying the set twice changes
+nothing. A new schema change is a new function appended at the end; a migration that
+has shipped is never edited.
+
+Character offsets are Python ``str`` offsets into ``documents.text``, end exclusive.
+CHECK constraints keep spans non-empty and non-negative; triggers keep them inside the
+text (a CHECK cannot look at another table) and keep ``history`` append-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: The name of our migration set in ``_sqlite_migrations``.
+MIGRATION_SET = "quote_annotator"
+
+#: How long a connection waits for another writer (a worker's import) before failing.
+BUSY_TIMEOUT_MS = 5000
+
+migrations = Migrations(MIGRATION_SET)
+
+
+class WorkspaceError(RuntimeError):
+    """The file cannot be used as a workspace; the message says which file and why."""
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    # One statement at a time: executescript() would commit the migration's
+    # transaction half way, losing the all-or-nothing guarantee.
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="0001_initial_schema")
+def create_initial_schema(db: Database) -> None:
+    """Documents, speakers, attributions, the append-only history and the search index."""
+    _run(db, _INITIAL_SCHEMA)
+
+
+_SPAN_CHECK = "(({s} IS NULL AND {e} IS NULL) OR ({s} >= 0 AND {s} < {e}))"
+
+_INITIAL_SCHEMA = [
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        external_id TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        length INTEGER GENERATED ALWAYS AS (length(text)) STORED,
+        content_hash TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'new'
+            CHECK (status IN ('new', 'in_progress', 'done')),
+        meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
+        imported_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX documents_status ON documents (status)",
+    """
+    CREATE TABLE speakers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        variants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(variants)),
+        mentions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(mentions)),
+        created_at TEXT NOT NULL,
+        UNIQUE (document_id, name)
+    )
+    """,
+    f"""
+    CREATE TABLE attributions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        fragments TEXT NOT NULL CHECK (json_valid(fragments) AND json_array_length(fragments) > 0),
+        type TEXT NOT NULL DEFAULT 'indirect' CHECK (type IN ('direct', 'indirect', 'mixed')),
+        cue_start INTEGER,
+        cue_end INTEGER,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'candidate'
+            CHECK (status IN ('candidate', 'accepted', 'rejected')),
+        origin TEXT NOT NULL DEFAULT 'rule' CHECK (origin IN ('rule', 'human', 'import')),
+        confidence REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0),
+        rule TEXT NOT NULL DEFAULT '',
+        annotator TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (start >= 0 AND start < "end"),
+        CHECK {_SPAN_CHECK.format(s="cue_start", e="cue_end")},
+        CHECK {_SPAN_CHECK.format(s="speaker_start", e="speaker_end")}
+    )
+    """,
+    'CREATE INDEX attributions_document ON attributions (document_id, start, "end")',
+    "CREATE INDEX attributions_speaker ON attributions (speaker_id)",
+    # Spans must lie inside their document's text; CHECK cannot see the documents
+    # table, so triggers refuse such rows on insert and update.
+    *(
+        f"""
+        CREATE TRIGGER attributions_within_text_{event.lower()}
+        BEFORE {event} ON attributions
+        WHEN max(NEW."end", coalesce(NEW.cue_end, 0), coalesce(NEW.speaker_end, 0))
+             > (SELECT length FROM documents WHERE id = NEW.document_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'attribution span lies outside the document text');
+        END
+        """
+        for event in ("INSERT", "UPDATE")
+    ),
+    """
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        annotator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        document_id INTEGER,
+        attribution_id INTEGER,
+        before TEXT CHECK (before IS NULL OR json_valid(before)),
+        after TEXT CHECK (after IS NULL OR json_valid(after)),
+        elapsed_ms INTEGER CHECK (elapsed_ms IS NULL OR elapsed_ms >= 0),
+        target_id INTEGER REFERENCES history (id)
+    )
+    """,
+    "CREATE INDEX history_annotator ON history (annotator, id)",
+    "CREATE INDEX history_document ON history (document_id, id)",
+    # The history is the record that undo and timing read: never rewritten.
+    """
+    CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+    BEGIN
+        SELECT RAISE(ABORT, 'history is append-only');
+    END
+    """,
+    """
+    CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+    BEGIN
+        SELECT RAISE(ABORT, 'history is append-only');
+    END
+    """,
+    # Full-text search over title and text, an external-content FTS5 index kept in
+    # step with documents by triggers (so the text is stored once).
+    """
+    CREATE VIRTUAL TABLE documents_fts USING fts5 (
+        title, text, content='documents', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+    END
+    """,
+    """
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', OLD.id, OLD.title, OLD.text);
+    END
+    """,
+    """
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', OLD.id, OLD.title, OLD.text);
+        INSERT INTO documents_fts (rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+    END
+    """,
+]
+
+
+def known_migrations() -> list[str]:
+    """The names of every migration this version knows, in order."""
+    return [m.name for m in migrations._migrations]
+
+
+def configure_connection(db: Database, *, on_file: bool) -> None:
+    """Set the per-connection PRAGMAs: foreign keys, busy timeout, and WAL for files.
+
+    Must run outside a transaction (SQLite ignores ``foreign_keys`` inside one).
+    """
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if on_file:
+        db.enable_wal()
+        # NORMAL is durable in WAL mode except on power loss, and much faster
+        # than FULL for the one-commit-per-keystroke pattern of annotation.
+        db.execute("PRAGMA synchronous = NORMAL")
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the pending migrations; return the names of those that ran.
+
+    :raises WorkspaceError: if the database was migrated by a newer version (it
+        records migrations this version does not know) or is not SQLite at all.
+    """
+    try:
+        applied = [m.name for m in migrations.applied(db)]
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(f"not a workspace database: {error}") from None
+    unknown = sorted(set(applied) - set(known_migrations()))
+    if unknown:
+        raise WorkspaceError(
+            "the workspace was written by a newer version of Quote Annotator "
+            f"(unknown migrations: {', '.join(unknown)})"
+        )
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
+
+
+def open_database(path: str | Path | None) -> Database:
+    """Open (creating when new) and migrate a workspace database.
+
+    :param path: the SQLite file, or None for a private in-memory database.
+    :raises WorkspaceError: naming the file when it is not a usable workspace.
+    """
+    try:
+        if path is None:
+            db = Database(memory=True)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            db = Database(Path(path))
+        configure_connection(db, on_file=path is not None)
+        migrate(db)
+    except WorkspaceError as error:
+        raise WorkspaceError(f"{path}: {error}") from None
+    except (sqlite3.DatabaseError, OSError) as error:
+        raise WorkspaceError(f"{path}: cannot open as a workspace: {error}") from None
+    return db
