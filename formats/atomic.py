@@ -49,6 +49,16 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _flush_to_disk() -> None:
+    """Get a folder's new files onto the disk before the rename that publishes them.
+
+    One ``os.sync`` instead of an fsync per file: a brat export holds thousands of
+    small files, and fsyncing each would take minutes on a spinning disk.
+    """
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def _check_parent(target: Path) -> Path:
     parent = target.parent
     if not parent.is_dir():
@@ -115,6 +125,7 @@ def atomic_folder(path: str | os.PathLike[str], *, kind: str = "export") -> Iter
     try:
         yield temp
         (temp / FOLDER_MARKER).write_text(f"{kind}\n", encoding="utf-8")
+        _flush_to_disk()
         os.chmod(temp, 0o755)
         _swap_in(temp, target)
     except BaseException:

@@ -7,11 +7,16 @@ consumed once, on the calling thread (a store's ``iter_documents`` opened there)
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from formats.writers.brat_export import write_brat
+from formats.writers.conll_export import write_conll
+from formats.writers.csv_export import write_csv
+from formats.writers.hf_export import write_hf
 from formats.writers.jsonl_export import write_jsonl
 from formats.writers.selection import ExportCancelled, ExportFilters, Item, Tally, select
 
@@ -20,6 +25,10 @@ Writer = Callable[[Iterable[Item], Path], None]
 # The format names the UI offers and the CLI accepts, with a short description each.
 FORMATS: dict[str, str] = {
     "jsonl": "JSONL, one document per line (our interchange schema)",
+    "csv": "CSV, one row per attribution",
+    "brat": "brat standoff folder (.txt + .ann), opens in brat and INCEpTION",
+    "conll": "CoNLL-style token table with BIO tags for content, cue and source",
+    "hf": "Hugging Face dataset folder: train/validation/test JSONL and a card",
 }
 
 
@@ -39,9 +48,17 @@ class ExportReport:
     cancelled: bool = False
 
 
-def _writer_for(format: str, agreement: Mapping[str, float] | None) -> Writer:
-    if format == "jsonl":
-        return write_jsonl
+def _writer_for(format: str, agreement: Mapping[str, object] | None) -> Writer:
+    simple: dict[str, Writer] = {
+        "jsonl": write_jsonl,
+        "csv": write_csv,
+        "brat": write_brat,
+        "conll": write_conll,
+    }
+    if format in simple:
+        return simple[format]
+    if format == "hf":
+        return functools.partial(write_hf, agreement=agreement)
     raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -53,7 +70,7 @@ def write_export(
     filters: ExportFilters | None = None,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-    agreement: Mapping[str, float] | None = None,
+    agreement: Mapping[str, object] | None = None,
 ) -> ExportReport:
     """Write the documents and attributions of ``items`` to ``out_path`` as ``format``.
 

@@ -1,0 +1,144 @@
+"""Hugging Face dataset folder: train/validation/test JSONL and a dataset card.
+
+Each split file holds records of the JSONL interchange schema, so
+``datasets.load_dataset("json", data_dir=...)`` or ``load_dataset(folder)`` (the card
+declares the splits) reads it without custom code. A document's split depends only on
+its id (``split_of``), so re-exporting a grown workspace never moves a document from
+test to train. The card (``README.md``) states the schema, the counts per split, type
+and status, and the agreement figures when they are given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from formats.atomic import atomic_folder
+from formats.writers.jsonl_export import document_record, record_line
+from formats.writers.selection import Item
+from quotes.model import QuoteType, Status
+
+SPLITS: tuple[str, ...] = ("train", "validation", "test")
+# Percent of documents per split, by the hash of the document id.
+_SPLIT_BOUNDS: tuple[tuple[str, int], ...] = (("train", 80), ("validation", 90), ("test", 100))
+
+
+def split_of(document_id: str) -> str:
+    """The split of a document: 80% train, 10% validation, 10% test, by id hash."""
+    digest = hashlib.sha256(document_id.encode("utf-8")).digest()
+    bucket = int.from_bytes(digest[:8], "big") % 100
+    return next(name for name, bound in _SPLIT_BOUNDS if bucket < bound)
+
+
+class _Counts:
+    """Running totals for the card; constant memory whatever the export's size."""
+
+    def __init__(self) -> None:
+        self.documents: Counter[str] = Counter()
+        self.attributions: Counter[str] = Counter()
+        self.by_type_status: Counter[tuple[str, str]] = Counter()
+
+    def add(self, split: str, record: dict) -> None:
+        self.documents[split] += 1
+        self.attributions[split] += len(record["quotes"])
+        for quote in record["quotes"]:
+            self.by_type_status[quote["type"], quote["status"]] += 1
+
+
+def _figure(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
+    statuses = [s.value for s in Status]
+    types = [t.value for t in QuoteType]
+    lines = [
+        "---",
+        "language:",
+        "- en",
+        "task_categories:",
+        "- token-classification",
+        "pretty_name: Quotation attributions",
+        "configs:",
+        "- config_name: default",
+        "  data_files:",
+        *(f"  - split: {name}\n    path: {name}.jsonl" for name in SPLITS),
+        "---",
+        "",
+        "# Quotation attributions",
+        "",
+        "Who said what in news articles: each quotation (content), the words that",
+        "attribute it (cue) and its speaker, annotated with Quote Annotator.",
+        "",
+        "## Schema",
+        "",
+        "One JSON object per line and per document:",
+        "",
+        "| field | meaning |",
+        "| --- | --- |",
+        "| `id` | the document id |",
+        "| `title`, `source` | the article's title and where it came from |",
+        "| `text` | the article as plain text; every offset points into it |",
+        "| `quotes` | the attributions in text order, each as below |",
+        "| `quotes[].start`, `quotes[].end` | the content's first and last character |",
+        "| `quotes[].fragments` | the content pieces `[[start, end], ...]`"
+        " (more than one when the cue splits it) |",
+        "| `quotes[].type` | `direct`, `indirect` or `mixed` |",
+        "| `quotes[].cue` | `[start, end]` of the attributing words, or null |",
+        "| `quotes[].speaker` | `[start, end]` of the speaker mention, or null |",
+        "| `quotes[].speaker_name` | the person or body the mention refers to, or null |",
+        "| `quotes[].status` | `candidate`, `accepted` or `rejected` |",
+        "| `quotes[].annotator` | who reviewed it, or null |",
+        "",
+        "Offsets are Python string (code point) offsets, end exclusive.",
+        "Documents are split by a hash of their id: 80% train, 10% validation, 10% test.",
+        "",
+        "## Counts",
+        "",
+        "| split | documents | attributions |",
+        "| --- | ---: | ---: |",
+        *(
+            f"| {name} | {counts.documents[name]} | {counts.attributions[name]} |"
+            for name in SPLITS
+        ),
+        f"| all | {counts.documents.total()} | {counts.attributions.total()} |",
+        "",
+        "Attributions per type and status:",
+        "",
+        f"| type | {' | '.join(statuses)} | total |",
+        f"| --- |{' ---: |' * (len(statuses) + 1)}",
+    ]
+    for quote_type in types:
+        row = [counts.by_type_status[quote_type, status] for status in statuses]
+        lines.append(f"| {quote_type} | {' | '.join(map(str, row))} | {sum(row)} |")
+    lines += ["", "## Agreement", ""]
+    if agreement:
+        lines += ["| measure | value |", "| --- | ---: |"]
+        lines += [f"| {name} | {_figure(value)} |" for name, value in agreement.items()]
+    else:
+        lines.append("No inter-annotator agreement was measured for this export.")
+    return "\n".join(lines) + "\n"
+
+
+def write_hf(
+    items: Iterable[Item], out_path: Path, *, agreement: Mapping[str, object] | None = None
+) -> None:
+    """Write the dataset folder at ``out_path`` atomically, streaming the documents."""
+    counts = _Counts()
+    with atomic_folder(out_path, kind="hf") as folder:
+        streams = {
+            name: open(folder / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
+            for name in SPLITS
+        }
+        try:
+            for item in items:
+                record = document_record(item)
+                split = split_of(record["id"])
+                streams[split].write(record_line(record))
+                counts.add(split, record)
+        finally:
+            for stream in streams.values():
+                stream.close()
+        (folder / "README.md").write_text(_card(counts, agreement), encoding="utf-8")

@@ -1,0 +1,78 @@
+"""Hugging Face dataset folder: deterministic splits and a dataset card with counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from writer_cases import harbour_items, make_document
+
+from formats.atomic import FOLDER_MARKER
+from formats.writers import ExportFilters, write_export
+from formats.writers.hf_export import SPLITS, split_of
+
+
+def many_items(count: int) -> list:
+    return [(make_document(i, f"Article number {i}."), []) for i in range(1, count + 1)]
+
+
+def read_split(folder: Path, name: str) -> list[dict]:
+    lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_folder_layout(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_export(harbour_items(), out, format="hf")
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [FOLDER_MARKER, "README.md", "train.jsonl", "validation.jsonl", "test.jsonl"]
+    )
+
+
+def test_every_document_lands_in_the_split_of_its_id(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    report = write_export(many_items(200), out, format="hf")
+    seen: dict[str, str] = {}
+    for name in SPLITS:
+        for record in read_split(out, name):
+            seen[record["id"]] = name
+    assert len(seen) == report.documents == 200
+    assert all(split_of(doc_id) == name for doc_id, name in seen.items())
+    sizes = {name: list(seen.values()).count(name) for name in SPLITS}
+    assert 130 <= sizes["train"] <= 185 and sizes["validation"] > 5 and sizes["test"] > 5
+
+
+def test_split_does_not_depend_on_the_other_documents(tmp_path: Path) -> None:
+    small, large = tmp_path / "small", tmp_path / "large"
+    write_export(many_items(50), small, format="hf")
+    write_export(many_items(100), large, format="hf")
+    for name in SPLITS:
+        ids_small = {r["id"] for r in read_split(small, name)}
+        ids_large = {r["id"] for r in read_split(large, name)}
+        assert ids_small <= ids_large
+
+
+def test_card_states_schema_counts_and_configs(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_export(harbour_items(), out, format="hf", filters=ExportFilters.every_status())
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n")
+    assert "  - split: validation\n    path: validation.jsonl" in card
+    assert "| `quotes[].fragments` |" in card
+    assert "| all | 2 | 3 |" in card
+    assert "| direct | 0 | 1 | 1 | 2 |" in card
+    assert "| indirect | 1 | 0 | 0 | 1 |" in card
+    assert "No inter-annotator agreement" in card
+
+
+def test_card_states_agreement_when_given(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_export(
+        harbour_items(),
+        out,
+        format="hf",
+        agreement={"content overlap F1": 0.8125, "doubly annotated documents": 12},
+    )
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "| content overlap F1 | 0.812 |" in card or "| content overlap F1 | 0.813 |" in card
+    assert "| doubly annotated documents | 12 |" in card
