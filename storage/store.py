@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,97 +38,25 @@ from quotes.model import (
     Speaker,
     Status,
 )
+from storage.history import (
+    DECISION_ACTIONS,
+    IDLE_AFTER_MS,
+    HistoryEntry,
+    history_entry_from_row,
+    undo_stacks,
+)
 from storage.migrations import WorkspaceError, open_database
+from storage.rows import (
+    ATTRIBUTION_SELECT,
+    DOCUMENT_SELECT,
+    attribution_from_row,
+    attribution_state,
+    document_from_row,
+    span_or_none,
+)
+from storage.search import SearchHit, fts_query, search_hit
 
 __all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One annotation action, as kept in the append-only history table.
-
-    ``before`` and ``after`` are the JSON-able state of the rows the action touched
-    (None where nothing existed), which is what undo and timing read::
-
-        {"attributions": [{"id", "document_id", "start", "end", "fragments",
-                           "type", "cue", "speaker", "speaker_id", "speaker_name",
-                           "status", "origin", "confidence", "rule", "annotator",
-                           "created_at", "updated_at"}],
-         "speakers": [{"id", "document_id", "name", "variants", "mentions",
-                       "created_at"}],
-         "document": {"status"}}
-
-    with only the keys the action concerns. ``action`` is the verb ("accept",
-    "reject", "set_speaker", "add", "update", "delete", "set_type",
-    "set_document_status", "add_speaker", "rename_speaker", "merge_speakers",
-    "import", "undo", "redo"). ``elapsed_ms`` is the time the annotator took for the
-    decision (None when unknown or after a long pause); ``target_id`` is the entry an
-    ``undo`` or ``redo`` reverses or re-applies.
-    """
-
-    id: int
-    at: str
-    annotator: str
-    action: str
-    document_id: int | None
-    attribution_id: int | None
-    before: dict | None
-    after: dict | None
-    elapsed_ms: int | None = None
-    target_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One document matching a full-text search.
-
-    ``start``/``end`` locate the first matching word in the document text (None
-    when only the title matched or the match needed diacritics folding);
-    ``snippet`` is plain text around it.
-    """
-
-    document_id: int
-    title: str
-    snippet: str
-    start: int | None
-    end: int | None
-
-
-#: Actions undo can reverse (import and undo/redo themselves are not).
-UNDOABLE_ACTIONS = frozenset(
-    {
-        "accept",
-        "reject",
-        "set_speaker",
-        "add",
-        "update",
-        "delete",
-        "set_type",
-        "set_document_status",
-        "add_speaker",
-        "rename_speaker",
-        "merge_speakers",
-    }
-)
-
-#: Actions that are a decision about one attribution (counted for annotation rate).
-DECISION_ACTIONS = frozenset({"accept", "reject", "set_speaker", "add", "update", "set_type"})
-
-#: A gap longer than this between two actions is a pause, not decision time.
-IDLE_AFTER_MS = 5 * 60 * 1000
-
-_ATTRIBUTION_COLUMNS = (
-    'a.id, a.document_id, a.start, a."end", a.fragments, a.type, a.cue_start, a.cue_end, '
-    "a.speaker_start, a.speaker_end, a.speaker_id, s.name AS speaker_name, a.status, "
-    "a.origin, a.confidence, a.rule, a.annotator, a.created_at, a.updated_at"
-)
-_ATTRIBUTION_SELECT = (
-    f"SELECT {_ATTRIBUTION_COLUMNS} FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id"
-)
-_DOCUMENT_SELECT = (
-    "SELECT id, text, title, source, status, content_hash, imported_at, external_id FROM documents"
-)
-_WORD = re.compile(r"\w+")
 
 
 def content_hash(text: str) -> str:
@@ -140,14 +66,6 @@ def content_hash(text: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end)
-
-
-def _pair(span: Span | None) -> list[int] | None:
-    return None if span is None else span.as_list()
 
 
 class _Cancelled(Exception):
@@ -210,11 +128,15 @@ class Store:
         All of it is one transaction: a cancelled or failed import leaves the
         workspace as it was. ``progress`` receives the number of articles read so far.
 
-        An article whose pre-annotation raises is stored without candidates and named
+        An empty (or blank) text is skipped and named in ``problems``. An article
+        whose pre-annotation raises is stored without candidates and named
         in ``problems``; an article whose attributions the database refuses (offsets
         outside its text) is skipped and named in ``problems``. Any other error rolls
         the whole import back and propagates. A cancelled import returns a report with
         ``cancelled`` True and nothing imported.
+
+        Threading: the import holds the workspace's write lock until it commits; other
+        connections read meanwhile (WAL) but their writes wait up to the busy timeout.
         """
         imported = duplicates = attribution_count = 0
         problems: list[Problem] = []
@@ -264,6 +186,9 @@ class Store:
         :returns: the number of attributions stored, or None if the article was refused.
         """
         where = article.source or article.external_id or article.title or "article"
+        if not article.text.strip():
+            problems.append(Problem(where, "the text is empty; not imported"))
+            return None
         speakers: tuple[Speaker, ...] = ()
         attributions = article.attributions
         if not attributions and preannotate:
@@ -339,10 +264,10 @@ class Store:
 
     def document(self, document_id: int) -> Document:
         """The document with its text. :raises KeyError: if there is none."""
-        row = self._conn.execute(f"{_DOCUMENT_SELECT} WHERE id = ?", (document_id,)).fetchone()
+        row = self._conn.execute(f"{DOCUMENT_SELECT} WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             raise KeyError(f"no document {document_id}")
-        return self._document_from_row(row)
+        return document_from_row(row)
 
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
         """Mark a document new, in progress or done (undoable)."""
@@ -370,31 +295,31 @@ class Store:
         The last word matches as a prefix (search as you type). Operators are not
         interpreted: the query is split into words, so any user input is safe.
         """
-        words = _WORD.findall(query)
-        if not words:
+        parsed = fts_query(query)
+        if parsed is None:
             return []
-        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        match, words = parsed
         rows = self._conn.execute(
             "SELECT d.id, d.title, d.text FROM documents_fts f"
             " JOIN documents d ON d.id = f.rowid"
             " WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            (match.strip(), limit),
+            (match, limit),
         ).fetchall()
-        return [_search_hit(row["id"], row["title"], row["text"], words) for row in rows]
+        return [search_hit(row["id"], row["title"], row["text"], words) for row in rows]
 
     # -- attributions ----------------------------------------------------------------
     def attributions_for(self, document_id: int) -> list[Attribution]:
         """The document's attributions in text order."""
         rows = self._conn.execute(
-            f'{_ATTRIBUTION_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
+            f'{ATTRIBUTION_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
             (document_id,),
         )
-        return [_attribution_from_row(row) for row in rows]
+        return [attribution_from_row(row) for row in rows]
 
     def attribution(self, attribution_id: int) -> Attribution:
         """One attribution. :raises KeyError: if there is none."""
         row = self._attribution_row(attribution_id)
-        return _attribution_from_row(row)
+        return attribution_from_row(row)
 
     def start_decision(self) -> None:
         """Start timing the annotator's next decision (call when a record is shown).
@@ -532,7 +457,7 @@ class Store:
         """Remove an attribution (recorded in the history, so it can be undone)."""
         with self._db.atomic():
             row = self._attribution_row(attribution_id)
-            before = _state_from_row(row)
+            before = attribution_state(row)
             self._conn.execute("DELETE FROM attributions WHERE id = ?", (attribution_id,))
             self._append_history(
                 "delete",
@@ -558,7 +483,7 @@ class Store:
             " WHERE document_id = ? AND speaker_id IS NOT NULL ORDER BY start",
             (document_id,),
         ):
-            span = _span(row["speaker_start"], row["speaker_end"])
+            span = span_or_none(row["speaker_start"], row["speaker_end"])
             if span is not None:
                 linked.setdefault(row["speaker_id"], []).append(span)
         speakers = []
@@ -700,7 +625,7 @@ class Store:
             sql += " WHERE document_id = ?"
             params = (document_id,)
         sql += " ORDER BY id DESC LIMIT ?"
-        return [_history_from_row(row) for row in self._conn.execute(sql, (*params, limit))]
+        return [history_entry_from_row(row) for row in self._conn.execute(sql, (*params, limit))]
 
     def next_undo(self) -> HistoryEntry | None:
         """The action ``undo`` would reverse (this annotator's), or None."""
@@ -773,38 +698,25 @@ class Store:
         last_id = 0
         while True:
             rows = self._conn.execute(
-                f"{_DOCUMENT_SELECT} WHERE id > ? ORDER BY id LIMIT 200", (last_id,)
+                f"{DOCUMENT_SELECT} WHERE id > ? ORDER BY id LIMIT 200", (last_id,)
             ).fetchall()
             if not rows:
                 return
             for row in rows:
-                yield self._document_from_row(row), self.attributions_for(row["id"])
+                yield document_from_row(row), self.attributions_for(row["id"])
             last_id = rows[-1]["id"]
 
     # -- internals -------------------------------------------------------------------
-    @staticmethod
-    def _document_from_row(row: sqlite3.Row) -> Document:
-        return Document(
-            id=row["id"],
-            text=row["text"],
-            title=row["title"],
-            source=row["source"],
-            status=DocumentStatus(row["status"]),
-            content_hash=row["content_hash"],
-            imported_at=row["imported_at"],
-            external_id=row["external_id"],
-        )
-
     def _attribution_row(self, attribution_id: int) -> sqlite3.Row:
         row = self._conn.execute(
-            f"{_ATTRIBUTION_SELECT} WHERE a.id = ?", (attribution_id,)
+            f"{ATTRIBUTION_SELECT} WHERE a.id = ?", (attribution_id,)
         ).fetchone()
         if row is None:
             raise KeyError(f"no attribution {attribution_id}")
         return row
 
     def _attribution_state(self, attribution_id: int) -> dict[str, Any]:
-        return _state_from_row(self._attribution_row(attribution_id))
+        return attribution_state(self._attribution_row(attribution_id))
 
     def _change_attribution(
         self,
@@ -821,7 +733,7 @@ class Store:
         """
         with self._db.atomic():
             row = self._attribution_row(attribution_id)
-            before = _state_from_row(row)
+            before = attribution_state(row)
             now = _now()
             assignments = ", ".join(f'"{name}" = ?' for name in columns)
             try:
@@ -1013,32 +925,19 @@ class Store:
 
     def _history_entry(self, entry_id: int) -> HistoryEntry:
         row = self._conn.execute("SELECT * FROM history WHERE id = ?", (entry_id,)).fetchone()
-        return _history_from_row(row)
+        return history_entry_from_row(row)
 
     def _undo_stacks(self) -> tuple[list[int], list[int]]:
-        """Replay this annotator's history into the undo and redo stacks of entry ids.
+        """This annotator's undo and redo stacks, replayed from the history.
 
-        Replaying keeps the history append-only (nothing is marked "undone") and makes
-        undo work across restarts; it reads three small columns per entry.
+        Reads three small columns per entry; fine for the tens of thousands of
+        actions a workspace collects.
         """
-        undo_stack: list[int] = []
-        redo_stack: list[int] = []
-        for entry_id, action, target_id in self._conn.execute(
+        rows = self._conn.execute(
             "SELECT id, action, target_id FROM history WHERE annotator = ? ORDER BY id",
             (self.annotator,),
-        ):
-            if action == "undo":
-                if undo_stack and undo_stack[-1] == target_id:
-                    undo_stack.pop()
-                    redo_stack.append(target_id)
-            elif action == "redo":
-                if redo_stack and redo_stack[-1] == target_id:
-                    redo_stack.pop()
-                    undo_stack.append(target_id)
-            elif action in UNDOABLE_ACTIONS:
-                undo_stack.append(entry_id)
-                redo_stack.clear()
-        return undo_stack, redo_stack
+        )
+        return undo_stacks((row[0], row[1], row[2]) for row in rows)
 
     def _restore(
         self,
@@ -1136,75 +1035,3 @@ def _clean_name(name: str) -> str:
     if not cleaned:
         raise ValueError("a speaker needs a name")
     return cleaned
-
-
-def _state_from_row(row: sqlite3.Row) -> dict[str, Any]:
-    """An attribution row as the JSON-able dict kept in the history."""
-    return {
-        "id": row["id"],
-        "document_id": row["document_id"],
-        "start": row["start"],
-        "end": row["end"],
-        "fragments": json.loads(row["fragments"]),
-        "type": row["type"],
-        "cue": _pair(_span(row["cue_start"], row["cue_end"])),
-        "speaker": _pair(_span(row["speaker_start"], row["speaker_end"])),
-        "speaker_id": row["speaker_id"],
-        "speaker_name": row["speaker_name"],
-        "status": row["status"],
-        "origin": row["origin"],
-        "confidence": row["confidence"],
-        "rule": row["rule"],
-        "annotator": row["annotator"],
-        "created_at": row["created_at"],
-        "updated_at": row["updated_at"],
-    }
-
-
-def _attribution_from_row(row: sqlite3.Row) -> Attribution:
-    return Attribution(
-        fragments=tuple(Span(s, e) for s, e in json.loads(row["fragments"])),
-        type=QuoteType(row["type"]),
-        cue=_span(row["cue_start"], row["cue_end"]),
-        speaker=_span(row["speaker_start"], row["speaker_end"]),
-        speaker_name=row["speaker_name"],
-        status=Status(row["status"]),
-        origin=Origin(row["origin"]),
-        confidence=row["confidence"],
-        rule=row["rule"],
-        annotator=row["annotator"],
-        id=row["id"],
-        document_id=row["document_id"],
-        entity_id=row["speaker_id"],
-    )
-
-
-def _history_from_row(row: sqlite3.Row) -> HistoryEntry:
-    return HistoryEntry(
-        id=row["id"],
-        at=row["at"],
-        annotator=row["annotator"],
-        action=row["action"],
-        document_id=row["document_id"],
-        attribution_id=row["attribution_id"],
-        before=None if row["before"] is None else json.loads(row["before"]),
-        after=None if row["after"] is None else json.loads(row["after"]),
-        elapsed_ms=row["elapsed_ms"],
-        target_id=row["target_id"],
-    )
-
-
-def _search_hit(document_id: int, title: str, text: str, words: list[str]) -> SearchHit:
-    """Locate the first matching word in the text and cut a plain-text snippet around it."""
-    first: re.Match[str] | None = None
-    for index, word in enumerate(words):
-        # The last word matched as a prefix; the others as whole words.
-        tail = r"\w*" if index == len(words) - 1 else r"\b"
-        found = re.search(rf"\b{re.escape(word)}{tail}", text, re.IGNORECASE)
-        if found and (first is None or found.start() < first.start()):
-            first = found
-    if first is None:
-        return SearchHit(document_id, title, " ".join(text[:120].split()), None, None)
-    lo, hi = max(0, first.start() - 60), min(len(text), first.end() + 60)
-    snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
-    return SearchHit(document_id, title, snippet, first.start(), first.end())
