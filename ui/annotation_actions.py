@@ -1,0 +1,221 @@
+"""The Annotation menu: the reviewer's keys and what each one does.
+
+``AnnotationActions`` owns the ``QAction``s (with their shortcuts, which the menu
+shows) and turns each into one call of ``ui.operations`` on the current record.
+It reads the current record from :class:`CurrentRecord` and the text selection
+from the :class:`ArticleView`; it never edits a view directly: the views follow
+the change hub. Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from quotes.model import Span
+from storage.store import Store
+from ui import operations
+from ui.article_view import ArticleView
+from ui.attribution_table import AttributionPanel
+from ui.changes import ChangeHub
+from ui.current import CurrentRecord
+from ui.messages import show_error
+from ui.speaker_dialog import SpeakerChoice, SpeakerDialog
+
+
+class AnnotationActions(QObject):
+    """Accept, reject, change the speaker, add a quotation, move between records.
+
+    ``message(str)`` carries a line for the status bar (what was done, or why not).
+    ``speaker_dialog`` is the open speaker picker, if any (tests drive it).
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        store: Store,
+        changes: ChangeHub,
+        current: CurrentRecord,
+        article_view: ArticleView,
+        attribution_panel: AttributionPanel,
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._store = store
+        self._changes = changes
+        self._current = current
+        self._article = article_view
+        self._panel = attribution_panel
+        self.speaker_dialog: SpeakerDialog | None = None
+
+        self.accept = self._action("&Accept", "A", "Accept the current record and go to the next")
+        self.reject = self._action("&Reject", "R", "Reject the current record and go to the next")
+        self.change_speaker = self._action(
+            "Change &speaker…", "S", "Pick the speaker from the document's speakers"
+        )
+        self.speaker_from_selection = self._action(
+            "Speaker from se&lection", "Shift+S", "The selected words become the speaker"
+        )
+        self.add_quotation = self._action(
+            "Add &quotation from selection", "Q", "The selected words become a new quotation"
+        )
+        self.add_quotation.setShortcuts([QKeySequence("Q"), QKeySequence("Ctrl+N")])
+        self.next_record = self._action("&Next record", "J", "Also Down in the record list")
+        self.previous_record = self._action("&Previous record", "K", "Also Up in the record list")
+
+        self.accept.triggered.connect(lambda: self._on_record(self._accept))
+        self.reject.triggered.connect(lambda: self._on_record(self._reject))
+        self.change_speaker.triggered.connect(lambda: self._on_record(self._ask_speaker))
+        self.speaker_from_selection.triggered.connect(
+            lambda: self._on_record(self._speaker_from_selection)
+        )
+        self.add_quotation.triggered.connect(lambda: self._guarded(self._add_quotation))
+        self.next_record.triggered.connect(attribution_panel.select_next)
+        self.previous_record.triggered.connect(attribution_panel.select_previous)
+        # Decision time is measured from the moment a record is shown (history, issue 4).
+        current.attribution_changed.connect(lambda _id: store.start_decision())
+
+    def actions(self) -> list[QAction | None]:
+        """The menu's actions in order; None stands for a separator."""
+        return [
+            self.accept,
+            self.reject,
+            None,
+            self.change_speaker,
+            self.speaker_from_selection,
+            self.add_quotation,
+            None,
+            self.next_record,
+            self.previous_record,
+        ]
+
+    # -- the actions -----------------------------------------------------------------
+    def _accept(self, attribution_id: int) -> None:
+        operations.accept_attribution(
+            store=self._store, changes=self._changes, attribution_id=attribution_id
+        )
+        self._advance_from(attribution_id, "Accepted")
+
+    def _reject(self, attribution_id: int) -> None:
+        operations.reject_attribution(
+            store=self._store, changes=self._changes, attribution_id=attribution_id
+        )
+        self._advance_from(attribution_id, "Rejected")
+
+    def _ask_speaker(self, attribution_id: int) -> None:
+        document_id = self._current.document_id
+        assert document_id is not None
+        attribution = self._store.attribution(attribution_id)
+        dialog = SpeakerDialog(
+            self._store.speakers_for(document_id),
+            current_name=attribution.speaker_name,
+            parent=self._window,
+        )
+        selection = self._article.selected_span()
+        if selection is not None:
+            # With words selected, S offers them as the name (Enter takes them).
+            dialog.filter_edit.setText(" ".join(selection.text_of(self._text()).split()))
+        dialog.accepted.connect(
+            lambda: self._guarded(
+                lambda: self._apply_speaker(attribution_id, dialog.choice(), selection)
+            )
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "speaker_dialog", None))
+        self.speaker_dialog = dialog
+        dialog.open()
+
+    def _apply_speaker(
+        self, attribution_id: int, choice: SpeakerChoice | None, selection: Span | None
+    ) -> None:
+        if choice is None:
+            return
+        if choice.speaker is not None:
+            updated = operations.choose_speaker(
+                store=self._store,
+                changes=self._changes,
+                attribution_id=attribution_id,
+                speaker=choice.speaker,
+            )
+        else:
+            updated = operations.set_speaker(
+                store=self._store,
+                changes=self._changes,
+                attribution_id=attribution_id,
+                mention=selection,
+                name=choice.new_name,
+            )
+        self.message.emit(f"Speaker: {updated.speaker_name or '(none)'}")
+
+    def _speaker_from_selection(self, attribution_id: int) -> None:
+        selection = self._require_selection("the speaker's name")
+        if selection is None:
+            return
+        updated = operations.set_speaker_from_selection(
+            store=self._store,
+            changes=self._changes,
+            attribution_id=attribution_id,
+            text=self._text(),
+            selection=selection,
+        )
+        self.message.emit(f"Speaker: {updated.speaker_name}")
+
+    def _add_quotation(self) -> None:
+        document_id = self._current.document_id
+        if document_id is None:
+            self.message.emit("Open a document first.")
+            return
+        selection = self._require_selection("the words of the quotation")
+        if selection is None:
+            return
+        added = operations.add_quotation(
+            store=self._store,
+            changes=self._changes,
+            document_id=document_id,
+            text=self._text(),
+            selection=selection,
+        )
+        self._current.set_attribution(added.id)
+        self.message.emit(f"Added a {added.type.value} quotation; S sets its speaker.")
+
+    # -- helpers ---------------------------------------------------------------------
+    def _action(self, text: str, shortcut: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({shortcut})")
+        return action
+
+    def _text(self) -> str:
+        return self._panel.attribution_model().text
+
+    def _require_selection(self, what: str) -> Span | None:
+        selection = self._article.selected_span()
+        if selection is None:
+            self.message.emit(f"Select {what} in the article first.")
+        return selection
+
+    def _advance_from(self, attribution_id: int, verb: str) -> None:
+        # One key per decision: after accepting or rejecting, the next record is current.
+        self.message.emit(f"{verb} record {attribution_id}.")
+        if self._current.attribution_id == attribution_id:
+            self._panel.select_next()
+
+    def _on_record(self, action: Callable[[int], None]) -> None:
+        attribution_id = self._current.attribution_id
+        if attribution_id is None:
+            self.message.emit("Select a record first (J/K or click a highlight).")
+            return
+        self._guarded(lambda: action(attribution_id))
+
+    def _guarded(self, action: Callable[[], object]) -> None:
+        # A failed action changed nothing (one transaction each); say why and go on.
+        try:
+            action()
+        except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
+            show_error(self._window, "The action failed", f"{type(error).__name__}: {error}")

@@ -1,0 +1,98 @@
+"""Starting the GUI: the QApplication, the workspace's store and its window.
+
+``run_gui`` is what ``app.py`` calls. ``WorkspaceSession`` holds the one open
+workspace (store and window) and switches it on File > Open/New workspace.
+Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from storage.store import Store
+from ui.main_window import APP_TITLE, MainWindow
+from ui.messages import show_error
+from ui.workers import running_tasks
+
+
+def _seed_samples(store: Store) -> None:
+    # The storage package ships the sample articles; an older one without them is
+    # still a working workspace, just an empty one.
+    try:
+        from storage.samples import seed_samples
+    except ImportError:
+        return
+    seed_samples(store)
+
+
+class WorkspaceSession:
+    """The open workspace: one store and its window; opens another on request."""
+
+    def __init__(self) -> None:
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path, *, create: bool = False, seed_samples: bool = False) -> bool:
+        """Open (or with ``create`` make) the workspace at ``path`` and show its window.
+
+        On failure the user is told why and the current workspace stays open.
+        :returns: whether the new workspace is open.
+        """
+        path = Path(path)
+        if create and path.exists():
+            self._fail(f"{path} already exists. Use File > Open workspace to open it.")
+            return False
+        try:
+            store = Store(path)
+            if seed_samples:
+                _seed_samples(store)
+        except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
+            self._fail(f"Cannot open the workspace {path}:\n{error}")
+            return False
+        window = MainWindow(store)
+        window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
+        old_store, old_window = self.store, self.window
+        self.store, self.window = store, window
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        return True
+
+    def close(self) -> None:
+        """Stop running jobs and close the store (at exit)."""
+        for task in running_tasks():
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _fail(self, message: str) -> None:
+        box = show_error(self.window, "Workspace", message)
+        if self.window is None:
+            box.exec()  # no window yet: wait for the user to read it
+
+
+def run_gui(db_path: Path, *, seed_samples: bool) -> int:
+    """Open the workspace ``db_path`` in the main window and run until it closes.
+
+    :param db_path: the workspace file (created and migrated when new).
+    :param seed_samples: import the sample articles when the workspace is empty.
+    :returns: the exit code (non-zero when the workspace could not be opened).
+    """
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_TITLE)
+    session = WorkspaceSession()
+    if not session.open(Path(db_path), seed_samples=seed_samples):
+        return 1
+    try:
+        return app.exec()
+    finally:
+        session.close()

@@ -1,0 +1,270 @@
+"""The article as plain text with its records highlighted.
+
+``ArticleView`` is a second view of :class:`AttributionTableModel`: it shows the
+document's text with ``setPlainText`` only (an article is never markup: ``<b>``
+shows as the three characters it is) and paints each record's content, cue and
+speaker mention through :class:`RecordHighlighter`, a ``QSyntaxHighlighter`` that
+formats one block at a time. A change to one record re-formats only the blocks
+its old and new ranges touch, so a long article does not repaint as a whole.
+Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QSyntaxHighlighter, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from quotes.model import Attribution, Span, Status
+from ui.attribution_table import AttributionTableModel
+from ui.current import CurrentRecord
+from ui.highlight_palette import STATUS_PRIORITY, Part, highlight_formats
+from ui.text_offsets import TextOffsets
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class StyledRange:
+    """One highlighted stretch, in Qt positions (end exclusive)."""
+
+    start: int
+    end: int
+    part: Part
+    status: Status
+    attribution_id: int
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        """Paint order: later (higher) ranges are painted over earlier ones."""
+        return (STATUS_PRIORITY[self.status], int(self.part))
+
+
+def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRange]:
+    """The styled ranges of one record: each fragment, the cue and the speaker mention."""
+    assert attribution.id is not None
+    parts = [(Part.CONTENT, fragment) for fragment in attribution.fragments]
+    if attribution.cue is not None:
+        parts.append((Part.CUE, attribution.cue))
+    if attribution.speaker is not None:
+        parts.append((Part.SPEAKER, attribution.speaker))
+    return [
+        StyledRange(
+            offsets.to_qt(span.start),
+            offsets.to_qt(span.end),
+            part,
+            attribution.status,
+            attribution.id,
+        )
+        for part, span in parts
+    ]
+
+
+class RecordHighlighter(QSyntaxHighlighter):
+    """Paints the styled ranges of all records, block by block.
+
+    The ranges are kept per record and, for lookup, in one list sorted by start;
+    a block finds the ranges that overlap it with a binary search bounded by the
+    longest range, so formatting a block costs O(log n + overlaps).
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._formats = highlight_formats()
+        self._by_record: dict[int, list[StyledRange]] = {}
+        self._sorted: list[StyledRange] = []
+        self._starts: list[int] = []
+        self._longest = 0
+
+    def set_ranges(self, ranges_by_record: dict[int, list[StyledRange]], *, repaint: bool) -> None:
+        """Replace every range; ``repaint`` re-formats the whole document now.
+
+        Pass ``repaint=False`` when the text is about to be set anyway (setting the
+        text formats every block once, with these ranges).
+        """
+        self._by_record = dict(ranges_by_record)
+        self._reindex()
+        if repaint:
+            self.rehighlight()
+
+    def set_record(self, attribution_id: int, ranges: list[StyledRange]) -> None:
+        """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks."""
+        old = self._by_record.pop(attribution_id, [])
+        if ranges:
+            self._by_record[attribution_id] = ranges
+        self._reindex()
+        for styled in old + ranges:
+            self._rehighlight_between(styled.start, styled.end)
+
+    def ranges_at(self, position: int) -> list[StyledRange]:
+        """The ranges that contain the Qt ``position``."""
+        return [r for r in self._overlapping(position, position + 1)]
+
+    def ranges_for(self, attribution_id: int) -> list[StyledRange]:
+        """The ranges of one record (empty if it has none)."""
+        return list(self._by_record.get(attribution_id, []))
+
+    def _reindex(self) -> None:
+        self._sorted = sorted(
+            (r for ranges in self._by_record.values() for r in ranges), key=lambda r: r.start
+        )
+        self._starts = [r.start for r in self._sorted]
+        self._longest = max((r.end - r.start for r in self._sorted), default=0)
+
+    def _overlapping(self, start: int, end: int) -> list[StyledRange]:
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [r for r in self._sorted[low:high] if r.end > start]
+
+    def _rehighlight_between(self, start: int, end: int) -> None:
+        document = self.document()
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:
+        block_start = self.currentBlock().position()
+        block_end = block_start + len(text)
+        overlapping = self._overlapping(block_start, block_end)
+        for styled in sorted(overlapping, key=lambda r: r.priority):
+            start = max(styled.start, block_start) - block_start
+            end = min(styled.end, block_end) - block_start
+            if end > start:
+                self.setFormat(start, end - start, self._formats[styled.part, styled.status])
+
+
+class ArticleView(QPlainTextEdit):
+    """The current document's text, read-only and selectable, with highlights.
+
+    ``attribution_clicked(int)`` fires when a click (not a drag) lands inside a
+    record's highlight; the view also follows :class:`CurrentRecord` and selects
+    and scrolls to the current record's content.
+    """
+
+    attribution_clicked = Signal(int)
+
+    def __init__(
+        self,
+        model: AttributionTableModel,
+        current: CurrentRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._current = current
+        self._offsets = TextOffsets("")
+        self._document_id: int | None = None
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(12)
+        self._highlighter = RecordHighlighter(self.document())
+        model.modelReset.connect(self._reload)
+        model.dataChanged.connect(self._on_rows_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
+        current.attribution_changed.connect(self.show_attribution)
+
+    # -- public API ------------------------------------------------------------------
+    @property
+    def highlighter(self) -> RecordHighlighter:
+        """The highlighter painting the records (for tests and later themes)."""
+        return self._highlighter
+
+    def selected_span(self) -> Span | None:
+        """The selected text as a span of Python offsets, trimmed of white space.
+
+        None when nothing (or only white space) is selected.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._offsets.to_python(cursor.selectionStart())
+        end = self._offsets.to_python(cursor.selectionEnd())
+        text = self._model.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end) if end > start else None
+
+    def select_span(self, span: Span) -> None:
+        """Select ``span`` (Python offsets) and scroll it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(span.end))
+        cursor.setPosition(self._offsets.to_qt(span.start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def show_attribution(self, attribution_id: int | None) -> None:
+        """Select the content of record ``attribution_id`` (None: leave the text alone)."""
+        row = self._model.row_of(attribution_id)
+        if row is not None:
+            self.select_span(self._model.attribution_at(row).content)
+
+    def attribution_at(self, position: int) -> int | None:
+        """The record whose highlight covers Qt ``position``: content before cue before
+        speaker, and the current record first when several overlap."""
+        ranges = self._highlighter.ranges_at(position)
+        if not ranges:
+            return None
+        current = self._current.attribution_id
+        best = min(
+            ranges,
+            key=lambda r: (r.attribution_id != current, r.part != Part.CONTENT, r.part),
+        )
+        return best.attribution_id
+
+    # -- mouse -----------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        attribution_id = self.attribution_at(position)
+        if attribution_id is not None:
+            self.attribution_clicked.emit(attribution_id)
+
+    # -- following the model ---------------------------------------------------------
+    def _ranges_by_record(self) -> dict[int, list[StyledRange]]:
+        return {
+            a.id: ranges_of(a, self._offsets)
+            for a in self._model.attributions()
+            if a.id is not None
+        }
+
+    def _reload(self) -> None:
+        document = self._model.document()
+        document_id = document.id if document else None
+        text = self._model.text
+        if document_id != self._document_id or text != self.toPlainText():
+            self._document_id = document_id
+            self._offsets = TextOffsets(text)
+            # Ranges first, then the text: setting the text formats each block once.
+            self._highlighter.set_ranges(self._ranges_by_record(), repaint=False)
+            self.setPlainText(text)
+        else:
+            self._highlighter.set_ranges(self._ranges_by_record(), repaint=True)
+
+    def _on_rows_changed(self, top: _Index, bottom: _Index, _roles: object = None) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            attribution = self._model.attribution_at(row)
+            if attribution.id is not None:
+                self._highlighter.set_record(attribution.id, ranges_of(attribution, self._offsets))
+
+    def _on_rows_inserted(self, _parent: _Index, first: int, last: int) -> None:
+        self._on_rows_changed(self._model.index(first, 0), self._model.index(last, 0))
+
+    def _on_rows_about_to_be_removed(self, _parent: _Index, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            attribution_id = self._model.attribution_at(row).id
+            if attribution_id is not None:
+                self._highlighter.set_record(attribution_id, [])

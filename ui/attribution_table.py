@@ -1,0 +1,280 @@
+"""The records of the current document: a table model and the panel that shows it.
+
+``AttributionTableModel`` is the one model of the current document's attributions;
+the record panel and the article view are both views of it, so they cannot
+disagree. It keeps a row cache in text order and refreshes single rows when the
+:class:`ChangeHub` names their ids. Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from quotes.model import Attribution, Document, Status
+from storage.store import Store
+from ui.changes import ChangeHub, ChangeKind
+from ui.current import CurrentRecord
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Role returning the row's :class:`Attribution`.
+ATTRIBUTION_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role returning the row's attribution id.
+ATTRIBUTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role returning the row's :class:`Status`.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+EXCERPT_LENGTH = 90
+
+
+def _text_order(attribution: Attribution) -> tuple[int, int, int]:
+    return (attribution.start, attribution.end, attribution.id or 0)
+
+
+def _shorten(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class AttributionTableModel(QAbstractTableModel):
+    """The current document's attributions in text order.
+
+    Columns: quotation excerpt, cue, speaker, type, status. ``load_document`` swaps
+    the document (a model reset); committed changes arrive through ``changes`` and
+    update, insert or remove single rows.
+
+    :param store: the main thread's store.
+    :param changes: the workspace's change hub.
+    """
+
+    COLUMNS = ("Quotation", "Cue", "Speaker", "Type", "Status")
+    QUOTATION, CUE, SPEAKER, TYPE, STATUS = range(5)
+
+    def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._document: Document | None = None
+        self._rows: list[Attribution] = []
+        changes.changed.connect(self._on_changed)
+
+    # -- the document ----------------------------------------------------------------
+    def load_document(self, document_id: int | None) -> None:
+        """Show the attributions of ``document_id`` (None empties the model)."""
+        self.beginResetModel()
+        if document_id is None:
+            self._document, self._rows = None, []
+        else:
+            self._document = self._store.document(document_id)
+            self._rows = sorted(self._store.attributions_for(document_id), key=_text_order)
+        self.endResetModel()
+
+    def document(self) -> Document | None:
+        """The document whose records are shown."""
+        return self._document
+
+    @property
+    def text(self) -> str:
+        """The current document's text ("" when none)."""
+        return self._document.text if self._document else ""
+
+    def attributions(self) -> list[Attribution]:
+        """All rows, in text order (a copy)."""
+        return list(self._rows)
+
+    def attribution_at(self, row: int) -> Attribution:
+        """The attribution of ``row``."""
+        return self._rows[row]
+
+    def row_of(self, attribution_id: int | None) -> int | None:
+        """The row of ``attribution_id``, or None."""
+        for row, attribution in enumerate(self._rows):
+            if attribution.id == attribution_id:
+                return row
+        return None
+
+    # -- Qt model interface -----------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        attribution = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(attribution, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(attribution)
+        if role == Qt.ItemDataRole.ForegroundRole and attribution.status == Status.REJECTED:
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.FontRole and attribution.status != Status.CANDIDATE:
+            font = QFont()
+            font.setStrikeOut(attribution.status == Status.REJECTED)
+            font.setBold(attribution.status == Status.ACCEPTED and index.column() == self.STATUS)
+            return font
+        if role == ATTRIBUTION_ROLE:
+            return attribution
+        if role == ATTRIBUTION_ID_ROLE:
+            return attribution.id
+        if role == STATUS_ROLE:
+            return attribution.status
+        return None
+
+    def _display(self, attribution: Attribution, column: int) -> str:
+        text = self.text
+        if column == self.QUOTATION:
+            return _shorten(attribution.content_text(text))
+        if column == self.CUE:
+            return attribution.cue.text_of(text) if attribution.cue else ""
+        if column == self.SPEAKER:
+            mention = attribution.speaker.text_of(text) if attribution.speaker else ""
+            name = attribution.speaker_name or ""
+            if name and mention and mention != name:
+                return f"{name} ({_shorten(mention, 30)})"
+            return name or _shorten(mention, 40)
+        if column == self.TYPE:
+            return attribution.type.value
+        if column == self.STATUS:
+            return attribution.status.value
+        return ""
+
+    def _tooltip(self, attribution: Attribution) -> str:
+        origin = attribution.rule or attribution.origin.value
+        return (
+            f"{_shorten(attribution.content_text(self.text), 400)}\n"
+            f"proposed by: {origin} · confidence {attribution.confidence:.2f}"
+        )
+
+    # -- refreshing ------------------------------------------------------------------
+    def _on_changed(self, kind: str, ids: tuple[int, ...]) -> None:
+        if self._document is None:
+            return
+        if kind == ChangeKind.WORKSPACE:
+            self.load_document(self._document.id)
+        elif kind == ChangeKind.ATTRIBUTIONS:
+            for attribution_id in ids:
+                self._refresh_row(attribution_id)
+
+    def _refresh_row(self, attribution_id: int) -> None:
+        """Bring one row up to date with the store: update, insert or remove it."""
+        assert self._document is not None
+        row = self.row_of(attribution_id)
+        try:
+            fresh = self._store.attribution(attribution_id)
+        except KeyError:
+            fresh = None
+        belongs = fresh is not None and fresh.document_id in (self._document.id, None)
+        if row is not None and belongs and fresh is not None:
+            if _text_order(fresh) == _text_order(self._rows[row]):
+                self._rows[row] = fresh
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        if belongs and fresh is not None:
+            where = bisect.bisect_left([_text_order(a) for a in self._rows], _text_order(fresh))
+            self.beginInsertRows(QModelIndex(), where, where)
+            self._rows.insert(where, fresh)
+            self.endInsertRows()
+
+
+class AttributionPanel(QTableView):
+    """The record list: one row per attribution; the selected row is the current record.
+
+    Up/Down move between records like J/K; selecting a row sets
+    :class:`CurrentRecord`, and a record chosen elsewhere (a click in the article)
+    is selected and scrolled to here.
+    """
+
+    def __init__(
+        self,
+        model: AttributionTableModel,
+        current: CurrentRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._current = current
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(AttributionTableModel.QUOTATION, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(AttributionTableModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        current.attribution_changed.connect(self.select_attribution)
+        # A row inserted or re-sorted moves the selection with it; resync by id.
+        model.rowsInserted.connect(lambda *_: self.select_attribution(current.attribution_id))
+        model.rowsRemoved.connect(lambda *_: self.select_attribution(current.attribution_id))
+
+    def attribution_model(self) -> AttributionTableModel:
+        """The model shown (typed)."""
+        model = self.model()
+        assert isinstance(model, AttributionTableModel)
+        return model
+
+    def select_attribution(self, attribution_id: int | None) -> None:
+        """Select and scroll to the row of ``attribution_id`` (None clears)."""
+        row = self.attribution_model().row_of(attribution_id)
+        if row is None:
+            self.clearSelection()
+            return
+        if self.currentIndex().row() != row or not self.selectionModel().hasSelection():
+            self.selectRow(row)
+        self.scrollTo(self.model().index(row, 0))
+
+    def select_next(self) -> None:
+        """Make the record after the current one current (the first if none)."""
+        self._select_relative(+1)
+
+    def select_previous(self) -> None:
+        """Make the record before the current one current (the last if none)."""
+        self._select_relative(-1)
+
+    def _select_relative(self, step: int) -> None:
+        model = self.attribution_model()
+        count = model.rowCount()
+        if count == 0:
+            return
+        row = model.row_of(self._current.attribution_id)
+        if row is None:
+            target = 0 if step > 0 else count - 1
+        else:
+            target = min(max(row + step, 0), count - 1)
+        self._current.set_attribution(model.attribution_at(target).id)
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._current.set_attribution(indexes[0].data(ATTRIBUTION_ID_ROLE))

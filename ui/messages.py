@@ -1,0 +1,83 @@
+"""Dialogs that tell the user what happened: errors, import and export reports.
+
+All are opened with ``open()`` (window-modal, not blocking the event loop), so a
+running worker keeps delivering and tests can inspect and close them.
+Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from formats.writers import ExportReport
+from quotes.model import ImportReport
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> QMessageBox:
+    """Show a failure with its message (and nothing more technical than that)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, str(error) or repr(error), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names may contain "<"
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def describe_import(report: ImportReport) -> str:
+    """One sentence summing up an import, e.g. "Imported 3 documents (12 records)…"."""
+    if report.cancelled:
+        return "Import cancelled: nothing was added to the workspace."
+    noun = "document" if report.imported == 1 else "documents"
+    parts = [f"Imported {report.imported} {noun} with {report.attributions} records"]
+    if report.duplicates:
+        parts.append(f"skipped {report.duplicates} already in the workspace")
+    if report.problems:
+        parts.append(f"{len(report.problems)} could not be read")
+    return "; ".join(parts) + "."
+
+
+def describe_export(report: ExportReport) -> str:
+    """One sentence summing up an export."""
+    if report.cancelled:
+        return "Export cancelled: nothing was written."
+    return (
+        f"Exported {report.documents} documents with {report.attributions} records "
+        f"as {report.format} to {report.path}."
+    )
+
+
+class ImportReportDialog(QDialog):
+    """The outcome of an import: counts, then each problem and note on its own line.
+
+    Problems name their file and line (``news.jsonl:17: …``); notes say which
+    encoding a file was decoded from.
+    """
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.summary = QLabel(describe_import(report), self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        lines = [f"Problem: {problem}" for problem in report.problems]
+        lines += [f"Note: {note}" for note in report.notes]
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(lines))
+        self.details.setVisible(bool(lines))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(560, 320 if lines else 120)

@@ -1,0 +1,70 @@
+"""The slow jobs the GUI runs in workers: plain functions, plain data in and out.
+
+Nothing here touches Qt. Each job opens its own :class:`Store` on the workspace
+file, because a sqlite connection belongs to the thread that opened it, and closes
+it before returning. Signatures fit :func:`ui.workers.run_task` once the data is
+bound with ``functools.partial``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from formats.readers import read_paths
+from formats.writers import ExportFilters, ExportReport, write_export
+from quotes.model import ImportReport, Problem
+from storage.store import Store
+
+
+def import_files(
+    db_path: Path,
+    paths: Sequence[Path],
+    *,
+    progress: Callable[[int], None],
+    is_cancelled: Callable[[], bool],
+) -> ImportReport:
+    """Read ``paths`` (files or folders) and store their articles in the workspace.
+
+    Problems of the readers (bad lines, undecodable files) and their notes (the
+    encodings detected) are added to the store's report. A cancelled import keeps
+    nothing: the store writes all articles in one transaction.
+    """
+    problems: list[Problem] = []
+    notes: list[str] = []
+    store = Store(db_path)
+    try:
+        articles = read_paths([Path(p) for p in paths], problems=problems, notes=notes)
+        report = store.add_articles(articles, progress=progress, is_cancelled=is_cancelled)
+    finally:
+        store.close()
+    return report.merged(ImportReport(problems=tuple(problems), notes=tuple(notes)))
+
+
+def export_workspace(
+    db_path: Path,
+    out_path: Path,
+    *,
+    format: str = "jsonl",
+    accepted_only: bool = True,
+    progress: Callable[[int], None],
+    is_cancelled: Callable[[], bool],
+) -> ExportReport:
+    """Write the workspace to ``out_path`` in ``format``; return the writer's report.
+
+    ``accepted_only`` keeps accepted attributions (a dataset); otherwise candidates
+    and rejected ones are written too, with their status (a full backup).
+    """
+    filters = ExportFilters() if accepted_only else ExportFilters.every_status()
+    store = Store(db_path)
+    try:
+        return write_export(
+            store.iter_documents(),
+            Path(out_path),
+            format=format,
+            filters=filters,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+    finally:
+        store.close()
