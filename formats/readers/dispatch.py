@@ -1,0 +1,202 @@
+"""``read_paths``: files and folders to articles, each file by the reader for its format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from formats.encoding import DecodeError, encoding_of_sample
+from formats.readers.jsonl_reader import read_jsonl_file
+from formats.readers.options import ReadOptions
+from formats.readers.text_reader import read_text_file
+from quotes.model import Article, Problem
+
+# Formats named by sniff_format.
+FOLDER = "folder"
+TEXT = "text"
+JSONL = "jsonl"
+CSV = "csv"
+TSV = "tsv"
+BRAT = "brat"
+HTML = "html"
+BINARY = "binary"
+MISSING = "missing"
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".json": JSONL,
+    ".csv": CSV,
+    ".tsv": TSV,
+    ".tab": TSV,
+    ".ann": BRAT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+}
+_SNIFF_BYTES = 4096
+
+
+def sniff_format(path: str | Path) -> str:
+    """The format ``read_paths`` will read ``path`` as.
+
+    One of ``"folder"``, ``"text"``, ``"jsonl"`` (also ``.json``), ``"csv"``,
+    ``"tsv"``, ``"brat"`` (an ``.ann`` file, or a ``.txt`` file with an ``.ann``
+    beside it), ``"html"``, ``"binary"`` (refused) or ``"missing"``. Known
+    extensions decide; other files are judged by their first bytes.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return FOLDER
+    if not path.exists():
+        return MISSING
+    suffix = path.suffix.lower()
+    if suffix == ".txt" and path.with_suffix(".ann").is_file():
+        return BRAT
+    return _FORMAT_BY_SUFFIX.get(suffix) or _sniff_content(path)
+
+
+def _sniff_content(path: Path) -> str:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(_SNIFF_BYTES)
+    except OSError:
+        return TEXT  # the text reader reports why it cannot be read
+    if not head:
+        return TEXT
+    try:
+        encoding = encoding_of_sample(head, str(path))
+    except DecodeError:
+        return BINARY
+    start = head.decode(encoding, errors="replace").lstrip().lower()
+    if start.startswith("{"):
+        return JSONL
+    if start.startswith("<") and ("<html" in start or "<!doctype html" in start):
+        return HTML
+    return TEXT
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    *,
+    options: ReadOptions | None = None,
+    problems: list[Problem],
+    notes: list[str] | None = None,
+) -> Iterator[Article]:
+    """Yield the articles in ``paths`` (files and folders), one at a time.
+
+    Folders are read recursively in name order, skipping hidden files and folders
+    (names starting with "."). Each file goes to the reader for its
+    ``sniff_format``. Nothing is held beyond the current file's record, so a
+    consumer that stores each article as it comes reads any corpus in bounded
+    memory; stopping the iteration cancels the read and closes the open file.
+
+    Every rejected item is appended to ``problems`` as it is met (``where`` names
+    the file, and the line and field when known); ``notes`` receives remarks that
+    are not failures, such as the encoding a file was decoded from. A file named
+    twice (or a brat ``.txt`` and its ``.ann``) is read once.
+
+    Runs in the caller's thread; meant for an import worker off the UI thread.
+    """
+    session = _ReadSession(
+        options=options or ReadOptions(),
+        problems=problems,
+        notes=notes if notes is not None else [],
+    )
+    for path in paths:
+        yield from session.read_path(Path(path))
+
+
+class _ReadSession:
+    """The state of one ``read_paths`` call: options, sinks and the files already read."""
+
+    def __init__(self, *, options: ReadOptions, problems: list[Problem], notes: list[str]):
+        self.options = options
+        self.problems = problems
+        self.notes = notes
+        self.seen: set[Path] = set()
+
+    def read_path(self, path: Path) -> Iterator[Article]:
+        if path.is_dir():
+            for file in iter_folder_files(path):
+                yield from self.read_file(file)
+        elif path.exists():
+            yield from self.read_file(path)
+        else:
+            self.problems.append(Problem(str(path), "no such file or folder"))
+
+    def read_file(self, path: Path) -> Iterator[Article]:
+        fmt = sniff_format(path)
+        sinks = {"options": self.options, "problems": self.problems, "notes": self.notes}
+        if fmt == BRAT:
+            yield from self._read_brat(path)
+            return
+        key = path.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if fmt == TEXT:
+            yield from read_text_file(path, **sinks)
+        elif fmt == JSONL:
+            yield from read_jsonl_file(path, **sinks)
+        elif fmt in (CSV, TSV):
+            from formats.readers.csv_reader import read_csv_file
+
+            yield from read_csv_file(path, **sinks)
+        elif fmt == HTML:
+            from formats.readers.html_reader import read_html_file
+
+            yield from read_html_file(path, **sinks)
+        else:
+            self.problems.append(Problem(str(path), "binary file or unknown format, not imported"))
+
+    def _read_brat(self, path: Path) -> Iterator[Article]:
+        from formats.readers.brat_reader import read_brat_pair
+
+        text_path = path.with_suffix(".txt")
+        ann_path = path.with_suffix(".ann")
+        key = text_path.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if not text_path.is_file():
+            self.problems.append(
+                Problem(
+                    str(ann_path),
+                    f"brat annotations without their text: {text_path.name} is missing",
+                )
+            )
+            return
+        yield from read_brat_pair(
+            text_path, ann_path, options=self.options, problems=self.problems, notes=self.notes
+        )
+
+
+def iter_folder_files(folder: Path) -> Iterator[Path]:
+    """The files under ``folder``, recursively, in name order, without hidden ones.
+
+    Symbolic links to folders are followed once: a link back up the tree is not
+    walked again.
+    """
+    visited: set[Path] = set()
+
+    def walk(current: Path) -> Iterator[Path]:
+        real = current.resolve()
+        if real in visited:
+            return
+        visited.add(real)
+        try:
+            entries = sorted(current.iterdir(), key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from walk(entry)
+            elif entry.is_file():
+                yield entry
+
+    yield from walk(folder)

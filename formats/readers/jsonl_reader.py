@@ -1,0 +1,253 @@
+"""JSON Lines in the export schema (``quotes.records``), streamed line by line.
+
+A line that is not JSON, or not an article, is reported with its line number and
+skipped; an article keeps its valid quotes while each invalid one is reported
+with the line and the field. ``.json`` files may also hold one article object or
+an array of them (read whole: JSON arrays cannot be streamed with the standard
+library).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from formats.encoding import (
+    SAMPLE_BYTES,
+    DecodeError,
+    NewlineMap,
+    decode_bytes,
+    encoding_of_sample,
+    is_ascii_compatible,
+    normalise_newlines,
+)
+from formats.readers.options import ReadOptions
+from quotes.model import Article, Attribution, Problem
+from quotes.records import RecordError, article_from_record, attribution_from_record
+
+# Keys of a quote that hold one offset, and keys that hold [start, end] pairs.
+_OFFSET_KEYS = ("start", "end")
+_PAIR_KEYS = ("cue", "speaker")
+_FRAGMENT_KEYS = ("fragments", "content_fragments")
+
+
+def read_jsonl_file(
+    path: Path, *, options: ReadOptions, problems: list[Problem], notes: list[str]
+) -> Iterator[Article]:
+    """Yield the articles of a JSONL (or ``.json``) file, reporting what is rejected.
+
+    Memory stays bounded by the longest line for JSONL. Texts holding ``\\r`` are
+    normalised to ``\\n`` and their offsets carried over (noted once per file).
+    """
+    where = str(path)
+    if path.suffix.lower() == ".json":
+        whole = _read_whole_json(path, problems=problems, notes=notes)
+        if whole is not None:
+            for label, record in whole:
+                article = read_article_record(
+                    record, where=f"{where} {label}", options=options, problems=problems
+                )
+                if article is not None:
+                    yield article
+            return
+    reader = _ArticleLines(options=options, problems=problems)
+    for line_number, line in _iter_lines(path, problems=problems, notes=notes):
+        if line.strip():
+            article = reader.read(line, f"{where}:{line_number}")
+            if article is not None:
+                yield article
+    if reader.normalised_newlines:
+        notes.append(f"{where}: line endings in texts normalised to \\n, offsets adjusted")
+
+
+class _ArticleLines:
+    """Parses lines one by one, remembering what to note about the whole file."""
+
+    def __init__(self, *, options: ReadOptions, problems: list[Problem]) -> None:
+        self.options = options
+        self.problems = problems
+        self.normalised_newlines = False
+
+    def read(self, line: str, where: str) -> Article | None:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            self.problems.append(
+                Problem(where, f"invalid JSON: {error.msg} (column {error.colno})")
+            )
+            return None
+        if isinstance(record, Mapping) and "\r" in str(record.get("text", "")):
+            self.normalised_newlines = True
+        return read_article_record(
+            record, where=where, options=self.options, problems=self.problems
+        )
+
+
+def read_article_record(
+    record: Any, *, where: str, options: ReadOptions, problems: list[Problem]
+) -> Article | None:
+    """One article from a parsed record, or None after a Problem.
+
+    Each invalid quote is reported as ``where field 'quotes[i]'`` and left out;
+    the article keeps its valid quotes.
+    """
+    if not isinstance(record, Mapping):
+        problems.append(
+            Problem(where, f"a line must be a JSON object, got {type(record).__name__}")
+        )
+        return None
+    try:
+        article = article_from_record(record, with_quotes=False)
+    except RecordError as error:
+        problems.append(Problem(where, str(error)))
+        return None
+    if not article.text.strip():
+        problems.append(Problem(f"{where} field 'text'", "the text is empty"))
+        return None
+    newline_map = NewlineMap(article.text)
+    text = normalise_newlines(article.text)
+    attributions: list[Attribution] = []
+    raw_quotes = record.get("quotes")
+    if options.with_annotations and raw_quotes is not None:
+        if not isinstance(raw_quotes, list):
+            problems.append(Problem(f"{where} field 'quotes'", "must be a list of quote objects"))
+            raw_quotes = []
+        for index, quote in enumerate(raw_quotes):
+            if newline_map and isinstance(quote, Mapping):
+                quote = _remap_quote(quote, newline_map)
+            try:
+                attributions.append(attribution_from_record(quote, len(text)))
+            except (RecordError, TypeError, ValueError) as error:
+                problems.append(Problem(f"{where} field 'quotes[{index}]'", str(error)))
+    meta = record.get("meta")
+    return replace(
+        article,
+        text=text,
+        attributions=tuple(attributions),
+        meta=dict(meta) if isinstance(meta, Mapping) else {},
+    )
+
+
+def _remap_quote(quote: Mapping[str, Any], newline_map: NewlineMap) -> dict[str, Any]:
+    """The quote with every well-formed offset carried over to the normalised text.
+
+    Malformed values are left as they are, for ``attribution_from_record`` to report.
+    """
+    remapped = dict(quote)
+    for key in _OFFSET_KEYS:
+        if _is_offset(remapped.get(key)):
+            remapped[key] = newline_map.offset(remapped[key])
+    for key in _PAIR_KEYS:
+        remapped[key] = _remap_pair(remapped.get(key), newline_map)
+    for key in _FRAGMENT_KEYS:
+        value = remapped.get(key)
+        if isinstance(value, list):
+            remapped[key] = [_remap_pair(pair, newline_map) for pair in value]
+    return remapped
+
+
+def _is_offset(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _remap_pair(value: Any, newline_map: NewlineMap) -> Any:
+    if isinstance(value, list | tuple) and len(value) == 2 and all(map(_is_offset, value)):
+        return [newline_map.offset(value[0]), newline_map.offset(value[1])]
+    return value
+
+
+def _iter_lines(
+    path: Path, *, problems: list[Problem], notes: list[str]
+) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, text)`` of a file, decoding each line on its own.
+
+    A line that does not decode is reported and skipped, so one bad byte costs one
+    line. UTF-16/32 files are decoded as a stream; there a decoding error ends
+    the file, reported at the line where it happened.
+    """
+    where = str(path)
+    try:
+        with open(path, "rb") as raw:
+            sample = raw.read(SAMPLE_BYTES)
+            try:
+                encoding = encoding_of_sample(sample, where)
+            except DecodeError as error:
+                problems.append(error.problem)
+                return
+            if encoding not in ("utf-8", "utf-8-sig"):
+                notes.append(f"{where}: decoded as {encoding}")
+            raw.seek(0)
+            if is_ascii_compatible(encoding):
+                for line_number, data in enumerate(raw, start=1):
+                    try:
+                        # utf-8-sig only drops a mark at the very start of a line.
+                        yield line_number, data.decode(encoding)
+                    except UnicodeDecodeError as error:
+                        problems.append(
+                            Problem(
+                                f"{where}:{line_number}",
+                                f"not valid {encoding} (byte {data[error.start]:#04x} "
+                                f"at byte {error.start + 1} of the line); line skipped",
+                            )
+                        )
+            else:
+                yield from _iter_wide_lines(raw, encoding, where, problems)
+    except OSError as error:
+        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
+
+
+def _iter_wide_lines(
+    raw: Any, encoding: str, where: str, problems: list[Problem]
+) -> Iterator[tuple[int, str]]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pending = ""
+    line_number = 0
+    while True:
+        chunk = raw.read(SAMPLE_BYTES)
+        try:
+            pending += decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(
+                    f"{where}:{line_number + 1}",
+                    f"not valid {encoding} from here on; the rest of the file is not read",
+                )
+            )
+            return
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            line_number += 1
+            yield line_number, line
+        if not chunk:
+            if pending:
+                yield line_number + 1, pending
+            return
+
+
+def _read_whole_json(
+    path: Path, *, problems: list[Problem], notes: list[str]
+) -> list[tuple[str, Any]] | None:
+    """Records of a ``.json`` file holding one object or an array, else None.
+
+    None means "read it as JSON Lines" (a ``.json`` file with one object a line).
+    """
+    try:
+        text, encoding = decode_bytes(path.read_bytes(), str(path))
+    except (DecodeError, OSError):
+        return None  # the line reader reports it with its usual messages
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        if text.lstrip().startswith("["):
+            problems.append(Problem(str(path), "invalid JSON array; nothing read"))
+            return []
+        return None
+    if encoding is not None:
+        notes.append(f"{path}: decoded as {encoding}")
+    if isinstance(value, list):
+        return [(f"record {index + 1}", record) for index, record in enumerate(value)]
+    return [("record 1", value)]

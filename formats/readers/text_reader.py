@@ -1,0 +1,57 @@
+"""Plain text files: one article per file, titled by its first line or its name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from formats.encoding import DecodeError, decode_bytes, normalise_newlines
+from formats.readers.options import ReadOptions
+from quotes.model import Article, Problem
+
+
+def read_text_file(
+    path: Path, *, options: ReadOptions, problems: list[Problem], notes: list[str]
+) -> Iterator[Article]:
+    """Yield the one article of a text file, or nothing and a Problem.
+
+    The text is the whole file with line endings normalised to ``\\n``; the title
+    is its first non-blank line when that is at most ``options.title_max_length``
+    characters, else the file name without its extension.
+    """
+    text = read_decoded_text(path, problems=problems, notes=notes)
+    if text is None:
+        return
+    yield Article(text=text, title=title_for(text, path, options), source=str(path))
+
+
+def read_decoded_text(path: Path, *, problems: list[Problem], notes: list[str]) -> str | None:
+    """The file's text, decoded and with ``\\n`` line endings, or None after a Problem.
+
+    A file holding only blanks is reported like an empty one: it has no article.
+    """
+    where = str(path)
+    try:
+        data = path.read_bytes()
+        text, encoding = decode_bytes(data, where)
+    except DecodeError as error:
+        problems.append(error.problem)
+        return None
+    except OSError as error:
+        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
+        return None
+    if encoding is not None:
+        notes.append(f"{where}: decoded as {encoding}")
+    if not text.strip():
+        problems.append(Problem(where, "the file holds no text (only blanks)"))
+        return None
+    return normalise_newlines(text)
+
+
+def title_for(text: str, path: Path, options: ReadOptions) -> str:
+    """The first non-blank line if short enough, else the file name without extension."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= options.title_max_length else path.stem
+    return path.stem

@@ -1,0 +1,352 @@
+"""JSON Lines in the export schema through formats.readers.read_paths."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from formats.readers import ReadOptions, read_paths
+from quotes.model import Attribution, Origin, Problem, QuoteType, Span, Status
+
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "dev.jsonl"
+
+TEXT = 'The mayor said "we will build it" on Tuesday.'
+SAID = [TEXT.index("said"), TEXT.index("said") + 4]
+MAYOR = [TEXT.index("The mayor"), TEXT.index("The mayor") + 9]
+QUOTED = [TEXT.index('"we'), TEXT.index('it"') + 3]
+
+
+def quote(**changes: Any) -> dict[str, Any]:
+    record = {
+        "start": QUOTED[0],
+        "end": QUOTED[1],
+        "fragments": [QUOTED],
+        "type": "direct",
+        "cue": SAID,
+        "speaker": MAYOR,
+        "speaker_name": "Ana Lopez",
+        "status": "accepted",
+        "annotator": "kim",
+    }
+    record.update(changes)
+    return record
+
+
+def line(**changes: Any) -> str:
+    record = {"id": "a1", "title": "Bridge", "source": "Daily", "text": TEXT, "quotes": [quote()]}
+    record.update(changes)
+    return json.dumps(record, ensure_ascii=False)
+
+
+def read(path: Path, options: ReadOptions | None = None):
+    problems: list[Problem] = []
+    notes: list[str] = []
+    articles = list(read_paths([path], options=options, problems=problems, notes=notes))
+    return articles, problems, notes
+
+
+def write_lines(tmp_path: Path, *lines: str, name: str = "in.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_line_becomes_an_article_with_its_imported_quotes(tmp_path: Path) -> None:
+    [article], problems, _ = read(write_lines(tmp_path, line()))
+    assert problems == []
+    assert (article.external_id, article.title, article.source, article.text) == (
+        "a1",
+        "Bridge",
+        "Daily",
+        TEXT,
+    )
+    assert article.attributions == (
+        Attribution(
+            fragments=(Span(*QUOTED),),
+            type=QuoteType.DIRECT,
+            cue=Span(*SAID),
+            speaker=Span(*MAYOR),
+            speaker_name="Ana Lopez",
+            status=Status.ACCEPTED,
+            origin=Origin.IMPORT,
+            annotator="kim",
+        ),
+    )
+
+
+def test_without_annotations_only_the_texts_are_read(tmp_path: Path) -> None:
+    [article], _, _ = read(write_lines(tmp_path, line()), ReadOptions(with_annotations=False))
+    assert article.attributions == ()
+
+
+def test_an_invalid_json_line_is_reported_by_number_and_the_others_read(tmp_path: Path) -> None:
+    path = write_lines(tmp_path, line(id="1"), '{"id": "2", "text": ', "", line(id="4"))
+    articles, problems, _ = read(path)
+    assert [a.external_id for a in articles] == ["1", "4"]
+    assert [p.where for p in problems] == [f"{path}:2"]
+    assert "invalid JSON" in problems[0].reason
+
+
+def test_a_truncated_file_keeps_the_complete_lines(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    whole = (line(id="1") + "\n" + line(id="2")).encode("utf-8")
+    path.write_bytes(whole[: len(whole) - 30])
+    articles, problems, _ = read(path)
+    assert [a.external_id for a in articles] == ["1"]
+    assert [p.where for p in problems] == [f"{path}:2"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ('["a", "list"]', "JSON object"),
+        ('{"id": "x"}', "'text'"),
+        ('{"text": 12}', "'text'"),
+        ('{"text": "   "}', "empty"),
+    ],
+    ids=["not an object", "no text", "text not a string", "blank text"],
+)
+def test_a_line_that_is_no_article_is_reported(tmp_path: Path, bad: str, words: str) -> None:
+    path = write_lines(tmp_path, bad, line(id="ok"))
+    articles, problems, _ = read(path)
+    assert [a.external_id for a in articles] == ["ok"]
+    assert len(problems) == 1
+    assert problems[0].where.startswith(f"{path}:1")
+    assert words in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("bad_quote", "words"),
+    [
+        (quote(start=0, end=500, fragments=[[0, 500]]), "outside the text"),
+        (quote(fragments=[[0, 10], [5, 20]]), "disjoint"),
+        (quote(status="maybe"), "unknown 'status'"),
+        (quote(type="sarcastic"), "unknown 'type'"),
+        (quote(cue=[40, 400]), "'cue'"),
+        (quote(speaker="the mayor"), "'speaker'"),
+        (quote(fragments=[[5, 2]]), "invalid span"),
+        ("not a quote", "object"),
+    ],
+    ids=["outside", "overlapping", "status", "type", "cue outside", "speaker", "reversed", "str"],
+)
+def test_an_invalid_quote_is_rejected_alone(tmp_path: Path, bad_quote: Any, words: str) -> None:
+    path = write_lines(tmp_path, line(id="x"), line(quotes=[quote(), bad_quote, quote()]))
+    articles, problems, _ = read(path)
+    assert [len(a.attributions) for a in articles] == [1, 2]
+    assert [p.where for p in problems] == [f"{path}:2 field 'quotes[1]'"]
+    assert words in problems[0].reason
+
+
+def test_quotes_that_are_not_a_list_are_reported_and_the_text_kept(tmp_path: Path) -> None:
+    path = write_lines(tmp_path, line(quotes={"start": 1}))
+    [article], problems, _ = read(path)
+    assert article.attributions == ()
+    assert [p.where for p in problems] == [f"{path}:1 field 'quotes'"]
+
+
+def test_gold_style_content_fragments_and_meta_title_are_read(tmp_path: Path) -> None:
+    record = {
+        "id": "g1",
+        "text": TEXT,
+        "meta": {"title": "From meta"},
+        "quotes": [{"start": QUOTED[0], "end": QUOTED[1], "content_fragments": [QUOTED]}],
+    }
+    [article], problems, _ = read(write_lines(tmp_path, json.dumps(record)))
+    assert problems == []
+    assert article.title == "From meta"
+    assert article.meta == {"title": "From meta"}
+    assert article.attributions[0].fragments == (Span(*QUOTED),)
+    assert article.attributions[0].status is Status.CANDIDATE
+
+
+def test_crlf_in_a_text_is_normalised_and_offsets_follow(tmp_path: Path) -> None:
+    text = 'Headline\r\n\r\nThe mayor said "we will\r\nbuild it" on Tuesday.'
+    start = text.index('"we')
+    end = text.index('it"') + 3
+    said = text.index("said")
+    record = {
+        "text": text,
+        "quotes": [
+            {"start": start, "end": end, "fragments": [[start, end]], "cue": [said, said + 4]}
+        ],
+    }
+    path = write_lines(tmp_path, json.dumps(record))
+    [article], problems, notes = read(path)
+    assert problems == []
+    assert article.text == text.replace("\r\n", "\n")
+    [attribution] = article.attributions
+    assert attribution.content_text(article.text) == '"we will\nbuild it"'
+    assert attribution.cue.text_of(article.text) == "said"
+    assert notes == [f"{path}: line endings in texts normalised to \\n, offsets adjusted"]
+
+
+@pytest.mark.parametrize(
+    ("encode", "note"),
+    [
+        (lambda s: codecs.BOM_UTF8 + s.encode("utf-8"), None),
+        (lambda s: s.encode("utf-16"), "utf-16"),
+        (lambda s: s.encode("cp1252"), "cp1252"),
+    ],
+    ids=["utf-8 BOM", "utf-16", "cp1252"],
+)
+def test_encodings_are_decoded_and_noted(tmp_path: Path, encode: Any, note: str | None) -> None:
+    content = "\n".join(line(id=str(n), title="Café «Été» n°" + str(n)) for n in range(3)) + "\n"
+    path = tmp_path / "enc.jsonl"
+    path.write_bytes(encode(content))
+    articles, problems, notes = read(path)
+    assert problems == []
+    assert [a.title for a in articles] == [f"Café «Été» n°{n}" for n in range(3)]
+    assert notes == ([f"{path}: decoded as {note}"] if note else [])
+
+
+def test_a_line_with_bytes_that_are_not_utf8_is_skipped_alone(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        (line(id="1", title="Été à Genève") + "\n").encode("utf-8")
+        + line(id="2", title="Caf\xe9").encode("latin-1")
+        + ("\n" + line(id="3", title="Noël") + "\n").encode("utf-8")
+    )
+    articles, problems, _ = read(path)
+    assert [a.title for a in articles] == ["Été à Genève", "Noël"]
+    assert [p.where for p in problems] == [f"{path}:2"]
+    assert "utf-8" in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [(b"", "empty"), (b"\x00\x01\x02{}\n" * 10, "binary")],
+    ids=["empty", "binary"],
+)
+def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, words: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(data)
+    articles, problems, _ = read(path)
+    assert articles == []
+    assert [p.where for p in problems] == [str(path)]
+    assert words in problems[0].reason
+
+
+def test_a_json_file_may_hold_an_array_or_one_object_or_lines(tmp_path: Path) -> None:
+    array = tmp_path / "array.json"
+    array.write_text(f'[{line(id="1")}, {{"id": "2"}}, {line(id="3")}]', encoding="utf-8")
+    single = tmp_path / "single.json"
+    single.write_text(json.dumps(json.loads(line(id="s")), indent=2), encoding="utf-8")
+    lines = write_lines(tmp_path, line(id="l1"), line(id="l2"), name="lines.json")
+    articles, problems, _ = read(array)
+    assert [a.external_id for a in articles] == ["1", "3"]
+    assert [p.where for p in problems] == [f"{array} record 2"]
+    assert [a.external_id for a in read(single)[0]] == ["s"]
+    assert [a.external_id for a in read(lines)[0]] == ["l1", "l2"]
+
+
+# Random valid records: texts of any characters (but \r, which the reader
+# normalises), and quotes whose fragments are ordered and disjoint.
+_texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    min_size=1,
+    max_size=80,
+).filter(str.strip)
+
+
+@st.composite
+def _records(draw: st.DrawFn) -> tuple[dict[str, Any], list[Attribution]]:
+    text = draw(_texts)
+    size = len(text)
+
+    def span() -> list[int]:
+        start = draw(st.integers(0, size - 1))
+        return [start, draw(st.integers(start + 1, size))]
+
+    quotes: list[dict[str, Any]] = []
+    expected: list[Attribution] = []
+    for _ in range(draw(st.integers(0, 4))):
+        bounds = sorted(draw(st.sets(st.integers(0, size), min_size=2, max_size=6)))
+        fragments = [bounds[i : i + 2] for i in range(0, len(bounds) - 1, 2)]
+        cue = draw(st.none() | st.builds(span))
+        speaker = draw(st.none() | st.builds(span))
+        quote_type = draw(st.sampled_from(QuoteType))
+        status = draw(st.sampled_from(Status))
+        name = draw(st.none() | st.text(max_size=20))
+        annotator = draw(st.none() | st.text(min_size=1, max_size=10))
+        quotes.append(
+            {
+                "start": fragments[0][0],
+                "end": fragments[-1][1],
+                "fragments": fragments,
+                "type": quote_type.value,
+                "cue": cue,
+                "speaker": speaker,
+                "speaker_name": name,
+                "status": status.value,
+                "annotator": annotator,
+            }
+        )
+        expected.append(
+            Attribution(
+                fragments=tuple(Span(*f) for f in fragments),
+                type=quote_type,
+                cue=Span.from_pair(cue),
+                speaker=Span.from_pair(speaker),
+                speaker_name=name,
+                status=status,
+                origin=Origin.IMPORT,
+                annotator=annotator,
+            )
+        )
+    record = {
+        "id": draw(st.text(min_size=1, max_size=12)),
+        "title": draw(st.text(max_size=30)),
+        "source": draw(st.text(max_size=30)),
+        "text": text,
+        "quotes": quotes,
+    }
+    return record, expected
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=st.lists(_records(), min_size=1, max_size=5), ascii_only=st.booleans())
+def test_random_valid_records_survive_jsonl_parsing(
+    tmp_path: Path, records: list[tuple[dict[str, Any], list[Attribution]]], ascii_only: bool
+) -> None:
+    path = tmp_path / "random.jsonl"
+    path.write_text(
+        "".join(json.dumps(record, ensure_ascii=ascii_only) + "\n" for record, _ in records),
+        encoding="utf-8",
+    )
+    articles, problems, _ = read(path)
+    assert problems == []
+    assert len(articles) == len(records)
+    for article, (record, expected) in zip(articles, records, strict=True):
+        assert article.text == record["text"]
+        assert article.title == record["title"]
+        assert article.source == record["source"]
+        assert article.external_id == record["id"]
+        assert list(article.attributions) == expected
+
+
+@pytest.mark.gold
+@pytest.mark.skipif(not GOLD.is_file(), reason="../shared/gold is absent")
+def test_the_gold_file_reads_fully_without_problems() -> None:
+    problems: list[Problem] = []
+    articles = 0
+    attributions = 0
+    expected_lines = 0
+    with open(GOLD, encoding="utf-8") as gold:
+        expected = [json.loads(text) for text in gold if text.strip()]
+        expected_lines = len(expected)
+    for article, record in zip(read_paths([GOLD], problems=problems), expected, strict=True):
+        articles += 1
+        attributions += len(article.attributions)
+        assert article.text == record["text"]
+        assert len(article.attributions) == len(record["quotes"])
+    assert problems == []
+    assert articles == expected_lines
+    assert attributions == sum(len(record["quotes"]) for record in expected)
