@@ -1,31 +1,99 @@
 """The extraction API: find the attributions in one article text.
 
-This is the single entry point that import, the CLI and the UI call.
-It is a pure function of the text and safe to call from any thread.
+This is the single entry point that import, the CLI and the UI call. It is a pure
+function of the text, safe to call from any thread, linear in the text length, and
+it never raises: a defect in a rule costs that text its suggestions, not the import.
+
+The pipeline: quotation marks are paired (``quotes.quotemarks``), Punkt sentences
+are merged into units no quotation cuts (``quotes.units``), cues from the lexicon
+are found (``quotes.cues``), the cue rules propose and choose drafts per unit
+(``quotes.rules``), cue-less quotations continue the quotation before them
+(``quotes.direct``), and speaker mentions are resolved to entities
+(``quotes.speakers``).
 """
 
 from __future__ import annotations
 
-import re
+import logging
 
-from quotes.model import Attribution, Extraction, QuoteType, Span
+from quotes.cues import find_cues
+from quotes.direct import attach_continuations, classify
+from quotes.lexicon import Lexicon, default_lexicon
+from quotes.model import Attribution, Extraction, Origin, Status
+from quotes.quotemarks import QuoteIndex, find_quotations
+from quotes.rules import Draft, UnitRules
+from quotes.speakers import SpeakerResolver
+from quotes.units import build_units
 
-# Placeholder engine: quoted stretches only. Replaced by the full rule engine.
-_QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
+_log = logging.getLogger(__name__)
 
 
 def extract(text: str) -> Extraction:
     """Return the candidate attributions and speaker roster found in ``text``.
 
-    Every returned attribution has status ``candidate`` and origin ``rule``.
+    Every returned attribution has status ``candidate`` and origin ``rule``, a
+    ``rule`` name and a ``confidence`` in (0, 1]. Never raises: on an internal
+    error the problem is logged and an empty extraction returned.
     """
-    found = [
-        Attribution(
-            fragments=(Span(m.start(1), m.end(1)),),
-            type=QuoteType.DIRECT,
-            confidence=0.5,
-            rule="quoted-stretch",
+    try:
+        return extract_with(text, default_lexicon())
+    except Exception:  # the import pipeline must survive any text
+        _log.exception("extraction failed on a text of %d characters", len(text))
+        return Extraction(attributions=())
+
+
+def extract_with(text: str, lexicon: Lexicon) -> Extraction:
+    """``extract`` with a given lexicon; unlike ``extract`` it lets errors through."""
+    if not isinstance(text, str) or not text.strip():
+        return Extraction(attributions=())
+    quotations = find_quotations(text)
+    quotes = QuoteIndex(quotations)
+    units = build_units(text, quotations)
+    rules = UnitRules(text, find_cues(text, lexicon), quotes)
+    drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
+    attach_continuations(text, units, drafts_by_unit, quotes)
+    drafts: list[Draft] = []
+    seen: set[int] = set()
+    for unit_drafts in drafts_by_unit:
+        for draft in unit_drafts:
+            if id(draft) not in seen:
+                seen.add(id(draft))
+                drafts.append(draft)
+    _inherit_speakers(drafts)
+    drafts.sort(key=lambda d: d.cue_start)
+    resolver = SpeakerResolver(text)
+    attributions = []
+    for draft in drafts:
+        speaker_name = resolver.resolve(draft.speaker) if draft.speaker is not None else None
+        attributions.append(
+            Attribution(
+                fragments=tuple(draft.fragments),
+                type=classify(text, draft.fragments, quotes, draft.unquoted_direct),
+                cue=draft.cue,
+                speaker=draft.speaker,
+                speaker_name=speaker_name,
+                status=Status.CANDIDATE,
+                origin=Origin.RULE,
+                confidence=round(draft.confidence, 2),
+                rule=draft.rule,
+            )
         )
-        for m in _QUOTED.finditer(text)
-    ]
-    return Extraction(attributions=tuple(found))
+    attributions.sort(key=lambda a: (a.start, a.end))
+    return Extraction(attributions=tuple(attributions), speakers=resolver.roster())
+
+
+def _inherit_speakers(drafts: list[Draft]) -> None:
+    """Give a participle draft ("..., adding that") the speaker of its unit's main draft."""
+    for draft in drafts:
+        if not draft.inherits_speaker:
+            continue
+        owners = [
+            d
+            for d in drafts
+            if d.unit == draft.unit
+            and d is not draft
+            and d.speaker is not None
+            and d.cue_start < draft.cue_start
+        ]
+        if owners:
+            draft.speaker = owners[-1].speaker

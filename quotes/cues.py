@@ -1,0 +1,79 @@
+"""Cue finding: every reporting verb form and multiword cue of the lexicon in a text.
+
+One compiled pattern per lexicon scans the whole text once, which keeps extraction
+linear and fast. Patterns are cached per lexicon object; compiled patterns are
+thread-safe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.lexicon import CueKind, Lexicon
+
+# Kinds of cue besides the verb kinds of the lexicon.
+PHRASE = "phrase"  # a verb phrase: "pointed out", "told reporters"
+ACCORDING = "according"  # "according to X"
+MODIFIER = "modifier"  # "in a statement": extends the verb cue it follows
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue occurrence: offsets, the lemma or phrase, and its kind."""
+
+    start: int
+    end: int
+    lemma: str
+    kind: str
+    participle: bool = False  # an -ing form ("adding", "saying")
+
+
+# A multiword cue opening with a preposition qualifies a verb ("said in a statement").
+_PREPOSITIONS = frozenset("in on at during via through over".split())
+
+_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    cached = _PATTERNS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    phrases = sorted(lexicon.phrases, key=len, reverse=True)
+    phrase_alternatives = [r"\s+".join(map(re.escape, p.split())) for p in phrases]
+    verbs = sorted(lexicon.verbs, key=len, reverse=True)
+    alternatives = "|".join([*phrase_alternatives, *map(re.escape, verbs)])
+    # Word boundaries that also reject hyphenated compounds ("so-called", "well-said").
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    _PATTERNS[id(lexicon)] = (lexicon, pattern)
+    return pattern
+
+
+def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
+    """All cue occurrences in text order; a phrase wins over the verb inside it."""
+    found = []
+    for match in _pattern(lexicon).finditer(text):
+        words = match.group().lower().split()
+        phrase = " ".join(words)
+        if len(words) > 1:
+            if phrase == "according to":
+                found.append(Cue(match.start(), match.end(), phrase, ACCORDING))
+                continue
+            if words[0] in _PREPOSITIONS:
+                found.append(Cue(match.start(), match.end(), phrase, MODIFIER))
+                continue
+            head = lexicon.verb(words[0])
+            lemma = head[0] if head else phrase
+            found.append(Cue(match.start(), match.end(), lemma, PHRASE, words[0].endswith("ing")))
+            continue
+        entry = lexicon.verb(phrase)
+        if entry is None:
+            continue
+        lemma, kind = entry
+        found.append(Cue(match.start(), match.end(), lemma, kind.value, phrase.endswith("ing")))
+    return found
+
+
+def is_verb_kind(kind: str, *kinds: CueKind) -> bool:
+    """Whether ``kind`` is one of the verb kinds given."""
+    return kind in {k.value for k in kinds}

@@ -1,0 +1,1 @@
+"""Package data of the extractor: the cue lexicon, abbreviations and titles."""

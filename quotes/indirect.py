@@ -1,0 +1,182 @@
+"""Where reported content begins and ends around a cue: the clause rules.
+
+``X said (that) CONTENT.``, ``X told reporters CONTENT.``, ``CONTENT, X added.``,
+``According to X, CONTENT.`` These helpers only measure text; ``quotes.rules``
+decides which of them applies. All are pure functions of the text and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.model import Span
+from quotes.tokens import DETERMINERS, WEEKDAYS, is_cue_modifier, tokenize
+
+_OPENING_MARKS = "\"“«'"
+_CLOSING_MARKS = "\"”»'"
+# Adverbials between a cue and its content: "said on Tuesday", "said in an interview
+# with CNN", "told reporters at the White House".
+_ADVERBIAL = re.compile(
+    r"""\s*(?:
+        (?:on|last|this|early|late|earlier)\s+(?:[A-Z]\w+|week|month|year|night|morning)\b
+      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b
+      | (?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+
+            (?:[\w’'-]+\s+){0,3}?
+            (?:statement|interview|speech|tweet|post|letter|e-?mail|memo|release|
+               conference|briefing|rally|hearing|debate|op-ed|column|event|appearance|
+               call|video|message|broadcast|town\s+hall|news\s+conference|press\s+conference)s?
+            (?:\s+(?:with|to|on|at)\s+(?:[A-Z][\w’'.-]*\s*)+)?
+      | (?:on|to)\s+(?:Twitter|Facebook|Instagram|television|TV|radio|Fox\s+News|CNN|MSNBC)\b
+      | (?:to\s+)?reporters\b | to\s+(?:the\s+)?(?:press|media|journalists)\b
+      | (?:in|at)\s+(?:[A-Z][\w’'.-]*\s*)+
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_THAT = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
+_WHETHER = re.compile(r"\s*(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+
+
+def skip_adverbials(text: str, position: int, limit: int) -> int:
+    """The offset after any adverbials and cue modifiers that follow a cue at ``position``."""
+    for _ in range(4):
+        match = _ADVERBIAL.match(text, position, limit)
+        if match and match.end() > position:
+            position = match.end()
+            continue
+        tokens = tokenize(text, position, min(limit, position + 40))
+        if (
+            tokens
+            and tokens[0].is_word
+            and (is_cue_modifier(tokens[0]) and tokens[0].lower not in {"that", "not"})
+        ):
+            position = tokens[0].end
+            continue
+        if tokens and tokens[0].lower in WEEKDAYS:
+            position = tokens[0].end
+            continue
+        break
+    return position
+
+
+def skip_told_object(text: str, position: int, limit: int) -> int:
+    """The offset after the addressee of "told" ("told The Post", "told him", "told CNN's X")."""
+    tokens = tokenize(text, position, min(limit, position + 120))
+    index = 0
+    if index < len(tokens) and tokens[index].lower in {
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "reporters",
+        "journalists",
+        "supporters",
+        "voters",
+        "the",
+        "a",
+        "an",
+        "his",
+        "their",
+        "its",
+        "our",
+        "my",
+        "you",
+        "listeners",
+        "viewers",
+        "members",
+        "lawmakers",
+        "students",
+        "people",
+        "audiences",
+        "congress",
+    }:
+        determiner = tokens[index].lower in DETERMINERS
+        index += 1
+        if determiner:
+            while index < len(tokens) and (
+                tokens[index].is_capitalized or tokens[index].text in {"’s", "'s", "."}
+            ):
+                index += 1
+            if (
+                index < len(tokens)
+                and tokens[index].text.islower()
+                and tokens[index].lower
+                not in {
+                    "that",
+                    "he",
+                    "she",
+                    "they",
+                    "it",
+                    "the",
+                    "a",
+                    "on",
+                    "in",
+                    "at",
+                }
+            ):
+                index += 1
+    else:
+        while index < len(tokens) and (
+            tokens[index].is_capitalized or tokens[index].text in {"’s", "'s", ".", "-"}
+        ):
+            index += 1
+        if index < len(tokens) and tokens[index - 1].text.endswith(("’s", "'s")):
+            # "told CNN's Jake Tapper": the possessor's program or host follows.
+            while index < len(tokens) and tokens[index].is_capitalized:
+                index += 1
+    if index == 0 or index > len(tokens):
+        return position
+    return tokens[index - 1].end
+
+
+def content_after(text: str, position: int, limit: int) -> tuple[int, bool]:
+    """Where the content after a cue begins, skipping ", : that"; and whether "that" was seen."""
+    match = _THAT.match(text, position, limit)
+    if match:
+        return _skip_space_and(text, match.end(), limit, " \t,"), True
+    return _skip_space_and(text, position, limit, " \t,:—–-"), False
+
+
+def is_question_clause(text: str, position: int, limit: int) -> bool:
+    """Whether the content starts with "whether"/"if"/a wh-word (after "asked")."""
+    return _WHETHER.match(text, position, limit) is not None
+
+
+def _skip_space_and(text: str, position: int, limit: int, characters: str) -> int:
+    while position < limit and text[position] in characters:
+        position += 1
+    while position < limit and text[position].isspace():
+        position += 1
+    return position
+
+
+def trim(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding whitespace and trailing ``, ; :`` (None when empty).
+
+    Closing quotation marks and final periods are kept: they belong to a quotation.
+    """
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-("):
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start, end)
+
+
+def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a comma (or a closing quote and comma)."""
+    stripped = text[start:end].rstrip()
+    return stripped.endswith((",", ",”", ',"', ",''", "—", "–"))
+
+
+def word_count(text: str, start: int, end: int) -> int:
+    """How many word tokens ``text[start:end]`` holds."""
+    return sum(1 for t in tokenize(text, start, end) if t.is_word)
+
+
+def starts_with_opening_mark(text: str, position: int, limit: int) -> bool:
+    """Whether a quotation opens at ``position`` (after whitespace)."""
+    while position < limit and text[position].isspace():
+        position += 1
+    return position < limit and (text[position] in '“«"' or text.startswith("''", position))

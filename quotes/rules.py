@@ -1,0 +1,404 @@
+"""The cue-anchored rules: for each unit, which cue attributes which content to which mention.
+
+Every cue outside quotation marks proposes a draft; the orders handled are
+``X said (that) C``, ``X said, "C"``, ``"C," X said``, ``"C," said X``,
+``"A," X said, "B."`` (two fragments), ``C, X added.``, ``X told Y C``,
+``According to X, C`` and ``C, according to X``, plus unquoted direct speech
+(``X said, Terrorism is ...``). Drafts of one unit are then chosen best first so
+that only outermost attributions remain. Pure functions; thread-safe.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
+from quotes.indirect import (
+    content_after,
+    ends_with_clause_comma,
+    is_question_clause,
+    skip_adverbials,
+    skip_told_object,
+    starts_with_opening_mark,
+    trim,
+    word_count,
+)
+from quotes.lexicon import CueKind
+from quotes.model import Span
+from quotes.quotemarks import QuoteIndex
+from quotes.speakers import find_speaker_after, find_speaker_before
+from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, tokenize
+from quotes.units import Unit
+
+# How much each kind of cue is trusted, before adjustments for the construction.
+_KIND_CONFIDENCE = {
+    CueKind.CLAUSE.value: 0.85,
+    PHRASE: 0.85,
+    ACCORDING: 0.8,
+    CueKind.BELIEF.value: 0.45,
+    CueKind.OBJECT.value: 0.5,
+}
+_KIND_PRIORITY = {
+    CueKind.CLAUSE.value: 3,
+    PHRASE: 3,
+    ACCORDING: 2,
+    CueKind.BELIEF.value: 1,
+    CueKind.OBJECT.value: 1,
+}
+_CLOSING = ("”", '"', "''", "»")
+
+
+@dataclass
+class Draft:
+    """A proposed attribution before typing and speaker resolution."""
+
+    fragments: list[Span]
+    cue: Span | None
+    speaker: Span | None
+    rule: str
+    confidence: float
+    priority: float = 0.0
+    unit: int = 0
+    unquoted_direct: bool = False
+    cue_start: int = 0
+    inherits_speaker: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """Where the content begins."""
+        return self.fragments[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the content ends."""
+        return self.fragments[-1].end
+
+
+class UnitRules:
+    """Applies the cue rules to the units of one text.
+
+    :param text: the article text.
+    :param cues: every cue of the text in text order (``quotes.cues.find_cues``).
+    :param quotes: the quotation index of the text.
+    """
+
+    def __init__(self, text: str, cues: list[Cue], quotes: QuoteIndex) -> None:
+        self.text = text
+        self.cues = [c for c in cues if quotes.covering(c.start) is None]
+        self._cue_starts = [c.start for c in self.cues]
+        self.quotes = quotes
+
+    def drafts_for(self, unit: Unit, number: int) -> list[Draft]:
+        """The chosen drafts of one unit, outermost first, never overlapping."""
+        low = bisect_left(self._cue_starts, unit.start)
+        high = bisect_left(self._cue_starts, unit.end)
+        cues = self.cues[low:high]
+        if not cues:
+            return []
+        modifiers = [c for c in cues if c.kind == MODIFIER]
+        candidates = []
+        for cue in cues:
+            if cue.kind == MODIFIER:
+                continue
+            draft = self._draft(unit, cue, modifiers)
+            if draft is not None:
+                draft.unit = number
+                draft.cue_start = cue.start
+                candidates.append(draft)
+        return _choose(candidates)
+
+    # -- one cue ------------------------------------------------------------------------
+
+    def _draft(self, unit: Unit, cue: Cue, modifiers: list[Cue]) -> Draft | None:
+        if cue.kind == ACCORDING:
+            return self._according_to(unit, cue)
+        text = self.text
+        cue_span = _extend_cue(cue, modifiers, text)
+        before_end = cue.start
+        lower = self._lower_bound(unit, cue.start)
+        inverted = ends_with_clause_comma(text, unit.start, before_end) or text[
+            unit.start : before_end
+        ].rstrip().endswith(_CLOSING)
+        if cue.participle and text[unit.start : before_end].rstrip().endswith(","):
+            return self._participle(unit, cue, cue_span)
+        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE):
+            speaker = find_speaker_after(text, cue_span.end, unit.end)
+            if speaker is not None:
+                return self._inverted(unit, cue, cue_span, speaker)
+        speaker = find_speaker_before(text, lower, cue.start)
+        if speaker is None:
+            if text[lower : cue.start].rstrip().lower().endswith(" and"):
+                speaker = find_subject(text, unit.start, cue.start)
+            if speaker is None:
+                return None
+        return self._speaker_first(unit, cue, cue_span, speaker)
+
+    def _lower_bound(self, unit: Unit, position: int) -> int:
+        """A speaker mention never reaches back into a quotation."""
+        inside = self.quotes.within(unit.start, position)
+        return max([unit.start, *(q.end for q in inside if q.end <= position)])
+
+    def _according_to(self, unit: Unit, cue: Cue) -> Draft | None:
+        text = self.text
+        speaker = find_speaker_after(text, cue.end, unit.end)
+        if speaker is None:
+            return None
+        leading = word_count(text, unit.start, cue.start)
+        if leading <= 2:
+            comma = text.find(",", speaker.end, unit.end)
+            if comma < 0:
+                return None
+            content = trim(text, comma + 1, unit.end)
+        else:
+            content = trim(text, unit.start, cue.start)
+        if content is None:
+            return None
+        return Draft(
+            [content],
+            Span(cue.start, cue.end),
+            speaker,
+            "according-to",
+            _KIND_CONFIDENCE[ACCORDING],
+            priority=_KIND_PRIORITY[ACCORDING],
+        )
+
+    def _inverted(self, unit: Unit, cue: Cue, cue_span: Span, speaker: Span) -> Draft | None:
+        """``"C," said X`` and ``C, said X, "D."``."""
+        text = self.text
+        content = trim(text, unit.start, cue.start)
+        if content is None:
+            return None
+        fragments = [content]
+        rest = text.find(",", speaker.end, unit.end)
+        if rest >= 0 and starts_with_opening_mark(text, rest + 1, unit.end):
+            second = trim(text, rest + 1, unit.end)
+            if second is not None:
+                fragments.append(second)
+        quoted = self._is_quoted(content)
+        return Draft(
+            fragments,
+            cue_span,
+            speaker,
+            "quote-cue-speaker" if quoted else "content-cue-speaker",
+            0.9 if quoted else 0.75,
+            priority=_KIND_PRIORITY[cue.kind] + (0.5 if quoted else 0),
+        )
+
+    def _participle(self, unit: Unit, cue: Cue, cue_span: Span) -> Draft | None:
+        """``..., adding that C``: the speaker is the subject of the main clause."""
+        start, _ = content_after(
+            self.text, skip_adverbials(self.text, cue_span.end, unit.end), unit.end
+        )
+        content = trim(self.text, start, self._content_end(unit, start))
+        if content is None or word_count(self.text, content.start, content.end) < 2:
+            return None
+        return Draft(
+            [content],
+            cue_span,
+            None,
+            "participle",
+            0.6,
+            priority=_KIND_PRIORITY.get(cue.kind, 1) - 1,
+            inherits_speaker=True,
+        )
+
+    def _speaker_first(self, unit: Unit, cue: Cue, cue_span: Span, speaker: Span) -> Draft | None:
+        """``X said (that) C``, ``X said, "C"``, ``"C," X said``, ``C, X added.``"""
+        text = self.text
+        kind = cue.kind
+        position = skip_adverbials(text, cue_span.end, unit.end)
+        if cue.lemma == "tell" and kind != PHRASE:
+            position = skip_adverbials(text, skip_told_object(text, position, unit.end), unit.end)
+        prefix = trim(text, unit.start, speaker.start)
+        prefix_quoted = prefix is not None and self._is_quoted(prefix)
+        prefix_is_content = (
+            prefix is not None
+            and ends_with_clause_comma(text, unit.start, speaker.start)
+            and word_count(text, prefix.start, prefix.end) >= 3
+            and not _is_intro_phrase(text, prefix)
+        )
+        rest = text[position : unit.end].lstrip()
+        confidence = _KIND_CONFIDENCE[kind]
+        priority = float(_KIND_PRIORITY[kind])
+        after: Span | None = None
+        unquoted = False
+        rule = "speaker-cue-content"
+        if starts_with_opening_mark(text, position, unit.end) or (
+            rest[:1] in {",", ":"}
+            and (
+                starts_with_opening_mark(
+                    text, position + len(text[position : unit.end]) - len(rest) + 1, unit.end
+                )
+            )
+        ):
+            after = trim(text, position, unit.end)
+            rule = "speaker-cue-quote"
+            confidence = max(confidence, 0.9)
+            priority += 0.5
+        elif kind == CueKind.OBJECT.value:
+            if rest[:1] in {",", ".", ";", ":", ""}:
+                return None
+            after = trim(text, position, self._content_end(unit, position))
+            rule = "speaker-cue-object"
+        elif rest.startswith(":"):
+            after = trim(text, text.find(":", position) + 1, self._content_end(unit, position))
+        elif rest.startswith(",") and not prefix_quoted:
+            following = tokenize(text, text.find(",", position) + 1, unit.end)
+            if (
+                following
+                and following[0].is_capitalized
+                and following[0].lower not in SENTENCE_OPENERS
+                and kind in (CueKind.CLAUSE.value, PHRASE)
+                and not prefix_is_content
+            ):
+                after = trim(text, text.find(",", position) + 1, self._content_end(unit, position))
+                unquoted = True
+                rule = "unquoted-direct"
+                confidence = 0.7
+        elif rest and rest[0] not in ",.;!?)" and word_count(text, position, unit.end) >= 2:
+            start, that = content_after(text, position, unit.end)
+            if cue.lemma == "ask" and not that and not is_question_clause(text, start, unit.end):
+                after = None
+            else:
+                after = trim(text, start, self._content_end(unit, start))
+                rule = "speaker-cue-that" if that else "speaker-cue-content"
+        fragments: list[Span] = []
+        if after is not None:
+            if prefix_quoted and prefix_is_content and self._is_quoted(after):
+                fragments = [prefix, after]  # type: ignore[list-item]
+                rule = "split-quote"
+                priority += 0.5
+                confidence = 0.95
+            else:
+                fragments = [after]
+        elif prefix_is_content and kind != CueKind.OBJECT.value and prefix is not None:
+            fragments = [prefix]
+            rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
+            if prefix_quoted:
+                confidence = max(confidence, 0.9)
+                priority += 0.5
+        if not fragments:
+            return None
+        if kind == CueKind.BELIEF.value and rule not in {"speaker-cue-that", "speaker-cue-content"}:
+            return None
+        return Draft(
+            fragments,
+            cue_span,
+            speaker,
+            rule,
+            confidence,
+            priority=priority,
+            unquoted_direct=unquoted,
+        )
+
+    def _content_end(self, unit: Unit, start: int) -> int:
+        """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""
+        low = bisect_left(self._cue_starts, start)
+        for cue in self.cues[low:]:
+            if cue.start >= unit.end:
+                break
+            if cue.participle and self.text[start : cue.start].rstrip().endswith(","):
+                return cue.start
+        return unit.end
+
+    def _is_quoted(self, span: Span) -> bool:
+        return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5
+
+
+def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
+    """The cue with a modifier that directly follows it ("said in a statement")."""
+    for modifier in modifiers:
+        if 0 <= modifier.start - cue.end <= 2 and not text[cue.end : modifier.start].strip():
+            return Span(cue.start, modifier.end)
+    return Span(cue.start, cue.end)
+
+
+def _is_intro_phrase(text: str, prefix: Span) -> bool:
+    """Whether the words before a speaker are an introductory phrase, not content.
+
+    "During the meeting," or "Speaking about X," open a sentence; reported content
+    before "X said" is a clause, which these are not.
+    """
+    tokens = tokenize(text, prefix.start, prefix.end)
+    if not tokens:
+        return True
+    first = tokens[0].lower
+    if first in {
+        "during",
+        "speaking",
+        "stressing",
+        "asked",
+        "in",
+        "at",
+        "on",
+        "after",
+        "before",
+        "earlier",
+        "later",
+        "meanwhile",
+        "separately",
+        "however",
+        "addressing",
+        "responding",
+        "referring",
+        "commenting",
+        "writing",
+        "talking",
+        "since",
+        "when",
+        "while",
+        "following",
+        "describing",
+    }:
+        return not text[prefix.start : prefix.end].lstrip().startswith(("“", '"'))
+    return False
+
+
+def find_subject(text: str, start: int, limit: int) -> Span | None:
+    """The subject of a unit: the first noun phrase after an introductory phrase.
+
+    Used for a cue coordinated with an earlier verb ("X met Y and reiterated ...").
+    """
+    tokens = tokenize(text, start, limit)
+    index = 0
+    if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None:
+            return None
+        index = comma + 1
+    first = index
+    while index < len(tokens) and (
+        tokens[index].is_capitalized
+        or tokens[index].lower in DETERMINERS
+        or tokens[index].text == "."
+    ):
+        index += 1
+    if index == first:
+        return None
+    return Span(tokens[first].start, tokens[index - 1].end)
+
+
+def _choose(candidates: list[Draft]) -> list[Draft]:
+    """Best first; a draft is dropped when it overlaps a chosen one or holds its cue."""
+    chosen: list[Draft] = []
+    for draft in sorted(candidates, key=lambda d: (-d.priority, d.cue_start)):
+        if any(_conflicts(draft, other) for other in chosen):
+            continue
+        chosen.append(draft)
+    return chosen
+
+
+def _conflicts(draft: Draft, other: Draft) -> bool:
+    for mine in draft.fragments:
+        for theirs in other.fragments:
+            if mine.overlaps(theirs):
+                return True
+        if other.cue is not None and mine.start <= other.cue.start < mine.end:
+            return True
+    if draft.cue is not None:
+        for theirs in other.fragments:
+            if theirs.start <= draft.cue.start < theirs.end:
+                return True
+    return False

@@ -1,0 +1,362 @@
+"""Speakers: find the source mention next to a cue, resolve mentions to entities, build the roster.
+
+A mention is what the text writes ("Rajnath Singh", "Singh", "the Defence Minister",
+"he", "a spokesperson for the ministry"); an entity is the person or body it refers
+to, named by its fullest name in the article. Resolution is by rule: a surname or a
+title used with the full name earlier points to that person, a pronoun to the most
+recent speaker. All functions are pure and thread-safe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from quotes.lexicon import read_data_lines
+from quotes.model import Span, Speaker
+from quotes.tokens import (
+    CLAUSE_WORDS,
+    CONNECTORS,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    WEEKDAYS,
+    Token,
+    is_cue_modifier,
+    tokenize,
+)
+
+_MAX_MENTION_TOKENS = 14
+_NAME_WORD = r"[A-Z][\w’'-]*\.?"
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Role and honorific words from ``quotes/data/titles.txt``."""
+    return frozenset(read_data_lines("titles.txt"))
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations from ``quotes/data/abbreviations.txt`` (lower case, no final period)."""
+    return frozenset(read_data_lines("abbreviations.txt"))
+
+
+def _is_abbreviation_period(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is the period of an abbreviation such as "Mr."."""
+    return (
+        index > 0
+        and tokens[index].text == "."
+        and tokens[index - 1].end == tokens[index].start
+        and tokens[index - 1].lower in abbreviations()
+    )
+
+
+def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | None:
+    """The mention that ends just before a cue ("Defence Minister Rajnath Singh said").
+
+    Cue modifiers ("also", "has") between mention and cue are skipped. Returns None
+    when no noun phrase stands there (the cue is then not attributed by this order).
+    """
+    tokens = tokenize(text, max(lower_bound, cue_start - 300), cue_start)
+    index = len(tokens) - 1
+    while index >= 0 and (is_cue_modifier(tokens[index]) or _is_contraction(tokens[index])):
+        index -= 1
+    if index < 0:
+        return None
+    last = tokens[index]
+    if last.text == ",":
+        # An apposition or relative clause sits between subject and cue
+        # ("Willie Minor, an actor in Dallas, recalled"): its end is part of the mention.
+        index -= 1
+        if index < 0:
+            return None
+        last = tokens[index]
+    word = _strip_contraction(last)
+    if word.lower in PRONOUNS:
+        return Span(word.start, word.end)
+    if not last.is_word and not _is_abbreviation_period(tokens, index):
+        return None
+    if last.lower in CLAUSE_WORDS or last.lower in WEEKDAYS:
+        return None
+    return _walk_back(tokens, index)
+
+
+def _walk_back(tokens: list[Token], index: int) -> Span | None:
+    """Extend a mention leftwards from its head at ``tokens[index]``."""
+    end = tokens[index].end
+    committed = index  # leftmost token known to belong to the mention
+    uncommitted_words = 0
+    position = index
+    steps = 0
+    while position >= 0 and steps < _MAX_MENTION_TOKENS:
+        token = tokens[position]
+        lower = token.lower
+        steps += 1
+        if _is_abbreviation_period(tokens, position):
+            position -= 1
+            continue
+        if not token.is_word:
+            if token.text in "-’'&" and position > 0:
+                position -= 1
+                continue
+            break
+        if lower in DETERMINERS:
+            committed = position
+            before = tokens[position - 1].lower if position > 0 else ""
+            if before not in CONNECTORS or before == "and":
+                break
+            position -= 1
+            continue
+        if token.is_capitalized:
+            if lower in SENTENCE_OPENERS and (position == 0 or not tokens[position - 1].is_word):
+                break
+            if lower in SENTENCE_OPENERS and position != index:
+                break
+            committed = position
+            uncommitted_words = 0
+        elif lower in titles():
+            committed = position
+            uncommitted_words = 0
+        elif lower in CONNECTORS and lower != "and":
+            if position == index:
+                break
+        elif lower in CLAUSE_WORDS or lower in PRONOUNS:
+            break
+        else:
+            uncommitted_words += 1
+            if uncommitted_words > 3 or position == index - 8:
+                break
+            if position == index:
+                committed = position
+        position -= 1
+    start = tokens[committed].start
+    if start >= end:
+        return None
+    return Span(start, end)
+
+
+def _is_contraction(token: Token) -> bool:
+    return token.lower in {"’ve", "'ve", "’d", "'d", "’s", "'s", "’ll", "'ll"}
+
+
+_CONTRACTION = re.compile(r"(?i)[’'](?:ve|d|ll|s|re)$")
+
+
+def _strip_contraction(token: Token) -> Token:
+    """ "who’ve" -> "who": the pronoun of a contracted auxiliary."""
+    match = _CONTRACTION.search(token.text)
+    if not match or token.text.lower().rstrip("’'svedlr") == "":
+        return token
+    stem = token.text[: match.start()]
+    if stem.lower() not in PRONOUNS:
+        return token
+    return Token(stem, token.start, token.start + len(stem))
+
+
+def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None:
+    """The mention that follows an inverted cue ("..., said a spokesman for the ministry").
+
+    A leading weekday ("said Tuesday") is skipped. Returns None when the words after the
+    cue are not a noun phrase.
+    """
+    tokens = tokenize(text, cue_end, min(upper_bound, cue_end + 300))
+    index = 0
+    while index < len(tokens) and (
+        tokens[index].lower in WEEKDAYS or is_cue_modifier(tokens[index])
+    ):
+        index += 1
+    if index >= len(tokens):
+        return None
+    first = tokens[index]
+    if first.lower in PRONOUNS:
+        return Span(first.start, first.end)
+    if (
+        not (first.is_capitalized or first.lower in DETERMINERS or first.lower in titles())
+        or first.lower in CLAUSE_WORDS - DETERMINERS
+    ):
+        return None
+    end_index = index
+    position = index
+    while position < len(tokens) and position - index < _MAX_MENTION_TOKENS:
+        token = tokens[position]
+        lower = token.lower
+        if not token.is_word:
+            if _is_abbreviation_period(tokens, position) or (
+                token.text in "-’'&" and position + 1 < len(tokens)
+            ):
+                position += 1
+                continue
+            break
+        if lower in CONNECTORS and lower != "and":
+            position += 1
+            continue
+        if lower in CLAUSE_WORDS - DETERMINERS or lower in WEEKDAYS:
+            break
+        if token.is_capitalized or lower in DETERMINERS or lower in titles():
+            end_index = position
+        elif token.text.islower():
+            end_index = position
+        position += 1
+    return Span(first.start, tokens[end_index].end)
+
+
+# --- resolution -----------------------------------------------------------------------
+
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+
+
+@dataclass
+class _Entity:
+    name: str
+    surname: str
+    descriptors: set[str] = field(default_factory=set)
+    variants: dict[str, None] = field(default_factory=dict)
+    mentions: list[Span] = field(default_factory=list)
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one text to entities, in text order.
+
+    Not thread-safe: make one per text (``resolve_speakers`` does).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[_Entity] = []
+        self._last: _Entity | None = None
+
+    def resolve(self, mention: Span) -> str:
+        """The entity name for ``mention``; mentions must come in text order."""
+        words = tokenize(self.text, mention.start, mention.end)
+        entity = self._entity_for(mention, words)
+        entity.variants.setdefault(mention.text_of(self.text), None)
+        entity.mentions.append(mention)
+        self._last = entity
+        return entity.name
+
+    def _entity_for(self, mention: Span, words: list[Token]) -> _Entity:
+        if len(words) == 1 and words[0].lower in PRONOUNS:
+            if self._last is not None and words[0].lower in PERSONAL_PRONOUNS:
+                return self._last
+            return self._by_nearest_name(mention) or self._new(words[0].text, words[0].text)
+        name_words = [
+            w
+            for w in words
+            if w.is_capitalized
+            and w.is_word
+            and w.lower not in titles()
+            and w.lower not in DETERMINERS
+            and w.lower not in SENTENCE_OPENERS
+        ]
+        # Only the run of capitalised words at the end is the name
+        # ("Defence Minister Rajnath Singh" -> "Rajnath Singh").
+        if (name_words and name_words[-1] is words[-1]) or (
+            name_words and words[-1].text.endswith(("’s", "'s"))
+        ):
+            tail = []
+            for w in reversed(words):
+                if w.is_capitalized and w.lower not in titles() and w.is_word:
+                    tail.append(w)
+                elif w.text == "." or w.lower in CONNECTORS - {"and", "of", "for", "at"}:
+                    continue
+                else:
+                    break
+            tail.reverse()
+            if tail:
+                return self._by_name(mention, tail, words)
+        described = self._by_descriptor(words)
+        if described is not None:
+            return described
+        text = mention.text_of(self.text)
+        for entity in self.entities:
+            if entity.name.lower() == text.lower():
+                return entity
+        return self._new(text, words[-1].lower)
+
+    def _by_name(self, mention: Span, tail: list[Token], words: list[Token]) -> _Entity:
+        surname = tail[-1].text
+        for suffix in ("’s", "'s"):
+            surname = surname.removesuffix(suffix)
+        full = " ".join(w.text for w in tail)
+        for suffix in ("’s", "'s"):
+            full = full.removesuffix(suffix)
+        descriptor = " ".join(w.lower for w in words if w.lower in titles())
+        for entity in self.entities:
+            if entity.surname == surname or entity.name == full:
+                if descriptor:
+                    entity.descriptors.add(descriptor)
+                return entity
+        if len(tail) == 1:
+            # A surname alone: look for the full name earlier in the text.
+            earlier = self._full_name_before(mention.start, surname)
+            if earlier:
+                full = earlier
+        entity = self._new(full, surname)
+        if descriptor:
+            entity.descriptors.add(descriptor)
+        self._add_descriptors_from_text(entity)
+        return entity
+
+    def _full_name_before(self, position: int, surname: str) -> str | None:
+        pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(surname)}\b")
+        best = None
+        for match in pattern.finditer(self.text, 0, position):
+            words = [w for w in match.group(1).split() if w.lower() not in titles()]
+            if words:
+                best = " ".join([*words, surname])
+        return best
+
+    def _add_descriptors_from_text(self, entity: _Entity) -> None:
+        """Record title words written before the entity's full name ("Defence Minister X")."""
+        if " " not in entity.name:
+            return
+        pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,4}}){re.escape(entity.name)}\b")
+        for match in pattern.finditer(self.text):
+            descriptor = [w.lower() for w in match.group(1).split() if w.lower() in titles()]
+            if descriptor:
+                entity.descriptors.add(" ".join(descriptor))
+
+    def _by_descriptor(self, words: list[Token]) -> _Entity | None:
+        described = [w.lower for w in words if w.lower in titles()]
+        if not described:
+            return None
+        wanted = " ".join(described)
+        for entity in reversed(self.entities):
+            for descriptor in entity.descriptors:
+                if descriptor == wanted or descriptor.endswith(" " + wanted):
+                    return entity
+        return None
+
+    def _by_nearest_name(self, mention: Span) -> _Entity | None:
+        matches = list(_FULL_NAME.finditer(self.text, max(0, mention.start - 600), mention.start))
+        for match in reversed(matches):
+            words = [w for w in match.group().split() if w.lower() not in titles()]
+            if len(words) >= 2:
+                surname = words[-1]
+                for entity in self.entities:
+                    if entity.surname == surname:
+                        return entity
+                entity = self._new(" ".join(words), surname)
+                self._add_descriptors_from_text(entity)
+                return entity
+        return None
+
+    def _new(self, name: str, surname: str) -> _Entity:
+        entity = _Entity(name=name, surname=surname)
+        self.entities.append(entity)
+        return entity
+
+    def roster(self) -> tuple[Speaker, ...]:
+        """The speakers resolved so far, each with its name variants and mentions."""
+        return tuple(
+            Speaker(
+                name=entity.name,
+                variants=tuple(entity.variants),
+                mentions=tuple(sorted(set(entity.mentions))),
+            )
+            for entity in self.entities
+            if entity.mentions
+        )

@@ -1,0 +1,90 @@
+"""Word tokens with offsets, and the small closed word classes the rules look at.
+
+The classes here are grammar (pronouns, determiners, clause openers), not content
+lexicons; titles and cues are package data read by ``quotes.lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word keeps inner apostrophes, periods and hyphens ("Ryan’s", "U.S", "Member-States").
+_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark: its text and offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case."""
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (starts with a letter or digit)."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """Whether the token starts with an upper-case letter."""
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+PRONOUNS = frozenset(
+    "he she they we i you it who which him her them us me one someone somebody".split()
+)
+PERSONAL_PRONOUNS = frozenset("he she they we i you him her them us me".split())
+DETERMINERS = frozenset(
+    "the a an his her their its our my your this these those some many several other "
+    "both two three four five few most all each another any".split()
+)
+CONNECTORS = frozenset("of for at de la le van von der al bin du da del and".split())
+# Words that open a clause; a speaker mention never runs back across them.
+CLAUSE_WORDS = frozenset(
+    "that which what when where whether if because but and or nor while after before "
+    "since than then also as so though although unless until once where whom whose "
+    "is are was were be been being am has have had do does did not no to with by from "
+    "on in into about over under against during through without within between among "
+    "said says say told tells added adds".split()
+)
+# Capitalised words that open a sentence without belonging to its subject.
+SENTENCE_OPENERS = frozenset(
+    "but and so yet still however meanwhile also then now when if asked in on at after "
+    "before during while later earlier today yesterday instead indeed moreover there "
+    "here thus still nonetheless nevertheless besides finally first second third as "
+    "although though because since speaking stressing asked noting".split()
+)
+# Words between a speaker and the cue that belong to neither ("he also said").
+CUE_MODIFIERS = frozenset(
+    "also has had have having 've ’ve 'd ’d would will could might may must should can "
+    "did does do not never later previously then again once first further finally just "
+    "only even still already recently reportedly publicly privately repeatedly often "
+    "frequently initially subsequently quickly flatly sharply openly bluntly firmly "
+    "clearly famously quietly loudly strongly simply explicitly specifically angrily "
+    "emphatically ultimately now indeed soon".split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "earlier later recently".split()
+)
+
+
+def is_cue_modifier(token: Token) -> bool:
+    """Whether ``token`` may stand between a speaker and the cue verb ("has", "also")."""
+    lower = token.lower
+    return lower in CUE_MODIFIERS or (
+        len(lower) > 4 and lower.endswith("ly") and token.text.islower()
+    )

@@ -1,0 +1,47 @@
+"""Units: sentences joined so that no quotation is cut, the stretch each rule looks at.
+
+A quotation of several sentences ("A. B," he said.) must be seen whole with its cue,
+so sentences that a quotation spans are merged into one unit. Units never overlap and
+come in text order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.model import Span
+from quotes.quotemarks import Quotation
+from quotes.sentences import split_paragraphs, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence or group of sentences; ``paragraph`` counts paragraphs from 0."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def build_units(text: str, quotations: list[Quotation]) -> list[Unit]:
+    """The units of ``text``: Punkt sentences merged across the quotations that span them."""
+    sentences: list[tuple[Span, int]] = []
+    for number, paragraph in enumerate(split_paragraphs(text)):
+        sentences.extend((s, number) for s in split_sentences(text, paragraph))
+    units: list[Unit] = []
+    quote_index = 0
+    for sentence, paragraph in sentences:
+        while quote_index < len(quotations) and quotations[quote_index].end <= sentence.start:
+            quote_index += 1
+        if units:
+            previous = units[-1]
+            # Merge when an open quotation runs from the previous unit into this sentence.
+            spanning = any(
+                q.start < previous.end and q.end > sentence.start
+                for q in quotations[max(quote_index - 1, 0) : quote_index + 1]
+            )
+            if spanning:
+                units[-1] = Unit(previous.start, sentence.end, previous.paragraph)
+                continue
+        units.append(Unit(sentence.start, sentence.end, paragraph))
+    return units
