@@ -45,7 +45,11 @@ def create_initial_schema(db: Database) -> None:
     _run(db, _INITIAL_SCHEMA)
 
 
-_SPAN_CHECK = "(({s} IS NULL AND {e} IS NULL) OR ({s} >= 0 AND {s} < {e}))"
+# Both ends or neither; NOT NULL spelled out because a CHECK that is NULL passes.
+_SPAN_CHECK = (
+    "(({s} IS NULL AND {e} IS NULL)"
+    " OR ({s} IS NOT NULL AND {e} IS NOT NULL AND {s} >= 0 AND {s} < {e}))"
+)
 
 _INITIAL_SCHEMA = [
     """

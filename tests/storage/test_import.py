@@ -1,0 +1,211 @@
+"""add_articles: counts, duplicates, pre-annotation, imported annotations, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from quotes.model import (
+    Article,
+    Attribution,
+    Extraction,
+    Origin,
+    QuoteType,
+    Span,
+    Status,
+)
+from storage.store import Store
+from tests.storage.conftest import NEWS
+
+
+def test_articles_are_stored_with_their_fields(store: Store) -> None:
+    report = store.add_articles(
+        [Article(text="Plain text.", title="T", source="a.txt", external_id="ext-7")]
+    )
+    assert report.imported == 1
+    [summary] = store.document_summaries()
+    document = store.document(summary.id)
+    assert (document.text, document.title, document.source, document.external_id) == (
+        "Plain text.",
+        "T",
+        "a.txt",
+        "ext-7",
+    )
+    assert document.status == "new"
+    assert summary.length == len("Plain text.")
+
+
+@pytest.mark.parametrize(
+    ("texts", "imported", "duplicates"),
+    [
+        (["a", "b", "c"], 3, 0),
+        (["a", "a", "b"], 2, 1),
+        (["a", "a", "a"], 1, 2),
+        (["a", "a ", "A"], 3, 0),  # duplicates are the same text, exactly
+    ],
+)
+def test_duplicates_within_one_import_are_counted(
+    store: Store, texts: list[str], imported: int, duplicates: int
+) -> None:
+    report = store.add_articles([Article(text=t) for t in texts], preannotate=False)
+    assert (report.imported, report.duplicates) == (imported, duplicates)
+    assert store.document_count() == imported
+
+
+def test_duplicates_of_stored_documents_are_skipped_and_counted(store: Store) -> None:
+    store.add_articles([Article(text="one"), Article(text="two")])
+    report = store.add_articles([Article(text="two"), Article(text="three")])
+    assert (report.imported, report.duplicates) == (1, 1)
+    assert store.document_count() == 3
+
+
+def test_new_articles_are_preannotated_with_candidates_and_speakers(
+    store: Store, news_id: int
+) -> None:
+    attributions = store.attributions_for(news_id)
+    assert [a.content_text(NEWS) for a in attributions] == [
+        "We will win the cup.",
+        "Nobody can stop us.",
+    ]
+    assert {(a.status, a.origin, a.rule, a.confidence) for a in attributions} == {
+        (Status.CANDIDATE, Origin.RULE, "fake-quotes", 0.75)
+    }
+    [speaker] = store.speakers_for(news_id)
+    assert speaker.name == "Ana Ruiz"
+    assert "Ruiz" in speaker.variants
+    assert all(a.entity_id == speaker.id for a in attributions)
+    assert all(a.speaker_name == "Ana Ruiz" for a in attributions)
+
+
+def test_the_report_counts_the_stored_attributions(store: Store) -> None:
+    report = store.add_articles([Article(text=NEWS), Article(text='x "quoted words" y')])
+    assert report.attributions == 3
+    assert sum(s.candidates for s in store.document_summaries()) == 3
+
+
+def test_preannotation_can_be_turned_off(store: Store) -> None:
+    store.add_articles([Article(text=NEWS)], preannotate=False)
+    [summary] = store.document_summaries()
+    assert store.attributions_for(summary.id) == []
+
+
+def test_imported_attributions_keep_their_status_and_are_not_preannotated(
+    store: Store,
+) -> None:
+    text = 'Mr Lee said the plan "works well" today.'
+    imported = (
+        Attribution(
+            fragments=(Span(22, 32),),
+            type=QuoteType.MIXED,
+            cue=Span(6, 10),
+            speaker=Span(0, 6),
+            speaker_name="Min-jun Lee",
+            status=Status.ACCEPTED,
+            origin=Origin.IMPORT,
+            annotator="gold",
+        ),
+        Attribution(fragments=(Span(11, 19),), status=Status.REJECTED, origin=Origin.IMPORT),
+    )
+    report = store.add_articles([Article(text=text, attributions=imported)])
+    assert report.attributions == 2
+    [summary] = store.document_summaries()
+    assert (summary.candidates, summary.accepted, summary.rejected) == (0, 1, 1)
+    by_start = {a.start: a for a in store.attributions_for(summary.id)}
+    assert list(by_start) == [11, 22]  # text order
+    assert by_start[22].origin == Origin.IMPORT
+    assert by_start[22].type == QuoteType.MIXED
+    assert by_start[22].annotator == "gold"
+    assert by_start[22].cue == Span(6, 10)
+    assert by_start[22].speaker_name == "Min-jun Lee"
+    assert [s.name for s in store.speakers_for(summary.id)] == ["Min-jun Lee"]
+    assert by_start[11].status == Status.REJECTED
+
+
+def test_progress_reports_each_article_read(store: Store) -> None:
+    seen: list[int] = []
+    store.add_articles([Article(text=t) for t in "abca"], progress=seen.append)
+    assert seen == [1, 2, 3, 4]
+
+
+def test_a_cancelled_import_leaves_the_workspace_untouched(store: Store, news_id: int) -> None:
+    before = store.document_summaries()
+    history = store.history()
+    read: list[int] = []
+
+    report = store.add_articles(
+        [Article(text=f"article {n}") for n in range(10)],
+        progress=read.append,
+        is_cancelled=lambda: len(read) >= 3,
+    )
+
+    assert report.cancelled
+    assert report.imported == 0
+    assert store.document_summaries() == before
+    assert store.history() == history
+
+
+def test_a_failing_source_rolls_the_whole_import_back(store: Store, news_id: int) -> None:
+    before = store.document_summaries()
+
+    def articles() -> Iterator[Article]:
+        yield Article(text="first new article")
+        yield Article(text="second new article")
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        store.add_articles(articles())
+    assert store.document_summaries() == before
+    assert store.search("new") == []
+
+
+def test_a_failing_extractor_keeps_the_article_and_names_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str) -> Extraction:
+        raise RuntimeError("rule engine bug")
+
+    monkeypatch.setattr("storage.store.extract", broken)
+    report = store.add_articles([Article(text=NEWS, source="cup.txt")])
+    assert report.imported == 1
+    [problem] = report.problems
+    assert problem.where == "cup.txt"
+    assert "rule engine bug" in problem.reason
+
+
+def test_attributions_outside_the_text_skip_only_that_article(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def overreaching(text: str) -> Extraction:
+        return Extraction((Attribution(fragments=(Span(0, len(text) + 5),)),))
+
+    monkeypatch.setattr("storage.store.extract", overreaching)
+    report = store.add_articles([Article(text="short", source="bad.txt")])
+    monkeypatch.undo()
+    assert report.imported == 0
+    assert [p.where for p in report.problems] == ["bad.txt"]
+    assert store.document_count() == 0
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_empty_texts_are_refused_with_a_problem(store: Store, text: str) -> None:
+    report = store.add_articles([Article(text=text, source="empty.txt")])
+    assert report.imported == 0
+    assert [p.where for p in report.problems] == ["empty.txt"]
+
+
+def test_the_real_extractor_runs_on_import() -> None:
+    store = Store(None)
+    store.add_articles([Article(text='She said: "The bridge will reopen in May."')])
+    [summary] = store.document_summaries()
+    for attribution in store.attributions_for(summary.id):
+        assert attribution.origin == Origin.RULE
+        assert attribution.status == Status.CANDIDATE
+    assert summary.candidates == len(store.attributions_for(summary.id))
+
+
+def test_an_import_is_recorded_in_the_history(store: Store) -> None:
+    store.add_articles([Article(text=NEWS)])
+    [entry] = store.history()
+    assert entry.action == "import"
+    assert entry.after == {"imported": 1, "attributions": 2}

@@ -1,0 +1,103 @@
+"""File workspaces: reopening keeps state, a second connection sees commits, defaults."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotes.model import Article, DocumentStatus, Span
+from storage.migrations import WorkspaceError
+from storage.store import Store
+from storage.workspace import default_workspace_path
+from tests.storage.conftest import NEWS
+
+
+def test_closing_and_reopening_keeps_everything(workspace_file: Path, fixed_extractor: None):
+    store = Store(workspace_file, annotator="ana")
+    store.add_articles([Article(text=NEWS, title="Cup")])
+    document_id = store.document_summaries()[0].id
+    first, second = (a.id or 0 for a in store.attributions_for(document_id))
+    store.accept_attribution(first)
+    store.set_speaker(second, mention=Span(37, 40), name="Someone")
+    store.set_document_status(document_id, DocumentStatus.DONE)
+    state = (
+        store.document_summaries(),
+        store.attributions_for(document_id),
+        store.speakers_for(document_id),
+        store.history(),
+    )
+    store.close()
+
+    reopened = Store(workspace_file, annotator="ana")
+    assert (
+        reopened.document_summaries(),
+        reopened.attributions_for(document_id),
+        reopened.speakers_for(document_id),
+        reopened.history(),
+    ) == state
+    assert reopened.path == workspace_file
+    reopened.close()
+
+
+def test_a_second_store_sees_what_the_first_committed(workspace_file: Path) -> None:
+    # The pattern of an import worker: its own store on the same file.
+    ui = Store(workspace_file)
+    worker = Store(workspace_file)
+    worker.add_articles([Article(text="From the worker.")], preannotate=False)
+    assert [s.length for s in ui.document_summaries()] == [len("From the worker.")]
+    worker.close()
+    ui.close()
+
+
+def test_an_in_memory_store_has_no_path() -> None:
+    assert Store(None).path is None
+
+
+def test_a_store_refuses_a_file_that_is_not_a_workspace(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(WorkspaceError, match=r"photo\.jpg"):
+        Store(path)
+
+
+def test_a_store_creates_missing_folders(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "w.sqlite"
+    Store(path).close()
+    assert path.exists()
+
+
+def test_the_default_workspace_lives_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    path = default_workspace_path()
+    assert path.name == "workspace.sqlite"
+    assert "QuoteAnnotator" in path.parts
+    if sys.platform.startswith("linux"):
+        assert path.is_relative_to(tmp_path)
+        store = Store.open_default()
+        assert store.path == path and path.exists()
+        store.close()
+
+
+def test_iter_documents_streams_every_document_with_its_attributions(
+    store: Store, news_id: int
+) -> None:
+    store.add_articles([Article(text=f"article number {n}") for n in range(450)])
+    seen = list(store.iter_documents())
+    assert len(seen) == 451
+    assert [d.id for d, _ in seen] == sorted(d.id for d, _ in seen)
+    document, attributions = seen[0]
+    assert document.text == NEWS
+    assert attributions == store.attributions_for(news_id)
+
+
+def test_storage_needs_no_qt() -> None:
+    code = (
+        "import sys, storage.store, storage.samples, storage.workspace;"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
