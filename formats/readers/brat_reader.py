@@ -2,30 +2,35 @@
 
 The scheme (github.com/networkdynamics/PolNeAR, annotated in brat): text-bound
 annotations of the types ``Source``, ``Cue`` and ``Content``, tied together by
-an ``Attribution`` event (``E1<TAB>Attribution:T2 Source:T1 Cue:T2 Content:T3``;
-when the event has no ``Cue`` argument its trigger is the cue) or by relations
-between them (``R1<TAB>Source Arg1:T1 Arg2:T3``; all the text-bounds that
-relations connect make one attribution). A ``Content`` that nothing ties is a
-quotation without cue or speaker. Roles may carry a number (``Content2``): a
-content split by its cue is either one discontinuous text-bound
-(``T3<TAB>Content 0 5;10 20``) or several ``Content`` arguments; both become
-fragments. Source and cue spans with several pieces are taken whole (first start
-to last end), since an attribution has one cue and one speaker mention.
+an ``Attribution`` event (``E1<TAB>Attribution:T4 Source:T1 Cue:T2 Content:T3``)
+or by relations between them (``R1<TAB>Source Arg1:T1 Arg2:T3``: all the
+text-bounds that relations connect make one attribution). An event without a
+``Cue`` argument takes its trigger as the cue, unless the trigger lies inside the
+content (as in this tool's exports of attributions without a cue). A ``Content``
+that nothing ties is a quotation without cue or speaker. Roles may carry a
+number (``Content2``): a content split by its cue is either one discontinuous
+text-bound (``T3<TAB>Content 0 5;10 20``) or several ``Content`` arguments; both
+become fragments. Source and cue spans with several pieces are taken whole
+(first start to last end), since an attribution has one cue and one speaker.
 
-Optional attributes on the event or the content set fields: ``Type`` (direct,
-indirect, mixed), ``Status`` (candidate, accepted, rejected) and ``Annotator``;
-an ``AnnotatorNotes`` comment on the event or the source names the speaker
-(else the source's text does, as in PolNeAR, which resolves no mentions).
-Without a ``Type`` the type is judged from quotation marks; without a
-``Status`` an annotation is ``accepted`` (a finished annotation file).
+Attributes on the event or the content set fields: ``Type`` (direct, indirect,
+mixed), ``Status`` (candidate, accepted, rejected) and ``Annotator``; an
+unknown value rejects that attribution. An ``AnnotatorNotes`` comment on the
+event or its source names the speaker (``speaker_name``), one reading
+``annotator: NAME`` on the event the annotator, as ``formats.writers`` writes
+them. Without a note the speaker name stays None (PolNeAR resolves no mentions;
+the mention itself is the ``speaker`` span). Without a ``Type`` the type is
+judged from double quotation marks; without a ``Status`` an annotation is
+``accepted`` (a finished annotation file).
 
-Offsets: brat counts characters in the ``.txt`` exactly as stored (brat reads
-it without translating line endings). The article text gets ``\\n`` line endings
-like every import, and each offset is carried over with ``NewlineMap``, so a
-``.txt`` saved with CRLF is read correctly. A byte-order mark is not counted.
-A text-bound whose offsets fall outside the text, or whose quoted text does not
-match the text at its offsets, rejects the attributions that use it; other
-attributions of the file are kept.
+Offsets: brat counts characters in the ``.txt`` exactly as stored (it reads the
+file without translating line endings). The article text gets ``\\n`` line
+endings like every import, and each offset is carried over with ``NewlineMap``,
+so a ``.txt`` saved with CRLF is read correctly. A byte-order mark is not
+counted. A text-bound whose offsets fall outside the text, or whose reference
+text does not match the text at its offsets (compared with whitespace
+collapsed), rejects the attributions that use it; the file's other
+attributions are kept.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ SOURCE = "source"
 CUE = "cue"
 CONTENT = "content"
 
+_ANNOTATOR_NOTE = "annotator:"
 _ROLE_NUMBER = re.compile(r"\d+$")
 # Double quotation marks only: single ones are too often apostrophes.
 _QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -75,7 +81,7 @@ class _Annotations:
     events: list[_Link] = field(default_factory=list)
     relations: list[_Link] = field(default_factory=list)
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
-    comments: dict[str, str] = field(default_factory=dict)
+    comments: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_brat_pair(
@@ -179,7 +185,8 @@ def _parse_ann(ann_text: str, stored: str, where: str, problems: list[Problem]) 
                 )
             elif ident.startswith("#"):
                 _kind, target = fields[1].split()[:2]
-                annotations.comments[target] = fields[2].strip() if len(fields) > 2 else ""
+                note = fields[2].strip() if len(fields) > 2 else ""
+                annotations.comments.setdefault(target, []).append(note)
             elif not ident.startswith(("N", "*")):
                 problems.append(Problem(at, f"unknown kind of annotation {ident!r}"))
         except (IndexError, ValueError):
@@ -267,7 +274,7 @@ def _build_attributions(
     for event in annotations.events:
         members = [target for _role, target in event.arguments]
         roles = {target: role for role, target in event.arguments}
-        if event.trigger and not any(role == CUE for role in roles.values()):
+        if event.trigger and _trigger_is_cue(event.trigger, roles, annotations):
             roles.setdefault(event.trigger, CUE)
             members.append(event.trigger)
         used.update(members)
@@ -297,6 +304,28 @@ def _build_attributions(
             yield from _some(
                 _attribution_of(ident, bound.line, [ident], {}, annotations, text, where, problems)
             )
+
+
+def _trigger_is_cue(trigger: str, roles: dict[str, str], annotations: _Annotations) -> bool:
+    """Whether an event's trigger stands for its cue: only when no argument is the cue,
+    and the trigger is not a stretch of the content (this tool's exports trigger an
+    event without a cue on its first content fragment)."""
+    if any(role == CUE for role in roles.values()):
+        return False
+    bound = annotations.text_bounds.get(trigger)
+    if bound is None:
+        return True  # reported as undefined when the attribution is built
+    contents = [
+        span
+        for ident, role in roles.items()
+        if role == CONTENT and ident in annotations.text_bounds
+        for span in annotations.text_bounds[ident].spans
+    ]
+    return not any(
+        content.start <= span.start and span.end <= content.end
+        for span in bound.spans
+        for content in contents
+    )
 
 
 def _some(attribution: Attribution | None) -> Iterator[Attribution]:
@@ -381,7 +410,7 @@ def _attribution_of(
             speaker_name=speaker_name,
             status=status,
             origin=Origin.IMPORT,
-            annotator=settings.get("annotator"),
+            annotator=_annotator(label, settings, annotations),
         )
     except ValueError as error:
         problems.append(Problem(at, f"{label}: {error}"))
@@ -397,10 +426,22 @@ def _settings_for(label: str, members: list[str], annotations: _Annotations) -> 
 
 
 def _speaker_name(label: str, sources: list[_TextBound], annotations: _Annotations) -> str | None:
+    """The first note on the event or its source that does not name the annotator."""
     for target in [label, *(bound.id for bound in sources)]:
-        if annotations.comments.get(target):
-            return annotations.comments[target]
-    return sources[0].text if sources else None
+        for note in annotations.comments.get(target, ()):
+            if note and not note.startswith(_ANNOTATOR_NOTE):
+                return note
+    return None
+
+
+def _annotator(label: str, settings: dict[str, str], annotations: _Annotations) -> str | None:
+    """An ``Annotator`` attribute, else an ``annotator: NAME`` note on the event."""
+    if settings.get("annotator"):
+        return settings["annotator"]
+    for note in annotations.comments.get(label, ()):
+        if note.startswith(_ANNOTATOR_NOTE):
+            return note.removeprefix(_ANNOTATOR_NOTE).strip() or None
+    return None
 
 
 def _hull(bounds: list[_TextBound]) -> Span | None:
