@@ -158,6 +158,10 @@ class ArticleView(QPlainTextEdit):
         self._current = current
         self._offsets = TextOffsets("")
         self._document_id: int | None = None
+        # The span selected to show the current record; it is not the user's choice
+        # of words, so "add from selection" must not take it.
+        self._shown: Span | None = None
+        self._selecting = False
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -172,6 +176,7 @@ class ArticleView(QPlainTextEdit):
         model.rowsInserted.connect(self._on_rows_inserted)
         model.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
         current.attribution_changed.connect(self.show_attribution)
+        self.selectionChanged.connect(self._on_selection_changed)
 
     # -- public API ------------------------------------------------------------------
     @property
@@ -180,9 +185,10 @@ class ArticleView(QPlainTextEdit):
         return self._highlighter
 
     def selected_span(self) -> Span | None:
-        """The selected text as a span of Python offsets, trimmed of white space.
+        """The words the user selected, as a span of Python offsets trimmed of white space.
 
-        None when nothing (or only white space) is selected.
+        None when nothing (or only white space) is selected, and when the selection
+        is the one the view made to show the current record.
         """
         cursor = self.textCursor()
         if not cursor.hasSelection():
@@ -194,21 +200,28 @@ class ArticleView(QPlainTextEdit):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Span(start, end) if end > start else None
+        if end <= start or self._shown is not None:
+            return None
+        return Span(start, end)
 
     def select_span(self, span: Span) -> None:
         """Select ``span`` (Python offsets) and scroll it into view."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(span.end))
         cursor.setPosition(self._offsets.to_qt(span.start), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        self._selecting = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._selecting = False
         self.ensureCursorVisible()
 
     def show_attribution(self, attribution_id: int | None) -> None:
         """Select the content of record ``attribution_id`` (None: leave the text alone)."""
         row = self._model.row_of(attribution_id)
         if row is not None:
-            self.select_span(self._model.attribution_at(row).content)
+            self._shown = self._model.attribution_at(row).content
+            self.select_span(self._shown)
 
     def attribution_at(self, position: int) -> int | None:
         """The record whose highlight covers Qt ``position``: content before cue before
@@ -222,6 +235,10 @@ class ArticleView(QPlainTextEdit):
             key=lambda r: (r.attribution_id != current, r.part != Part.CONTENT, r.part),
         )
         return best.attribution_id
+
+    def _on_selection_changed(self) -> None:
+        if not self._selecting:
+            self._shown = None  # the user chose words of their own
 
     # -- mouse -----------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

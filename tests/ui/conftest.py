@@ -1,0 +1,122 @@
+"""Fixtures for the GUI tests: a temporary workspace, the real window, and a guard
+that fails any test which leaves a worker running.
+
+The workspace is a file (not ``:memory:``) because the import and export workers
+open their own store on it, as they do in the app. Its article's records are
+given explicitly, so the tests do not depend on what the extractor finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from quotes.model import Article, Attribution, QuoteType, Span
+from storage.store import Store
+from ui.main_window import MainWindow
+from ui.workers import running_tasks
+
+# Written for these tests: a split quotation, an indirect one with a pronoun
+# speaker, and markup-looking characters that must stay plain text.
+ARTICLE_TEXT = (
+    '"We will reopen the bridge in May," the mayor said on Monday, '
+    '"and the ferry keeps running until then."\n'
+    "Residents complained that the detour added an hour to their commute.\n"
+    '"It has been a long winter," said Ana Ruiz, a baker.\n'
+    'She warned that <b>bold</b> promises and <img src="x.png"> signs fix nothing.'
+)
+
+
+def span_of(text: str, words: str, start: int = 0) -> Span:
+    """The span of the first ``words`` in ``text`` at or after ``start``."""
+    begin = text.index(words, start)
+    return Span(begin, begin + len(words))
+
+
+def article_records(text: str = ARTICLE_TEXT) -> tuple[Attribution, ...]:
+    """Three candidate records of the test article, in text order."""
+    return (
+        Attribution(
+            fragments=(
+                span_of(text, '"We will reopen the bridge in May,"'),
+                span_of(text, '"and the ferry keeps running until then."'),
+            ),
+            type=QuoteType.DIRECT,
+            cue=span_of(text, "said"),
+            speaker=span_of(text, "the mayor"),
+            speaker_name="the mayor",
+        ),
+        Attribution(
+            fragments=(span_of(text, '"It has been a long winter,"'),),
+            type=QuoteType.DIRECT,
+            cue=span_of(text, "said", text.index("winter")),
+            speaker=span_of(text, "Ana Ruiz"),
+            speaker_name="Ana Ruiz",
+        ),
+        Attribution(
+            fragments=(
+                span_of(text, '<b>bold</b> promises and <img src="x.png"> signs fix nothing'),
+            ),
+            type=QuoteType.INDIRECT,
+            cue=span_of(text, "warned"),
+            speaker=span_of(text, "She"),
+            speaker_name="Ana Ruiz",
+        ),
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left_running() -> Iterator[None]:
+    """Fail the test that leaves an import/export worker (or any pool thread) running.
+
+    A worker outliving its test would write into the next test's workspace or
+    crash the interpreter at exit; waiting briefly lets a finishing one end.
+    """
+    yield
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(5000) or running_tasks():
+        names = ", ".join(task.name for task in running_tasks()) or "a pool thread"
+        for task in running_tasks():
+            task.cancel()
+        pool.waitForDone(5000)
+        pytest.fail(f"the test left a worker running or undelivered: {names}")
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    """A workspace file holding the test article with its three candidate records."""
+    path = tmp_path / "workspace.sqlite"
+    with Store(path) as store:
+        report = store.add_articles(
+            [Article(text=ARTICLE_TEXT, title="Bridge", attributions=article_records())]
+        )
+    assert report.imported == 1 and report.attributions == 3
+    return path
+
+
+@pytest.fixture
+def store(workspace_path: Path) -> Iterator[Store]:
+    """The main thread's store on the workspace."""
+    with Store(workspace_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot, store: Store) -> MainWindow:
+    """The real main window on the workspace, shown and active (shortcuts need that)."""
+    main = MainWindow(store)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    return main
+
+
+def fresh_attribution(path: Path, attribution_id: int) -> Attribution:
+    """The attribution as a new connection reads it: what was really committed."""
+    with Store(path) as other:
+        return other.attribution(attribution_id)
