@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from formats.encoding import DecodeError, encoding_of_sample
+from formats.readers.brat_reader import read_brat_pair
+from formats.readers.csv_reader import read_csv_file
+from formats.readers.html_reader import read_html_file
 from formats.readers.jsonl_reader import read_jsonl_file
 from formats.readers.options import ReadOptions
 from formats.readers.text_reader import read_text_file
 from quotes.model import Article, Problem
+
+
+class _Reader(Protocol):
+    """The shape every single-file reader has."""
+
+    def __call__(
+        self, path: Path, *, options: ReadOptions, problems: list[Problem], notes: list[str]
+    ) -> Iterator[Article]: ...
+
 
 # Formats named by sniff_format.
 FOLDER = "folder"
@@ -37,6 +50,14 @@ _FORMAT_BY_SUFFIX = {
     ".xhtml": HTML,
 }
 _SNIFF_BYTES = 4096
+
+_READERS: dict[str, _Reader] = {
+    TEXT: read_text_file,
+    JSONL: read_jsonl_file,
+    CSV: read_csv_file,
+    TSV: read_csv_file,
+    HTML: read_html_file,
+}
 
 
 def sniff_format(path: str | Path) -> str:
@@ -120,7 +141,7 @@ class _ReadSession:
 
     def read_path(self, path: Path) -> Iterator[Article]:
         if path.is_dir():
-            for file in iter_folder_files(path):
+            for file in iter_folder_files(path, problems=self.problems):
                 yield from self.read_file(file)
         elif path.exists():
             yield from self.read_file(path)
@@ -129,7 +150,6 @@ class _ReadSession:
 
     def read_file(self, path: Path) -> Iterator[Article]:
         fmt = sniff_format(path)
-        sinks = {"options": self.options, "problems": self.problems, "notes": self.notes}
         if fmt == BRAT:
             yield from self._read_brat(path)
             return
@@ -137,24 +157,13 @@ class _ReadSession:
         if key in self.seen:
             return
         self.seen.add(key)
-        if fmt == TEXT:
-            yield from read_text_file(path, **sinks)
-        elif fmt == JSONL:
-            yield from read_jsonl_file(path, **sinks)
-        elif fmt in (CSV, TSV):
-            from formats.readers.csv_reader import read_csv_file
-
-            yield from read_csv_file(path, **sinks)
-        elif fmt == HTML:
-            from formats.readers.html_reader import read_html_file
-
-            yield from read_html_file(path, **sinks)
-        else:
+        reader = _READERS.get(fmt)
+        if reader is None:
             self.problems.append(Problem(str(path), "binary file or unknown format, not imported"))
+            return
+        yield from reader(path, options=self.options, problems=self.problems, notes=self.notes)
 
     def _read_brat(self, path: Path) -> Iterator[Article]:
-        from formats.readers.brat_reader import read_brat_pair
-
         text_path = path.with_suffix(".txt")
         ann_path = path.with_suffix(".ann")
         key = text_path.resolve()
@@ -174,11 +183,11 @@ class _ReadSession:
         )
 
 
-def iter_folder_files(folder: Path) -> Iterator[Path]:
+def iter_folder_files(folder: Path, *, problems: list[Problem]) -> Iterator[Path]:
     """The files under ``folder``, recursively, in name order, without hidden ones.
 
     Symbolic links to folders are followed once: a link back up the tree is not
-    walked again.
+    walked again. A folder that cannot be listed is reported and skipped.
     """
     visited: set[Path] = set()
 
@@ -189,7 +198,8 @@ def iter_folder_files(folder: Path) -> Iterator[Path]:
         visited.add(real)
         try:
             entries = sorted(current.iterdir(), key=lambda entry: entry.name)
-        except OSError:
+        except OSError as error:
+            problems.append(Problem(str(current), f"cannot list the folder: {error.strerror}"))
             return
         for entry in entries:
             if entry.name.startswith("."):

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from formats.readers.options import ReadOptions
 from formats.readers.text_reader import read_decoded_text, title_for
 from quotes.model import Article, Problem
@@ -28,6 +26,10 @@ def read_html_file(
 
     ``meta`` holds ``author``, ``date``, ``sitename`` and ``url`` when found.
     """
+    # Imported here: trafilatura and lxml take a noticeable part of a second to load,
+    # which the app's start-up should not pay for when no page is imported.
+    import trafilatura
+
     html = read_decoded_text(path, problems=problems, notes=notes)
     if html is None:
         return
