@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 
 from quotes.model import Article, Attribution, QuoteType, Span
 from storage.store import Store
@@ -68,21 +68,32 @@ def article_records(text: str = ARTICLE_TEXT) -> tuple[Attribution, ...]:
     )
 
 
-@pytest.fixture(autouse=True)
-def no_worker_left_running() -> Iterator[None]:
-    """Fail the test that leaves an import/export worker (or any pool thread) running.
+def fail_if_workers_running(grace_ms: int = 5000) -> None:
+    """Fail (after cancelling them) if worker tasks are still running or undelivered.
 
     A worker outliving its test would write into the next test's workspace or
-    crash the interpreter at exit; waiting briefly lets a finishing one end.
+    crash the interpreter at exit; ``grace_ms`` lets one that is finishing end.
     """
-    yield
     pool = QThreadPool.globalInstance()
-    if not pool.waitForDone(5000) or running_tasks():
-        names = ", ".join(task.name for task in running_tasks()) or "a pool thread"
-        for task in running_tasks():
-            task.cancel()
-        pool.waitForDone(5000)
-        pytest.fail(f"the test left a worker running or undelivered: {names}")
+    finished = pool.waitForDone(grace_ms)
+    # A finished job's result is queued to the main thread; deliver it before judging.
+    QCoreApplication.processEvents()
+    left = running_tasks()
+    if finished and not left:
+        return
+    names = ", ".join(task.name for task in left) or "a pool thread"
+    for task in left:
+        task.cancel()
+    pool.waitForDone(grace_ms)
+    QCoreApplication.processEvents()
+    pytest.fail(f"the test left a worker running or undelivered: {names}")
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left_running(qapp) -> Iterator[None]:
+    """Fail the test that leaves an import/export worker (or any pool thread) running."""
+    yield
+    fail_if_workers_running()
 
 
 @pytest.fixture
