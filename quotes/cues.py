@@ -39,14 +39,46 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     cached = _PATTERNS.get(id(lexicon))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
-    phrases = sorted(lexicon.phrases, key=len, reverse=True)
-    phrase_alternatives = [r"\s+".join(map(re.escape, p.split())) for p in phrases]
-    verbs = sorted(lexicon.verbs, key=len, reverse=True)
-    alternatives = "|".join([*phrase_alternatives, *map(re.escape, verbs)])
+    words = [*lexicon.phrases, *lexicon.verbs]
+    # A trie-shaped pattern: the regex engine tries one branch per letter instead of
+    # every word at every position, which keeps the scan fast.
+    alternatives = _trie_pattern(sorted({w.lower() for w in words}))
     # Word boundaries that also reject hyphenated compounds ("so-called", "well-said").
     pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
     _PATTERNS[id(lexicon)] = (lexicon, pattern)
     return pattern
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes.
+
+    Spaces inside multiword cues match any run of whitespace.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    branches = []
+    optional = False
+    for character, child in sorted(node.items()):
+        if character == "":
+            optional = True
+            continue
+        head = r"\s+" if character == " " else re.escape(character)
+        branches.append(head + _node_pattern(child))
+    if not branches:
+        return ""
+    # Longer branches first, so that "said" is not cut to "sai" by a shorter word.
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return f"(?:{body})?"
+    return body
 
 
 def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from quotes.indirect import trim
 from quotes.model import QuoteType, Span
-from quotes.quotemarks import QuoteIndex
+from quotes.quotemarks import QuoteIndex, count_alnum
 from quotes.rules import Draft
 from quotes.units import Unit
 
@@ -19,20 +19,19 @@ _DIRECT_SHARE = 0.95
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
     """The type of content made of ``fragments``."""
-    total = sum(sum(1 for ch in text[f.start : f.end] if ch.isalnum()) for f in fragments)
+    total = sum(count_alnum(text, f.start, f.end) for f in fragments)
     if total == 0:
         return QuoteType.INDIRECT
-    inside = sum(quotes.quoted_share(text, f.start, f.end) * _alnum(text, f) for f in fragments)
+    inside = sum(
+        quotes.quoted_share(text, f.start, f.end) * count_alnum(text, f.start, f.end)
+        for f in fragments
+    )
     share = inside / total
     if share >= _DIRECT_SHARE or (unquoted and share == 0):
         return QuoteType.DIRECT
     if share == 0:
         return QuoteType.INDIRECT
     return QuoteType.MIXED
-
-
-def _alnum(text: str, span: Span) -> int:
-    return sum(1 for ch in text[span.start : span.end] if ch.isalnum())
 
 
 def attach_continuations(

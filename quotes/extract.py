@@ -15,6 +15,7 @@ are found (``quotes.cues``), the cue rules propose and choose drafts per unit
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 
 from quotes.cues import find_cues
 from quotes.direct import attach_continuations, classify
@@ -48,8 +49,10 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
         return Extraction(attributions=())
     quotations = find_quotations(text)
     quotes = QuoteIndex(quotations)
-    units = build_units(text, quotations)
-    rules = UnitRules(text, find_cues(text, lexicon), quotes)
+    cues = find_cues(text, lexicon)
+    marks = sorted([c.start for c in cues] + [q.start for q in quotations])
+    units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
+    rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
     attach_continuations(text, units, drafts_by_unit, quotes)
     drafts: list[Draft] = []
@@ -80,6 +83,12 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
         )
     attributions.sort(key=lambda a: (a.start, a.end))
     return Extraction(attributions=tuple(attributions), speakers=resolver.roster())
+
+
+def _holds_any(positions: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted ``positions`` lies in ``[start, end)``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _inherit_speakers(drafts: list[Draft]) -> None:

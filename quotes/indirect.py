@@ -137,6 +137,28 @@ def content_after(text: str, position: int, limit: int) -> tuple[int, bool]:
     return _skip_space_and(text, position, limit, " \t,:—–-"), False
 
 
+_SUBORDINATE = re.compile(
+    r"\s*(?:when|while|as|after|before|because|during|since|until|without|upon|in\s+response)\b",
+    re.IGNORECASE,
+)
+
+
+def is_subordinate_clause(text: str, position: int, limit: int) -> bool:
+    """Whether the words after a cue are a circumstance ("said when asked"), not content."""
+    return _SUBORDINATE.match(text, position, limit) is not None
+
+
+_PREPOSITION = re.compile(
+    r"\s*(?:about|of|with|to|for|on|at|in|from|by|into|onto|over|against|after|up|down|off)\b",
+    re.IGNORECASE,
+)
+
+
+def starts_with_preposition(text: str, position: int, limit: int) -> bool:
+    """Whether the words after a cue open with a preposition ("joked with", "written by")."""
+    return _PREPOSITION.match(text, position, limit) is not None
+
+
 def is_question_clause(text: str, position: int, limit: int) -> bool:
     """Whether the content starts with "whether"/"if"/a wh-word (after "asked")."""
     return _WHETHER.match(text, position, limit) is not None
@@ -167,12 +189,15 @@ def trim(text: str, start: int, end: int) -> Span | None:
 def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a comma (or a closing quote and comma)."""
     stripped = text[start:end].rstrip()
-    return stripped.endswith((",", ",”", ',"', ",''", "—", "–"))
+    return stripped.endswith((",", ",”", ',"', ",''", "—", "–", "?”", '?"', "!”", '!"', "?''"))
+
+
+_WORD = re.compile(r"\w+(?:[’'.&-]\w+)*")
 
 
 def word_count(text: str, start: int, end: int) -> int:
     """How many word tokens ``text[start:end]`` holds."""
-    return sum(1 for t in tokenize(text, start, end) if t.is_word)
+    return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
 def starts_with_opening_mark(text: str, position: int, limit: int) -> bool:

@@ -131,11 +131,21 @@ class QuoteIndex:
 
     def quoted_share(self, text: str, start: int, end: int) -> float:
         """The share of the alphanumeric characters of ``[start, end)`` inside quotations."""
-        total = sum(1 for ch in text[start:end] if ch.isalnum())
+        inside_quotations = self.within(start, end)
+        if not inside_quotations:
+            return 0.0
+        total = count_alnum(text, start, end)
         if total == 0:
             return 0.0
         inside = 0
-        for quotation in self.within(start, end):
-            lo, hi = max(start, quotation.start), min(end, quotation.end)
-            inside += sum(1 for ch in text[lo:hi] if ch.isalnum())
+        for quotation in inside_quotations:
+            inside += count_alnum(text, max(start, quotation.start), min(end, quotation.end))
         return inside / total
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def count_alnum(text: str, start: int, end: int) -> int:
+    """How many letters and digits ``text[start:end]`` holds."""
+    return len(_ALNUM.findall(text, start, end)) if end > start else 0

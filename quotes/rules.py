@@ -18,9 +18,11 @@ from quotes.indirect import (
     content_after,
     ends_with_clause_comma,
     is_question_clause,
+    is_subordinate_clause,
     skip_adverbials,
     skip_told_object,
     starts_with_opening_mark,
+    starts_with_preposition,
     trim,
     word_count,
 )
@@ -112,9 +114,16 @@ class UnitRules:
     # -- one cue ------------------------------------------------------------------------
 
     def _draft(self, unit: Unit, cue: Cue, modifiers: list[Cue]) -> Draft | None:
+        text = self.text
+        if (
+            text[cue.start].isupper()
+            and cue.start > unit.start
+            and not _opens_unit(text, unit.start, cue.start)
+        ):
+            # "Islamic State", "the Report": a capitalised cue word inside a sentence is a name.
+            return None
         if cue.kind == ACCORDING:
             return self._according_to(unit, cue)
-        text = self.text
         cue_span = _extend_cue(cue, modifiers, text)
         before_end = cue.start
         lower = self._lower_bound(unit, cue.start)
@@ -125,7 +134,7 @@ class UnitRules:
             return self._participle(unit, cue, cue_span)
         if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE):
             speaker = find_speaker_after(text, cue_span.end, unit.end)
-            if speaker is not None:
+            if speaker is not None and _ends_clause(text, speaker.end, unit.end):
                 return self._inverted(unit, cue, cue_span, speaker)
         speaker = find_speaker_before(text, lower, cue.start)
         if speaker is None:
@@ -188,9 +197,18 @@ class UnitRules:
 
     def _participle(self, unit: Unit, cue: Cue, cue_span: Span) -> Draft | None:
         """``..., adding that C``: the speaker is the subject of the main clause."""
-        start, _ = content_after(
-            self.text, skip_adverbials(self.text, cue_span.end, unit.end), unit.end
-        )
+        if cue.kind not in (CueKind.CLAUSE.value, PHRASE):
+            return None
+        position = skip_adverbials(self.text, cue_span.end, unit.end)
+        start, that = content_after(self.text, position, unit.end)
+        if not (
+            that
+            or cue.lemma == "say"
+            or self.text[position:start].strip().startswith(":")
+            or starts_with_opening_mark(self.text, start, unit.end)
+        ):
+            # "adding a plug for himself": the object of the verb, not reported speech.
+            return None
         content = trim(self.text, start, self._content_end(unit, start))
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
@@ -216,7 +234,7 @@ class UnitRules:
         prefix_is_content = (
             prefix is not None
             and ends_with_clause_comma(text, unit.start, speaker.start)
-            and word_count(text, prefix.start, prefix.end) >= 3
+            and word_count(text, prefix.start, prefix.end) >= (1 if prefix_quoted else 3)
             and not _is_intro_phrase(text, prefix)
         )
         rest = text[position : unit.end].lstrip()
@@ -257,7 +275,13 @@ class UnitRules:
                 unquoted = True
                 rule = "unquoted-direct"
                 confidence = 0.7
-        elif rest and rest[0] not in ",.;!?)" and word_count(text, position, unit.end) >= 2:
+        elif (
+            rest
+            and rest[0] not in ",.;!?)"
+            and word_count(text, position, unit.end) >= 2
+            and not is_subordinate_clause(text, position, unit.end)
+            and not starts_with_preposition(text, position, unit.end)
+        ):
             start, that = content_after(text, position, unit.end)
             if cue.lemma == "ask" and not that and not is_question_clause(text, start, unit.end):
                 after = None
@@ -305,6 +329,17 @@ class UnitRules:
 
     def _is_quoted(self, span: Span) -> bool:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5
+
+
+def _opens_unit(text: str, start: int, position: int) -> bool:
+    """Whether only punctuation and quotation marks stand between ``start`` and ``position``."""
+    return not any(ch.isalnum() for ch in text[start:position])
+
+
+def _ends_clause(text: str, position: int, limit: int) -> bool:
+    """Whether an inverted speaker closes its clause ("..., said X." / "said X, the Y,")."""
+    rest = text[position:limit].lstrip()
+    return not rest or rest[0] in ".,;:!?)—–-\"”'"
 
 
 def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
@@ -391,14 +426,16 @@ def _choose(candidates: list[Draft]) -> list[Draft]:
 
 
 def _conflicts(draft: Draft, other: Draft) -> bool:
-    for mine in draft.fragments:
-        for theirs in other.fragments:
-            if mine.overlaps(theirs):
-                return True
-        if other.cue is not None and mine.start <= other.cue.start < mine.end:
-            return True
+    """Whether two drafts share text: content, cue or speaker of one inside the other."""
+    mine = _spans_of(draft)
+    theirs = _spans_of(other)
+    return any(a.overlaps(b) for a in mine for b in theirs)
+
+
+def _spans_of(draft: Draft) -> list[Span]:
+    spans = list(draft.fragments)
     if draft.cue is not None:
-        for theirs in other.fragments:
-            if theirs.start <= draft.cue.start < theirs.end:
-                return True
-    return False
+        spans.append(draft.cue)
+    if draft.speaker is not None and not draft.inherits_speaker:
+        spans.append(draft.speaker)
+    return spans

@@ -60,7 +60,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     Cue modifiers ("also", "has") between mention and cue are skipped. Returns None
     when no noun phrase stands there (the cue is then not attributed by this order).
     """
-    tokens = tokenize(text, max(lower_bound, cue_start - 300), cue_start)
+    tokens = tokenize(text, max(lower_bound, cue_start - 160), cue_start)
     index = len(tokens) - 1
     while index >= 0 and (is_cue_modifier(tokens[index]) or _is_contraction(tokens[index])):
         index -= 1
@@ -76,12 +76,24 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
         last = tokens[index]
     word = _strip_contraction(last)
     if word.lower in PRONOUNS:
-        return Span(word.start, word.end)
-    if not last.is_word and not _is_abbreviation_period(tokens, index):
+        mention: Span | None = Span(word.start, word.end)
+    elif not last.is_word and not _is_abbreviation_period(tokens, index):
         return None
-    if last.lower in CLAUSE_WORDS or last.lower in WEEKDAYS:
+    elif last.lower in CLAUSE_WORDS or last.lower in WEEKDAYS or last.lower in DETERMINERS:
+        # "the state convention", "a report": the cue word is a noun here.
         return None
-    return _walk_back(tokens, index)
+    else:
+        mention = _walk_back(tokens, index)
+    if mention is None:
+        return None
+    before = [t for t in tokens if t.end <= mention.start]
+    if before and before[-1].lower in _EMBEDDING_WORDS:
+        # "what he believes", "where both claim roots": an embedded clause, no attribution.
+        return None
+    return mention
+
+
+_EMBEDDING_WORDS = frozenset("what where which how whom whose than whatever".split())
 
 
 def _walk_back(tokens: list[Token], index: int) -> Span | None:
@@ -162,7 +174,7 @@ def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None
     A leading weekday ("said Tuesday") is skipped. Returns None when the words after the
     cue are not a noun phrase.
     """
-    tokens = tokenize(text, cue_end, min(upper_bound, cue_end + 300))
+    tokens = tokenize(text, cue_end, min(upper_bound, cue_end + 160))
     index = 0
     while index < len(tokens) and (
         tokens[index].lower in WEEKDAYS or is_cue_modifier(tokens[index])
@@ -206,6 +218,29 @@ def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None
 # --- resolution -----------------------------------------------------------------------
 
 _FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+_PRECEDING_WORDS = re.compile(rf"((?:{_NAME_WORD}\s+){{1,4}})$")
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
+    """Offsets where ``word`` occurs as a whole word in ``text[start:end]``."""
+    found = []
+    position = text.find(word, start, end)
+    while position >= 0:
+        after = position + len(word)
+        if (position == 0 or not text[position - 1].isalnum()) and (
+            after >= len(text) or not text[after].isalnum()
+        ):
+            found.append(position)
+        position = text.find(word, after, end)
+    return found
+
+
+def _names_before(text: str, position: int) -> list[str]:
+    """The capitalised non-title words written just before ``position``."""
+    match = _PRECEDING_WORDS.search(text, max(0, position - 80), position)
+    if match is None:
+        return []
+    return [w for w in match.group(1).split() if w.lower() not in titles()]
 
 
 @dataclass
@@ -301,10 +336,10 @@ class SpeakerResolver:
         return entity
 
     def _full_name_before(self, position: int, surname: str) -> str | None:
-        pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(surname)}\b")
+        """The last full name ending in ``surname`` before ``position`` ("Rajnath Singh")."""
         best = None
-        for match in pattern.finditer(self.text, 0, position):
-            words = [w for w in match.group(1).split() if w.lower() not in titles()]
+        for found in _occurrences(self.text, surname, 0, position):
+            words = _names_before(self.text, found)
             if words:
                 best = " ".join([*words, surname])
         return best
@@ -313,8 +348,10 @@ class SpeakerResolver:
         """Record title words written before the entity's full name ("Defence Minister X")."""
         if " " not in entity.name:
             return
-        pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,4}}){re.escape(entity.name)}\b")
-        for match in pattern.finditer(self.text):
+        for found in _occurrences(self.text, entity.name, 0, len(self.text)):
+            match = _PRECEDING_WORDS.search(self.text, max(0, found - 80), found)
+            if match is None:
+                continue
             descriptor = [w.lower() for w in match.group(1).split() if w.lower() in titles()]
             if descriptor:
                 entity.descriptors.add(" ".join(descriptor))

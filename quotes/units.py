@@ -7,11 +7,16 @@ come in text order.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotes.model import Span
 from quotes.quotemarks import Quotation
 from quotes.sentences import split_paragraphs, split_sentences
+
+# A possible sentence end inside a paragraph: without one, the paragraph is one sentence.
+_INNER_BREAK = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +28,20 @@ class Unit:
     paragraph: int
 
 
-def build_units(text: str, quotations: list[Quotation]) -> list[Unit]:
-    """The units of ``text``: Punkt sentences merged across the quotations that span them."""
+def build_units(
+    text: str, quotations: list[Quotation], needs_sentences: Callable[[Span], bool]
+) -> list[Unit]:
+    """The units of ``text``: Punkt sentences merged across the quotations that span them.
+
+    :param needs_sentences: whether a paragraph holds anything the rules look at; one
+        that does not becomes a single unit without running Punkt (for speed).
+    """
     sentences: list[tuple[Span, int]] = []
     for number, paragraph in enumerate(split_paragraphs(text)):
-        sentences.extend((s, number) for s in split_sentences(text, paragraph))
+        if needs_sentences(paragraph) and _INNER_BREAK.search(text, paragraph.start, paragraph.end):
+            sentences.extend((s, number) for s in split_sentences(text, paragraph))
+        else:
+            sentences.append((paragraph, number))
     units: list[Unit] = []
     quote_index = 0
     for sentence, paragraph in sentences:
