@@ -87,8 +87,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str | None]:
         raise DecodeError(where, "binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and _is_utf8(data[: error.start]):
+            # A file cut short (a failed download or copy) in the middle of a character.
+            return data[: error.start].decode("utf-8") + "\ufffd", (
+                "utf-8 (the file ends in the middle of a character, replaced by \ufffd)"
+            )
     bad = _undecodable_in_mostly_utf8(data)
     if bad:
         # One stray byte in a UTF-8 article: re-reading it all as cp1252 would garble
@@ -125,6 +129,14 @@ def detect_legacy_encoding(data: bytes) -> str | None:
             ):
                 return preferred
     return best.encoding
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _undecodable_in_mostly_utf8(data: bytes) -> int:

@@ -144,3 +144,15 @@ def test_stray_bytes_in_utf8_text_are_replaced_and_counted() -> None:
     text, encoding = decode_bytes(data, "a.txt")
     assert text == "Été à Genève, caf\ufffd noël\n"
     assert encoding == "utf-8 with 1 undecodable byte replaced by \ufffd"
+
+
+def test_a_utf8_file_cut_in_the_middle_of_a_character_keeps_its_text() -> None:
+    data = "The mayor said it was a café".encode()[:-1]
+    text, encoding = decode_bytes(data, "cut.txt")
+    assert text == "The mayor said it was a caf\ufffd"
+    assert encoding is not None and "ends in the middle of a character" in encoding
+
+
+def test_a_utf16_file_cut_in_the_middle_of_a_character_is_refused() -> None:
+    with pytest.raises(DecodeError, match="utf-16"):
+        decode_bytes("Some words".encode("utf-16")[:-1], "cut.txt")

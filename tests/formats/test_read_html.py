@@ -93,3 +93,13 @@ def test_markup_shown_as_text_in_a_page_stays_text(tmp_path: Path) -> None:
     [article], problems, _ = read(path)
     assert problems == []
     assert "the tag <b> and the element <img src=x> as examples" in article.text
+
+
+def test_a_truncated_page_still_gives_the_text_it_holds(tmp_path: Path) -> None:
+    page = (DATA / "page.html").read_text(encoding="utf-8")
+    path = tmp_path / "cut.html"
+    path.write_text(page[: page.index("Opponents said") + 40], encoding="utf-8")
+    [article], problems, _ = read(path)
+    assert problems == []
+    assert "said the mayor, Ana Lopez" in article.text
+    assert "Work is expected" not in article.text

@@ -184,3 +184,12 @@ def test_sniff_format_names_folders_missing_paths_and_brat_pairs(tmp_path: Path)
     assert sniff_format(tmp_path) == "folder"
     assert sniff_format(tmp_path / "nothing.txt") == "missing"
     assert sniff_format(str(tmp_path / "doc.txt")) == "brat"
+
+
+def test_a_truncated_text_file_is_read_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes((ARTICLE + "Caf\u00e9").encode("utf-8")[:-1])
+    [article], problems, notes = read(path)
+    assert problems == []
+    assert article.text == ARTICLE + "Caf\ufffd"
+    assert len(notes) == 1 and notes[0].startswith(f"{path}: decoded as utf-8 (the file ends")
