@@ -69,12 +69,16 @@ def text_order(attributions: Iterable[Attribution]) -> list[Attribution]:
     """Attributions sorted as every format writes them, so that output is reproducible."""
 
     def key(a: Attribution) -> tuple:
+        # Spans compare by (start, end); a flag before each optional span keeps None
+        # from ever being compared with a span.
         return (
             a.start,
             a.end,
-            [f.as_list() for f in a.fragments],
-            a.cue.as_list() if a.cue else [],
-            a.speaker.as_list() if a.speaker else [],
+            a.fragments,
+            a.cue is not None,
+            a.cue,
+            a.speaker is not None,
+            a.speaker,
             a.type.value,
             a.status.value,
             a.speaker_name or "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from writer_cases import HARBOUR_TEXT, harbour_items, make_document
 
 from formats.writers import ExportFilters, write_export
@@ -104,3 +105,60 @@ def test_overlapping_spans_keep_the_earlier_one(tmp_path: Path) -> None:
     )
     rows = read_documents(out)["doc-1"]
     assert [row[3] for row in rows] == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "O"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HARBOUR_TEXT,
+        " Cafe\u0301 naïve 3.5% — “ok”… x_y\tz\r\n\u0661\u0662 ²½ ",
+        "",
+        "   ",
+        "!",
+        "word",
+    ],
+)
+def test_fast_tokens_equal_nltk_span_tokenize(text: str) -> None:
+    from nltk.tokenize import WordPunctTokenizer
+
+    from formats.writers.conll_export import tokens_function
+
+    tokenizer = WordPunctTokenizer()
+    words, starts, ends = tokens_function(tokenizer)(text)
+    spans = list(tokenizer.span_tokenize(text))
+    assert list(zip(starts, ends, strict=True)) == spans
+    assert list(words) == [text[s:e] for s, e in spans]
+
+
+def test_tokenizers_without_a_fast_path_give_the_same_tokens() -> None:
+    from nltk.tokenize import RegexpTokenizer
+
+    from formats.writers.conll_export import tokens_function
+
+    # A pattern with a group of its own cannot use the split fast path.
+    tokenizer = RegexpTokenizer(r"(?:\w)+|[^\w\s]")
+    grouped = RegexpTokenizer(r"(\w)+|[^\w\s]")
+    text = "It's 3 o'clock."
+    assert list(tokens_function(tokenizer)(text)[0]) == [
+        "It",
+        "'",
+        "s",
+        "3",
+        "o",
+        "'",
+        "clock",
+        ".",
+    ]
+    assert list(tokens_function(grouped)(text)[1]) == [s for s, _ in grouped.span_tokenize(text)]
+
+
+def test_any_span_tokenizer_can_be_passed(tmp_path: Path) -> None:
+    from nltk.tokenize import TreebankWordTokenizer
+
+    from formats.writers.conll_export import write_conll
+    from formats.writers.selection import export_id
+
+    out = tmp_path / "out.conll"
+    write_conll(harbour_items()[1:], out, tokenizer=TreebankWordTokenizer())
+    rows = read_documents(out)[export_id(harbour_items()[1][0])]
+    assert [row[0] for row in rows] == ["The", "library", "reopens", "on", "Monday", "."]
