@@ -79,6 +79,17 @@ def sniff_format(path: str | Path) -> str:
     return _FORMAT_BY_SUFFIX.get(suffix) or _sniff_content(path)
 
 
+def _is_article_file(path: Path) -> bool:
+    """Whether a file found in a folder is read: a known extension or none at all.
+
+    Folders hold more than articles: a brat export's ``annotation.conf``, a
+    dataset card ``README.md``, images. Those are skipped (and noted), while a
+    file named on its own is always read, by its content if need be.
+    """
+    suffix = path.suffix.lower()
+    return suffix in _FORMAT_BY_SUFFIX or not suffix
+
+
 def _sniff_content(path: Path) -> str:
     try:
         with open(path, "rb") as file:
@@ -109,7 +120,8 @@ def read_paths(
     """Yield the articles in ``paths`` (files and folders), one at a time.
 
     Folders are read recursively in name order, skipping hidden files and folders
-    (names starting with "."). Each file goes to the reader for its
+    (names starting with ".") and files with extensions of no article format
+    (noted: ``annotation.conf``, ``README.md``, images). Each file goes to the reader for its
     ``sniff_format``. Nothing is held beyond the current file's record, so a
     consumer that stores each article as it comes reads any corpus in bounded
     memory; stopping the iteration cancels the read and closes the open file.
@@ -141,8 +153,17 @@ class _ReadSession:
 
     def read_path(self, path: Path) -> Iterator[Article]:
         if path.is_dir():
+            skipped: list[str] = []
             for file in iter_folder_files(path, problems=self.problems):
-                yield from self.read_file(file)
+                if _is_article_file(file):
+                    yield from self.read_file(file)
+                else:
+                    skipped.append(file.name)
+            if skipped:
+                shown = ", ".join(skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+                self.notes.append(
+                    f"{path}: skipped {len(skipped)} file(s) of other types ({shown})"
+                )
         elif path.exists():
             yield from self.read_file(path)
         else:

@@ -131,13 +131,30 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     assert len(articles) == 1
 
 
-def test_a_folder_reports_its_binary_files_and_reads_the_rest(tmp_path: Path) -> None:
+def test_a_folder_skips_files_of_other_types_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+    (tmp_path / "annotation.conf").write_text("[entities]\nSource\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    articles, problems, notes = read(tmp_path)
+    assert len(articles) == 1
+    assert problems == []
+    assert notes == [f"{tmp_path}: skipped 2 file(s) of other types (annotation.conf, photo.jpg)"]
+
+
+def test_a_binary_file_without_extension_in_a_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "blob").write_bytes(b"\x00\x01\x02\x03")
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
     articles, problems, _ = read(tmp_path)
     assert len(articles) == 1
-    assert [p.where for p in problems] == [str(tmp_path / "photo.jpg")]
+    assert [p.where for p in problems] == [str(tmp_path / "blob")]
     assert "binary" in problems[0].reason
+
+
+def test_a_file_named_on_its_own_is_read_whatever_its_extension(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    [article], problems, _ = read(path)
+    assert article.title == "Council backs bridge" and problems == []
 
 
 def test_articles_are_yielded_lazily(tmp_path: Path) -> None:
