@@ -68,6 +68,40 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+_INSERT_ATTRIBUTION = (
+    'INSERT INTO attributions (document_id, start, "end", fragments, type,'
+    " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
+    " confidence, rule, annotator, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _attribution_values(
+    document_id: int, attribution: Attribution, speaker_id: int | None, now: str
+) -> tuple[object, ...]:
+    """The parameters of ``_INSERT_ATTRIBUTION`` for one attribution."""
+    cue, speaker = attribution.cue, attribution.speaker
+    return (
+        document_id,
+        attribution.start,
+        attribution.end,
+        json.dumps([f.as_list() for f in attribution.fragments]),
+        QuoteType(attribution.type).value,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        speaker.start if speaker else None,
+        speaker.end if speaker else None,
+        speaker_id,
+        Status(attribution.status).value,
+        Origin(attribution.origin).value,
+        attribution.confidence,
+        attribution.rule,
+        attribution.annotator,
+        now,
+        now,
+    )
+
+
 class _Cancelled(Exception):
     """Raised inside an import transaction to roll it back on Cancel."""
 
@@ -215,17 +249,24 @@ class Store:
                     ),
                 ).lastrowid
                 assert document_id is not None
+                # The roster by name, so that each speaker costs one INSERT however
+                # many attributions name it (import speed is a target of issue 5).
+                roster: dict[str, int] = {}
                 for speaker in speakers:
-                    self._insert_speaker(
-                        document_id, speaker.name, speaker.variants, speaker.mentions, now
-                    )
+                    name = " ".join(speaker.name.split())
+                    if name:
+                        roster[name] = self._insert_speaker(
+                            document_id, name, speaker.variants, speaker.mentions, now
+                        )
+                rows = []
                 for attribution in attributions:
-                    speaker_id = self._speaker_id_for(
-                        document_id, attribution.speaker_name, None, now
+                    name = " ".join((attribution.speaker_name or "").split())
+                    if name and name not in roster:
+                        roster[name] = self._insert_speaker(document_id, name, (), (), now)
+                    rows.append(
+                        _attribution_values(document_id, attribution, roster.get(name), now)
                     )
-                    self._insert_attribution(
-                        document_id, attribution, speaker_id=speaker_id, now=now
-                    )
+                self._conn.executemany(_INSERT_ATTRIBUTION, rows)
         except sqlite3.IntegrityError as error:
             problems.append(Problem(where, f"not imported: {error}"))
             return None
@@ -775,29 +816,7 @@ class Store:
         self, document_id: int, attribution: Attribution, *, speaker_id: int | None, now: str
     ) -> int:
         cursor = self._conn.execute(
-            'INSERT INTO attributions (document_id, start, "end", fragments, type,'
-            " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
-            " confidence, rule, annotator, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document_id,
-                attribution.start,
-                attribution.end,
-                json.dumps([f.as_list() for f in attribution.fragments]),
-                QuoteType(attribution.type).value,
-                attribution.cue.start if attribution.cue else None,
-                attribution.cue.end if attribution.cue else None,
-                attribution.speaker.start if attribution.speaker else None,
-                attribution.speaker.end if attribution.speaker else None,
-                speaker_id,
-                Status(attribution.status).value,
-                Origin(attribution.origin).value,
-                attribution.confidence,
-                attribution.rule,
-                attribution.annotator,
-                now,
-                now,
-            ),
+            _INSERT_ATTRIBUTION, _attribution_values(document_id, attribution, speaker_id, now)
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
