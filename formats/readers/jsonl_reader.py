@@ -3,8 +3,9 @@
 A line that is not JSON, or not an article, is reported with its line number and
 skipped; an article keeps its valid quotes while each invalid one is reported
 with the line and the field. ``.json`` files may also hold one article object or
-an array of them (read whole: JSON arrays cannot be streamed with the standard
-library).
+an array of them; those are decoded whole (the standard library cannot stream a
+JSON document) and their records parsed one by one, each named by the line it
+starts on.
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ def read_jsonl_file(
     if path.suffix.lower() == ".json":
         whole = _read_whole_json(path, problems=problems, notes=notes)
         if whole is not None:
-            for label, record in whole:
+            for line_number, record in whole:
                 article = read_article_record(
-                    record, where=f"{where} {label}", options=options, problems=problems
+                    record, where=f"{where}:{line_number}", options=options, problems=problems
                 )
                 if article is not None:
                     yield article
@@ -230,24 +231,68 @@ def _iter_wide_lines(
 
 def _read_whole_json(
     path: Path, *, problems: list[Problem], notes: list[str]
-) -> list[tuple[str, Any]] | None:
-    """Records of a ``.json`` file holding one object or an array, else None.
+) -> Iterator[tuple[int, Any]] | None:
+    """``(line, record)`` of a ``.json`` file holding an array or one object, else None.
 
-    None means "read it as JSON Lines" (a ``.json`` file with one object a line).
+    None means "read it as JSON Lines" (a ``.json`` file with one object a line,
+    or one that cannot be decoded: the line reader reports that).
     """
     try:
         text, encoding = decode_bytes(path.read_bytes(), str(path))
     except (DecodeError, OSError):
-        return None  # the line reader reports it with its usual messages
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        if text.lstrip().startswith("["):
-            problems.append(Problem(str(path), "invalid JSON array; nothing read"))
-            return []
         return None
+    body = text.lstrip()
+    if body.startswith("["):
+        records: Iterator[tuple[int, Any]] = _iter_array(text, str(path), problems)
+    else:
+        try:
+            records = iter([(1 + text.count("\n", 0, len(text) - len(body)), json.loads(text))])
+        except json.JSONDecodeError:
+            return None
     if encoding is not None:
         notes.append(f"{path}: decoded as {encoding}")
-    if isinstance(value, list):
-        return [(f"record {index + 1}", record) for index, record in enumerate(value)]
-    return [("record 1", value)]
+    return records
+
+
+def _iter_array(text: str, where: str, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
+    """The elements of a JSON array with the line each starts on, one at a time.
+
+    An element that is not JSON (a file cut short) is reported with its line and
+    ends the array; the elements before it are kept.
+    """
+    decoder = json.JSONDecoder()
+    index = _skip_blanks(text, text.index("[") + 1)
+    line = 1 + text.count("\n", 0, index)
+    if text.startswith("]", index):
+        return
+    while True:
+        try:
+            value, end = decoder.raw_decode(text, index)
+        except json.JSONDecodeError as error:
+            problems.append(
+                Problem(
+                    f"{where}:{error.lineno}",
+                    f"invalid JSON: {error.msg} (column {error.colno}); "
+                    "the rest of the array is not read",
+                )
+            )
+            return
+        yield line, value
+        after = _skip_blanks(text, end)
+        if text.startswith("]", after):
+            return
+        if not text.startswith(",", after):
+            line += text.count("\n", index, after)
+            problems.append(
+                Problem(f"{where}:{line}", "invalid JSON: ',' or ']' expected before this")
+            )
+            return
+        next_index = _skip_blanks(text, after + 1)
+        line += text.count("\n", index, next_index)
+        index = next_index
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index

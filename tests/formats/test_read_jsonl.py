@@ -234,15 +234,38 @@ def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, words: 
 
 def test_a_json_file_may_hold_an_array_or_one_object_or_lines(tmp_path: Path) -> None:
     array = tmp_path / "array.json"
-    array.write_text(f'[{line(id="1")}, {{"id": "2"}}, {line(id="3")}]', encoding="utf-8")
+    array.write_text(
+        f'[\n  {line(id="1")},\n  {{"id": "2"}},\n\n  {line(id="3")}\n]\n', encoding="utf-8"
+    )
     single = tmp_path / "single.json"
     single.write_text(json.dumps(json.loads(line(id="s")), indent=2), encoding="utf-8")
     lines = write_lines(tmp_path, line(id="l1"), line(id="l2"), name="lines.json")
     articles, problems, _ = read(array)
     assert [a.external_id for a in articles] == ["1", "3"]
-    assert [p.where for p in problems] == [f"{array} record 2"]
+    assert [p.where for p in problems] == [f"{array}:3"]
     assert [a.external_id for a in read(single)[0]] == ["s"]
     assert [a.external_id for a in read(lines)[0]] == ["l1", "l2"]
+
+
+@pytest.mark.parametrize(
+    ("content", "kept", "line_reported"),
+    [
+        ('[\n{ok1},\n{ok2},\n{"text": "cut', ["1", "2"], 4),
+        ("[\n{ok1}\n{ok2}\n]", ["1"], 3),
+        ("[]", [], None),
+    ],
+    ids=["truncated", "missing comma", "empty array"],
+)
+def test_a_broken_json_array_keeps_the_records_before_the_break(
+    tmp_path: Path, content: str, kept: list[str], line_reported: int | None
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(
+        content.replace("{ok1}", line(id="1")).replace("{ok2}", line(id="2")), encoding="utf-8"
+    )
+    articles, problems, _ = read(path)
+    assert [a.external_id for a in articles] == kept
+    assert [p.where for p in problems] == ([f"{path}:{line_reported}"] if line_reported else [])
 
 
 # Random valid records: texts of any characters (but \r, which the reader
