@@ -130,10 +130,13 @@ def skip_told_object(text: str, position: int, limit: int) -> int:
 
 
 def content_after(text: str, position: int, limit: int) -> tuple[int, bool]:
-    """Where the content after a cue begins, skipping ", : that"; and whether "that" was seen."""
+    """Where the content after a cue begins, skipping ", :"; and whether it opens with "that".
+
+    The complementiser "that" belongs to the content, as annotators mark it.
+    """
     match = _THAT.match(text, position, limit)
     if match:
-        return _skip_space_and(text, match.end(), limit, " \t,"), True
+        return _skip_space_and(text, match.end() - 4, limit, " \t,"), True
     return _skip_space_and(text, position, limit, " \t,:—–-"), False
 
 
@@ -157,6 +160,33 @@ _PREPOSITION = re.compile(
 def starts_with_preposition(text: str, position: int, limit: int) -> bool:
     """Whether the words after a cue open with a preposition ("joked with", "written by")."""
     return _PREPOSITION.match(text, position, limit) is not None
+
+
+# Where reported content stops before the end of its sentence: a new clause with its
+# own subject or a comment of the writer ("..., which was passed in 2010").
+_CONTENT_STOP = re.compile(
+    r"\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to)\b"
+    r"|\s[—–]\s|\s--\s)",
+    re.IGNORECASE,
+)
+
+
+def content_stop(text: str, start: int, end: int) -> int:
+    """The end of reported content that starts at ``start`` in a unit ending at ``end``.
+
+    Stops inside quotation marks do not count: a quotation is reported whole.
+    """
+    for match in _CONTENT_STOP.finditer(text, start, end):
+        if match.start() > start and not _inside_quotes(text, start, match.start()):
+            return match.start()
+    return end
+
+
+def _inside_quotes(text: str, start: int, position: int) -> bool:
+    """Whether an odd number of double quotation marks opens before ``position``."""
+    segment = text[start:position]
+    straight = segment.count('"') + segment.count("''")
+    return straight % 2 == 1 or segment.count("“") > segment.count("”")
 
 
 def is_question_clause(text: str, position: int, limit: int) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
 from quotes.indirect import (
     content_after,
+    content_stop,
     ends_with_clause_comma,
     is_question_clause,
     is_subordinate_clause,
@@ -231,78 +232,91 @@ class UnitRules:
             position = skip_adverbials(text, skip_told_object(text, position, unit.end), unit.end)
         prefix = trim(text, unit.start, speaker.start)
         prefix_quoted = prefix is not None and self._is_quoted(prefix)
-        prefix_is_content = (
+        prefix_clause = (
             prefix is not None
             and ends_with_clause_comma(text, unit.start, speaker.start)
-            and word_count(text, prefix.start, prefix.end) >= (1 if prefix_quoted else 3)
-            and not _is_intro_phrase(text, prefix)
+            and word_count(text, prefix.start, prefix.end) >= (1 if prefix_quoted else 2)
+            and not (
+                _is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
+            )
         )
+        before = [prefix] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
+        rest_start = unit.end - len(rest)
+        clause_kind = kind in (CueKind.CLAUSE.value, PHRASE)
         confidence = _KIND_CONFIDENCE[kind]
         priority = float(_KIND_PRIORITY[kind])
-        after: Span | None = None
         unquoted = False
+        fragments: list[Span] = []
         rule = "speaker-cue-content"
-        if starts_with_opening_mark(text, position, unit.end) or (
-            rest[:1] in {",", ":"}
-            and (
-                starts_with_opening_mark(
-                    text, position + len(text[position : unit.end]) - len(rest) + 1, unit.end
-                )
-            )
-        ):
-            after = trim(text, position, unit.end)
-            rule = "speaker-cue-quote"
+        quote_follows = starts_with_opening_mark(text, rest_start, unit.end) or (
+            rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
+        )
+        if quote_follows:
+            after = trim(text, rest_start, unit.end)
+            fragments = [*before, after] if after is not None else before
+            rule = "split-quote" if before else "speaker-cue-quote"
+            confidence = max(confidence, 0.95 if before else 0.9)
+            priority += 0.5
+        elif prefix_quoted and before:
+            # '"C," X said on Monday at the rally.': what follows the cue is circumstance.
+            fragments = before
+            rule = "quote-speaker-cue"
             confidence = max(confidence, 0.9)
             priority += 0.5
         elif kind == CueKind.OBJECT.value:
-            if rest[:1] in {",", ".", ";", ":", ""}:
+            if rest[:1] in {",", ".", ";", ":", ""} or starts_with_preposition(
+                text, rest_start, unit.end
+            ):
                 return None
-            after = trim(text, position, self._content_end(unit, position))
+            after = trim(text, rest_start, self._content_end(unit, rest_start))
+            fragments = [after] if after is not None else []
             rule = "speaker-cue-object"
         elif rest.startswith(":"):
-            after = trim(text, text.find(":", position) + 1, self._content_end(unit, position))
-        elif rest.startswith(",") and not prefix_quoted:
-            following = tokenize(text, text.find(",", position) + 1, unit.end)
-            if (
-                following
-                and following[0].is_capitalized
-                and following[0].lower not in SENTENCE_OPENERS
-                and kind in (CueKind.CLAUSE.value, PHRASE)
-                and not prefix_is_content
+            after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
+            fragments = [after] if after is not None else []
+        elif rest.startswith(","):
+            following = tokenize(text, rest_start + 1, min(unit.end, rest_start + 60))
+            first = following[0] if following else None
+            if first is None or not first.is_word or first.lower.endswith("ing"):
+                fragments = before
+                rule = "content-speaker-cue"
+            elif (
+                first.is_capitalized
+                and first.lower not in SENTENCE_OPENERS
+                and clause_kind
+                and not before
             ):
-                after = trim(text, text.find(",", position) + 1, self._content_end(unit, position))
+                after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
+                fragments = [after] if after is not None else []
                 unquoted = True
                 rule = "unquoted-direct"
                 confidence = 0.7
+            elif before and not is_subordinate_clause(text, rest_start + 1, unit.end):
+                # "The outreach, they said, raised new worries": the cue interrupts the content.
+                after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
+                fragments = [*before, after] if after is not None else before
+                rule = "parenthetical-cue"
+            else:
+                fragments = before
+                rule = "content-speaker-cue"
         elif (
             rest
             and rest[0] not in ",.;!?)"
-            and word_count(text, position, unit.end) >= 2
-            and not is_subordinate_clause(text, position, unit.end)
-            and not starts_with_preposition(text, position, unit.end)
+            and word_count(text, rest_start, unit.end) >= 2
+            and not is_subordinate_clause(text, rest_start, unit.end)
+            and not starts_with_preposition(text, rest_start, unit.end)
         ):
-            start, that = content_after(text, position, unit.end)
-            if cue.lemma == "ask" and not that and not is_question_clause(text, start, unit.end):
-                after = None
-            else:
+            start, that = content_after(text, rest_start, unit.end)
+            if cue.lemma != "ask" or that or is_question_clause(text, start, unit.end):
                 after = trim(text, start, self._content_end(unit, start))
+                fragments = [after] if after is not None else []
                 rule = "speaker-cue-that" if that else "speaker-cue-content"
-        fragments: list[Span] = []
-        if after is not None:
-            if prefix_quoted and prefix_is_content and self._is_quoted(after):
-                fragments = [prefix, after]  # type: ignore[list-item]
-                rule = "split-quote"
-                priority += 0.5
-                confidence = 0.95
-            else:
-                fragments = [after]
-        elif prefix_is_content and kind != CueKind.OBJECT.value and prefix is not None:
-            fragments = [prefix]
+        else:
+            fragments = before
             rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
-            if prefix_quoted:
-                confidence = max(confidence, 0.9)
-                priority += 0.5
+        if kind == CueKind.OBJECT.value and rule != "speaker-cue-object":
+            return None
         if not fragments:
             return None
         if kind == CueKind.BELIEF.value and rule not in {"speaker-cue-that", "speaker-cue-content"}:
@@ -319,13 +333,14 @@ class UnitRules:
 
     def _content_end(self, unit: Unit, start: int) -> int:
         """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""
+        end = content_stop(self.text, start, unit.end)
         low = bisect_left(self._cue_starts, start)
         for cue in self.cues[low:]:
-            if cue.start >= unit.end:
+            if cue.start >= end:
                 break
             if cue.participle and self.text[start : cue.start].rstrip().endswith(","):
                 return cue.start
-        return unit.end
+        return end
 
     def _is_quoted(self, span: Span) -> bool:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5

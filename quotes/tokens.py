@@ -47,12 +47,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 PRONOUNS = frozenset(
-    "he she they we i you it who which him her them us me one someone somebody".split()
+    "he she they we i you it who which him her them us me someone somebody".split()
 )
 PERSONAL_PRONOUNS = frozenset("he she they we i you him her them us me".split())
 DETERMINERS = frozenset(
     "the a an his her their its our my your this these those some many several other "
-    "both two three four five few most all each another any".split()
+    "both one two three four five few most all each another any".split()
 )
 CONNECTORS = frozenset("of for at de la le van von der al bin du da del and".split())
 # Words that open a clause; a speaker mention never runs back across them.

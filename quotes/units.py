@@ -54,8 +54,28 @@ def build_units(
                 q.start < previous.end and q.end > sentence.start
                 for q in quotations[max(quote_index - 1, 0) : quote_index + 1]
             )
-            if spanning:
+            if spanning or (
+                previous.paragraph == paragraph and _tags_quotation(text, previous, sentence)
+            ):
                 units[-1] = Unit(previous.start, sentence.end, previous.paragraph)
                 continue
         units.append(Unit(sentence.start, sentence.end, paragraph))
     return units
+
+
+_CLOSING_END = re.compile(r"""[?!.,…—-]\s*(?:["”»]|'')\s*$""")
+_SHORT_TAG_WORDS = 8
+
+
+def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
+    """Whether ``sentence`` is the cue of the quotation that ends ``previous``.
+
+    Punkt ends a sentence after '?"' or '!"', which parts "Why not?" from "she asked.";
+    a short or lower-case sentence after a closing mark is its tag.
+    """
+    if not _CLOSING_END.search(text, previous.start, previous.end):
+        return False
+    words = text[sentence.start : sentence.end].split()
+    if not words or words[0][0] in "\"“«'":
+        return False
+    return words[0][0].islower() or len(words) <= _SHORT_TAG_WORDS
