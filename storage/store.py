@@ -14,6 +14,7 @@ append-only and undo survives document switches and restarts.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -123,6 +124,33 @@ class Store:
         self.annotator = annotator
         self._clock: float | None = None
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls become savepoints of the outer one.
+
+        The outermost level is ``BEGIN IMMEDIATE``: it takes the write lock up front,
+        waiting for another connection's writer up to the busy timeout. A deferred
+        ``BEGIN`` would read first and could then fail at once with SQLITE_BUSY when
+        another connection (an import worker) committed in between.
+        """
+        if self._conn.in_transaction:
+            with self._db.atomic():
+                yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
         """Open the workspace in the user's data folder (see ``default_workspace_path``)."""
@@ -177,7 +205,7 @@ class Store:
         seen: set[str] = set()
         now = _now()
         try:
-            with self._db.atomic():
+            with self._transaction():
                 for read, article in enumerate(articles, start=1):
                     if is_cancelled is not None and is_cancelled():
                         raise _Cancelled
@@ -233,7 +261,7 @@ class Store:
             else:
                 attributions, speakers = extraction.attributions, extraction.speakers
         try:
-            with self._db.atomic():
+            with self._transaction():
                 document_id = self._conn.execute(
                     "INSERT INTO documents (external_id, title, source, text, content_hash,"
                     " meta, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -313,7 +341,7 @@ class Store:
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
         """Mark a document new, in progress or done (undoable)."""
         status = DocumentStatus(status)
-        with self._db.atomic():
+        with self._transaction():
             before = self.document(document_id).status
             if before == status:
                 return
@@ -395,7 +423,7 @@ class Store:
         The name is added to the document's speakers when it is new; None clears
         the speaker entity.
         """
-        with self._db.atomic():
+        with self._transaction():
             row = self._attribution_row(attribution_id)
             speaker_id, created = self._resolve_speaker(row["document_id"], name, None)
             return self._change_attribution(
@@ -416,7 +444,7 @@ class Store:
 
         :raises KeyError: if the speaker is not in the attribution's document.
         """
-        with self._db.atomic():
+        with self._transaction():
             row = self._attribution_row(attribution_id)
             if speaker_id is not None:
                 self._check_speaker(row["document_id"], speaker_id)
@@ -424,6 +452,73 @@ class Store:
             if mention is not None:
                 changes.update(speaker_start=mention.start, speaker_end=mention.end)
             return self._change_attribution("set_speaker", attribution_id, **changes)
+
+    def reassign_speaker(
+        self, attribution_ids: Iterable[int], speaker_id: int | None
+    ) -> list[Attribution]:
+        """Point several attributions of one document at a roster entry, as one action
+        (one undo step): for "fix the following records with the same wrong speaker".
+
+        :raises KeyError: if an attribution is missing or the speaker is not in their
+            document. :raises ValueError: if the attributions span several documents.
+        """
+        ids = list(dict.fromkeys(attribution_ids))
+        if not ids:
+            return []
+        with self._transaction():
+            rows = [self._attribution_row(i) for i in ids]
+            documents = {row["document_id"] for row in rows}
+            if len(documents) != 1:
+                raise ValueError("the attributions belong to different documents")
+            document_id = documents.pop()
+            if speaker_id is not None:
+                self._check_speaker(document_id, speaker_id)
+            now = _now()
+            self._conn.executemany(
+                "UPDATE attributions SET speaker_id = ?, annotator = ?, updated_at = ?"
+                " WHERE id = ?",
+                [(speaker_id, self.annotator, now, i) for i in ids],
+            )
+            self._append_history(
+                "set_speaker",
+                document_id=document_id,
+                attribution_id=ids[0],
+                before={"attributions": [attribution_state(row) for row in rows]},
+                after={"attributions": [self._attribution_state(i) for i in ids]},
+            )
+            self._mark_in_progress(document_id, now)
+        return [self.attribution(i) for i in ids]
+
+    def next_unreviewed(
+        self, document_id: int | None = None, after: int = -1
+    ) -> Attribution | None:
+        """The first candidate after text offset ``after`` in ``document_id``, else the
+        first candidate of the following documents (import order), wrapping around to
+        the start; None when nothing is left to review.
+        """
+        if document_id is not None:
+            row = self._conn.execute(
+                f"{ATTRIBUTION_SELECT} WHERE a.document_id = ? AND a.status = 'candidate'"
+                ' AND a.start > ? ORDER BY a.start, a."end", a.id LIMIT 1',
+                (document_id, after),
+            ).fetchone()
+            if row is not None:
+                return attribution_from_row(row)
+        row = self._conn.execute(
+            f"{ATTRIBUTION_SELECT} WHERE a.status = 'candidate'"
+            ' ORDER BY a.document_id <= ?, a.document_id, a.start, a."end", a.id LIMIT 1',
+            (document_id if document_id is not None else 0,),
+        ).fetchone()
+        return None if row is None else attribution_from_row(row)
+
+    def attribution_counts(self) -> dict[Status, int]:
+        """How many attributions of the workspace have each status (for a progress bar)."""
+        counts = dict.fromkeys(Status, 0)
+        for row in self._conn.execute(
+            "SELECT status, count(*) AS n FROM attributions GROUP BY status"
+        ):
+            counts[Status(row["status"])] = row["n"]
+        return counts
 
     def add_attribution(self, document_id: int, attribution: Attribution) -> Attribution:
         """Store an attribution an annotator made (origin human, accepted); return it.
@@ -434,7 +529,7 @@ class Store:
         :raises KeyError: if the document does not exist.
         :raises ValueError: if a span lies outside the document text.
         """
-        with self._db.atomic():
+        with self._transaction():
             self.document(document_id)
             now = _now()
             made = attribution.with_changes(
@@ -472,7 +567,7 @@ class Store:
         """
         if attribution.id is None:
             raise KeyError("the attribution has no id: store it with add_attribution")
-        with self._db.atomic():
+        with self._transaction():
             row = self._attribution_row(attribution.id)
             speaker_id, created = self._resolve_speaker(
                 row["document_id"], attribution.speaker_name, attribution.entity_id
@@ -496,7 +591,7 @@ class Store:
 
     def delete_attribution(self, attribution_id: int) -> None:
         """Remove an attribution (recorded in the history, so it can be undone)."""
-        with self._db.atomic():
+        with self._transaction():
             row = self._attribution_row(attribution_id)
             before = attribution_state(row)
             self._conn.execute("DELETE FROM attributions WHERE id = ?", (attribution_id,))
@@ -567,7 +662,7 @@ class Store:
             such document.
         """
         name = _clean_name(name)
-        with self._db.atomic():
+        with self._transaction():
             self.document(document_id)
             existing = self._speaker_id_by_name(document_id, name)
             if existing is None:
@@ -588,7 +683,7 @@ class Store:
             already has it (merge them instead).
         """
         name = _clean_name(name)
-        with self._db.atomic():
+        with self._transaction():
             before = self._speaker_state(speaker_id)
             if before["name"] == name:
                 return self.speaker(speaker_id)
@@ -619,7 +714,7 @@ class Store:
         """
         if keep_id == merge_id:
             raise ValueError("cannot merge a speaker into itself")
-        with self._db.atomic():
+        with self._transaction():
             self._check_speaker(document_id, keep_id)
             self._check_speaker(document_id, merge_id)
             keep, merge = self._speaker_state(keep_id), self._speaker_state(merge_id)
@@ -682,7 +777,7 @@ class Store:
         """Reverse this annotator's latest action not yet undone; return that action's
         entry (its ``document_id`` and ``attribution_id`` say what changed), or None
         when there is nothing to undo."""
-        with self._db.atomic():
+        with self._transaction():
             entry = self.next_undo()
             if entry is None:
                 return None
@@ -700,7 +795,7 @@ class Store:
 
     def redo(self) -> HistoryEntry | None:
         """Re-apply the latest undone action; return its entry, or None."""
-        with self._db.atomic():
+        with self._transaction():
             entry = self.next_redo()
             if entry is None:
                 return None
@@ -772,7 +867,7 @@ class Store:
         ``created_speaker`` is a roster entry the action added, recorded so that
         undo removes it again.
         """
-        with self._db.atomic():
+        with self._transaction():
             row = self._attribution_row(attribution_id)
             before = attribution_state(row)
             now = _now()

@@ -244,3 +244,53 @@ def test_a_long_pause_is_not_counted_as_decision_time(
     store.start_decision()
     store.accept_attribution(first_id)
     assert store.history(limit=1)[0].elapsed_ms is None
+
+
+def test_reassign_speaker_changes_several_records_in_one_undo_step(
+    store: Store, news_id: int
+) -> None:
+    ids = [a.id or 0 for a in store.attributions_for(news_id)]
+    coach = store.add_speaker(news_id, "Coach")
+
+    changed = store.reassign_speaker(ids, coach.id)
+
+    assert {a.speaker_name for a in changed} == {"Coach"}
+    assert {a.entity_id for a in store.attributions_for(news_id)} == {coach.id}
+    store.undo()
+    assert {a.speaker_name for a in store.attributions_for(news_id)} == {"Ana Ruiz"}
+
+
+def test_reassign_speaker_refuses_records_of_several_documents(
+    store: Store, news_id: int, first_id: int
+) -> None:
+    store.add_articles([Article(text='Bo said "quite so" twice.')])
+    other = store.attributions_for(store.document_summaries()[-1].id)[0].id or 0
+    with pytest.raises(ValueError, match="different documents"):
+        store.reassign_speaker([first_id, other], None)
+
+
+def test_next_unreviewed_walks_candidates_across_documents(store: Store, news_id: int) -> None:
+    store.add_articles([Article(text='Bo said "quite so" twice.')])
+    second_doc = store.document_summaries()[-1].id
+    first, second = store.attributions_for(news_id)
+    [third] = store.attributions_for(second_doc)
+
+    assert store.next_unreviewed() == first
+    assert store.next_unreviewed(news_id, first.start) == second
+    assert store.next_unreviewed(news_id, second.start) == third
+    assert store.next_unreviewed(second_doc, third.start) == first  # wraps around
+    store.accept_attribution(first.id or 0)
+    store.reject_attribution(third.id or 0)
+    assert store.next_unreviewed(second_doc, 0) == store.attribution(second.id or 0)
+    store.accept_attribution(second.id or 0)
+    assert store.next_unreviewed() is None
+
+
+def test_attribution_counts_cover_every_status(store: Store, news_id: int, first_id: int):
+    assert store.attribution_counts() == {
+        Status.CANDIDATE: 2,
+        Status.ACCEPTED: 0,
+        Status.REJECTED: 0,
+    }
+    store.accept_attribution(first_id)
+    assert store.attribution_counts()[Status.ACCEPTED] == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,46 @@ def test_storage_needs_no_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_writes_take_the_write_lock_up_front(store: Store, first_id: int) -> None:
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    store.accept_attribution(first_id)
+    store._conn.set_trace_callback(None)
+    assert statements[0] == "BEGIN IMMEDIATE"
+    assert "COMMIT" in statements
+
+
+def test_an_action_waits_for_a_worker_import_and_then_commits(workspace_file: Path) -> None:
+    ui = Store(workspace_file, annotator="ana")
+    ui.add_articles([Article(text='Ana said "yes indeed" loudly.')])
+    document_id = ui.document_summaries()[0].id
+    attribution_id = ui.attributions_for(document_id)[0].id or 0
+    importing = threading.Event()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        worker = Store(workspace_file, annotator="ana")  # its own connection
+        try:
+
+            def slow_progress(read: int) -> None:
+                importing.set()
+                time.sleep(0.3)  # hold the write lock a little
+
+            worker.add_articles([Article(text="Imported by the worker.")], progress=slow_progress)
+        except BaseException as error:  # reported to the main thread
+            errors.append(error)
+        finally:
+            worker.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert importing.wait(5)
+    accepted = ui.accept_attribution(attribution_id)  # waits for the worker's commit
+    thread.join(5)
+
+    assert errors == []
+    assert accepted.status == "accepted"
+    assert ui.document_count() == 2
+    ui.close()
