@@ -1,0 +1,206 @@
+"""Headless extraction commands: ``extract`` (predict) and ``evaluate`` (score).
+
+``python app.py extract IN.jsonl > OUT.jsonl`` reads articles in the export schema
+line by line (their annotations are ignored) and writes the same schema with the
+extractor's attributions, one line per article as soon as it is done, so corpora of
+any size stream through in constant memory. ``python app.py evaluate GOLD PRED``
+prints the metrics of ``quotes.evaluate`` as a table, or as JSON with ``--json``.
+
+Both run in the calling thread and return a process exit code: 0 on success, 1 when
+some lines were rejected (each named on stderr by file and line; the rest is
+processed), 2 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from quotes.evaluate import format_table, score_records
+from quotes.extract import extract
+from quotes.records import (
+    RecordError,
+    article_to_record,
+    attribution_from_record,
+    attribution_to_record,
+)
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``extract`` and ``evaluate`` on the app's sub-command parser."""
+    extractor = subparsers.add_parser(
+        "extract",
+        help="run the extractor over a JSONL file and write its predictions",
+        description=(
+            "Read articles in the JSONL export schema (annotations are ignored) and write "
+            "the schema with the predicted attributions to standard output."
+        ),
+    )
+    extractor.add_argument("input", type=Path, metavar="IN.jsonl")
+    extractor.set_defaults(func=_extract_command)
+
+    evaluator = subparsers.add_parser(
+        "evaluate",
+        help="score predicted attributions against gold ones",
+        description=(
+            "Overlap precision and recall (overall and per type), exact-match F1, cue and "
+            "speaker accuracy and full attribution F1, as defined for the gold data."
+        ),
+    )
+    evaluator.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    evaluator.add_argument("predicted", type=Path, metavar="PRED.jsonl")
+    evaluator.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluator.set_defaults(func=_evaluate_command)
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    return run_extract(args.input, sys.stdout)
+
+
+def _evaluate_command(args: argparse.Namespace) -> int:
+    return run_evaluate(args.gold, args.predicted, args.json, sys.stdout)
+
+
+def read_records(path: Path, errors: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, record)`` for each valid line of a JSONL file.
+
+    A line that is not a JSON object with a string ``text`` is reported on ``errors``
+    as ``file:line: reason`` and skipped. Blank lines are ignored.
+    """
+    with path.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                print(f"{path}:{number}: not valid JSON ({error.msg})", file=errors)
+                continue
+            if not isinstance(record, dict):
+                print(f"{path}:{number}: a line must be a JSON object", file=errors)
+                continue
+            if not isinstance(record.get("text"), str):
+                print(f"{path}:{number}: missing or non-string field 'text'", file=errors)
+                continue
+            yield number, record
+
+
+def predict_record(record: dict[str, Any], fallback_id: str) -> dict[str, Any]:
+    """The export-schema line for one input record, with the extractor's attributions.
+
+    Each quote also carries the extractor's ``confidence`` and ``rule``; readers of
+    the schema ignore fields they do not know.
+    """
+    text = record["text"]
+    extraction = extract(text)
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    title = record.get("title") or (meta or {}).get("title") or ""
+    line = article_to_record(
+        external_id=str(record.get("id") or fallback_id),
+        title=str(title),
+        source=str(record.get("source") or ""),
+        text=text,
+        attributions=extraction.attributions,
+    )
+    ordered = sorted(extraction.attributions, key=lambda a: (a.start, a.end))
+    line["quotes"] = [
+        {**attribution_to_record(a), "confidence": a.confidence, "rule": a.rule} for a in ordered
+    ]
+    return line
+
+
+def run_extract(in_path: Path, out_stream: TextIO, errors: TextIO | None = None) -> int:
+    """Write one prediction line to ``out_stream`` per valid article of ``in_path``.
+
+    Lines are read, extracted and written one at a time (constant memory).
+
+    :returns: 0 when every line was used, 1 when some were rejected (named on
+        ``errors``, standard error by default), 2 when the file cannot be read.
+    """
+    counter = _ErrorCounter(errors or sys.stderr)
+    try:
+        for number, record in read_records(in_path, counter):  # type: ignore[arg-type]
+            out_stream.write(json.dumps(predict_record(record, f"{in_path.name}:{number}")))
+            out_stream.write("\n")
+    except OSError as error:
+        print(f"error: {in_path}: {error.strerror or error}", file=counter)  # type: ignore[arg-type]
+        return 2
+    except UnicodeDecodeError as error:
+        print(f"error: {in_path}: not UTF-8 text ({error.reason})", file=counter)  # type: ignore[arg-type]
+        return 2
+    return 1 if counter.count else 0
+
+
+def run_evaluate(gold_path: Path, pred_path: Path, as_json: bool, out_stream: TextIO) -> int:
+    """Print the scores of ``pred_path`` against ``gold_path`` as a table or JSON.
+
+    :returns: 0 on success, 1 when some lines or quotes were rejected (they are left
+        out), 2 when a file cannot be opened.
+    """
+    for path in (gold_path, pred_path):
+        if not path.is_file():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            return 2
+    errors = _ErrorCounter(sys.stderr)
+    gold = [
+        _checked(path=gold_path, number=n, record=r, errors=errors)
+        for n, r in read_records(gold_path, errors)
+    ]
+    predicted = [
+        _checked(path=pred_path, number=n, record=r, errors=errors)
+        for n, r in read_records(pred_path, errors)
+    ]
+    scores = score_records(gold, predicted)
+    if as_json:
+        out_stream.write(json.dumps(scores.as_dict(), indent=2) + "\n")
+    else:
+        out_stream.write(format_table(scores) + "\n")
+    for key in scores.unmatched_articles:
+        print(
+            f"warning: article {key}: texts differ, its predictions were ignored", file=sys.stderr
+        )
+    return 1 if errors.count else 0
+
+
+class _ErrorCounter:
+    """A text stream that counts the messages written to it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, message: str) -> int:
+        if message.strip():
+            self.count += 1
+        return self.stream.write(message)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _checked(
+    *, path: Path, number: int, record: dict[str, Any], errors: _ErrorCounter
+) -> dict[str, Any]:
+    """The record with only the quotes whose offsets fit its text; others are reported."""
+    text_length = len(record["text"])
+    kept = []
+    for index, quote in enumerate(record.get("quotes") or ()):
+        problem = _quote_problem(quote, text_length)
+        if problem:
+            print(f"{path}:{number}: quotes[{index}]: {problem}", file=errors)  # type: ignore[arg-type]
+            continue
+        kept.append(quote)
+    return {**record, "quotes": kept}
+
+
+def _quote_problem(quote: Any, text_length: int) -> str | None:
+    """Why a quote record cannot be scored, or None when it can."""
+    try:
+        attribution_from_record(quote, text_length)
+    except RecordError as error:
+        return str(error)
+    return None
