@@ -50,6 +50,7 @@ CUE = "cue"
 CONTENT = "content"
 
 _ANNOTATOR_NOTE = "annotator:"
+_ANNOTATOR_SUFFIX = re.compile(r"_[0-9A-Za-z]+$")
 _ROLE_NUMBER = re.compile(r"\d+$")
 # Double quotation marks only: single ones are too often apostrophes.
 _QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -84,6 +85,31 @@ class _Annotations:
     comments: dict[str, list[str]] = field(default_factory=dict)
 
 
+def text_path_for(ann_path: Path) -> Path | None:
+    """The ``.txt`` that an ``.ann`` file annotates, or None when there is none.
+
+    The ``.txt`` beside it with the same name, else PolNeAR's layout:
+    ``attributions/<article>_<annotator>.ann`` annotates ``text/<article>.txt``.
+    """
+    sibling = ann_path.with_suffix(".txt")
+    if sibling.is_file():
+        return sibling
+    if ann_path.parent.name == "attributions":
+        texts = ann_path.parent.parent / "text"
+        for stem in (ann_path.stem, _ANNOTATOR_SUFFIX.sub("", ann_path.stem)):
+            if (texts / f"{stem}.txt").is_file():
+                return texts / f"{stem}.txt"
+    return None
+
+
+def _annotator_from_names(text_path: Path, ann_path: Path) -> str | None:
+    """``4b22`` for ``article_4b22.ann`` annotating ``article.txt`` (PolNeAR), else None."""
+    prefix = text_path.stem + "_"
+    if ann_path.stem.startswith(prefix) and len(ann_path.stem) > len(prefix):
+        return ann_path.stem[len(prefix) :]
+    return None
+
+
 def read_brat_pair(
     text_path: Path,
     ann_path: Path,
@@ -96,6 +122,8 @@ def read_brat_pair(
 
     A bad annotation line or attribution is reported (``file.ann:line``) and left
     out; a missing or unreadable ``.ann`` is reported and the text still read.
+    When the ``.ann`` is named ``<text name>_<annotator>`` (PolNeAR's layout) its
+    attributions without an annotator get that one.
     """
     stored = _read_stored_text(text_path, problems=problems, notes=notes)
     if stored is None:
@@ -108,6 +136,11 @@ def read_brat_pair(
         if ann_text is not None:
             annotations = _parse_ann(ann_text, stored, str(ann_path), problems)
             attributions = tuple(_build_attributions(annotations, text, str(ann_path), problems))
+            annotator = _annotator_from_names(text_path, ann_path)
+            if annotator:
+                attributions = tuple(
+                    a if a.annotator else a.with_changes(annotator=annotator) for a in attributions
+                )
     yield Article(
         text=text,
         title=title,

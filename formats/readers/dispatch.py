@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from formats.encoding import DecodeError, encoding_of_sample
-from formats.readers.brat_reader import read_brat_pair
+from formats.readers.brat_reader import read_brat_pair, text_path_for
 from formats.readers.csv_reader import read_csv_file
 from formats.readers.html_reader import read_html_file
 from formats.readers.jsonl_reader import read_jsonl_file
@@ -121,17 +121,21 @@ def read_paths(
 
     Folders are read recursively in name order, skipping hidden files and folders
     (names starting with ".") and files with extensions of no article format
-    (noted: ``annotation.conf``, ``README.md``, images). Each file goes to the reader for its
-    ``sniff_format``. Nothing is held beyond the current file's record, so a
-    consumer that stores each article as it comes reads any corpus in bounded
-    memory; stopping the iteration cancels the read and closes the open file.
+    (noted: ``annotation.conf``, ``README.md``, images). Each file goes to the
+    reader for its ``sniff_format``. Only the current record (for JSONL and CSV)
+    or file (for the others) is held, plus the names of the files already read,
+    so a consumer that stores each article as it comes reads any corpus in
+    bounded memory; stopping the iteration (``close()``, or dropping the
+    generator) cancels the read and closes the open file.
 
     Every rejected item is appended to ``problems`` as it is met (``where`` names
     the file, and the line and field when known); ``notes`` receives remarks that
     are not failures, such as the encoding a file was decoded from. A file named
     twice (or a brat ``.txt`` and its ``.ann``) is read once.
 
-    Runs in the caller's thread; meant for an import worker off the UI thread.
+    Runs in the iterating thread (meant for an import worker off the UI thread);
+    ``problems`` and ``notes`` are appended to from that thread, so read them
+    there or once the iteration has ended.
     """
     session = _ReadSession(
         options=options or ReadOptions(),
@@ -185,20 +189,30 @@ class _ReadSession:
         yield from reader(path, options=self.options, problems=self.problems, notes=self.notes)
 
     def _read_brat(self, path: Path) -> Iterator[Article]:
-        text_path = path.with_suffix(".txt")
-        ann_path = path.with_suffix(".ann")
-        key = text_path.resolve()
+        """Read a ``.txt``/``.ann`` pair once, whichever of the two was named.
+
+        The ``.txt`` is marked as read, so that a folder walk does not import it
+        again as plain text (PolNeAR keeps texts and annotations in separate
+        folders). Several ``.ann`` files for one text (one per annotator) each
+        give an article; the store counts the repeated text as a duplicate.
+        """
+        if path.suffix.lower() == ".ann":
+            ann_path, text_path = path, text_path_for(path)
+        else:
+            ann_path, text_path = path.with_suffix(".ann"), path
+        key = ann_path.resolve()
         if key in self.seen:
             return
         self.seen.add(key)
-        if not text_path.is_file():
+        if text_path is None:
             self.problems.append(
                 Problem(
                     str(ann_path),
-                    f"brat annotations without their text: {text_path.name} is missing",
+                    f"brat annotations without their text: {ann_path.stem}.txt is missing",
                 )
             )
             return
+        self.seen.add(text_path.resolve())
         yield from read_brat_pair(
             text_path, ann_path, options=self.options, problems=self.problems, notes=self.notes
         )

@@ -260,3 +260,49 @@ def test_what_the_brat_writer_writes_reads_back_unchanged(tmp_path: Path) -> Non
     assert problems == []
     assert article.text == text
     assert article.attributions == attributions
+
+
+def polnear_ann(text: str) -> str:
+    """PolNeAR's shape: an ``Attribution`` trigger on the cue, and a sourceless event."""
+    source, cue, content = (
+        span_of(text, "Ana Lopez"),
+        span_of(text, "said"),
+        span_of(text, "the bridge will open in May"),
+    )
+    called, waste = span_of(text, "called"), span_of(text, "it a waste")
+    return (
+        f"T1\tSource {source[0]} {source[1]}\tAna Lopez\n"
+        f"T2\tCue {cue[0]} {cue[1]}\tsaid\n"
+        f"T3\tContent {content[0]} {content[1]}\tthe bridge will open in May\n"
+        f"T4\tAttribution {cue[0]} {cue[1]}\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        f"T5\tCue {called[0]} {called[1]}\tcalled\n"
+        f"T6\tContent {waste[0]} {waste[1]}\tit a waste\n"
+        f"T7\tAttribution-no-source {called[0]} {called[1]}\tcalled\n"
+        "E2\tAttribution-no-source:T7 Content:T6 Cue:T5\n"
+    )
+
+
+def test_polnears_folder_layout_pairs_annotations_with_their_texts(tmp_path: Path) -> None:
+    split = tmp_path / "data" / "dev"
+    for folder in ("text", "attributions", "corenlp"):
+        (split / folder).mkdir(parents=True)
+    (split / "text" / "bridge.txt").write_text(TEXT, encoding="utf-8")
+    (split / "text" / "unannotated.txt").write_text("Plain title\nNo one spoke.\n", "utf-8")
+    for annotator in ("4b22", "ef2d"):
+        (split / "attributions" / f"bridge_{annotator}.ann").write_text(
+            polnear_ann(TEXT), encoding="utf-8"
+        )
+    (split / "corenlp" / "bridge.xml").write_text("<root/>", encoding="utf-8")
+    articles, problems, notes = read(tmp_path / "data")
+    assert problems == []
+    assert [(a.title, {at.annotator for at in a.attributions}) for a in articles] == [
+        ("Ana Lopez said the bridge will open in May. Critics called it a waste.", {"4b22"}),
+        ("Ana Lopez said the bridge will open in May. Critics called it a waste.", {"ef2d"}),
+        ("Plain title", set()),
+    ]
+    assert described(articles[0]) == [
+        ("the bridge will open in May", "said", "Ana Lopez"),
+        ("it a waste", "called", None),
+    ]
+    assert notes == [f"{tmp_path / 'data'}: skipped 1 file(s) of other types (bridge.xml)"]
