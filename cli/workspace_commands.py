@@ -1,0 +1,130 @@
+"""Headless workspace commands: ``import`` and ``export``.
+
+Each command opens the workspace itself, runs in the calling thread and returns
+a process exit code: 0 on success, 1 when some input was rejected (the valid
+rest is still imported), 2 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from formats.readers import read_paths
+from formats.writers import ExportFilters, write_export
+from quotes.model import DocumentStatus, Problem, Status
+from storage.store import Store
+
+EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "hf")
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``import`` and ``export`` on the app's sub-command parser."""
+    importer = subparsers.add_parser(
+        "import",
+        help="import articles into the workspace and pre-annotate them",
+        description=(
+            "Import .txt files, folders, JSONL in the export schema, CSV/TSV, brat "
+            "standoff and saved HTML pages. Duplicates are skipped; rejected items are "
+            "listed with their file and line."
+        ),
+    )
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--no-preannotate",
+        action="store_true",
+        help="store the articles without running the extractor",
+    )
+    importer.add_argument("--text-column", default="text", help="CSV/TSV column with the text")
+    importer.add_argument("--title-column", default="title", help="CSV/TSV column with the title")
+    importer.add_argument("--id-column", default="id", help="CSV/TSV column with the id")
+    importer.set_defaults(func=run_import)
+
+    exporter = subparsers.add_parser(
+        "export",
+        help="export the annotations as a dataset",
+        description="Write the workspace's annotations; the file is replaced atomically.",
+    )
+    exporter.add_argument("out", type=Path, metavar="OUT")
+    exporter.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+    exporter.add_argument(
+        "--all-statuses",
+        action="store_true",
+        help="export candidates and rejected records too (default: accepted only)",
+    )
+    exporter.add_argument("--annotator", action="append", help="only this annotator's records")
+    exporter.add_argument(
+        "--document-status",
+        action="append",
+        choices=[s.value for s in DocumentStatus],
+        help="only documents with this status",
+    )
+    exporter.set_defaults(func=run_export)
+
+
+def _print_problems(problems: list[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        print(f"  rejected {problem}", file=stream)
+
+
+def run_import(args: argparse.Namespace, *, out: TextIO = sys.stdout) -> int:
+    """Import ``args.paths`` into the workspace at ``args.db``."""
+    from formats.readers import ReadOptions
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"error: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    problems: list[Problem] = []
+    notes: list[str] = []
+    options = ReadOptions(
+        csv_text_column=args.text_column,
+        csv_title_column=args.title_column,
+        csv_id_column=args.id_column,
+    )
+    store = Store(args.db, annotator=args.annotator_name)
+    try:
+        articles = read_paths(args.paths, options=options, problems=problems, notes=notes)
+        report = store.add_articles(articles, preannotate=not args.no_preannotate)
+    finally:
+        store.close()
+    print(
+        f"imported {report.imported} documents with {report.attributions} attributions; "
+        f"skipped {report.duplicates} duplicates",
+        file=out,
+    )
+    for note in (*notes, *report.notes):
+        print(f"  note: {note}", file=out)
+    all_problems = problems + list(report.problems)
+    _print_problems(all_problems, sys.stderr)
+    return 1 if all_problems else 0
+
+
+def run_export(args: argparse.Namespace, *, out: TextIO = sys.stdout) -> int:
+    """Export the workspace at ``args.db`` to ``args.out`` in ``args.format``."""
+    filters = ExportFilters(
+        statuses=frozenset(Status) if args.all_statuses else frozenset({Status.ACCEPTED}),
+        annotators=frozenset(args.annotator) if args.annotator else None,
+        document_statuses=(
+            frozenset(DocumentStatus(s) for s in args.document_status)
+            if args.document_status
+            else None
+        ),
+    )
+    store = Store(args.db, annotator=args.annotator_name)
+    try:
+        report = write_export(store.iter_documents(), args.out, format=args.format, filters=filters)
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(
+        f"wrote {report.documents} documents and {report.attributions} attributions "
+        f"to {args.out} ({args.format})",
+        file=out,
+    )
+    return 0
