@@ -60,30 +60,35 @@ def find_quotations(text: str) -> list[Quotation]:
     """
     found: list[Quotation] = []
     open_at: int | None = None
+    segment_start = 0  # where the open quotation's current paragraph begins
     for match in _MARK.finditer(text):
         mark = match.group()
         position = match.start()
         if open_at is None:
             if _can_open(text, position, mark):
-                open_at = position
+                open_at = segment_start = position
             continue
-        if _crosses_paragraph(text, open_at, position):
+        if _crosses_paragraph(text, segment_start, position):
             # The open quotation reached a paragraph end without a closing mark.
             if _starts_paragraph(text, position):
                 # A new paragraph opening with a mark continues the quotation.
+                segment_start = position
                 continue
-            found.append(Quotation(open_at, _paragraph_end(text, open_at), balanced=False))
-            open_at = position if _can_open(text, position, mark) else None
+            found.append(Quotation(open_at, _paragraph_end(text, segment_start), balanced=False))
+            if _can_open(text, position, mark):
+                open_at = segment_start = position
+            else:
+                open_at = None
             continue
         if mark in _OPENERS:
             # Two openers in a row: the first was never closed inside its sentence.
             found.append(Quotation(open_at, position, balanced=False))
-            open_at = position
+            open_at = segment_start = position
             continue
         found.append(Quotation(open_at, match.end()))
         open_at = None
     if open_at is not None:
-        found.append(Quotation(open_at, _paragraph_end(text, open_at), balanced=False))
+        found.append(Quotation(open_at, _paragraph_end(text, segment_start), balanced=False))
     return [q for q in found if q.end > q.start + 1]
 
 

@@ -143,6 +143,8 @@ class UnitRules:
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
                 return None
+        if not _agrees(text, cue, speaker):
+            return None
         return self._speaker_first(unit, cue, cue_span, speaker)
 
     def _lower_bound(self, unit: Unit, position: int) -> int:
@@ -344,6 +346,19 @@ class UnitRules:
 
     def _is_quoted(self, span: Span) -> bool:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5
+
+
+_SINGULAR_STARTS = frozenset("a an this each every he she it".split())
+
+
+def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
+    """Whether a base-form cue can have this subject: "a new report" is no speaker of
+    "report", and "the state" none of "state" (the cue is a noun there)."""
+    form = text[cue.start : cue.end].lower()
+    if form != cue.lemma or " " in form:
+        return True
+    first = text[speaker.start : speaker.end].split()[0].lower()
+    return first not in _SINGULAR_STARTS
 
 
 def _opens_unit(text: str, start: int, position: int) -> bool:

@@ -185,9 +185,13 @@ def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None
     first = tokens[index]
     if first.lower in PRONOUNS:
         return Span(first.start, first.end)
-    if (
-        not (first.is_capitalized or first.lower in DETERMINERS or first.lower in titles())
-        or first.lower in CLAUSE_WORDS - DETERMINERS
+    if first.lower in CLAUSE_WORDS - DETERMINERS or not first.is_word:
+        return None
+    if not (
+        first.is_capitalized
+        or first.lower in DETERMINERS
+        or first.lower in titles()
+        or _names_someone_soon(tokens, index)
     ):
         return None
     end_index = index
@@ -213,6 +217,17 @@ def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None
             end_index = position
         position += 1
     return Span(first.start, tokens[end_index].end)
+
+
+def _names_someone_soon(tokens: list[Token], index: int) -> bool:
+    """Whether a lower-case start leads to a title or name within a few words
+    ("union leader Mara Voss", "former congressman Dan Maffei")."""
+    for token in tokens[index : index + 4]:
+        if not token.is_word:
+            return False
+        if token.is_capitalized or token.lower in titles():
+            return True
+    return False
 
 
 # --- resolution -----------------------------------------------------------------------
