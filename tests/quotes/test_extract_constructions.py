@@ -11,7 +11,7 @@ import pytest
 from quotes.extract import extract
 from quotes.model import Attribution, QuoteType
 
-D, I, M = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
+DIRECT, INDIRECT, MIXED = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
 
 # (id, text, content fragments joined by " | ", cue, speaker, type)
 CASES = [
@@ -21,7 +21,7 @@ CASES = [
         '"The bridge will open in May,"',
         "said",
         "Mayor Ana Ruiz",
-        D,
+        DIRECT,
     ),
     (
         "quote-then-cue-speaker",
@@ -29,7 +29,7 @@ CASES = [
         "“We have no comment at this time,”",
         "said",
         "a spokesperson for the ministry",
-        D,
+        DIRECT,
     ),
     (
         "speaker-cue-colon-quote",
@@ -37,7 +37,7 @@ CASES = [
         '"Taxes will not rise this year."',
         "told reporters",
         "The governor",
-        D,
+        DIRECT,
     ),
     (
         "speaker-cue-comma-quote",
@@ -45,7 +45,7 @@ CASES = [
         '"The vaccine is safe for children."',
         "said",
         "Dr. Lena Park",
-        D,
+        DIRECT,
     ),
     (
         "split-by-cue",
@@ -53,7 +53,7 @@ CASES = [
         '"We will rebuild," | "and we will do it together."',
         "said",
         "she",
-        D,
+        DIRECT,
     ),
     (
         "multi-sentence-quote",
@@ -61,7 +61,7 @@ CASES = [
         '"Prices went up. Wages did not. People are angry,"',
         "said",
         "Tom Reyes",
-        D,
+        DIRECT,
     ),
     (
         "question-quote-tag",
@@ -69,7 +69,7 @@ CASES = [
         '"Why would anyone vote for that?"',
         "asked",
         "the senator",
-        D,
+        DIRECT,
     ),
     (
         "indirect-said-that",
@@ -77,7 +77,7 @@ CASES = [
         "that the budget would be balanced by 2030.",
         "said",
         "The minister",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-said-bare",
@@ -85,7 +85,7 @@ CASES = [
         "the road had been closed since Monday.",
         "said",
         "Officials",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-told-reporters",
@@ -93,7 +93,7 @@ CASES = [
         "the talks had collapsed.",
         "told reporters",
         "Mr. Okafor",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-told-object",
@@ -101,7 +101,7 @@ CASES = [
         "that she would not run again.",
         "told",
         "She",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-pointed-out",
@@ -109,7 +109,7 @@ CASES = [
         "that the dam was built in 1962.",
         "pointed out",
         "He",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-according-to-first",
@@ -117,7 +117,7 @@ CASES = [
         "cases fell by a third last month.",
         "According to",
         "the health agency",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-according-to-last",
@@ -125,7 +125,7 @@ CASES = [
         "Cases fell by a third last month",
         "according to",
         "the health agency",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-content-then-added",
@@ -133,7 +133,7 @@ CASES = [
         "The port will reopen next week",
         "added",
         "he",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-content-then-cue-speaker",
@@ -141,7 +141,7 @@ CASES = [
         "The strike is likely to spread",
         "said",
         "union leader Mara Voss",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-with-adverbial",
@@ -149,7 +149,7 @@ CASES = [
         "that it would appeal the ruling.",
         "said in a statement",
         "The company",
-        I,
+        INDIRECT,
     ),
     (
         "indirect-auxiliary",
@@ -157,7 +157,7 @@ CASES = [
         "that the law is unconstitutional.",
         "argued",
         "Ms. Chen",
-        I,
+        INDIRECT,
     ),
     (
         "parenthetical-cue",
@@ -165,7 +165,7 @@ CASES = [
         "The outbreak | is now under control.",
         "said",
         "officials",
-        I,
+        INDIRECT,
     ),
     (
         "mixed",
@@ -173,7 +173,7 @@ CASES = [
         'the plan was "a disaster for farmers" and should be dropped.',
         "said",
         "The senator",
-        M,
+        MIXED,
     ),
     (
         "unquoted-direct",
@@ -181,7 +181,7 @@ CASES = [
         "Trade is the key to our future.",
         "said",
         "Ruiz",
-        D,
+        DIRECT,
     ),
     (
         "title-abbreviation-speaker",
@@ -189,7 +189,7 @@ CASES = [
         '"Hold the line,"',
         "said",
         "Col. Gen. Ivan Petrov",
-        D,
+        DIRECT,
     ),
     (
         "curly-quotes",
@@ -197,7 +197,7 @@ CASES = [
         "“This is only the beginning,”",
         "said",
         "the coach",
-        D,
+        DIRECT,
     ),
     (
         "tweeted",
@@ -205,7 +205,7 @@ CASES = [
         '"Great meeting with the farmers today,"',
         "tweeted",
         "the president",
-        D,
+        DIRECT,
     ),
     (
         "participle-adding",
@@ -213,7 +213,7 @@ CASES = [
         "that no jobs would be cut.",
         "adding",
         "The mayor",
-        I,
+        INDIRECT,
     ),
 ]
 
