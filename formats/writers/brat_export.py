@@ -15,7 +15,8 @@ brat and INCEpTION and reads like that corpus. Per attribution, in text order::
 
 Source and Cue are left out when the attribution has none. Split contents are
 discontinuous spans (``start end;start end``). Line breaks inside an annotated
-stretch become spaces in the reference text column only; the offsets are exact.
+stretch (and tabs) become spaces in the reference text column only; the offsets
+are exact.
 ``.txt`` holds the document text unchanged (no newline translation), so brat's
 character offsets equal ours.
 
@@ -52,7 +53,8 @@ Type\tArg:Attribution, Value:{"|".join(t.value for t in QuoteType)}
 """
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]")
+# Characters that would break an .ann line or its tab-separated fields.
+_LINE_BREAKS = re.compile(r"[\t\r\n\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
 _MAX_STEM = 150
 
 
@@ -79,7 +81,7 @@ class _StemPicker:
 
 
 def _one_line(piece: str) -> str:
-    # isprintable() is False for every line break (and a few harmless characters),
+    # isprintable() is False for every line break and tab (and some harmless characters),
     # so the regular expression only runs on the rare pieces that might need it.
     return piece if piece.isprintable() else _LINE_BREAKS.sub(" ", piece)
 
