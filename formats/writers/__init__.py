@@ -4,7 +4,14 @@
 one module per format holds the writer.
 """
 
-from formats.writers.export import FORMATS, ExportReport, write_export
+from formats.writers.export import FOLDER_FORMATS, FORMATS, ExportReport, write_export
 from formats.writers.selection import ExportFilters, export_id
 
-__all__ = ["FORMATS", "ExportFilters", "ExportReport", "export_id", "write_export"]
+__all__ = [
+    "FOLDER_FORMATS",
+    "FORMATS",
+    "ExportFilters",
+    "ExportReport",
+    "export_id",
+    "write_export",
+]

@@ -31,6 +31,9 @@ FORMATS: dict[str, str] = {
     "hf": "Hugging Face dataset folder: train/validation/test JSONL and a card",
 }
 
+# Formats whose output is a folder; the others write one file.
+FOLDER_FORMATS: frozenset[str] = frozenset({"brat", "hf"})
+
 
 @dataclass(frozen=True, slots=True)
 class ExportReport:
