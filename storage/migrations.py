@@ -58,14 +58,15 @@ _INITIAL_SCHEMA = [
         external_id TEXT,
         title TEXT NOT NULL DEFAULT '',
         source TEXT NOT NULL DEFAULT '',
-        text TEXT NOT NULL,
-        length INTEGER GENERATED ALWAYS AS (length(text)) STORED,
         content_hash TEXT NOT NULL UNIQUE,
         status TEXT NOT NULL DEFAULT 'new'
             CHECK (status IN ('new', 'in_progress', 'done')),
+        length INTEGER GENERATED ALWAYS AS (length(text)) STORED,
         meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
         imported_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        -- Last, so that listing documents never reads through the text's overflow pages.
+        text TEXT NOT NULL
     )
     """,
     "CREATE INDEX documents_status ON documents (status)",
@@ -178,6 +179,19 @@ _INITIAL_SCHEMA = [
     END
     """,
 ]
+
+
+@migrations(name="0002_review_indexes")
+def add_review_indexes(db: Database) -> None:
+    """Indexes for the review workflow: per-document status counts (the document list)
+    and the next candidate across documents, both without scanning every attribution."""
+    _run(
+        db,
+        [
+            "CREATE INDEX attributions_document_status ON attributions (document_id, status)",
+            "CREATE INDEX attributions_review ON attributions (status, document_id, start)",
+        ],
+    )
 
 
 def known_migrations() -> list[str]:

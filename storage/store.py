@@ -302,18 +302,33 @@ class Store:
 
     def document_summaries(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
         """Every document (or those with ``status``) with its counts, in import order."""
-        sql = (
-            "SELECT d.id, d.title, d.status, d.length,"
-            " count(a.id) FILTER (WHERE a.status = 'candidate') AS candidates,"
-            " count(a.id) FILTER (WHERE a.status = 'accepted') AS accepted,"
-            " count(a.id) FILTER (WHERE a.status = 'rejected') AS rejected"
-            " FROM documents d LEFT JOIN attributions a ON a.document_id = d.id"
+        if status is None:
+            return self._summaries("", ())
+        return self._summaries("WHERE d.status = ?", (DocumentStatus(status).value,))
+
+    def document_summary(self, document_id: int) -> DocumentSummary:
+        """One document's row of the list, to refresh it after an action without
+        recounting the whole workspace. :raises KeyError: if there is none."""
+        found = self._summaries("WHERE d.id = ?", (document_id,))
+        if not found:
+            raise KeyError(f"no document {document_id}")
+        return found[0]
+
+    def _summaries(self, where: str, params: tuple[object, ...]) -> list[DocumentSummary]:
+        # A correlated count per document reads only the (document_id, status) index.
+        counts = {
+            name: (
+                "SELECT count(*) FROM attributions a"
+                f" WHERE a.document_id = d.id AND a.status = '{name}'"
+            )
+            for name in ("candidate", "accepted", "rejected")
+        }
+        rows = self._conn.execute(
+            f"SELECT d.id, d.title, d.status, d.length, ({counts['candidate']}) AS candidates,"
+            f" ({counts['accepted']}) AS accepted, ({counts['rejected']}) AS rejected"
+            f" FROM documents d {where} ORDER BY d.id",
+            params,
         )
-        params: tuple[str, ...] = ()
-        if status is not None:
-            sql += " WHERE d.status = ?"
-            params = (DocumentStatus(status).value,)
-        sql += " GROUP BY d.id ORDER BY d.id"
         return [
             DocumentSummary(
                 id=row["id"],
@@ -324,7 +339,7 @@ class Store:
                 rejected=row["rejected"],
                 length=row["length"],
             )
-            for row in self._conn.execute(sql, params)
+            for row in rows
         ]
 
     def document_count(self) -> int:
@@ -499,17 +514,22 @@ class Store:
         if document_id is not None:
             row = self._conn.execute(
                 f"{ATTRIBUTION_SELECT} WHERE a.document_id = ? AND a.status = 'candidate'"
-                ' AND a.start > ? ORDER BY a.start, a."end", a.id LIMIT 1',
+                " AND a.start > ? ORDER BY a.start LIMIT 1",
                 (document_id, after),
             ).fetchone()
             if row is not None:
                 return attribution_from_row(row)
-        row = self._conn.execute(
-            f"{ATTRIBUTION_SELECT} WHERE a.status = 'candidate'"
-            ' ORDER BY a.document_id <= ?, a.document_id, a.start, a."end", a.id LIMIT 1',
-            (document_id if document_id is not None else 0,),
-        ).fetchone()
-        return None if row is None else attribution_from_row(row)
+        # Index seeks on (status, document_id, start): the documents after this one,
+        # then from the first document (wrapping around).
+        for after_document in (document_id or 0, 0):
+            row = self._conn.execute(
+                f"{ATTRIBUTION_SELECT} WHERE a.status = 'candidate' AND a.document_id > ?"
+                " ORDER BY a.document_id, a.start LIMIT 1",
+                (after_document,),
+            ).fetchone()
+            if row is not None:
+                return attribution_from_row(row)
+        return None
 
     def attribution_counts(self) -> dict[Status, int]:
         """How many attributions of the workspace have each status (for a progress bar)."""

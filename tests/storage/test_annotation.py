@@ -294,3 +294,11 @@ def test_attribution_counts_cover_every_status(store: Store, news_id: int, first
     }
     store.accept_attribution(first_id)
     assert store.attribution_counts()[Status.ACCEPTED] == 1
+
+
+def test_document_summary_refreshes_one_row(store: Store, news_id: int, first_id: int) -> None:
+    store.accept_attribution(first_id)
+    assert store.document_summary(news_id) == store.document_summaries()[0]
+    assert store.document_summary(news_id).accepted == 1
+    with pytest.raises(KeyError):
+        store.document_summary(news_id + 100)

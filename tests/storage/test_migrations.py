@@ -14,6 +14,7 @@ from storage.migrations import (
     WorkspaceError,
     known_migrations,
     migrate,
+    migrations,
     open_database,
 )
 
@@ -201,3 +202,23 @@ def test_the_search_index_follows_inserts_updates_and_deletes(db: Database) -> N
     assert matches("airport") == [2]
     db.execute("DELETE FROM documents WHERE id = 2")
     assert matches("airport") == []
+
+
+def test_an_older_workspace_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before=known_migrations()[1])
+    old.execute(
+        "INSERT INTO documents (text, content_hash, imported_at, updated_at)"
+        " VALUES ('from an old version', 'h', ?, ?)",
+        (NOW, NOW),
+    )
+    old.close()
+
+    db = open_database(path)
+
+    assert [r["name"] for r in db.query("SELECT name FROM _sqlite_migrations")] == (
+        known_migrations()
+    )
+    assert "attributions_review" in {i.name for i in db["attributions"].indexes}
+    assert db.execute("SELECT text FROM documents").fetchall() == [("from an old version",)]
