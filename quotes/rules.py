@@ -256,6 +256,9 @@ class UnitRules:
         )
         if quote_follows:
             after = trim(text, rest_start, unit.end)
+            # Only a quotation before the speaker joins ("A," she said, "B."); other words
+            # there open the sentence ("According to a statement, X said, "B."").
+            before = before if prefix_quoted else []
             fragments = [*before, after] if after is not None else before
             rule = "split-quote" if before else "speaker-cue-quote"
             confidence = max(confidence, 0.95 if before else 0.9)
