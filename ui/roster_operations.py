@@ -6,13 +6,23 @@ They run on the main thread (each is a small transaction). Errors propagate to
 the caller, which reports them: ``ValueError`` for a blank or taken name or a
 self-merge, ``KeyError`` for a speaker that is not in the document. Nothing is
 notified for a change that did not happen.
+
+Fixing one record's speaker offers to fix the next ones that point at the same
+wrong entity; the window does it with two calls::
+
+    wrong = store.attribution(record_id).entity_id
+    assign_speaker_entity(store=store, changes=hub, attribution_id=record_id, speaker_id=new)
+    rest = following_with_speaker(store=store, attribution_id=record_id, speaker_id=wrong)
+    if rest and <the user agrees>:
+        reassign_speakers(store=store, changes=hub,
+                          attribution_ids=[a.id for a in rest], speaker_id=new)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.model import Attribution, Speaker
+from quotes.model import Attribution, Speaker, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 
@@ -78,4 +88,40 @@ def assign_speaker_entity(
     changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])
     if updated.document_id is not None:
         changes.notify(ChangeKind.SPEAKERS, [updated.document_id])
+    return updated
+
+
+def following_with_speaker(
+    *, store: Store, attribution_id: int, speaker_id: int | None
+) -> list[Attribution]:
+    """The candidate records after ``attribution_id`` in its document that point at
+    roster entry ``speaker_id``: what to offer to fix after fixing this record's
+    speaker away from ``speaker_id``. Reviewed (accepted or rejected) records are
+    left out: a person already decided them.
+    """
+    if speaker_id is None:
+        return []
+    fixed = store.attribution(attribution_id)
+    assert fixed.document_id is not None
+    return [
+        a
+        for a in store.attributions_for(fixed.document_id)
+        if a.id != fixed.id
+        and a.start >= fixed.start
+        and a.entity_id == speaker_id
+        and a.status == Status.CANDIDATE
+    ]
+
+
+def reassign_speakers(
+    *, store: Store, changes: ChangeHub, attribution_ids: Sequence[int], speaker_id: int
+) -> list[Attribution]:
+    """Point every record of ``attribution_ids`` (one document) at roster entry
+    ``speaker_id``, as one undoable action; return them."""
+    updated = store.reassign_speaker(attribution_ids, speaker_id)
+    if updated:
+        changes.notify(ChangeKind.ATTRIBUTIONS, [a.id for a in updated if a.id is not None])
+        document_id = updated[0].document_id
+        if document_id is not None:
+            changes.notify(ChangeKind.SPEAKERS, [document_id])
     return updated

@@ -334,3 +334,57 @@ def test_screenshot_of_the_roster(qtbot, panel: RosterPanel, store, document_id)
     image = panel.grab()
     assert not image.isNull() and image.width() >= 400
     image.save("/tmp/roster_panel.png")
+
+
+def _record_of(store: Store, document_id: int, words: str) -> Attribution:
+    return next(a for a in store.attributions_for(document_id) if TEXT[a.start :].startswith(words))
+
+
+def test_fixing_one_speaker_offers_the_following_records_of_the_wrong_one(
+    store: Store, hub: ChangeHub, document_id: int
+) -> None:
+    ana = _speaker_id(store, document_id, "Ana Ruiz")
+    tom = _speaker_id(store, document_id, "Tom Hale")
+    fixed = _record_of(store, document_id, '"It has been')
+    later = _record_of(store, document_id, '"We are ready')
+    assert fixed.id is not None and later.id is not None
+    roster_operations.assign_speaker_entity(
+        store=store, changes=hub, attribution_id=fixed.id, speaker_id=tom
+    )
+    rest = roster_operations.following_with_speaker(
+        store=store, attribution_id=fixed.id, speaker_id=ana
+    )
+    assert [a.id for a in rest] == [later.id]
+
+    changed: list[tuple[str, tuple[int, ...]]] = []
+    hub.changed.connect(lambda kind, ids: changed.append((kind, ids)))
+    roster_operations.reassign_speakers(
+        store=store, changes=hub, attribution_ids=[later.id], speaker_id=tom
+    )
+    assert store.attribution(later.id).entity_id == tom
+    assert ("attributions", (later.id,)) in changed
+    store.undo()  # one step undoes the whole fix of the following records
+    assert store.attribution(later.id).entity_id == ana
+    assert store.attribution(fixed.id).entity_id == tom
+
+
+def test_reviewed_and_earlier_records_are_not_offered(store: Store, document_id: int) -> None:
+    ana = _speaker_id(store, document_id, "Ana Ruiz")
+    first = _record_of(store, document_id, '"It has been')
+    later = _record_of(store, document_id, '"We are ready')
+    assert first.id is not None and later.id is not None
+    # Nothing before the record is offered...
+    assert (
+        roster_operations.following_with_speaker(
+            store=store, attribution_id=later.id, speaker_id=ana
+        )
+        == []
+    )
+    # ...nor a record someone already accepted.
+    store.accept_attribution(later.id)
+    assert (
+        roster_operations.following_with_speaker(
+            store=store, attribution_id=first.id, speaker_id=ana
+        )
+        == []
+    )
