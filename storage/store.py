@@ -801,7 +801,11 @@ class Store:
             entry = self.next_undo()
             if entry is None:
                 return None
-            self._restore(entry.document_id, entry.before, entry.after)
+            try:
+                self._restore(entry.document_id, entry.before, entry.after)
+            except sqlite3.IntegrityError as error:
+                # Another annotator's later change can make a state unrestorable.
+                raise ValueError(f"cannot undo {entry.action}: {error}") from None
             self._append_history(
                 "undo",
                 document_id=entry.document_id,
@@ -819,7 +823,11 @@ class Store:
             entry = self.next_redo()
             if entry is None:
                 return None
-            self._restore(entry.document_id, entry.after, entry.before)
+            try:
+                self._restore(entry.document_id, entry.after, entry.before)
+            except sqlite3.IntegrityError as error:
+                # Another annotator's later change can make a state unrestorable.
+                raise ValueError(f"cannot redo {entry.action}: {error}") from None
             self._append_history(
                 "redo",
                 document_id=entry.document_id,
