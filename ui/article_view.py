@@ -63,6 +63,12 @@ def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRang
     ]
 
 
+def _sort_key(styled: StyledRange) -> tuple[int, int, int, int]:
+    # Unique per range (a record has one range per part and fragment), so a range
+    # can be found again by binary search to remove it.
+    return (styled.start, styled.end, styled.attribution_id, int(styled.part))
+
+
 class RecordHighlighter(QSyntaxHighlighter):
     """Paints the styled ranges of all records, block by block.
 
@@ -76,6 +82,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         self._formats = highlight_formats()
         self._by_record: dict[int, list[StyledRange]] = {}
         self._sorted: list[StyledRange] = []
+        self._keys: list[tuple[int, int, int, int]] = []
         self._starts: list[int] = []
         self._longest = 0
 
@@ -91,11 +98,25 @@ class RecordHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def set_record(self, attribution_id: int, ranges: list[StyledRange]) -> None:
-        """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks."""
+        """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks.
+
+        The sorted index is patched in place (binary search per range), so one
+        record's change costs O(log n) lookups plus the list moves, not a re-sort.
+        """
         old = self._by_record.pop(attribution_id, [])
         if ranges:
             self._by_record[attribution_id] = ranges
-        self._reindex()
+        for styled in old:
+            where = bisect.bisect_left(self._keys, _sort_key(styled))
+            del self._sorted[where], self._keys[where], self._starts[where]
+        for styled in ranges:
+            where = bisect.bisect_left(self._keys, _sort_key(styled))
+            self._sorted.insert(where, styled)
+            self._keys.insert(where, _sort_key(styled))
+            self._starts.insert(where, styled.start)
+            # Only ever grows between full re-indexes: a longer bound just widens
+            # the search window a little, it never misses a range.
+            self._longest = max(self._longest, styled.end - styled.start)
         for styled in old + ranges:
             self._rehighlight_between(styled.start, styled.end)
 
@@ -109,8 +130,9 @@ class RecordHighlighter(QSyntaxHighlighter):
 
     def _reindex(self) -> None:
         self._sorted = sorted(
-            (r for ranges in self._by_record.values() for r in ranges), key=lambda r: r.start
+            (r for ranges in self._by_record.values() for r in ranges), key=_sort_key
         )
+        self._keys = [_sort_key(r) for r in self._sorted]
         self._starts = [r.start for r in self._sorted]
         self._longest = max((r.end - r.start for r in self._sorted), default=0)
 

@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from quotes.model import Attribution, Document, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
+from ui.table_columns import fit_columns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -228,10 +229,7 @@ class AttributionPanel(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(AttributionTableModel.QUOTATION, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(AttributionTableModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self, stretch_column=AttributionTableModel.QUOTATION)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         current.attribution_changed.connect(self.select_attribution)
         # A row inserted or re-sorted moves the selection with it; resync by id.

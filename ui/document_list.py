@@ -17,12 +17,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from quotes.model import DocumentStatus, DocumentSummary
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
+from ui.table_columns import fit_columns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -157,14 +158,7 @@ class DocumentListView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            DocumentListModel.STATUS,
-            DocumentListModel.CANDIDATES,
-            DocumentListModel.ACCEPTED,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self, stretch_column=DocumentListModel.TITLE)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(lambda: self.select_document(current.document_id))
         current.document_changed.connect(self.select_document)

@@ -36,7 +36,13 @@ class StatusLine(QStatusBar):
         self._current = current
         self.record_label = QLabel(self)
         self.progress_label = QLabel(self)
+        # The keys a new user needs first, always in sight (the menus list them all).
+        self.keys_label = QLabel(
+            "A accept · R reject · S speaker · Q add selection · J/K next/previous", self
+        )
+        self.keys_label.setEnabled(False)
         self.addWidget(self.record_label, 1)
+        self.addPermanentWidget(self.keys_label)
         self.addPermanentWidget(self.progress_label)
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self.refresh)
@@ -57,6 +63,6 @@ class StatusLine(QStatusBar):
             self.progress_label.setText(f"{reviewed} of {len(records)} records reviewed")
         row = self._model.row_of(self._current.attribution_id)
         if row is None:
-            self.record_label.setText("J/K: next/previous record · A accept · R reject")
+            self.record_label.setText("No record selected: press J, or click a highlight.")
         else:
             self.record_label.setText(describe_record(self._model.attribution_at(row)))

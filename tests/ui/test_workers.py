@@ -31,9 +31,12 @@ def test_the_result_and_progress_arrive_on_the_main_thread(qtbot) -> None:
     progress_threads: list[int] = []
     values: list[int] = []
     handle = run_task(lambda **kw: count_to(5, **kw), name="count")
-    handle.progress.connect(
-        lambda v: (values.append(v), progress_threads.append(threading.get_ident()))
-    )
+
+    def on_progress(value: int) -> None:
+        values.append(value)
+        progress_threads.append(threading.get_ident())
+
+    handle.progress.connect(on_progress)
     with qtbot.waitSignal(handle.finished, timeout=5000) as blocker:
         pass
     result, error = blocker.args
