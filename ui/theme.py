@@ -11,7 +11,8 @@ the article view underlines cues and outlines the current record.
 Wiring (for MainWindow)::
 
     colours = apply_theme(QApplication.instance(), "dark")   # palette + style
-    article_view.set_colours(colours)                        # highlight formats
+    formats = article_formats(colours)   # replaces highlight_palette.highlight_formats()
+    # for the records other than the current one: dimmed_format(formats[key], colours)
 
 ``apply_theme`` is the only function here that changes global state; everything
 else is pure. Call it on the GUI thread.
@@ -21,8 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
+
+from quotes.model import Status
+from ui.highlight_palette import Part
 
 THEME_NAMES = ("light", "dark")
 
@@ -107,7 +111,7 @@ LIGHT_HIGHLIGHTS = HighlightColours(
 DARK_HIGHLIGHTS = HighlightColours(
     text="#E8E8E8",
     page="#1E1E1E",
-    candidate="#463818",  # orange, 75 % towards the page
+    candidate="#54421A",  # orange, about 70 % towards the page
     accepted="#066194",  # blue, 20 % towards the page
     rejected="#5E5E5E",
     speaker_mention="#8C440C",  # vermillion, 40 % towards the page
@@ -185,6 +189,54 @@ def current_theme(app: QApplication) -> str:
     """The name of the theme last applied to ``app`` (``"light"`` before any)."""
     name = app.property("theme")
     return name if name in THEME_NAMES else "light"
+
+
+def article_formats(colours: HighlightColours) -> dict[tuple[Part, Status], QTextCharFormat]:
+    """The article view's character format of every (part, status) pair.
+
+    A drop-in for ``ui.highlight_palette.highlight_formats()`` in any theme: the
+    review status shows as the content's background (candidate, accepted,
+    rejected); speaker mentions have their own background; cues are underlined,
+    dashed while candidate and solid once accepted; everything rejected is also
+    struck through, so no state is told by colour alone.
+    """
+    dash = QTextCharFormat.UnderlineStyle.DashUnderline
+    solid = QTextCharFormat.UnderlineStyle.SingleUnderline
+    status_background = {
+        Status.CANDIDATE: colours.candidate,
+        Status.ACCEPTED: colours.accepted,
+        Status.REJECTED: colours.rejected,
+    }
+    formats: dict[tuple[Part, Status], QTextCharFormat] = {}
+    for status in Status:
+        content = QTextCharFormat()
+        content.setBackground(QColor(status_background[status]))
+        content.setForeground(QColor(colours.text))
+        speaker = QTextCharFormat()
+        speaker.setBackground(QColor(colours.speaker_mention))
+        speaker.setForeground(QColor(colours.text))
+        cue = QTextCharFormat()
+        cue.setUnderlineStyle(solid if status == Status.ACCEPTED else dash)
+        cue.setUnderlineColor(QColor(colours.cue_underline))
+        if status == Status.REJECTED:
+            speaker.setBackground(QColor(colours.rejected))
+            for fmt in (content, speaker, cue):
+                fmt.setFontStrikeOut(True)
+        formats[Part.CONTENT, status] = content
+        formats[Part.SPEAKER, status] = speaker
+        formats[Part.CUE, status] = cue
+    return formats
+
+
+def dimmed_format(fmt: QTextCharFormat, colours: HighlightColours) -> QTextCharFormat:
+    """``fmt`` faded for a record other than the current one: its background moves
+    towards the page and its text takes the dimmed colour (both stay readable)."""
+    faded = QTextCharFormat(fmt)
+    if fmt.hasProperty(QTextCharFormat.Property.BackgroundBrush):
+        background = fmt.background().color().name().upper()
+        faded.setBackground(QColor(colours.dimmed(background)))
+    faded.setForeground(QColor(colours.dimmed_text))
+    return faded
 
 
 # -- colour arithmetic (pure, used by the tests and by dimming) ---------------------

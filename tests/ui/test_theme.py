@@ -7,15 +7,19 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel
 
+from quotes.model import Status
+from ui.highlight_palette import Part, highlight_formats
 from ui.theme import (
     THEME_NAMES,
     apply_theme,
+    article_formats,
     build_palette,
     contrast_ratio,
     current_theme,
+    dimmed_format,
     highlight_colours,
     linear_rgb,
     mix_colours,
@@ -142,6 +146,15 @@ def test_dimmed_highlights_are_still_told_apart(theme: str) -> None:
         assert _difference(faded[role], h.page, "normal") < _difference(colour, h.page, "normal")
 
 
+@pytest.mark.parametrize("theme", THEME_NAMES)
+@pytest.mark.parametrize("vision", VISION)
+def test_dimmed_highlights_still_stand_out_from_the_page(theme: str, vision: str) -> None:
+    h = highlight_colours(theme)
+    for role, colour in h.backgrounds().items():
+        delta = _difference(h.dimmed(colour), h.page, vision)
+        assert delta >= DISTINCT, f"{theme}/{vision}: dimmed {role} fades into the page"
+
+
 def test_the_two_themes_differ_where_it_matters() -> None:
     light, dark = highlight_colours("light"), highlight_colours("dark")
     assert contrast_ratio(light.page, dark.page) > 10
@@ -191,3 +204,40 @@ def test_switching_back_to_light_restores_light_colours(restore_app_look) -> Non
     apply_theme(restore_app_look, "light")
     base = restore_app_look.palette().color(QPalette.ColorRole.Base)
     assert base.name().upper() == highlight_colours("light").page
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_article_formats_cover_what_the_article_view_paints(theme: str) -> None:
+    formats = article_formats(highlight_colours(theme))
+    assert set(formats) == set(highlight_formats())  # a drop-in for the default palette
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_each_review_status_looks_different(theme: str) -> None:
+    h = highlight_colours(theme)
+    formats = article_formats(h)
+    content = {s: formats[Part.CONTENT, s].background().color().name().upper() for s in Status}
+    assert content == {
+        Status.CANDIDATE: h.candidate,
+        Status.ACCEPTED: h.accepted,
+        Status.REJECTED: h.rejected,
+    }
+    cue = {s: formats[Part.CUE, s] for s in Status}
+    assert cue[Status.CANDIDATE].underlineStyle() != cue[Status.ACCEPTED].underlineStyle()
+    assert cue[Status.ACCEPTED].underlineColor().name().upper() == h.cue_underline
+    # Rejected is struck through, not told by colour alone; the others are not.
+    assert all(formats[part, Status.REJECTED].fontStrikeOut() for part in Part)
+    assert not any(formats[part, Status.ACCEPTED].fontStrikeOut() for part in Part)
+    speaker = formats[Part.SPEAKER, Status.ACCEPTED].background().color().name().upper()
+    assert speaker == h.speaker_mention
+
+
+def test_dimmed_format_fades_towards_the_page() -> None:
+    h = highlight_colours("light")
+    accepted = article_formats(h)[Part.CONTENT, Status.ACCEPTED]
+    faded = dimmed_format(accepted, h)
+    assert faded.background().color().name().upper() == h.dimmed(h.accepted)
+    assert faded.foreground().color().name().upper() == h.dimmed_text
+    assert accepted.background().color().name().upper() == h.accepted  # a copy
+    cue = dimmed_format(article_formats(h)[Part.CUE, Status.CANDIDATE], h)
+    assert not cue.hasProperty(QTextCharFormat.Property.BackgroundBrush)
