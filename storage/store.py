@@ -500,8 +500,8 @@ class Store:
                 attribution_id=ids[0],
                 before={"attributions": [attribution_state(row) for row in rows]},
                 after={"attributions": [self._attribution_state(i) for i in ids]},
+                starts_review=True,
             )
-            self._mark_in_progress(document_id, now)
         return [self.attribution(i) for i in ids]
 
     def next_unreviewed(
@@ -573,8 +573,8 @@ class Store:
                 attribution_id=new_id,
                 before={"speakers": []} if created is not None else None,
                 after={"attributions": [after], **self._created_state(created)},
+                starts_review=True,
             )
-            self._mark_in_progress(document_id, now)
             return self.attribution(new_id)
 
     def update_attribution(self, attribution: Attribution) -> Attribution:
@@ -621,8 +621,8 @@ class Store:
                 attribution_id=attribution_id,
                 before={"attributions": [before]},
                 after=None,
+                starts_review=True,
             )
-            self._mark_in_progress(row["document_id"], _now())
 
     # -- speakers --------------------------------------------------------------------
     def speakers_for(self, document_id: int) -> list[Speaker]:
@@ -917,8 +917,8 @@ class Store:
                     **({"speakers": []} if created_speaker is not None else {}),
                 },
                 after={"attributions": [after], **self._created_state(created_speaker)},
+                starts_review=True,
             )
-            self._mark_in_progress(row["document_id"], now)
         return self.attribution(attribution_id)
 
     def _resolve_speaker(
@@ -1022,14 +1022,6 @@ class Store:
         state["mentions"] = json.loads(state["mentions"])
         return state
 
-    def _mark_in_progress(self, document_id: int, now: str) -> None:
-        # Reviewing starts a document; moving it on to done stays the annotator's call.
-        self._conn.execute(
-            "UPDATE documents SET status = 'in_progress', updated_at = ?"
-            " WHERE id = ? AND status = 'new'",
-            (now, document_id),
-        )
-
     def _append_history(
         self,
         action: str,
@@ -1040,7 +1032,24 @@ class Store:
         attribution_id: int | None = None,
         target_id: int | None = None,
         timed: bool = True,
+        starts_review: bool = False,
     ) -> None:
+        """Append one entry. ``timed`` actions get ``elapsed_ms``; ``starts_review``
+        actions move a new document in progress, recorded in the same entry so that
+        undo moves it back."""
+        if starts_review and document_id is not None:
+            # Reviewing starts a document; moving it on to done stays the annotator's call.
+            bumped = self._conn.execute(
+                "UPDATE documents SET status = 'in_progress', updated_at = ?"
+                " WHERE id = ? AND status = 'new'",
+                (_now(), document_id),
+            ).rowcount
+            if bumped:
+                before = {**(before or {}), "document": {"status": DocumentStatus.NEW.value}}
+                after = {
+                    **(after or {}),
+                    "document": {"status": DocumentStatus.IN_PROGRESS.value},
+                }
         elapsed_ms = None
         now = time.monotonic()
         if timed and self._clock is not None:
