@@ -30,9 +30,13 @@ def _seed_samples(store: Store) -> None:
 
 
 class WorkspaceSession:
-    """The open workspace: one store and its window; opens another on request."""
+    """The open workspace: one store and its window; opens another on request.
 
-    def __init__(self) -> None:
+    :param annotator: the name recorded on every action in the history.
+    """
+
+    def __init__(self, *, annotator: str = "annotator") -> None:
+        self.annotator = annotator
         self.store: Store | None = None
         self.window: MainWindow | None = None
 
@@ -47,7 +51,7 @@ class WorkspaceSession:
             self._fail(f"{path} already exists. Use File > Open workspace to open it.")
             return False
         try:
-            store = Store(path)
+            store = Store(path, annotator=self.annotator)
             if seed_samples:
                 _seed_samples(store)
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
@@ -80,16 +84,17 @@ class WorkspaceSession:
             box.exec()  # no window yet: wait for the user to read it
 
 
-def run_gui(db_path: Path, *, seed_samples: bool) -> int:
+def run_gui(db_path: Path, *, seed_samples: bool, annotator: str = "annotator") -> int:
     """Open the workspace ``db_path`` in the main window and run until it closes.
 
     :param db_path: the workspace file (created and migrated when new).
     :param seed_samples: import the sample articles when the workspace is empty.
+    :param annotator: the name recorded on every action in the history.
     :returns: the exit code (non-zero when the workspace could not be opened).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
-    session = WorkspaceSession()
+    session = WorkspaceSession(annotator=annotator)
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
     try:

@@ -97,7 +97,12 @@ class FileActions(QObject):
         """
         if not paths or not self._can_start():
             return None
-        job = functools.partial(import_files, self._db_path(), [Path(p) for p in paths])
+        job = functools.partial(
+            import_files,
+            self._db_path(),
+            [Path(p) for p in paths],
+            annotator=self._store.annotator,
+        )
         return self._start(job, "Importing", "Import failed", self._import_done)
 
     def _import_done(self, report: ImportReport) -> None:

@@ -21,6 +21,7 @@ def import_files(
     db_path: Path,
     paths: Sequence[Path],
     *,
+    annotator: str = "annotator",
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> ImportReport:
@@ -32,7 +33,7 @@ def import_files(
     """
     problems: list[Problem] = []
     notes: list[str] = []
-    store = Store(db_path)
+    store = Store(db_path, annotator=annotator)
     try:
         articles = read_paths([Path(p) for p in paths], problems=problems, notes=notes)
         report = store.add_articles(articles, progress=progress, is_cancelled=is_cancelled)

@@ -80,3 +80,22 @@ def test_a_file_that_is_not_a_workspace_is_refused(qtbot, tmp_path: Path) -> Non
         session.close()
         if session.window is not None:
             session.window.close()
+
+
+def test_the_annotator_name_is_recorded_on_decisions(qtbot, tmp_path: Path) -> None:
+    session = WorkspaceSession(annotator="ana")
+    try:
+        assert session.open(tmp_path / "named.sqlite", seed_samples=True)
+        window = session.window
+        assert window is not None
+        window.attribution_panel.select_next()
+        record = window.current.attribution_id
+        window.annotation_actions.accept.trigger()
+        from storage.store import Store
+
+        with Store(tmp_path / "named.sqlite") as other:
+            assert other.attribution(record).annotator == "ana"
+    finally:
+        session.close()
+        if session.window is not None:
+            session.window.close()
