@@ -55,8 +55,13 @@ def attach_continuations(
             continue
         if quotes.quoted_share(text, span.start, span.end) < 0.8:
             continue
-        last = max(previous_drafts, key=lambda d: d.end)
-        if quotes.quoted_share(text, last.fragments[-1].start, last.fragments[-1].end) < 0.5:
+        quoted = [
+            d
+            for d in previous_drafts
+            if quotes.quoted_share(text, d.fragments[-1].start, d.fragments[-1].end) >= 0.5
+        ]
+        if not quoted:
             continue
+        last = max(quoted, key=lambda d: d.end)
         last.fragments.append(span)
         drafts_by_unit[number] = [last]

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from quotes.model import Span
-from quotes.tokens import DETERMINERS, WEEKDAYS, is_cue_modifier, tokenize
+from quotes.tokens import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PRONOUNS,
+    WEEKDAYS,
+    Token,
+    is_cue_modifier,
+    tokenize,
+)
 
 _OPENING_MARKS = "\"“«'"
 _CLOSING_MARKS = "\"”»'"
@@ -58,75 +66,53 @@ def skip_adverbials(text: str, position: int, limit: int) -> int:
     return position
 
 
+_ADDRESSEES = frozenset(
+    "him her them us me you reporters journalists supporters voters listeners viewers "
+    "members lawmakers students people audiences congress donors delegates".split()
+)
+
+
 def skip_told_object(text: str, position: int, limit: int) -> int:
-    """The offset after the addressee of "told" ("told The Post", "told him", "told CNN's X")."""
+    """The offset after the addressee of "told" ("told him", "told the crowd",
+    "told The Post", "told Chris Wallace of Fox News"), or ``position`` when none."""
     tokens = tokenize(text, position, min(limit, position + 120))
+    count = len(tokens)
+    if not count or not tokens[0].is_word:
+        return position
+    first = tokens[0]
     index = 0
-    if index < len(tokens) and tokens[index].lower in {
-        "him",
-        "her",
-        "them",
-        "us",
-        "me",
-        "reporters",
-        "journalists",
-        "supporters",
-        "voters",
-        "the",
-        "a",
-        "an",
-        "his",
-        "their",
-        "its",
-        "our",
-        "my",
-        "you",
-        "listeners",
-        "viewers",
-        "members",
-        "lawmakers",
-        "students",
-        "people",
-        "audiences",
-        "congress",
-    }:
-        determiner = tokens[index].lower in DETERMINERS
-        index += 1
-        if determiner:
-            while index < len(tokens) and (
-                tokens[index].is_capitalized or tokens[index].text in {"’s", "'s", "."}
-            ):
-                index += 1
-            if (
-                index < len(tokens)
-                and tokens[index].text.islower()
-                and tokens[index].lower
-                not in {
-                    "that",
-                    "he",
-                    "she",
-                    "they",
-                    "it",
-                    "the",
-                    "a",
-                    "on",
-                    "in",
-                    "at",
-                }
-            ):
-                index += 1
-    else:
-        while index < len(tokens) and (
-            tokens[index].is_capitalized or tokens[index].text in {"’s", "'s", ".", "-"}
+    if first.lower in _ADDRESSEES:
+        index = 1
+    elif first.lower in DETERMINERS:
+        index = 1
+        while (
+            index < min(count, 6)
+            and tokens[index].is_word
+            and tokens[index].lower not in CLAUSE_WORDS
+            and tokens[index].lower not in DETERMINERS
+            and tokens[index].lower not in PRONOUNS
         ):
             index += 1
-        if index < len(tokens) and tokens[index - 1].text.endswith(("’s", "'s")):
-            # "told CNN's Jake Tapper": the possessor's program or host follows.
-            while index < len(tokens) and tokens[index].is_capitalized:
-                index += 1
-    if index == 0 or index > len(tokens):
+    elif first.is_capitalized:
+        index = _skip_name(tokens, 0)
+        while (
+            index + 1 < count
+            and tokens[index].lower in {"of", "at", "on", "from"}
+            and tokens[index + 1].is_capitalized
+        ):
+            index = _skip_name(tokens, index + 1)
+    if index == 0:
         return position
     return tokens[index - 1].end
+
+
+def _skip_name(tokens: list[Token], index: int) -> int:
+    """The index after a run of capitalised words, possessives and abbreviation periods."""
+    while index < len(tokens) and (
+        tokens[index].is_capitalized or tokens[index].text in {"’s", "'s", ".", "-"}
+    ):
+        index += 1
+    return index
 
 
 def content_after(text: str, position: int, limit: int) -> tuple[int, bool]:

@@ -10,6 +10,7 @@ that only outermost attributions remain. Pure functions; thread-safe.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -133,7 +134,8 @@ class UnitRules:
         ].rstrip().endswith(_CLOSING)
         if cue.participle and text[unit.start : before_end].rstrip().endswith(","):
             return self._participle(unit, cue, cue_span)
-        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE):
+        # "told" takes its addressee as object, so "..., told X" is never inverted.
+        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
             speaker = find_speaker_after(text, cue_span.end, unit.end)
             if speaker is not None and _ends_clause(text, speaker.end, unit.end):
                 return self._inverted(unit, cue, cue_span, speaker)
@@ -144,6 +146,11 @@ class UnitRules:
             if speaker is None:
                 return None
         if not _agrees(text, cue, speaker):
+            return None
+        if cue.lemma in _TAG_ONLY and not text[cue.end : unit.end].lstrip().startswith(
+            (",", ":", ".", '"', "“")
+        ):
+            # "continued appeal", "continues gaining": aspect, not speech.
             return None
         return self._speaker_first(unit, cue, cue_span, speaker)
 
@@ -314,7 +321,12 @@ class UnitRules:
         ):
             start, that = content_after(text, rest_start, unit.end)
             if cue.lemma != "ask" or that or is_question_clause(text, start, unit.end):
-                after = trim(text, start, self._content_end(unit, start))
+                end = self._content_end(unit, start)
+                if text[speaker.start : speaker.end].lower() in {"who", "which"}:
+                    # A relative clause ends at its comma: "X, who said Y, left".
+                    comma = text.find(",", start, end)
+                    end = comma if comma > start else end
+                after = trim(text, start, end)
                 fragments = [after] if after is not None else []
                 rule = "speaker-cue-that" if that else "speaker-cue-content"
         else:
@@ -351,6 +363,8 @@ class UnitRules:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5
 
 
+# Verbs that report speech only as a tag or before a quotation ("he continued: ...").
+_TAG_ONLY = frozenset("continue answer respond reply".split())
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
 
@@ -372,7 +386,13 @@ def _opens_unit(text: str, start: int, position: int) -> bool:
 def _ends_clause(text: str, position: int, limit: int) -> bool:
     """Whether an inverted speaker closes its clause ("..., said X." / "said X, the Y,")."""
     rest = text[position:limit].lstrip()
-    return not rest or rest[0] in ".,;:!?)—–-\"”'"
+    if not rest or rest[0] in ".,;:!?()—–-\"”'":
+        return True
+    # "said Dick Durbin in an interview", "said a longtime adviser to Trump".
+    return _AFTER_INVERTED_SPEAKER.match(rest) is not None
+
+
+_AFTER_INVERTED_SPEAKER = re.compile(r"(?:in|at|on|during|to|of|for|from|who|after|before)\b")
 
 
 def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:

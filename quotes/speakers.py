@@ -79,8 +79,15 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
         mention: Span | None = Span(word.start, word.end)
     elif not last.is_word and not _is_abbreviation_period(tokens, index):
         return None
-    elif last.lower in CLAUSE_WORDS or last.lower in WEEKDAYS or last.lower in DETERMINERS:
-        # "the state convention", "a report": the cue word is a noun here.
+    elif (
+        last.lower in CLAUSE_WORDS
+        or last.lower in WEEKDAYS
+        or last.lower in DETERMINERS
+        or last.lower in CONNECTORS
+        or last.lower.endswith(("’s", "'s", "n’t", "n't"))
+    ):
+        # "the state convention", "Mr. Trump's remarks", "didn't answer": the cue
+        # word is a noun, or the words before it are no subject.
         return None
     else:
         mention = _walk_back(tokens, index)
