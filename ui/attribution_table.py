@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from quotes.model import Attribution, Document, Status
+from quotes.model import Attribution, Document, QuoteType, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
@@ -229,7 +229,14 @@ class AttributionPanel(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
-        fit_columns(self, stretch_column=AttributionTableModel.QUOTATION)
+        fit_columns(
+            self,
+            stretch_column=AttributionTableModel.QUOTATION,
+            widest_texts={
+                AttributionTableModel.STATUS: [s.value for s in Status],
+                AttributionTableModel.TYPE: [t.value for t in QuoteType],
+            },
+        )
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         current.attribution_changed.connect(self.select_attribution)
         # A row inserted or re-sorted moves the selection with it; resync by id.

@@ -158,7 +158,11 @@ class DocumentListView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        fit_columns(self, stretch_column=DocumentListModel.TITLE)
+        fit_columns(
+            self,
+            stretch_column=DocumentListModel.TITLE,
+            widest_texts={DocumentListModel.STATUS: list(STATUS_LABELS.values())},
+        )
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(lambda: self.select_document(current.document_id))
         current.document_changed.connect(self.select_document)

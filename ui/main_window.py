@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.records_dock)
         self.setStatusBar(self.status_line)
         self.resize(1280, 820)
-        self.resizeDocks([self.documents_dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents_dock], [400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.records_dock], [260], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
