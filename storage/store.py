@@ -103,6 +103,11 @@ def _attribution_values(
     )
 
 
+def _fits(attribution: Attribution, length: int) -> bool:
+    """Whether every span of the attribution lies inside a text of ``length``."""
+    return all(span.end <= length for span in attribution.spans())
+
+
 class _Cancelled(Exception):
     """Raised inside an import transaction to roll it back on Cancel."""
 
@@ -260,6 +265,22 @@ class Store:
                 problems.append(Problem(where, f"pre-annotation failed: {error!r}"))
             else:
                 attributions, speakers = extraction.attributions, extraction.speakers
+        # Refuse the records that do not fit the text one by one (issue 5: reject the
+        # record, not the whole file); the database triggers remain the last guard.
+        fitting = []
+        for index, attribution in enumerate(attributions):
+            if _fits(attribution, len(article.text)):
+                fitting.append(attribution)
+                continue
+            spans = [span.as_list() for span in attribution.spans()]
+            problems.append(
+                Problem(
+                    f"{where} quotes[{index}]" if article.attributions else where,
+                    f"spans {spans} lie outside the text of {len(article.text)} characters;"
+                    " record skipped",
+                )
+            )
+        attributions = tuple(fitting)
         try:
             with self._transaction():
                 document_id = self._conn.execute(
@@ -854,15 +875,23 @@ class Store:
         return count * 3_600_000 / max(total_ms, 1)
 
     # -- export ----------------------------------------------------------------------
-    def iter_documents(self) -> Iterator[tuple[Document, list[Attribution]]]:
-        """Every document with its attributions, streamed in import order.
+    def iter_documents(
+        self, status: DocumentStatus | None = None
+    ) -> Iterator[tuple[Document, list[Attribution]]]:
+        """Every document (or those with ``status``) with its attributions, streamed in
+        import order.
 
         Documents are read in pages, so memory stays bounded for big workspaces.
         """
+        where = ""
+        params: tuple[str, ...] = ()
+        if status is not None:
+            where, params = "AND status = ?", (DocumentStatus(status).value,)
         last_id = 0
         while True:
             rows = self._conn.execute(
-                f"{DOCUMENT_SELECT} WHERE id > ? ORDER BY id LIMIT 200", (last_id,)
+                f"{DOCUMENT_SELECT} WHERE id > ? {where} ORDER BY id LIMIT 200",
+                (last_id, *params),
             ).fetchall()
             if not rows:
                 return

@@ -173,18 +173,36 @@ def test_a_failing_extractor_keeps_the_article_and_names_it(
     assert "rule engine bug" in problem.reason
 
 
-def test_attributions_outside_the_text_skip_only_that_article(
+def test_extracted_attributions_outside_the_text_are_skipped_and_named(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def overreaching(text: str) -> Extraction:
-        return Extraction((Attribution(fragments=(Span(0, len(text) + 5),)),))
+        return Extraction(
+            (
+                Attribution(fragments=(Span(0, len(text) + 5),)),
+                Attribution(fragments=(Span(0, 2),)),
+            )
+        )
 
     monkeypatch.setattr("storage.store.extract", overreaching)
     report = store.add_articles([Article(text="short", source="bad.txt")])
-    monkeypatch.undo()
-    assert report.imported == 0
+    assert (report.imported, report.attributions) == (1, 1)
     assert [p.where for p in report.problems] == ["bad.txt"]
-    assert store.document_count() == 0
+    assert "outside the text" in report.problems[0].reason
+    [summary] = store.document_summaries()
+    assert [a.fragments for a in store.attributions_for(summary.id)] == [(Span(0, 2),)]
+
+
+def test_an_imported_record_outside_the_text_is_skipped_alone(store: Store) -> None:
+    records = (
+        Attribution(fragments=(Span(0, 4),), origin=Origin.IMPORT),
+        Attribution(fragments=(Span(0, 4),), cue=Span(5, 50), origin=Origin.IMPORT),
+    )
+    report = store.add_articles(
+        [Article(text="A short text.", source="in.jsonl:3", attributions=records)]
+    )
+    assert (report.imported, report.attributions) == (1, 1)
+    assert [p.where for p in report.problems] == ["in.jsonl:3 quotes[1]"]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])

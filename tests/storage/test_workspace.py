@@ -97,6 +97,13 @@ def test_iter_documents_streams_every_document_with_its_attributions(
     assert attributions == store.attributions_for(news_id)
 
 
+def test_iter_documents_filters_by_status(store: Store, news_id: int) -> None:
+    store.add_articles([Article(text="still new")])
+    store.set_document_status(news_id, DocumentStatus.DONE)
+    assert [d.id for d, _ in store.iter_documents(DocumentStatus.DONE)] == [news_id]
+    assert [d.text for d, _ in store.iter_documents(DocumentStatus.NEW)] == ["still new"]
+
+
 def test_storage_needs_no_qt() -> None:
     code = (
         "import sys, storage.store, storage.samples, storage.workspace;"
