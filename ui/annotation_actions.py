@@ -20,7 +20,7 @@ from storage.store import Store
 from ui import operations
 from ui.article_view import ArticleView
 from ui.attribution_table import AttributionPanel
-from ui.changes import ChangeHub
+from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
 from ui.messages import show_error
 from ui.speaker_dialog import SpeakerChoice, SpeakerDialog
@@ -211,11 +211,19 @@ class AnnotationActions(QObject):
         if attribution_id is None:
             self.message.emit("Select a record first (J/K or click a highlight).")
             return
-        self._guarded(lambda: action(attribution_id))
+        if not self._guarded(lambda: action(attribution_id)):
+            # The record may be gone (deleted elsewhere, undone): let the views
+            # re-read it so they stop showing what is no longer there.
+            self._changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])
 
-    def _guarded(self, action: Callable[[], object]) -> None:
-        # A failed action changed nothing (one transaction each); say why and go on.
+    def _guarded(self, action: Callable[[], object]) -> bool:
+        """Run ``action``; on failure say why in a dialog. Returns whether it worked.
+
+        A failed action changed nothing: each store method is one transaction.
+        """
         try:
             action()
         except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
             show_error(self._window, "The action failed", f"{type(error).__name__}: {error}")
+            return False
+        return True

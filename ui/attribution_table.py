@@ -242,6 +242,7 @@ class AttributionPanel(QTableView):
         # A row inserted or re-sorted moves the selection with it; resync by id.
         model.rowsInserted.connect(lambda *_: self.select_attribution(current.attribution_id))
         model.rowsRemoved.connect(lambda *_: self.select_attribution(current.attribution_id))
+        model.modelReset.connect(lambda: self.select_attribution(current.attribution_id))
 
     def attribution_model(self) -> AttributionTableModel:
         """The model shown (typed)."""

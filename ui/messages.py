@@ -48,8 +48,9 @@ def describe_export(report: ExportReport) -> str:
     """One sentence summing up an export."""
     if report.cancelled:
         return "Export cancelled: nothing was written."
+    noun = "document" if report.documents == 1 else "documents"
     return (
-        f"Exported {report.documents} documents with {report.attributions} records "
+        f"Exported {report.documents} {noun} with {report.attributions} records "
         f"as {report.format} to {report.path}."
     )
 

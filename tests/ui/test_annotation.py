@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 
 from quotes.model import Origin, QuoteType, Status
 from storage.store import Store
@@ -197,3 +198,20 @@ def test_selecting_a_record_is_not_a_selection_to_add(qtbot, window: MainWindow)
     window.current.set_attribution(window.attribution_model.attribution_at(1).id)
     qtbot.keyClick(window.article_view, Qt.Key.Key_Q)
     assert window.attribution_model.rowCount() == 3
+
+
+def test_a_record_deleted_elsewhere_gives_a_clear_error(
+    qtbot, window: MainWindow, workspace_path: Path
+) -> None:
+    doomed = window.attribution_model.attribution_at(0).id
+    window.current.set_attribution(doomed)
+    with Store(workspace_path) as other:
+        other.delete_attribution(doomed)
+
+    qtbot.keyClick(window.article_view, Qt.Key.Key_A)
+
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and boxes[0].windowTitle() == "The action failed"
+    assert window.attribution_model.row_of(doomed) is None  # the stale row is gone
+    assert window.attribution_model.rowCount() == 2
+    boxes[0].close()

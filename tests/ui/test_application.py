@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from storage.store import Store
 from ui.application import WorkspaceSession
 
 
@@ -91,8 +92,6 @@ def test_the_annotator_name_is_recorded_on_decisions(qtbot, tmp_path: Path) -> N
         window.attribution_panel.select_next()
         record = window.current.attribution_id
         window.annotation_actions.accept.trigger()
-        from storage.store import Store
-
         with Store(tmp_path / "named.sqlite") as other:
             assert other.attribution(record).annotator == "ana"
     finally:

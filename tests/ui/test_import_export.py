@@ -125,7 +125,7 @@ def test_export_writes_the_schema(qtbot, window: MainWindow, tmp_path: Path) -> 
     assert record["text"] == ARTICLE_TEXT
     assert [q["status"] for q in record["quotes"]] == ["candidate"] * 3
     assert record["quotes"][0]["fragments"][1][0] > record["quotes"][0]["fragments"][0][1]
-    assert "Exported 1 documents" in window.status_line.currentMessage()
+    assert "Exported 1 document with 3 records" in window.status_line.currentMessage()
 
 
 def test_export_from_the_dialog(qtbot, window: MainWindow, tmp_path: Path) -> None:
