@@ -1,7 +1,7 @@
 """The speaker roster of one document: who speaks, how they are named, how often.
 
 :class:`SpeakerRosterModel` is a table model over ``Store.speakers_for(document_id)``
-(key, name, variants, mention and quotation counts); :class:`RosterPanel` shows it
+(key, name, variants, mention count); :class:`RosterPanel` shows it
 with the roster's actions: merge the selected entities, rename one, create one
 from a given text, and the number keys 1 to 9, which choose the n-th speaker.
 
@@ -17,10 +17,18 @@ Wiring (for MainWindow)::
     # "Speaker from selection" in the article:  roster.create_from_text(selected_words)
     # the cheat sheet lists roster.actions()
 
-The panel refreshes itself on ``changed("speakers" | "attributions", ...)`` from the
-hub, so it never needs to be told after an operation. Text fields keep their digits:
-Qt gives a focused line edit the plain keys before any shortcut. Threading: main
-thread only; each action is one small store transaction.
+The panel refreshes itself on ``changed("speakers", ...)`` and ``changed("workspace")``
+from the hub, so it never needs to be told after an operation. It ignores
+``changed("attributions")`` (accepting or rejecting does not touch the roster), so
+**every action that changes a record's speaker entity or the roster must also
+notify** ``ChangeKind.SPEAKERS`` with the document id, as ``ui.operations.set_speaker``
+and everything in ``ui.roster_operations`` do; so must undo and redo of such actions.
+Refreshes are coalesced into one per event-loop turn and skipped while the panel is
+hidden (done when it is shown), because re-reading the roster of a 1 MB article with
+thousands of records takes a noticeable fraction of a second.
+
+Text fields keep their digits: Qt gives a focused line edit the plain keys before any
+shortcut. Threading: main thread only; each action is one small store transaction.
 """
 
 from __future__ import annotations
@@ -34,9 +42,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,26 +88,25 @@ class SpeakerRosterModel(QAbstractTableModel):
     """One row per roster entry, in the store's order (most mentioned first).
 
     Columns: the number key (rows 1 to 9), the name, the other ways the text names
-    the speaker, the number of mentions, the number of quotations attributed.
+    the speaker, and the number of mentions (the extractor's plus the speaker
+    mentions of the records attributed to it).
     Read-only: changes go through :mod:`ui.roster_operations` and come back by
     :meth:`set_roster`.
     """
 
-    KEY, NAME, VARIANTS, MENTIONS, QUOTES = range(5)
-    HEADERS = ("Key", "Speaker", "Also named", "Mentions", "Quotes")
+    KEY, NAME, VARIANTS, MENTIONS = range(4)
+    HEADERS = ("Key", "Speaker", "Also named", "Mentions")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._speakers: list[Speaker] = []
-        self._quotes: dict[int, int] = {}
         self._current_id: int | None = None
 
     # -- filling ---------------------------------------------------------------------
-    def set_roster(self, speakers: list[Speaker], quote_counts: dict[int, int]) -> None:
-        """Show another roster; ``quote_counts`` maps speaker id to quotations."""
+    def set_roster(self, speakers: list[Speaker]) -> None:
+        """Show another roster."""
         self.beginResetModel()
         self._speakers = list(speakers)
-        self._quotes = dict(quote_counts)
         self.endResetModel()
 
     def set_current_speaker(self, speaker_id: int | None) -> None:
@@ -157,11 +165,7 @@ class SpeakerRosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             named = ", ".join(speaker.variants)
             return f"{speaker.name}\nalso: {named}" if named else speaker.name
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.KEY,
-            self.MENTIONS,
-            self.QUOTES,
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.KEY, self.MENTIONS):
             return int(Qt.AlignmentFlag.AlignCenter)
         is_current = self._current_id is not None and speaker.id == self._current_id
         if role == Qt.ItemDataRole.FontRole and is_current:
@@ -183,8 +187,6 @@ class SpeakerRosterModel(QAbstractTableModel):
             return ", ".join(speaker.variants)
         if column == self.MENTIONS:
             return str(len(speaker.mentions))
-        if column == self.QUOTES:
-            return str(self._quotes.get(speaker.id, 0)) if speaker.id is not None else "0"
         return ""
 
 
@@ -213,6 +215,13 @@ class RosterPanel(QWidget):
         self._changes = changes
         self._ask_text = ask_text
         self._document_id: int | None = None
+        self._stale = False
+        # One refresh per event-loop turn however many changes arrive (a merge of
+        # three speakers notifies twice per pair).
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.model = SpeakerRosterModel(self)
         self.view = QTableView(self)
@@ -263,21 +272,27 @@ class RosterPanel(QWidget):
         return self._document_id
 
     def set_document(self, document_id: int | None) -> None:
-        """Show the roster of ``document_id`` (None: show nothing)."""
+        """Show the roster of ``document_id`` (None: show nothing).
+
+        While the panel is hidden the roster is read when it is shown.
+        """
+        if document_id != self._document_id:
+            self.view.selectionModel().clearSelection()
         self._document_id = document_id
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def refresh(self) -> None:
-        """Re-read the roster from the store, keeping the selected speakers selected."""
+        """Re-read the roster from the store now, keeping the selected speakers selected."""
+        self._refresh_timer.stop()
+        self._stale = False
         selected = self.selected_speaker_ids()
         if self._document_id is None:
-            self.model.set_roster([], {})
+            self.model.set_roster([])
         else:
-            quotes: dict[int, int] = {}
-            for attribution in self._store.attributions_for(self._document_id):
-                if attribution.entity_id is not None:
-                    quotes[attribution.entity_id] = quotes.get(attribution.entity_id, 0) + 1
-            self.model.set_roster(self._store.speakers_for(self._document_id), quotes)
+            self.model.set_roster(self._store.speakers_for(self._document_id))
         self.select_speakers(selected)
         count = self.model.rowCount()
         self.title.setText(f"Speakers ({count})" if self._document_id is not None else "Speakers")
@@ -333,19 +348,18 @@ class RosterPanel(QWidget):
     def merge_selected(self) -> Speaker | None:
         """Merge the selected speakers into the first selected (the most mentioned)."""
         ids = self.selected_speaker_ids()
-        if self._document_id is None or len(ids) < 2:
+        document_id = self._document_id
+        if document_id is None or len(ids) < 2:
             self.message.emit("Select two or more speakers to merge.")
             return None
         names = [self.model.speaker_at(self.model.row_of(i) or 0).name for i in ids]
         merged = self._guarded(
             lambda: roster_operations.merge_speakers(
-                store=self._store,
-                changes=self._changes,
-                document_id=self._document_id,
-                speaker_ids=ids,
+                store=self._store, changes=self._changes, document_id=document_id, speaker_ids=ids
             )
         )
         if merged is not None:
+            self.refresh()  # now, not next turn: the user is looking at this list
             self.select_speakers([merged.id] if merged.id is not None else [])
             self.message.emit(f"Merged {', '.join(names[1:])} into {merged.name}.")
         return merged
@@ -366,6 +380,7 @@ class RosterPanel(QWidget):
             )
         )
         if renamed is not None:
+            self.refresh()
             self.message.emit(f"Renamed {old.name} to {renamed.name}.")
         return renamed
 
@@ -380,7 +395,8 @@ class RosterPanel(QWidget):
     def create_from_text(self, text: str) -> Speaker | None:
         """Add a speaker named by ``text`` (e.g. the words selected in the article),
         select it and return it; an existing speaker of that name is reused."""
-        if self._document_id is None:
+        document_id = self._document_id
+        if document_id is None:
             self.message.emit("Open a document first.")
             return None
         if not text.strip():
@@ -388,13 +404,11 @@ class RosterPanel(QWidget):
             return None
         created = self._guarded(
             lambda: roster_operations.create_speaker(
-                store=self._store,
-                changes=self._changes,
-                document_id=self._document_id,
-                name=text,
+                store=self._store, changes=self._changes, document_id=document_id, name=text
             )
         )
         if created is not None and created.id is not None:
+            self.refresh()
             self.select_speakers([created.id])
             self.message.emit(f"Speaker: {created.name}")
         return created
@@ -429,11 +443,20 @@ class RosterPanel(QWidget):
         self.rename_action.setEnabled(count == 1)
         self.new_action.setEnabled(self._document_id is not None)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def _on_changed(self, kind: str, ids: tuple[int, ...]) -> None:
         if self._document_id is None:
             return
-        if kind == ChangeKind.SPEAKERS and (not ids or self._document_id in ids):
-            self.refresh()
-        elif kind in (ChangeKind.ATTRIBUTIONS, ChangeKind.WORKSPACE):
-            # A record's speaker changed: the counts may have moved.
-            self.refresh()
+        concerns_us = (kind == ChangeKind.SPEAKERS and (not ids or self._document_id in ids)) or (
+            kind == ChangeKind.WORKSPACE
+        )
+        if not concerns_us:
+            return
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._stale = True

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 from quotes.model import Article, Attribution, QuoteType, Span
 from storage.store import Store
 from ui import roster_operations
-from ui.changes import ChangeHub
+from ui.changes import ChangeHub, ChangeKind
 from ui.roster_panel import RosterPanel, SpeakerRosterModel
 
 # Written for these tests: two people named two ways each, and one named once.
@@ -137,7 +137,6 @@ def test_shows_each_entity_with_key_variants_and_counts(panel: RosterPanel) -> N
     assert _cell(panel, ana, SpeakerRosterModel.KEY) == "1"
     assert _cell(panel, ana, SpeakerRosterModel.VARIANTS) == "Ruiz"
     assert _cell(panel, ana, SpeakerRosterModel.MENTIONS) == "2"
-    assert _cell(panel, ana, SpeakerRosterModel.QUOTES) == "2"
     assert _cell(panel, 1, SpeakerRosterModel.VARIANTS) == "Mayor Lena Ortiz"
     assert [_cell(panel, r, SpeakerRosterModel.KEY) for r in range(4)] == ["1", "2", "3", "4"]
     assert panel.title.text() == "Speakers (4)"
@@ -211,7 +210,7 @@ def test_merge_selected_folds_the_second_into_the_first(
     assert _names(panel) == ["Ana Ruiz", "Lena Ortiz", "Tom Hale"]  # 2, 2, 1 mentions
     row = _names(panel).index("Lena Ortiz")
     assert "Ortiz" in _cell(panel, row, SpeakerRosterModel.VARIANTS)
-    assert _cell(panel, row, SpeakerRosterModel.QUOTES) == "2"
+    assert _cell(panel, row, SpeakerRosterModel.MENTIONS) == "2"
     assert panel.selected_speaker_ids() == [lena]
     # The store holds it: the indirect record now points at Lena Ortiz.
     moved = [a for a in store.attributions_for(document_id) if a.speaker_name == "Lena Ortiz"]
@@ -232,6 +231,7 @@ def test_merge_can_be_undone_in_the_store(qtbot, panel, store, hub, document_id)
     panel.merge_selected()
     store.undo()
     hub.notify("speakers", [document_id])  # the window's undo operation does this
+    qtbot.waitUntil(lambda: len(_names(panel)) == 4, timeout=1000)
     assert _names(panel) == ["Ana Ruiz", "Lena Ortiz", "Ortiz", "Tom Hale"]
 
 
@@ -309,8 +309,72 @@ def test_roster_follows_changes_made_elsewhere(qtbot, panel, store, hub, documen
     roster_operations.assign_speaker_entity(
         store=store, changes=hub, attribution_id=ruiz_quote.id, speaker_id=ana
     )
-    row = _names(panel).index("Ana Ruiz")
-    assert _cell(panel, row, SpeakerRosterModel.QUOTES) == "3"
+    # The mention "Tom Hale" of that record now counts for Ana Ruiz (next event-loop turn).
+    qtbot.waitUntil(lambda: _cell(panel, 0, SpeakerRosterModel.MENTIONS) == "3", timeout=1000)
+    assert _names(panel)[0] == "Ana Ruiz"
+
+
+class CountingStore:
+    """The real store, counting how often the roster is read."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.roster_reads = 0
+
+    def speakers_for(self, document_id: int):
+        self.roster_reads += 1
+        return self._store.speakers_for(document_id)
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+
+@pytest.fixture
+def counted(qtbot, store: Store, hub: ChangeHub, document_id: int):
+    counting = CountingStore(store)
+    roster = RosterPanel(store=counting, changes=hub)  # type: ignore[arg-type]
+    qtbot.addWidget(roster)
+    return roster, counting
+
+
+def test_reviewing_records_does_not_reread_the_roster(qtbot, counted, store, hub, document_id):
+    roster, counting = counted
+    roster.show()
+    qtbot.waitExposed(roster)
+    roster.set_document(document_id)
+    reads = counting.roster_reads
+    record = store.attributions_for(document_id)[0]
+    assert record.id is not None
+    store.accept_attribution(record.id)
+    hub.notify(ChangeKind.ATTRIBUTIONS, [record.id])
+    hub.notify(ChangeKind.SPEAKERS, [document_id + 100])  # another document's roster
+    qtbot.wait(20)
+    assert counting.roster_reads == reads
+
+
+def test_a_burst_of_changes_rereads_the_roster_once(qtbot, counted, hub, document_id) -> None:
+    roster, counting = counted
+    roster.show()
+    qtbot.waitExposed(roster)
+    roster.set_document(document_id)
+    reads = counting.roster_reads
+    for _ in range(5):
+        hub.notify(ChangeKind.SPEAKERS, [document_id])
+    qtbot.waitUntil(lambda: counting.roster_reads > reads, timeout=1000)
+    qtbot.wait(20)
+    assert counting.roster_reads == reads + 1
+
+
+def test_a_hidden_roster_is_read_when_shown(qtbot, counted, store, hub, document_id) -> None:
+    roster, counting = counted
+    roster.set_document(document_id)
+    hub.notify(ChangeKind.SPEAKERS, [document_id])
+    qtbot.wait(20)
+    assert counting.roster_reads == 0 and roster.model.rowCount() == 0
+    roster.show()
+    qtbot.waitExposed(roster)
+    assert counting.roster_reads == 1
+    assert _names(roster) == ["Ana Ruiz", "Lena Ortiz", "Ortiz", "Tom Hale"]
 
 
 def test_current_speaker_is_shown_in_bold(panel: RosterPanel, store, document_id) -> None:
