@@ -696,26 +696,33 @@ class Store:
             raise KeyError(f"no speaker {speaker_id}")
         return next(s for s in self.speakers_for(row["document_id"]) if s.id == speaker_id)
 
-    def add_speaker(self, document_id: int, name: str) -> Speaker:
+    def add_speaker(self, document_id: int, name: str, *, mention: Span | None = None) -> Speaker:
         """Add a speaker by name (or return the existing one of that name).
 
-        :raises ValueError: if the name is blank. :raises KeyError: if there is no
-            such document.
+        ``mention`` (a span the annotator selected) is added to the speaker's mentions.
+
+        :raises ValueError: if the name is blank or the mention lies outside the text.
+        :raises KeyError: if there is no such document.
         """
         name = _clean_name(name)
         with self._transaction():
-            self.document(document_id)
+            length = len(self.document(document_id).text)
+            if mention is not None and mention.end > length:
+                raise ValueError(f"mention {mention.as_list()} lies outside the text")
+            mentions = () if mention is None else (mention,)
             existing = self._speaker_id_by_name(document_id, name)
-            if existing is None:
-                existing = self._insert_speaker(document_id, name, (), (), _now())
-                self._append_history(
-                    "add_speaker",
-                    document_id=document_id,
-                    before={"speakers": []},
-                    after={"speakers": [self._speaker_state(existing)]},
-                    timed=False,
-                )
-        return self.speaker(existing)
+            before = None if existing is None else self._speaker_state(existing)
+            if before is not None and (mention is None or mention.as_list() in before["mentions"]):
+                return self.speaker(before["id"])
+            speaker_id = self._insert_speaker(document_id, name, (), mentions, _now())
+            self._append_history(
+                "add_speaker",
+                document_id=document_id,
+                before={"speakers": [] if before is None else [before]},
+                after={"speakers": [self._speaker_state(speaker_id)]},
+                timed=False,
+            )
+        return self.speaker(speaker_id)
 
     def rename_speaker(self, speaker_id: int, name: str) -> Speaker:
         """Rename a roster entry; the old name is kept as a variant.

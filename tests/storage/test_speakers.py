@@ -96,3 +96,18 @@ def test_speakers_are_per_document(store: Store, news_id: int) -> None:
     second_roster = store.speakers_for(second)
     assert [s.name for s in first_roster] == [s.name for s in second_roster] == ["Ana Ruiz"]
     assert first_roster[0].id != second_roster[0].id
+
+
+def test_a_speaker_made_from_selected_text_keeps_the_mention(store: Store, news_id: int) -> None:
+    made = store.add_speaker(news_id, "Coach", mention=Span(37, 40))
+    assert made.mentions == (Span(37, 40),)
+    again = store.add_speaker(news_id, "Ana Ruiz", mention=Span(37, 40))
+    assert Span(37, 40) in again.mentions
+    store.undo()
+    assert Span(37, 40) not in store.speaker(again.id or 0).mentions
+
+
+def test_a_mention_outside_the_text_is_refused(store: Store, news_id: int) -> None:
+    with pytest.raises(ValueError, match="outside"):
+        store.add_speaker(news_id, "Coach", mention=Span(0, 999))
+    assert [s.name for s in store.speakers_for(news_id)] == ["Ana Ruiz"]

@@ -96,7 +96,9 @@ actions: st.SearchStrategy[Action] = st.one_of(
     st.sampled_from(list(DocumentStatus)).map(
         lambda status: lambda s, d: s.set_document_status(d, status)
     ),
-    st.sampled_from(NAMES).map(lambda name: lambda s, d: s.add_speaker(d, name)),
+    st.tuples(st.sampled_from(NAMES), st.none() | spans()).map(
+        lambda p: lambda s, d: s.add_speaker(d, p[0], mention=p[1])
+    ),
     st.tuples(indexes, st.sampled_from([*NAMES, "M. Holm"])).map(lambda p: rename(*p)),
     st.tuples(indexes, indexes).map(lambda p: merge(*p)),
 )
