@@ -239,7 +239,7 @@ def _parse_text_bound(
     """Record one ``T`` line; a bad one is reported and remembered as rejected."""
     ident = fields[0].strip()
     kind, _, offsets = fields[1].partition(" ")
-    quoted = fields[2] if len(fields) > 2 else None
+    quoted = "\t".join(fields[2:]) if len(fields) > 2 else None  # the text may hold tabs
     pieces: list[tuple[int, int]] = []
     for piece in offsets.split(";"):
         start, end = (int(value) for value in piece.split())

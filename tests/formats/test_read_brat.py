@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from formats.readers import ReadOptions, read_paths
 from formats.writers.brat_export import ann_lines
@@ -306,3 +308,57 @@ def test_polnears_folder_layout_pairs_annotations_with_their_texts(tmp_path: Pat
         ("it a waste", "called", None),
     ]
     assert notes == [f"{tmp_path / 'data'}: skipped 1 file(s) of other types (bridge.xml)"]
+
+
+# Random articles and attributions written by formats.writers' brat writer must read
+# back unchanged. Texts exclude what no .txt file can carry as text: \r (normalised),
+# NUL (a binary file) and a leading U+FEFF (a byte-order mark).
+_texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00\ufeff"),
+    min_size=1,
+    max_size=60,
+).filter(str.strip)
+_names = st.text(st.characters(whitelist_categories=("L", "Nd")), min_size=1, max_size=12)
+
+
+@st.composite
+def _annotated(draw: st.DrawFn) -> tuple[str, list[Attribution]]:
+    text = draw(_texts)
+    size = len(text)
+
+    def span() -> Span:
+        start = draw(st.integers(0, size - 1))
+        return Span(start, draw(st.integers(start + 1, size)))
+
+    attributions = []
+    for _ in range(draw(st.integers(0, 4))):
+        bounds = sorted(draw(st.sets(st.integers(0, size), min_size=2, max_size=6)))
+        attributions.append(
+            Attribution(
+                fragments=tuple(Span(*bounds[i : i + 2]) for i in range(0, len(bounds) - 1, 2)),
+                type=draw(st.sampled_from(QuoteType)),
+                cue=draw(st.none() | st.builds(span)),
+                speaker=draw(st.none() | st.builds(span)),
+                speaker_name=draw(st.none() | _names),
+                status=draw(st.sampled_from(Status)),
+                origin=Origin.IMPORT,
+                annotator=draw(st.none() | _names),
+            )
+        )
+    return text, attributions
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=_annotated())
+def test_random_attributions_survive_the_brat_writer_and_reader(
+    tmp_path: Path, case: tuple[str, list[Attribution]]
+) -> None:
+    text, attributions = case
+    (tmp_path / "doc.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "doc.ann").write_bytes("".join(ann_lines(text, attributions)).encode("utf-8"))
+    [article], problems, _ = read(tmp_path / "doc.txt")
+    assert problems == []
+    assert article.text == text
+    assert sorted(article.attributions, key=repr) == sorted(attributions, key=repr)
