@@ -122,7 +122,7 @@ class RecordHighlighter(QSyntaxHighlighter):
 
     def ranges_at(self, position: int) -> list[StyledRange]:
         """The ranges that contain the Qt ``position``."""
-        return [r for r in self._overlapping(position, position + 1)]
+        return self._overlapping(position, position + 1)
 
     def ranges_for(self, attribution_id: int) -> list[StyledRange]:
         """The ranges of one record (empty if it has none)."""

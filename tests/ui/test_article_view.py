@@ -112,3 +112,46 @@ def test_the_selection_of_a_split_quotation_covers_both_fragments(window: MainWi
     selected = window.article_view.textCursor().selectedText()
     assert selected.startswith('"We will reopen')
     assert selected.endswith('until then."')
+
+
+def test_highlights_stay_on_their_words_after_an_emoji(qtbot, tmp_path) -> None:
+    # Qt counts UTF-16 units: without conversion every highlight after the emoji
+    # would be shifted one character to the left.
+    from quotes.model import Article, Attribution, Span
+    from storage.store import Store
+
+    text = 'Fans cheered 🎉🎉 all night. "We won the cup," the captain said.'
+    start = text.index('"We won')
+    record = Attribution(
+        fragments=(Span(start, start + len('"We won the cup,"')),),
+        speaker=Span(text.index("the captain"), text.index("the captain") + 11),
+        cue=Span(text.index("said"), text.index("said") + 4),
+    )
+    with Store(tmp_path / "emoji.sqlite") as store:
+        store.add_articles([Article(text=text, title="Cup", attributions=(record,))])
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        record_id = window.attribution_model.attribution_at(0).id
+
+        window.current.set_attribution(record_id)
+        assert window.article_view.textCursor().selectedText() == '"We won the cup,"'
+
+        # Click the closing quotation mark: the last character of the highlight,
+        # which an unconverted (shifted) highlight would no longer cover.
+        view = window.article_view
+        closing = start + len('"We won the cup,"') - 1
+        cursor = QTextCursor(view.document())
+        position = len(text[:closing].encode("utf-16-le")) // 2
+        cursor.setPosition(position)
+        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == '"'
+        cursor.setPosition(position)
+        window.current.set_attribution(None)
+        view.setTextCursor(cursor)
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center()
+        )
+        assert window.current.attribution_id == record_id
+        window.close()
