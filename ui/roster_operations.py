@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.model import Attribution, Speaker, Status
+from quotes.model import Attribution, Span, Speaker, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 
@@ -66,13 +66,21 @@ def rename_speaker(*, store: Store, changes: ChangeHub, speaker_id: int, name: s
     return renamed
 
 
-def create_speaker(*, store: Store, changes: ChangeHub, document_id: int, name: str) -> Speaker:
+def create_speaker(
+    *,
+    store: Store,
+    changes: ChangeHub,
+    document_id: int,
+    name: str,
+    mention: Span | None = None,
+) -> Speaker:
     """Add a speaker named ``name`` (whitespace collapsed, as text selected across a
     line break would carry it) to the document's roster, or return the existing one.
+    ``mention``, the selected words the name comes from, becomes one of its mentions.
 
-    :raises ValueError: if the name is blank.
+    :raises ValueError: if the name is blank or the mention lies outside the text.
     """
-    created = store.add_speaker(document_id, " ".join(name.split()))
+    created = store.add_speaker(document_id, " ".join(name.split()), mention=mention)
     changes.notify(ChangeKind.SPEAKERS, [document_id])
     return created
 

@@ -14,7 +14,7 @@ Wiring (for MainWindow)::
             store=store, changes=hub, attribution_id=current.attribution_id, speaker_id=sid))
     roster.message.connect(window.statusBar().showMessage)
     roster.set_number_keys_window_wide(True)      # 1-9 work wherever the focus is
-    # "Speaker from selection" in the article:  roster.create_from_text(selected_words)
+    # "New speaker from selection":  roster.create_from_text(words, mention=selection_span)
     # the cheat sheet lists roster.actions()
 
 The panel refreshes itself on ``changed("speakers", ...)`` and ``changed("workspace")``
@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quotes.model import Speaker
+from quotes.model import Span, Speaker
 from storage.store import Store
 from ui import roster_operations
 from ui.changes import ChangeHub, ChangeKind
@@ -392,9 +392,10 @@ class RosterPanel(QWidget):
         name = self._ask_text(self, "New speaker", "Name:", "")
         return self.create_from_text(name) if name else None
 
-    def create_from_text(self, text: str) -> Speaker | None:
-        """Add a speaker named by ``text`` (e.g. the words selected in the article),
-        select it and return it; an existing speaker of that name is reused."""
+    def create_from_text(self, text: str, *, mention: Span | None = None) -> Speaker | None:
+        """Add a speaker named by ``text`` (e.g. the words selected in the article,
+        whose span is ``mention``), select it and return it; an existing speaker of
+        that name is reused (and gains the mention)."""
         document_id = self._document_id
         if document_id is None:
             self.message.emit("Open a document first.")
@@ -404,7 +405,11 @@ class RosterPanel(QWidget):
             return None
         created = self._guarded(
             lambda: roster_operations.create_speaker(
-                store=self._store, changes=self._changes, document_id=document_id, name=text
+                store=self._store,
+                changes=self._changes,
+                document_id=document_id,
+                name=text,
+                mention=mention,
             )
         )
         if created is not None and created.id is not None:

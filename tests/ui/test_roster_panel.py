@@ -283,6 +283,14 @@ def test_create_from_selected_text_adds_and_selects_the_speaker(
     assert _speaker_id(store, document_id, "Carla Diaz") == created.id
 
 
+def test_create_from_a_selection_records_the_mention(qtbot, panel, store, document_id) -> None:
+    selected = _span("a driver")
+    created = panel.create_from_text(selected.text_of(TEXT), mention=selected)
+    assert created is not None and created.mentions == (selected,)
+    row = _names(panel).index("a driver")
+    assert _cell(panel, row, SpeakerRosterModel.MENTIONS) == "1"
+
+
 def test_create_from_a_known_name_reuses_the_speaker(qtbot, panel, store, document_id) -> None:
     created = panel.create_from_text("Tom Hale")
     assert created is not None and created.id == _speaker_id(store, document_id, "Tom Hale")
