@@ -32,11 +32,11 @@ class Cue:
 # A multiword cue opening with a preposition qualifies a verb ("said in a statement").
 _PREPOSITIONS = frozenset("in on at during via through over".split())
 
-_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+_PATTERNS: dict[tuple[int, bool], tuple[Lexicon, re.Pattern[str]]] = {}
 
 
-def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    cached = _PATTERNS.get(id(lexicon))
+def _pattern(lexicon: Lexicon, ignore_case: bool) -> re.Pattern[str]:
+    cached = _PATTERNS.get((id(lexicon), ignore_case))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
     words = [*lexicon.phrases, *lexicon.verbs]
@@ -44,8 +44,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     # every word at every position, which keeps the scan fast.
     alternatives = _trie_pattern(sorted({w.lower() for w in words}))
     # Word boundaries that also reject hyphenated compounds ("so-called", "well-said").
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-    _PATTERNS[id(lexicon)] = (lexicon, pattern)
+    flags = re.IGNORECASE if ignore_case else 0
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    _PATTERNS[(id(lexicon), ignore_case)] = (lexicon, pattern)
     return pattern
 
 
@@ -84,7 +85,12 @@ def _node_pattern(node: dict[str, dict]) -> str:
 def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
     """All cue occurrences in text order; a phrase wins over the verb inside it."""
     found = []
-    for match in _pattern(lexicon).finditer(text):
+    lowered = text.lower()
+    # Matching the lower-cased text is much faster than a case-insensitive pattern;
+    # the rare text whose length changes in lower case ("İ") keeps the slow way.
+    same_length = len(lowered) == len(text)
+    scanned = lowered if same_length else text
+    for match in _pattern(lexicon, not same_length).finditer(scanned):
         words = match.group().lower().split()
         phrase = " ".join(words)
         if len(words) > 1:

@@ -19,6 +19,8 @@ _DIRECT_SHARE = 0.95
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
     """The type of content made of ``fragments``."""
+    if not quotes.within(fragments[0].start, fragments[-1].end):
+        return QuoteType.DIRECT if unquoted else QuoteType.INDIRECT
     total = sum(count_alnum(text, f.start, f.end) for f in fragments)
     if total == 0:
         return QuoteType.INDIRECT

@@ -16,6 +16,7 @@ from quotes.tokens import (
     PRONOUNS,
     WEEKDAYS,
     Token,
+    first_word,
     is_cue_modifier,
     tokenize,
 )
@@ -51,16 +52,16 @@ def skip_adverbials(text: str, position: int, limit: int) -> int:
         if match and match.end() > position:
             position = match.end()
             continue
-        tokens = tokenize(text, position, min(limit, position + 40))
+        token = first_word(text, position, min(limit, position + 40))
         if (
-            tokens
-            and tokens[0].is_word
-            and (is_cue_modifier(tokens[0]) and tokens[0].lower not in {"that", "not"})
+            token is not None
+            and token.is_word
+            and (
+                (is_cue_modifier(token) and token.lower not in {"that", "not"})
+                or token.lower in WEEKDAYS
+            )
         ):
-            position = tokens[0].end
-            continue
-        if tokens and tokens[0].lower in WEEKDAYS:
-            position = tokens[0].end
+            position = token.end
             continue
         break
     return position

@@ -32,7 +32,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after, find_speaker_before
-from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, tokenize
+from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, first_word, tokenize
 from quotes.units import Unit
 
 # How much each kind of cue is trusted, before adjustments for the construction.
@@ -409,10 +409,10 @@ def _is_intro_phrase(text: str, prefix: Span) -> bool:
     "During the meeting," or "Speaking about X," open a sentence; reported content
     before "X said" is a clause, which these are not.
     """
-    tokens = tokenize(text, prefix.start, prefix.end)
-    if not tokens:
+    token = first_word(text, prefix.start, prefix.end)
+    if token is None:
         return True
-    first = tokens[0].lower
+    first = token.lower
     if first in {
         "during",
         "speaking",

@@ -14,7 +14,7 @@ _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|[^\w\s]")
 
 
 class Token(NamedTuple):
-    """One word or punctuation mark: its text and offsets into the article text.
+    """One word or punctuation mark: its text, offsets into the article text, lower case.
 
     A named tuple rather than a frozen dataclass: tokens are made by the hundred
     thousand and tuples are several times cheaper to build.
@@ -23,11 +23,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
+    lower: str
 
     @property
     def is_word(self) -> bool:
@@ -43,7 +39,20 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Token(word, match.start(), match.end(), word.lower())
+        for match in _TOKEN.finditer(text, start, end)
+        for word in (match.group(),)
+    ]
+
+
+def first_word(text: str, start: int, end: int) -> Token | None:
+    """The first token of ``text[start:end]``, or None (cheaper than ``tokenize``)."""
+    match = _TOKEN.search(text, start, end)
+    if match is None:
+        return None
+    word = match.group()
+    return Token(word, match.start(), match.end(), word.lower())
 
 
 PRONOUNS = frozenset(
