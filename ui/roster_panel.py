@@ -84,6 +84,19 @@ def ask_text_with_dialog(parent: QWidget, title: str, label: str, initial: str) 
     return text if ok else None
 
 
+def distinct_variants(speaker: Speaker) -> list[str]:
+    """The speaker's other names, each once regardless of case ("he" and "He"), in
+    the store's order, without the name itself."""
+    seen = {speaker.name.casefold()}
+    distinct = []
+    for variant in speaker.variants:
+        key = variant.casefold()
+        if key not in seen:
+            seen.add(key)
+            distinct.append(variant)
+    return distinct
+
+
 class SpeakerRosterModel(QAbstractTableModel):
     """One row per roster entry, in the store's order (most mentioned first).
 
@@ -163,7 +176,7 @@ class SpeakerRosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(speaker, row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            named = ", ".join(speaker.variants)
+            named = ", ".join(distinct_variants(speaker))
             return f"{speaker.name}\nalso: {named}" if named else speaker.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.KEY, self.MENTIONS):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -184,7 +197,7 @@ class SpeakerRosterModel(QAbstractTableModel):
         if column == self.NAME:
             return speaker.name
         if column == self.VARIANTS:
-            return ", ".join(speaker.variants)
+            return ", ".join(distinct_variants(speaker))
         if column == self.MENTIONS:
             return str(len(speaker.mentions))
         return ""

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from quotes.model import Article, Attribution, QuoteType, Span
+from quotes.model import Article, Attribution, QuoteType, Span, Speaker
 from storage.store import Store
 from ui import roster_operations
 from ui.changes import ChangeHub, ChangeKind
-from ui.roster_panel import RosterPanel, SpeakerRosterModel
+from ui.roster_panel import RosterPanel, SpeakerRosterModel, distinct_variants
 
 # Written for these tests: two people named two ways each, and one named once.
 TEXT = (
@@ -383,6 +383,11 @@ def test_a_hidden_roster_is_read_when_shown(qtbot, counted, store, hub, document
     qtbot.waitExposed(roster)
     assert counting.roster_reads == 1
     assert _names(roster) == ["Ana Ruiz", "Lena Ortiz", "Ortiz", "Tom Hale"]
+
+
+def test_variants_are_listed_once_whatever_their_case() -> None:
+    speaker = Speaker(name="Rajnath Singh", variants=("Singh", "he", "He", "rajnath singh"))
+    assert distinct_variants(speaker) == ["Singh", "he"]
 
 
 def test_current_speaker_is_shown_in_bold(panel: RosterPanel, store, document_id) -> None:
