@@ -215,3 +215,19 @@ def test_a_record_deleted_elsewhere_gives_a_clear_error(
     assert window.attribution_model.row_of(doomed) is None  # the stale row is gone
     assert window.attribution_model.rowCount() == 2
     boxes[0].close()
+
+
+def test_the_file_menu_offers_import_export_and_workspaces(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    labels = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert labels == [
+        "&Import files…",
+        "Import &folder…",
+        "&Export…",
+        "Open &workspace…",
+        "&New workspace…",
+        "&Quit",
+    ]
+    view_menu = window.menuBar().actions()[2].menu()
+    toggles = [a.text() for a in view_menu.actions() if a.isCheckable()]
+    assert toggles == ["Documents", "Records"]
