@@ -400,7 +400,9 @@ def measure_export(attributions: int, folder: Path, formats: list[str]) -> None:
             assert report.attributions == attributions, report
 
         seconds = _timed(export)
-        peak = _traced_peak_mb(export)
+        # A fresh path: replacing the timed run's folder would add the old folder's
+        # file listing (its deletion) to the writer's own working memory.
+        peak = _traced_peak_mb(lambda name=name: export(name, folder / f"traced-{name}"))
         rate = attributions / seconds
         flag = "" if rate >= EXPORT_TARGET else "  < target"
         print(

@@ -65,7 +65,11 @@ def file_stem(document_id: str) -> str:
 
 
 class _StemPicker:
-    """Hands out unique file stems; remembers only the names, not the documents."""
+    """Hands out unique file stems.
+
+    It remembers the names only (some tens of bytes per document), the one thing an
+    export keeps for every document it wrote.
+    """
 
     def __init__(self) -> None:
         self._used: set[str] = set()

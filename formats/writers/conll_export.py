@@ -109,7 +109,8 @@ def _tag_layer(
     for span in spans:
         first = bisect_right(ends, span.start)  # the first token ending after the start
         stop = bisect_left(starts, span.end)  # tokens before this one start inside
-        if first >= stop or any(tags[i] != outside for i in range(first, stop)):
+        # Slice counting runs in C; this is done for every span of the export.
+        if first >= stop or tags[first:stop].count(outside) != stop - first:
             continue
         tags[first] = begin
         tags[first + 1 : stop] = [inside] * (stop - first - 1)
