@@ -15,6 +15,7 @@ from quotes.rules import Draft
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95
+_CLOSERS = ("”", '"', "''", "»")
 
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
@@ -61,6 +62,7 @@ def attach_continuations(
             d
             for d in previous_drafts
             if quotes.quoted_share(text, d.fragments[-1].start, d.fragments[-1].end) >= 0.5
+            or text[d.fragments[-1].start : d.fragments[-1].end].rstrip().endswith(_CLOSERS)
         ]
         if not quoted:
             continue

@@ -153,7 +153,10 @@ def starts_with_preposition(text: str, position: int, limit: int) -> bool:
 # own subject or a comment of the writer ("..., which was passed in 2010").
 _CONTENT_STOP = re.compile(
     r"\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to)\b"
-    r"|\s[—–]\s|\s--\s)",
+    # A second verb phrase of the speaker: "... in the case but stopped short of ...",
+    # "..., and has called for ...".
+    r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|still|never|has|have|had)\s+)?"
+    r"(?:has|have|had|said|says|told|added|noted|argued|\w+ed)\b)",
     re.IGNORECASE,
 )
 

@@ -80,6 +80,11 @@ def find_quotations(text: str) -> list[Quotation]:
             else:
                 open_at = None
             continue
+        if mark in _OPENERS and _looks_closing(text, position, mark):
+            # A wrongly curled closing mark ('done,“ she said'): it closes.
+            found.append(Quotation(open_at, match.end()))
+            open_at = None
+            continue
         if mark in _OPENERS:
             # Two openers in a row: the first was never closed inside its sentence.
             found.append(Quotation(open_at, position, balanced=False))
@@ -90,6 +95,15 @@ def find_quotations(text: str) -> list[Quotation]:
     if open_at is not None:
         found.append(Quotation(open_at, _paragraph_end(text, segment_start), balanced=False))
     return [q for q in found if q.end > q.start + 1]
+
+
+def _looks_closing(text: str, position: int, mark: str) -> bool:
+    """Whether an opening mark stands where a closing one belongs: after a word or
+    punctuation and before a space or the end."""
+    before = text[position - 1] if position > 0 else " "
+    after_index = position + len(mark)
+    after = text[after_index] if after_index < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:)")
 
 
 def _paragraph_end(text: str, position: int) -> int:

@@ -141,7 +141,8 @@ class UnitRules:
                 return self._inverted(unit, cue, cue_span, speaker)
         speaker = find_speaker_before(text, lower, cue.start)
         if speaker is None:
-            if text[lower : cue.start].rstrip().lower().endswith(" and"):
+            if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
+                # "X met Y and reiterated ...", "X has ... but has said ...".
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
                 return None
@@ -244,7 +245,7 @@ class UnitRules:
         prefix_clause = (
             prefix is not None
             and ends_with_clause_comma(text, unit.start, speaker.start)
-            and word_count(text, prefix.start, prefix.end) >= (1 if prefix_quoted else 2)
+            and word_count(text, prefix.start, prefix.end) >= 1
             and not (
                 _is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
             )
@@ -365,6 +366,10 @@ class UnitRules:
 
 # Verbs that report speech only as a tag or before a quotation ("he continued: ...").
 _TAG_ONLY = frozenset("continue answer respond reply".split())
+_COORDINATED = re.compile(
+    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$",
+    re.IGNORECASE,
+)
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
 
@@ -392,7 +397,9 @@ def _ends_clause(text: str, position: int, limit: int) -> bool:
     return _AFTER_INVERTED_SPEAKER.match(rest) is not None
 
 
-_AFTER_INVERTED_SPEAKER = re.compile(r"(?:in|at|on|during|to|of|for|from|who|after|before)\b")
+_AFTER_INVERTED_SPEAKER = re.compile(
+    r"(?:in|at|on|during|to|of|for|from|who|after|before|as|when|while|with)\b"
+)
 
 
 def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:

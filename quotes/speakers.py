@@ -50,7 +50,11 @@ def _is_abbreviation_period(tokens: list[Token], index: int) -> bool:
         index > 0
         and tokens[index].text == "."
         and tokens[index - 1].end == tokens[index].start
-        and tokens[index - 1].lower in abbreviations()
+        and (
+            tokens[index - 1].lower in abbreviations()
+            # An initial: "E. J. Fleming".
+            or (len(tokens[index - 1].text) == 1 and tokens[index - 1].text.isupper())
+        )
     )
 
 
@@ -75,7 +79,11 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     last = tokens[index]
     if last.text == ",":
         # An apposition or relative clause sits between subject and cue
-        # ("Willie Minor, an actor in Dallas, recalled"): its end is part of the mention.
+        # ("Willie Minor, an actor in Dallas, recalled"): the mention is the name
+        # before it, and runs to the apposition's end.
+        appositive = _apposition_head(tokens, index)
+        if appositive is not None:
+            return appositive
         index -= 1
         if index < 0:
             return None
@@ -88,7 +96,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     elif (
         last.lower in CLAUSE_WORDS
         or last.lower in WEEKDAYS
-        or last.lower in DETERMINERS
+        or last.lower in _ARTICLES
         or last.lower in CONNECTORS
         or last.lower.endswith(("’s", "'s", "n’t", "n't"))
     ):
@@ -107,7 +115,35 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
 
 
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
-_EMBEDDING_WORDS = frozenset("what where which how whom whose than whatever".split())
+_EMBEDDING_WORDS = frozenset("what where how whose than whatever".split())
+# Determiners that never stand for a noun: "the state", unlike "several said".
+_ARTICLES = frozenset("the a an his her their its our my your this these those".split())
+_APPOSITION_OPENERS = frozenset("who which a an the whose whom".split())
+
+
+def _apposition_head(tokens: list[Token], comma: int) -> Span | None:
+    """The mention "Name, apposition," that ends at the comma ``tokens[comma]``.
+
+    The apposition opens with who/which/an article or is an age ("Quina Jones, 25,").
+    Returns the span from the name to the apposition's end, or None.
+    """
+    opening = None
+    for index in range(comma - 1, max(comma - 25, -1), -1):
+        if tokens[index].text == ",":
+            opening = index
+            break
+    if opening is None or opening + 1 >= comma or opening == 0:
+        return None
+    first = tokens[opening + 1]
+    if not (first.lower in _APPOSITION_OPENERS or first.text.isdigit()):
+        return None
+    head = tokens[opening - 1]
+    if not (head.is_capitalized or head.lower in titles()) or head.lower in SENTENCE_OPENERS:
+        return None
+    name = _walk_back(tokens, opening - 1)
+    if name is None:
+        return None
+    return Span(name.start, tokens[comma - 1].end)
 
 
 def _walk_back(tokens: list[Token], index: int) -> Span | None:
