@@ -196,6 +196,8 @@ class UnitRules:
             second = trim(text, rest + 1, unit.end)
             if second is not None:
                 fragments.append(second)
+        elif self._is_quoted(content):
+            fragments += self._trailing_quotation(unit, speaker.end)
         quoted = self._is_quoted(content)
         return Draft(
             fragments,
@@ -272,8 +274,9 @@ class UnitRules:
             confidence = max(confidence, 0.95 if before else 0.9)
             priority += 0.5
         elif prefix_quoted and before:
-            # '"C," X said on Monday at the rally.': what follows the cue is circumstance.
-            fragments = before
+            # '"C," X said on Monday at the rally.': what follows the cue is circumstance,
+            # up to a quotation that continues the first ('... said. "D."').
+            fragments = before + self._trailing_quotation(unit, cue_span.end)
             rule = "quote-speaker-cue"
             confidence = max(confidence, 0.9)
             priority += 0.5
@@ -348,6 +351,24 @@ class UnitRules:
             priority=priority,
             unquoted_direct=unquoted,
         )
+
+    def _trailing_quotation(self, unit: Unit, position: int) -> list[Span]:
+        """A quotation that opens a new sentence after the cue tag, to the unit's end.
+
+        '"A," he said with a grin. "B."' often stays one Punkt sentence; B continues A.
+        """
+        text = self.text
+        for quotation in self.quotes.within(position, unit.end):
+            if quotation.start < position:
+                continue
+            tag = text[position : quotation.start].rstrip()
+            if not tag.endswith((".", "!", "?", ":")):
+                return []
+            span = trim(text, quotation.start, unit.end)
+            if span is None or self.quotes.quoted_share(text, span.start, span.end) < 0.8:
+                return []
+            return [span]
+        return []
 
     def _content_end(self, unit: Unit, start: int) -> int:
         """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""

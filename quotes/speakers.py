@@ -88,6 +88,15 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
         if index < 0:
             return None
         last = tokens[index]
+    if last.text == ")":
+        # "Rep. Gwen Moore (D-Wis.) said": the party tag belongs to the mention.
+        opening = next(
+            (i for i in range(index - 1, max(index - 12, -1), -1) if tokens[i].text == "("), None
+        )
+        if opening is None or opening == 0:
+            return None
+        name = _walk_back(tokens, opening - 1)
+        return None if name is None else Span(name.start, last.end)
     word = _strip_contraction(last)
     if word.lower in PRONOUNS:
         mention: Span | None = Span(word.start, word.end)
