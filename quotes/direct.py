@@ -37,6 +37,13 @@ def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: boo
     return QuoteType.MIXED
 
 
+def _is_whole_paragraph(text: str, units: list[Unit], number: int) -> bool:
+    """Whether unit ``number`` is the only unit of its paragraph."""
+    paragraph = units[number].paragraph
+    following = units[number + 1] if number + 1 < len(units) else None
+    return following is None or following.paragraph != paragraph
+
+
 def attach_continuations(
     text: str, units: list[Unit], drafts_by_unit: list[list[Draft]], quotes: QuoteIndex
 ) -> None:
@@ -51,12 +58,18 @@ def attach_continuations(
         if drafts_by_unit[number]:
             continue
         previous_drafts = drafts_by_unit[number - 1]
-        if not previous_drafts or units[number - 1].paragraph != unit.paragraph:
+        if not previous_drafts:
             continue
         span = trim(text, unit.start, unit.end)
         if span is None or quotes.covering(span.start) is None:
             continue
-        if quotes.quoted_share(text, span.start, span.end) < 0.8:
+        new_paragraph = units[number - 1].paragraph != unit.paragraph
+        # A paragraph that is one cue-less quotation continues the quotation that
+        # closed the paragraph before (the speaker goes on talking).
+        needed = 0.95 if new_paragraph else 0.8
+        if quotes.quoted_share(text, span.start, span.end) < needed:
+            continue
+        if new_paragraph and not _is_whole_paragraph(text, units, number):
             continue
         quoted = [
             d
