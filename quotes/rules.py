@@ -135,11 +135,22 @@ class UnitRules:
         if cue.participle and text[unit.start : before_end].rstrip().endswith(","):
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
-        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
-            speaker = find_speaker_after(text, cue_span.end, unit.end)
-            if speaker is not None and _ends_clause(text, speaker.end, unit.end):
-                return self._inverted(unit, cue, cue_span, speaker)
         speaker = find_speaker_before(text, lower, cue.start)
+        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
+            after_quote = text[unit.start : before_end].rstrip().rstrip(",").endswith(_CLOSING)
+            # "Name, an apposition, said X" is not inverted: the name is the speaker.
+            apposition = speaker is not None and "," in text[speaker.start : speaker.end]
+            inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
+            if (
+                inverted_speaker is not None
+                and not apposition
+                and (
+                    _ends_clause(text, inverted_speaker.end, unit.end)
+                    if after_quote
+                    else _ends_sentence(text, inverted_speaker.end, unit.end)
+                )
+            ):
+                return self._inverted(unit, cue, cue_span, inverted_speaker)
         if speaker is None:
             if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
                 # "X met Y and reiterated ...", "X has ... but has said ...".
@@ -407,6 +418,13 @@ def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
 def _opens_unit(text: str, start: int, position: int) -> bool:
     """Whether only punctuation and quotation marks stand between ``start`` and ``position``."""
     return not any(ch.isalnum() for ch in text[start:position])
+
+
+def _ends_sentence(text: str, position: int, limit: int) -> bool:
+    """Whether an inverted speaker after plain content ends the sentence, or is
+    followed only by an apposition ("..., said Mara Voss, a union leader.")."""
+    rest = text[position:limit].strip()
+    return not rest or rest[0] in ".!?" or (rest[0] == "," and "," not in rest[1:-1])
 
 
 def _ends_clause(text: str, position: int, limit: int) -> bool:
