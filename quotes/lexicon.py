@@ -80,9 +80,12 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
             raise LexiconError(f"{where}:{number}: a line before any [section]")
         if section in {"clause", "belief", "object"}:
             kind = CueKind(section)
-            for form in words:
+            lemma = words[0].rstrip(":")
+            # "lemma:" names the verb without making its base form a cue.
+            forms = words[1:] if words[0].endswith(":") else words
+            for form in forms:
                 # A verb listed twice keeps its first, more specific kind.
-                verbs.setdefault(form, (words[0], kind))
+                verbs.setdefault(form, (lemma, kind))
         elif section == "phrases":
             phrases.append(" ".join(words))
         else:

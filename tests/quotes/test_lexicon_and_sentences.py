@@ -23,6 +23,8 @@ def test_lexicon_kinds() -> None:
     assert lexicon.verb("said") == ("say", CueKind.CLAUSE)
     assert lexicon.verb("believes") == ("believe", CueKind.BELIEF)
     assert lexicon.verb("called") == ("call", CueKind.OBJECT)
+    assert lexicon.verb("state") is None  # "state:" names the lemma only
+    assert lexicon.verb("stated") == ("state", CueKind.CLAUSE)
     assert "according to" in lexicon.phrases
 
 
