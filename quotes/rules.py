@@ -111,7 +111,31 @@ class UnitRules:
                 draft.unit = number
                 draft.cue_start = cue.start
                 candidates.append(draft)
-        return _choose(candidates)
+        chosen = _choose(candidates)
+        if not chosen:
+            colon = self._colon_quotation(unit)
+            if colon is not None:
+                colon.unit = number
+                colon.cue_start = colon.cue.start if colon.cue else unit.start
+                chosen = [colon]
+        return chosen
+
+    def _colon_quotation(self, unit: Unit) -> Draft | None:
+        """``Jones: "..."``: a name and a colon introduce the quotation (transcripts)."""
+        text = self.text
+        for quotation in self.quotes.within(unit.start, unit.end):
+            before = text[unit.start : quotation.start].rstrip()
+            if not before.endswith(":") or quotation.start < unit.start:
+                continue
+            colon = unit.start + len(before) - 1
+            speaker = find_speaker_before(text, unit.start, colon)
+            if speaker is None or not text[speaker.start].isupper():
+                return None
+            content = trim(text, quotation.start, unit.end)
+            if content is None:
+                return None
+            return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
+        return None
 
     # -- one cue ------------------------------------------------------------------------
 
@@ -121,6 +145,7 @@ class UnitRules:
             text[cue.start].isupper()
             and cue.start > unit.start
             and not _opens_unit(text, unit.start, cue.start)
+            and not _is_headline(text, unit)
         ):
             # "Islamic State", "the Report": a capitalised cue word inside a sentence is a name.
             return None
@@ -423,8 +448,23 @@ def _opens_unit(text: str, start: int, position: int) -> bool:
 def _ends_sentence(text: str, position: int, limit: int) -> bool:
     """Whether an inverted speaker after plain content ends the sentence, or is
     followed only by an apposition ("..., said Mara Voss, a union leader.")."""
-    rest = text[position:limit].strip()
+    rest = _PLACE.sub("", text[position:limit].strip(), count=1)
     return not rest or rest[0] in ".!?" or (rest[0] == "," and "," not in rest[1:-1])
+
+
+# "says political scientist X in Almaty.": a place or affiliation after the name.
+_PLACE = re.compile(
+    r"^(?:in|at|of|from|for|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+)
+
+
+def _is_headline(text: str, unit: Unit) -> bool:
+    """Whether the unit is written in title case, as headlines are ("Rubio Says ...")."""
+    words = [w for w in text[unit.start : unit.end].split() if w[0].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
 
 
 def _ends_clause(text: str, position: int, limit: int) -> bool:
