@@ -561,6 +561,14 @@ class Store:
             counts[Status(row["status"])] = row["n"]
         return counts
 
+    def annotators(self) -> list[str]:
+        """The annotator names recorded on attributions, sorted (for export filters)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT annotator FROM attributions WHERE annotator IS NOT NULL"
+            " AND annotator != '' ORDER BY annotator"
+        )
+        return [row["annotator"] for row in rows]
+
     def add_attribution(self, document_id: int, attribution: Attribution) -> Attribution:
         """Store an attribution an annotator made (origin human, accepted); return it.
 
