@@ -15,14 +15,27 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QSyntaxHighlighter, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QMouseEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from quotes.model import Attribution, Span, Status
 from ui.attribution_table import AttributionTableModel
 from ui.current import CurrentRecord
-from ui.highlight_palette import STATUS_PRIORITY, Part, highlight_formats
 from ui.text_offsets import TextOffsets
+from ui.theme import (
+    LIGHT_HIGHLIGHTS,
+    STATUS_PRIORITY,
+    HighlightColours,
+    Part,
+    article_formats,
+    dimmed_format,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -75,11 +88,16 @@ class RecordHighlighter(QSyntaxHighlighter):
     The ranges are kept per record and, for lookup, in one list sorted by start;
     a block finds the ranges that overlap it with a binary search bounded by the
     longest range, so formatting a block costs O(log n + overlaps).
+
+    With a current record set (:meth:`set_current`), every other record is painted
+    with its dimmed format, so the one under review stands out in its context.
     """
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._formats = highlight_formats()
+        self._formats = article_formats(LIGHT_HIGHLIGHTS)
+        self._dimmed = {key: dimmed_format(f, LIGHT_HIGHLIGHTS) for key, f in self._formats.items()}
+        self._current: int | None = None
         self._by_record: dict[int, list[StyledRange]] = {}
         self._sorted: list[StyledRange] = []
         self._keys: list[tuple[int, int, int, int]] = []
@@ -120,6 +138,37 @@ class RecordHighlighter(QSyntaxHighlighter):
         for styled in old + ranges:
             self._rehighlight_between(styled.start, styled.end)
 
+    def set_colours(self, colours: HighlightColours) -> None:
+        """Paint with the theme's colours from now on (repaints the whole text)."""
+        self._formats = article_formats(colours)
+        self._dimmed = {key: dimmed_format(f, colours) for key, f in self._formats.items()}
+        self.rehighlight()
+
+    def formats(self, *, dimmed: bool = False) -> dict[tuple[Part, Status], QTextCharFormat]:
+        """The formats painted for (part, status): the current record's, or with
+        ``dimmed`` the other records'."""
+        return dict(self._dimmed if dimmed else self._formats)
+
+    @property
+    def current(self) -> int | None:
+        """The record painted in full colour while the others are dimmed (None: all full)."""
+        return self._current
+
+    def set_current(self, attribution_id: int | None) -> None:
+        """Emphasise ``attribution_id`` and dim the others (None: dim nothing).
+
+        Moving from one record to another repaints only the blocks of those two;
+        switching dimming on or off repaints everything (every record changes look).
+        """
+        old, self._current = self._current, attribution_id
+        if old == attribution_id:
+            return
+        if old is None or attribution_id is None:
+            self.rehighlight()
+            return
+        for styled in self.ranges_for(old) + self.ranges_for(attribution_id):
+            self._rehighlight_between(styled.start, styled.end)
+
     def ranges_at(self, position: int) -> list[StyledRange]:
         """The ranges that contain the Qt ``position``."""
         return self._overlapping(position, position + 1)
@@ -156,7 +205,9 @@ class RecordHighlighter(QSyntaxHighlighter):
             start = max(styled.start, block_start) - block_start
             end = min(styled.end, block_end) - block_start
             if end > start:
-                self.setFormat(start, end - start, self._formats[styled.part, styled.status])
+                dim = self._current is not None and styled.attribution_id != self._current
+                formats = self._dimmed if dim else self._formats
+                self.setFormat(start, end - start, formats[styled.part, styled.status])
 
 
 class ArticleView(QPlainTextEdit):
@@ -198,6 +249,8 @@ class ArticleView(QPlainTextEdit):
         model.rowsInserted.connect(self._on_rows_inserted)
         model.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
         current.attribution_changed.connect(self.show_attribution)
+        # Review mode: the current record in full colour, the others dimmed.
+        current.attribution_changed.connect(self._highlighter.set_current)
         self.selectionChanged.connect(self._on_selection_changed)
 
     # -- public API ------------------------------------------------------------------
@@ -205,6 +258,10 @@ class ArticleView(QPlainTextEdit):
     def highlighter(self) -> RecordHighlighter:
         """The highlighter painting the records (for tests and later themes)."""
         return self._highlighter
+
+    def set_colours(self, colours: HighlightColours) -> None:
+        """Paint the highlights in a theme's colours (``ui.theme``)."""
+        self._highlighter.set_colours(colours)
 
     def selected_span(self) -> Span | None:
         """The words the user selected, as a span of Python offsets trimmed of white space.

@@ -11,8 +11,7 @@ the article view underlines cues and outlines the current record.
 Wiring (for MainWindow)::
 
     colours = apply_theme(QApplication.instance(), "dark")   # palette + style
-    formats = article_formats(colours)   # replaces highlight_palette.highlight_formats()
-    # for the records other than the current one: dimmed_format(formats[key], colours)
+    article_view.set_colours(colours)    # article_formats + dimmed_format per record
 
 ``apply_theme`` is the only function here that changes global state; everything
 else is pure. Call it on the GUI thread.
@@ -21,14 +20,26 @@ else is pure. Call it on the GUI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from enum import IntEnum
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from quotes.model import Status
-from ui.highlight_palette import Part
 
 THEME_NAMES = ("light", "dark")
+
+
+class Part(IntEnum):
+    """The part of a record a highlighted range belongs to; higher paints on top."""
+
+    CONTENT = 0
+    SPEAKER = 1
+    CUE = 2
+
+
+#: Paint order by status: accepted ranges win over candidates, candidates over rejected.
+STATUS_PRIORITY = {Status.REJECTED: 0, Status.CANDIDATE: 1, Status.ACCEPTED: 2}
 
 # The Okabe-Ito colours the palette is derived from, for reference and for tests.
 OKABE_ITO = {
@@ -194,11 +205,11 @@ def current_theme(app: QApplication) -> str:
 def article_formats(colours: HighlightColours) -> dict[tuple[Part, Status], QTextCharFormat]:
     """The article view's character format of every (part, status) pair.
 
-    A drop-in for ``ui.highlight_palette.highlight_formats()`` in any theme: the
-    review status shows as the content's background (candidate, accepted,
-    rejected); speaker mentions have their own background; cues are underlined,
-    dashed while candidate and solid once accepted; everything rejected is also
-    struck through, so no state is told by colour alone.
+    The one palette of the app (light or dark): the review status shows as the
+    content's background (candidate, accepted, rejected); speaker mentions have
+    their own background; cues are underlined, dashed while candidate and solid
+    once accepted; everything rejected is also struck through, so no state is
+    told by colour alone.
     """
     dash = QTextCharFormat.UnderlineStyle.DashUnderline
     solid = QTextCharFormat.UnderlineStyle.SingleUnderline

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from quotes.model import Status
-from ui.highlight_palette import Part, highlight_formats
 from ui.main_window import MainWindow
+from ui.theme import Part
 
 from .conftest import ARTICLE_TEXT
 
@@ -39,7 +39,9 @@ def test_markup_in_the_article_shows_as_characters(window: MainWindow) -> None:
 
 
 def test_parts_and_statuses_look_different(window: MainWindow) -> None:
-    formats = highlight_formats()
+    formats = window.article_view.highlighter.formats()
+    # Accepting or rejecting moves on, so the decided record is then dimmed.
+    dimmed = window.article_view.highlighter.formats(dimmed=True)
     content = ARTICLE_TEXT.index("We will reopen")
     cue = ARTICLE_TEXT.index("said")
     speaker = ARTICLE_TEXT.index("the mayor")
@@ -54,11 +56,11 @@ def test_parts_and_statuses_look_different(window: MainWindow) -> None:
     first = window.attribution_model.attribution_at(0).id
     window.current.set_attribution(first)
     window.annotation_actions.accept.trigger()
-    assert format_at(window, content) == formats[Part.CONTENT, Status.ACCEPTED]
+    assert format_at(window, content) == dimmed[Part.CONTENT, Status.ACCEPTED]
     window.current.set_attribution(first)
     window.annotation_actions.reject.trigger()
     rejected = format_at(window, content)
-    assert rejected == formats[Part.CONTENT, Status.REJECTED]
+    assert rejected == dimmed[Part.CONTENT, Status.REJECTED]
     assert rejected.fontStrikeOut()
     assert len({formats[Part.CONTENT, s].background().color().name() for s in Status}) == 3
 

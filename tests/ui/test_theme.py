@@ -11,9 +11,9 @@ from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel
 
 from quotes.model import Status
-from ui.highlight_palette import Part, highlight_formats
 from ui.theme import (
     THEME_NAMES,
+    Part,
     apply_theme,
     article_formats,
     build_palette,
@@ -209,7 +209,7 @@ def test_switching_back_to_light_restores_light_colours(restore_app_look) -> Non
 @pytest.mark.parametrize("theme", THEME_NAMES)
 def test_article_formats_cover_what_the_article_view_paints(theme: str) -> None:
     formats = article_formats(highlight_colours(theme))
-    assert set(formats) == set(highlight_formats())  # a drop-in for the default palette
+    assert set(formats) == set(itertools.product(Part, Status))  # every look the view paints
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)
