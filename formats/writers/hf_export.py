@@ -47,6 +47,44 @@ class _Counts:
             self.by_type_status[quote["type"], quote["status"]] += 1
 
 
+# The schema declared for the ``datasets`` library. Without it each split's types
+# are inferred from its own rows, and a split where no document has a quotation
+# (or no quotation has a cue) gets types that clash with the others' on loading.
+_FEATURES_YAML = """\
+dataset_info:
+  features:
+  - name: id
+    dtype: string
+  - name: title
+    dtype: string
+  - name: source
+    dtype: string
+  - name: text
+    dtype: string
+  - name: quotes
+    list:
+    - name: start
+      dtype: int64
+    - name: end
+      dtype: int64
+    - name: fragments
+      sequence:
+        sequence: int64
+    - name: type
+      dtype: string
+    - name: cue
+      sequence: int64
+    - name: speaker
+      sequence: int64
+    - name: speaker_name
+      dtype: string
+    - name: status
+      dtype: string
+    - name: annotator
+      dtype: string
+"""
+
+
 def _figure(value: object) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -61,6 +99,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "task_categories:",
         "- token-classification",
         "pretty_name: Quotation attributions",
+        *_FEATURES_YAML.splitlines(),
         "configs:",
         "- config_name: default",
         "  data_files:",

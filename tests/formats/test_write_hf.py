@@ -76,3 +76,15 @@ def test_card_states_agreement_when_given(tmp_path: Path) -> None:
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "| content overlap F1 | 0.812 |" in card or "| content overlap F1 | 0.813 |" in card
     assert "| doubly annotated documents | 12 |" in card
+
+
+def test_card_declares_a_feature_for_every_field(tmp_path: Path) -> None:
+    """Declared features keep the splits' types equal when one split has no quotes
+    (checked by hand with ``datasets`` 5.2: without them, loading fails)."""
+    out = tmp_path / "dataset"
+    write_export(harbour_items(), out, format="hf")
+    front_matter = (out / "README.md").read_text(encoding="utf-8").split("---\n")[1]
+    record = next(r for name in SPLITS for r in read_split(out, name) if r["quotes"])
+    assert "dataset_info:\n  features:\n" in front_matter
+    for key in [*record, *record["quotes"][0]]:
+        assert f"- name: {key}\n" in front_matter
