@@ -86,7 +86,12 @@ dataset_info:
 
 
 def _figure(value: object) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+    return f"{value:.3f}" if isinstance(value, float) else _cell(str(value))
+
+
+def _cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
@@ -155,7 +160,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
     lines += ["", "## Agreement", ""]
     if agreement:
         lines += ["| measure | value |", "| --- | ---: |"]
-        lines += [f"| {name} | {_figure(value)} |" for name, value in agreement.items()]
+        lines += [f"| {_cell(name)} | {_figure(value)} |" for name, value in agreement.items()]
     else:
         lines.append("No inter-annotator agreement was measured for this export.")
     return "\n".join(lines) + "\n"

@@ -71,11 +71,16 @@ def test_card_states_agreement_when_given(tmp_path: Path) -> None:
         harbour_items(),
         out,
         format="hf",
-        agreement={"content overlap F1": 0.8125, "doubly annotated documents": 12},
+        agreement={
+            "content overlap F1": 0.8125,
+            "doubly annotated documents": 12,
+            "kappa | status\n(2 annotators)": 0.5,
+        },
     )
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "| content overlap F1 | 0.812 |" in card or "| content overlap F1 | 0.813 |" in card
     assert "| doubly annotated documents | 12 |" in card
+    assert "| kappa \\| status (2 annotators) | 0.500 |" in card
 
 
 def test_card_declares_a_feature_for_every_field(tmp_path: Path) -> None:
