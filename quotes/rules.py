@@ -160,22 +160,20 @@ class UnitRules:
         if cue.participle and text[unit.start : before_end].rstrip().endswith(","):
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
-        speaker = find_speaker_before(text, lower, cue.start)
+        speaker: Span | None = None
         if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
             after_quote = text[unit.start : before_end].rstrip().rstrip(",").endswith(_CLOSING)
-            # "Name, an apposition, said X" is not inverted: the name is the speaker.
-            apposition = speaker is not None and "," in text[speaker.start : speaker.end]
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
-            if (
-                inverted_speaker is not None
-                and not apposition
-                and (
-                    _ends_clause(text, inverted_speaker.end, unit.end)
-                    if after_quote
-                    else _ends_sentence(text, inverted_speaker.end, unit.end)
-                )
-            ):
-                return self._inverted(unit, cue, cue_span, inverted_speaker)
+            if inverted_speaker is not None and after_quote:
+                if _ends_clause(text, inverted_speaker.end, unit.end):
+                    return self._inverted(unit, cue, cue_span, inverted_speaker)
+            elif inverted_speaker is not None:
+                # "Name, an apposition, said X" is not inverted: the name is the speaker.
+                speaker = find_speaker_before(text, lower, cue.start)
+                apposition = speaker is not None and "," in text[speaker.start : speaker.end]
+                if not apposition and _ends_sentence(text, inverted_speaker.end, unit.end):
+                    return self._inverted(unit, cue, cue_span, inverted_speaker)
+        speaker = speaker or find_speaker_before(text, lower, cue.start)
         if speaker is None:
             if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
                 # "X met Y and reiterated ...", "X has ... but has said ...".
@@ -328,8 +326,7 @@ class UnitRules:
             after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
             fragments = [after] if after is not None else []
         elif rest.startswith(","):
-            following = tokenize(text, rest_start + 1, min(unit.end, rest_start + 60))
-            first = following[0] if following else None
+            first = first_word(text, rest_start + 1, min(unit.end, rest_start + 60))
             if first is None or not first.is_word or first.lower.endswith("ing"):
                 fragments = before
                 rule = "content-speaker-cue"

@@ -70,7 +70,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
         before = text[max(lower_bound, quick.start(1) - 12) : quick.start(1)].rstrip()
         if not before.lower().endswith(tuple(_EMBEDDING_WORDS)):
             return Span(quick.start(1), quick.end(1))
-    tokens = tokenize(text, max(lower_bound, cue_start - 100), cue_start)
+    tokens = tokenize(text, max(lower_bound, cue_start - 80), cue_start)
     index = len(tokens) - 1
     while index >= 0 and (is_cue_modifier(tokens[index]) or _is_contraction(tokens[index])):
         index -= 1

@@ -73,7 +73,8 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
     Punkt ends a sentence after '?"' or '!"', which parts "Why not?" from "she asked.";
     a short or lower-case sentence after a closing mark is its tag.
     """
-    if not _CLOSING_END.search(text, previous.start, previous.end):
+    # Only the last characters matter; searching the whole unit would be quadratic.
+    if not _CLOSING_END.search(text, max(previous.start, previous.end - 8), previous.end):
         return False
     words = text[sentence.start : sentence.end].split()
     if not words or words[0][0] in "\"“«'":
