@@ -31,7 +31,7 @@ from quotes.indirect import (
 from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
-from quotes.speakers import find_speaker_after, find_speaker_before
+from quotes.speakers import abbreviations, find_speaker_after, find_speaker_before
 from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, first_word, tokenize
 from quotes.units import Unit
 
@@ -195,22 +195,31 @@ class UnitRules:
         return max([unit.start, *(q.end for q in inside if q.end <= position)])
 
     def _according_to(self, unit: Unit, cue: Cue) -> Draft | None:
+        """``According to X, C``, ``C, according to X`` and ``A, according to X, B``."""
         text = self.text
-        speaker = find_speaker_after(text, cue.end, unit.end)
-        if speaker is None:
+        source_end = _source_end(text, cue.end, unit.end)
+        speaker = trim(text, cue.end, source_end)
+        if speaker is None or word_count(text, speaker.start, speaker.end) > 15:
             return None
         leading = word_count(text, unit.start, cue.start)
+        following = trim(text, source_end, unit.end)
         if leading <= 2:
-            comma = text.find(",", speaker.end, unit.end)
-            if comma < 0:
-                return None
-            content = trim(text, comma + 1, unit.end)
+            fragments = [following] if following is not None else []
         else:
-            content = trim(text, unit.start, cue.start)
-        if content is None:
+            before = trim(text, unit.start, cue.start)
+            fragments = [before] if before is not None else []
+            # "Over the long term, according to X, the rise ...": content on both sides.
+            if (
+                following is not None
+                and text[source_end : source_end + 1] == ","
+                and ends_with_clause_comma(text, unit.start, cue.start)
+                and word_count(text, following.start, following.end) >= 3
+            ):
+                fragments.append(following)
+        if not fragments:
             return None
         return Draft(
-            [content],
+            fragments,
             Span(cue.start, cue.end),
             speaker,
             "according-to",
@@ -435,6 +444,33 @@ def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
         return True
     first = text[speaker.start : speaker.end].split()[0].lower()
     return first not in _SINGULAR_STARTS
+
+
+_SOURCE_END = re.compile(r",|;|\.(?=\s|$)|\s[—–-]{1,2}\s|[—–]|$")
+
+
+def _source_end(text: str, start: int, limit: int) -> int:
+    """Where the source named after "according to" ends: the next comma, dash or period.
+
+    A period that belongs to an abbreviation or initial ("E. J. Fleming") does not end it.
+    """
+    position = start
+    while True:
+        match = _SOURCE_END.search(text, position, limit)
+        if match is None:
+            return limit
+        if match.group() == "." and _is_abbreviation_end(text, match.start()):
+            position = match.end()
+            continue
+        return match.start()
+
+
+def _is_abbreviation_end(text: str, period: int) -> bool:
+    word_start = period
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:period]
+    return len(word) == 1 or word.lower() in abbreviations()
 
 
 def _opens_unit(text: str, start: int, position: int) -> bool:
