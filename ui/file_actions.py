@@ -4,6 +4,17 @@
 (``ui.workers.run_task``) behind a progress dialog with Cancel. It never touches
 the main thread's store from a worker: the job opens its own store on the
 workspace file. Threading: main thread; the jobs run on the thread pool.
+
+Import flow: the files chosen (any supported type) or a folder go to
+:meth:`FileActions.ask_import`; when a CSV/TSV file is among them the column
+mapping dialog (``ui.csv_mapping_dialog``) asks first, and its mapping is
+remembered for the next import (folders use the remembered mapping). The import
+report dialog (``ui.import_report_dialog``) shows the outcome.
+
+Export flow: the export dialog (``ui.export_dialog``) gives format, path and
+filters; :meth:`FileActions.export_to` writes in a worker; success shows the
+counts, failure an error box, and the output is written atomically, so a failed
+or cancelled export leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -12,22 +23,33 @@ import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from formats.writers import ExportReport
+from formats.readers import ReadOptions, csv_columns
+from formats.writers import ExportFilters, ExportReport
 from quotes.model import ImportReport
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
+from ui.csv_mapping_dialog import (
+    CsvMappingDialog,
+    is_csv_file,
+    load_csv_mapping,
+    save_csv_mapping,
+)
 from ui.export_dialog import ExportDialog, ExportRequest
-from ui.messages import ImportReportDialog, describe_export, describe_import, show_error
+from ui.import_report_dialog import ImportReportDialog
+from ui.messages import describe_export, describe_import, show_error
 from ui.tasks import export_workspace, import_files
+from ui.view_state import APPLICATION, ORGANISATION
 from ui.workers import TaskHandle, run_task
 
 IMPORT_FILTER = (
-    "Articles (*.txt *.jsonl *.csv *.html *.htm *.ann);;Text (*.txt);;JSONL (*.jsonl);;"
-    "All files (*)"
+    "All supported (*.txt *.jsonl *.json *.csv *.tsv *.ann *.html *.htm);;"
+    "Plain text (*.txt);;JSONL in the export schema (*.jsonl *.json);;"
+    "CSV and TSV (*.csv *.tsv);;brat standoff (*.ann *.txt);;"
+    "Saved web pages (*.html *.htm);;All files (*)"
 )
 WORKSPACE_FILTER = "Workspaces (*.sqlite *.db);;All files (*)"
 
@@ -41,18 +63,33 @@ class FileActions(QObject):
     :param parent: the window the dialogs belong to.
     :param store: the main thread's store (only its path is used here).
     :param changes: told ``workspace`` after a successful import.
+    :param settings: where the last CSV mapping is kept (default: the app's settings).
+
+    The dialogs in use are kept as attributes while open (``mapping_dialog``,
+    ``export_dialog``, ``progress_dialog``, ``result_box``), so tests drive them.
     """
 
     workspace_requested = Signal(object, bool)
     message = Signal(str)
 
-    def __init__(self, parent: QWidget, *, store: Store, changes: ChangeHub) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        store: Store,
+        changes: ChangeHub,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._window = parent
         self._store = store
         self._changes = changes
+        self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._task: TaskHandle | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self.mapping_dialog: CsvMappingDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.result_box: QMessageBox | None = None
         self.last_report: ImportReport | ExportReport | None = None
 
         self.import_files = self._action("&Import files…", QKeySequence.StandardKey.Open)
@@ -63,8 +100,8 @@ class FileActions(QObject):
         self.quit = self._action("&Quit", QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.import_files.triggered.connect(lambda: self.import_paths(self._ask_import_files()))
-        self.import_folder.triggered.connect(lambda: self.import_paths(self._ask_import_folder()))
+        self.import_files.triggered.connect(lambda: self.ask_import(self._ask_import_files()))
+        self.import_folder.triggered.connect(lambda: self.ask_import(self._ask_import_folder()))
         self.export.triggered.connect(self._ask_export)
         self.open_workspace.triggered.connect(lambda: self._ask_workspace(create=False))
         self.new_workspace.triggered.connect(lambda: self._ask_workspace(create=True))
@@ -90,10 +127,51 @@ class FileActions(QObject):
         return self._task if self._task is not None and not self._task.done else None
 
     # -- import ----------------------------------------------------------------------
-    def import_paths(self, paths: Sequence[Path]) -> TaskHandle | None:
+    def ask_import(self, paths: Sequence[Path]) -> TaskHandle | None:
+        """Import ``paths``, first asking for the column mapping if a CSV/TSV file is
+        among them.
+
+        :returns: the running import, or None when nothing started yet (nothing to
+            import, another job running, or the mapping dialog is open: its Import
+            button starts the import with the chosen mapping, which is remembered).
+        """
+        paths = [Path(p) for p in paths]
+        if not paths or not self._can_start():
+            return None
+        tables = [p for p in paths if is_csv_file(p)]
+        last = load_csv_mapping(self.settings)
+        if not tables:
+            return self.import_paths(paths, options=last)
+        try:
+            columns = csv_columns(tables[0])
+        except (ValueError, OSError):
+            # No header to map: the import's report says what is wrong with the file.
+            return self.import_paths(paths, options=last)
+        dialog = CsvMappingDialog(
+            tables[0], columns, initial=last, other_files=len(tables) - 1, parent=self._window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._import_mapped(paths, dialog.options()))
+        dialog.finished.connect(self._forget_mapping_dialog)
+        self.mapping_dialog = dialog
+        dialog.open()
+        return None
+
+    def _import_mapped(self, paths: list[Path], options: ReadOptions) -> None:
+        save_csv_mapping(self.settings, options)
+        self.import_paths(paths, options=options)
+
+    def _forget_mapping_dialog(self) -> None:
+        self.mapping_dialog = None
+
+    def import_paths(
+        self, paths: Sequence[Path], *, options: ReadOptions | None = None
+    ) -> TaskHandle | None:
         """Import files and folders in a worker; None if there is nothing to do.
 
-        When it finishes the views are told (``workspace``) and the report is shown.
+        ``options`` carries the CSV/TSV mapping (default: the last one remembered).
+        When the import finishes the views are told (``workspace``) and the report
+        dialog is shown.
         """
         if not paths or not self._can_start():
             return None
@@ -101,6 +179,7 @@ class FileActions(QObject):
             import_files,
             self._db_path(),
             [Path(p) for p in paths],
+            options=options if options is not None else load_csv_mapping(self.settings),
             annotator=self._store.annotator,
         )
         return self._start(job, "Importing", "Import failed", self._import_done)
@@ -114,23 +193,49 @@ class FileActions(QObject):
 
     # -- export ----------------------------------------------------------------------
     def export_to(
-        self, path: Path, *, format: str = "jsonl", accepted_only: bool = True
+        self,
+        path: Path,
+        *,
+        format: str = "jsonl",
+        filters: ExportFilters | None = None,
+        accepted_only: bool = True,
     ) -> TaskHandle | None:
-        """Export the workspace in a worker; the file is replaced only when complete."""
+        """Export the workspace in a worker; the output is replaced only when complete.
+
+        ``filters`` choose the records; without them ``accepted_only`` decides between
+        accepted records only and every status. On success a message box states the
+        counts; on failure an error box says why, and no output is left half-written.
+        """
         if not self._can_start():
             return None
+        if filters is None:
+            filters = ExportFilters() if accepted_only else ExportFilters.every_status()
         job = functools.partial(
             export_workspace,
             self._db_path(),
             Path(path),
             format=format,
-            accepted_only=accepted_only,
+            filters=filters,
         )
         return self._start(job, "Exporting", "Export failed", self._export_done)
 
     def _export_done(self, report: ExportReport) -> None:
         self.last_report = report
-        self.message.emit(describe_export(report))
+        text = describe_export(report)
+        self.message.emit(text)
+        if report.cancelled:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Export finished", text, parent=self._window
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold "<"
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._forget_result_box)
+        self.result_box = box
+        box.open()
+
+    def _forget_result_box(self) -> None:
+        self.result_box = None
 
     # -- running a job ---------------------------------------------------------------
     def _start(
@@ -193,13 +298,21 @@ class FileActions(QObject):
         return [Path(folder)] if folder else []
 
     def _ask_export(self) -> None:
-        dialog = ExportDialog(self._db_path().parent, self._window)
+        dialog = ExportDialog(
+            self._db_path().parent, self._window, annotators=self._store.annotators()
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._export_request(dialog.request()))
+        dialog.finished.connect(self._forget_export_dialog)
+        self.export_dialog = dialog
         dialog.open()
+
+    def _forget_export_dialog(self) -> None:
+        self.export_dialog = None
 
     def _export_request(self, request: ExportRequest | None) -> None:
         if request is not None:
-            self.export_to(request.path, format=request.format, accepted_only=request.accepted_only)
+            self.export_to(request.path, format=request.format, filters=request.filters)
 
     def _ask_workspace(self, *, create: bool) -> None:
         if create:

@@ -1,22 +1,15 @@
-"""Dialogs that tell the user what happened: errors, import and export reports.
+"""What the user is told when something happened: errors, import and export summaries.
 
-All are opened with ``open()`` (window-modal, not blocking the event loop), so a
-running worker keeps delivering and tests can inspect and close them.
+The import report dialog is ``ui.import_report_dialog.ImportReportDialog``. Dialogs
+are opened with ``open()`` (window-modal, not blocking the event loop), so a running
+worker keeps delivering and tests can inspect and close them.
 Threading: main thread only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from formats.writers import ExportReport
 from quotes.model import ImportReport
@@ -53,32 +46,3 @@ def describe_export(report: ExportReport) -> str:
         f"Exported {report.documents} {noun} with {report.attributions} records "
         f"as {report.format} to {report.path}."
     )
-
-
-class ImportReportDialog(QDialog):
-    """The outcome of an import: counts, then each problem and note on its own line.
-
-    Problems name their file and line (``news.jsonl:17: …``); notes say which
-    encoding a file was decoded from.
-    """
-
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import finished")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary = QLabel(describe_import(report), self)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        lines = [f"Problem: {problem}" for problem in report.problems]
-        lines += [f"Note: {note}" for note in report.notes]
-        self.details = QPlainTextEdit(self)
-        self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(lines))
-        self.details.setVisible(bool(lines))
-        layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.resize(560, 320 if lines else 120)

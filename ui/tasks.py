@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from formats.readers import read_paths
+from formats.readers import ReadOptions, read_paths
 from formats.writers import ExportFilters, ExportReport, write_export
 from quotes.model import ImportReport, Problem
 from storage.store import Store
@@ -21,13 +21,15 @@ def import_files(
     db_path: Path,
     paths: Sequence[Path],
     *,
+    options: ReadOptions | None = None,
     annotator: str = "annotator",
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> ImportReport:
     """Read ``paths`` (files or folders) and store their articles in the workspace.
 
-    Problems of the readers (bad lines, undecodable files) and their notes (the
+    ``options`` carries the CSV/TSV column mapping (default: ``text``, ``title``,
+    ``id``). Problems of the readers (bad lines, undecodable files) and their notes (the
     encodings detected) are added to the store's report. A cancelled import keeps
     nothing: the store writes all articles in one transaction.
     """
@@ -35,7 +37,9 @@ def import_files(
     notes: list[str] = []
     store = Store(db_path, annotator=annotator)
     try:
-        articles = read_paths([Path(p) for p in paths], problems=problems, notes=notes)
+        articles = read_paths(
+            [Path(p) for p in paths], options=options, problems=problems, notes=notes
+        )
         report = store.add_articles(articles, progress=progress, is_cancelled=is_cancelled)
     finally:
         store.close()
@@ -47,23 +51,25 @@ def export_workspace(
     out_path: Path,
     *,
     format: str = "jsonl",
-    accepted_only: bool = True,
+    filters: ExportFilters | None = None,
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> ExportReport:
     """Write the workspace to ``out_path`` in ``format``; return the writer's report.
 
-    ``accepted_only`` keeps accepted attributions (a dataset); otherwise candidates
-    and rejected ones are written too, with their status (a full backup).
+    ``filters`` default to accepted attributions only (a dataset); with
+    ``ExportFilters.every_status()`` candidates and rejected ones are written too,
+    with their status (a full backup). The output appears whole or not at all
+    (``formats.atomic``): a failure raises ``OSError`` and a cancel returns a report
+    with ``cancelled`` set, both leaving any earlier output untouched.
     """
-    filters = ExportFilters() if accepted_only else ExportFilters.every_status()
     store = Store(db_path)
     try:
         return write_export(
             store.iter_documents(),
             Path(out_path),
             format=format,
-            filters=filters,
+            filters=filters or ExportFilters(),
             progress=progress,
             is_cancelled=is_cancelled,
         )

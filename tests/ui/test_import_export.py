@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QP
 import ui.tasks
 from quotes.model import Article, ImportReport
 from storage.store import Store
+from ui.import_report_dialog import ImportReportDialog
 from ui.main_window import MainWindow
-from ui.messages import ImportReportDialog
 
 from .conftest import ARTICLE_TEXT
 
@@ -60,7 +60,12 @@ def test_import_a_folder_in_a_worker(qtbot, window: MainWindow, import_folder: P
     assert dialog is not None and dialog.isVisible()
     assert "Imported 3 documents" in dialog.summary.text()
     assert "skipped 1 already in the workspace" in dialog.summary.text()
-    assert "batch.jsonl:2" in dialog.details.toPlainText()
+    rejected = dialog.problems_model
+    rows = [
+        [rejected.index(r, c).data() for c in range(rejected.columnCount())]
+        for r in range(rejected.rowCount())
+    ]
+    assert any(row[0].endswith("batch.jsonl") and row[1] == "2" for row in rows)
     assert window.file_actions.progress_dialog is None
     dialog.accept()
 
