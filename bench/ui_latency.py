@@ -1,0 +1,355 @@
+"""Measure how long the real window takes to show a document and to accept a record.
+
+Usage::
+
+    .venv/bin/python bench/ui_latency.py             # 5 kB and 1 MB documents
+    .venv/bin/python bench/ui_latency.py --profile   # also cProfile the slow paths
+    .venv/bin/python bench/ui_latency.py --sizes 5000 --runs 3 --accepts 5   # quick
+
+The documents are generated here (news-like paragraphs written by this generator,
+one quotation record with cue and speaker mention every paragraph or so) and stored
+in a temporary workspace, then the real :class:`MainWindow` runs offscreen.
+
+* **open**: from ``CurrentRecord.set_document`` (what a click in the document list
+  does) until the article view's viewport has handled a paint event, highlights
+  included. Baseline in the same run: a bare ``QPlainTextEdit`` of the same size,
+  ``setPlainText`` of the same text, until painted.
+* **accept**: from the accept key (a real key event, ``QTest.keyClick``) until the
+  key press returns, which is when the record's row is committed; a fresh
+  connection then reads the row to check that it really was. "until repainted"
+  adds the processing of the events that follow (the repaint of the changed rows).
+  Baseline: ``Store.accept_attribution`` alone on another connection.
+
+Each figure is the median of several runs. Targets (issue 4): open 5 kB <= 50 ms,
+open 1 MB <= 500 ms, accept <= 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from bench._ui_support import (
+    application,
+    open_window,
+    process_until,
+    quiet_qt_warnings,
+    workspace_file,
+)
+from quotes.model import Article, Attribution, QuoteType, Span, Status
+from storage.store import Store
+from ui.main_window import MainWindow
+
+TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "accept": 10.0}
+
+_NAMES = ("Mara Ilves", "Tomas Berg", "the council", "Dr. Okafor", "a spokesperson", "Lena Park")
+_CUES = ("said", "told reporters", "added", "warned", "insisted", "wrote")
+_CLAIMS = (
+    "the harbour works will finish before the winter storms arrive",
+    "nobody on the committee had seen the revised budget until Tuesday",
+    "the ferry timetable would stay as it is for another season",
+    "the new clinic needs twelve more nurses to open every evening",
+    "we will publish every contract on the city website next month",
+    "the bridge inspection found rust but no danger to traffic",
+)
+_NARRATION = (
+    "The meeting ran late into the evening as residents queued at the microphone.",
+    "Traffic on the coastal road was slowed by the roadworks for most of the week.",
+    "Figures released on Monday showed a small rise in the number of visitors.",
+    "Several shop owners closed early to attend the hearing at the town hall.",
+)
+
+
+def generate_document(size: int, seed: int = 4) -> tuple[str, list[Attribution]]:
+    """A news-like text of about ``size`` characters and one record per quotation.
+
+    Paragraphs alternate narration with a direct quotation (``"...," NAME CUE.``) or an
+    indirect one (``NAME CUE that ...``); each record has its content, cue and speaker
+    mention, as the extractor would propose them.
+    """
+    rng = random.Random(seed)
+    parts: list[str] = []
+    records: list[Attribution] = []
+    length = 0
+    while length < size:
+        paragraph = rng.choice(_NARRATION) + " "
+        name, cue, claim = rng.choice(_NAMES), rng.choice(_CUES), rng.choice(_CLAIMS)
+        if rng.random() < 0.6:
+            quoted = f'"{claim[0].upper()}{claim[1:]},"'
+            content_at = length + len(paragraph)
+            paragraph += f"{quoted} {name} {cue}."
+            speaker_at = content_at + len(quoted) + 1
+            cue_at = speaker_at + len(name) + 1
+            content = Span(content_at, content_at + len(quoted))
+            kind = QuoteType.DIRECT
+        else:
+            speaker_at = length + len(paragraph)
+            cue_at = speaker_at + len(name) + 1
+            paragraph += f"{name} {cue} that {claim}."
+            content_at = cue_at + len(cue) + len(" that ")
+            content = Span(content_at, content_at + len(claim))
+            kind = QuoteType.INDIRECT
+        records.append(
+            Attribution(
+                fragments=(content,),
+                type=kind,
+                cue=Span(cue_at, cue_at + len(cue)),
+                speaker=Span(speaker_at, speaker_at + len(name)),
+                speaker_name=name,
+                rule="bench",
+            )
+        )
+        paragraph += "\n\n"
+        parts.append(paragraph)
+        length += len(paragraph)
+    return "".join(parts), records
+
+
+class PaintWatch(QObject):
+    """Counts the paint events a widget receives (installed as its event filter)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+    def wait_for_paint(self, before: int) -> None:
+        """Process events until a paint after the count ``before`` has been handled."""
+        if not process_until(lambda: self.paints > before, timeout_s=30.0):
+            raise RuntimeError("the view was never painted")
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000.0
+
+
+def time_open(window: MainWindow, document_id: int, other_id: int, runs: int) -> list[float]:
+    """Seconds from ``set_document`` to the article view painted, ``runs`` times."""
+    watch = PaintWatch(window.article_view.viewport())
+    samples = []
+    for _ in range(runs):
+        if window.current.document_id != other_id:
+            before = watch.paints
+            window.current.set_document(other_id)
+            watch.wait_for_paint(before)
+        before = watch.paints
+        started = time.perf_counter()
+        window.current.set_document(document_id)
+        watch.wait_for_paint(before)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def time_baseline_open(text: str, other: str, runs: int) -> list[float]:
+    """Seconds for a bare QPlainTextEdit to show ``text`` (no highlights), ``runs`` times."""
+    view = QPlainTextEdit()
+    view.setReadOnly(True)
+    view.resize(880, 520)
+    view.show()
+    QTest.qWaitForWindowExposed(view)
+    watch = PaintWatch(view.viewport())
+    samples = []
+    for _ in range(runs):
+        view.setPlainText(other)
+        watch.wait_for_paint(watch.paints)
+        before = watch.paints
+        started = time.perf_counter()
+        view.setPlainText(text)
+        watch.wait_for_paint(before)
+        samples.append(time.perf_counter() - started)
+    view.close()
+    view.deleteLater()
+    return samples
+
+
+def time_accepts(
+    window: MainWindow, path: Path, document_id: int, count: int
+) -> tuple[list[float], list[float]]:
+    """Seconds from the accept key to the committed row, and to the repaint after it.
+
+    Starts at the first record and lets each accept move on to the next one; every
+    accepted row is read back through a fresh connection.
+    """
+    # The baseline's bare view took the focus window: shortcuts need ours active.
+    window.activateWindow()
+    if not process_until(window.isActiveWindow):
+        raise RuntimeError("the main window could not be activated")
+    window.current.set_document(document_id)
+    application().processEvents()
+    model = window.attribution_model
+    window.current.set_attribution(model.attribution_at(0).id)
+    view = window.article_view
+    view.setFocus()
+    watch = PaintWatch(view.viewport())
+    committed: list[float] = []
+    repainted: list[float] = []
+    for _ in range(count):
+        record_id = window.current.attribution_id
+        assert record_id is not None
+        application().processEvents()
+        before = watch.paints
+        started = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_A)
+        committed.append(time.perf_counter() - started)
+        process_until(lambda before=before: watch.paints > before, timeout_s=2.0)
+        repainted.append(time.perf_counter() - started)
+        with Store(path) as fresh:
+            status = fresh.attribution(record_id).status
+        if status != Status.ACCEPTED:
+            raise RuntimeError(f"record {record_id} was not committed as accepted ({status})")
+    return committed, repainted
+
+
+def time_store_accepts(path: Path, document_id: int, count: int) -> list[float]:
+    """Seconds for ``Store.accept_attribution`` alone on its own connection."""
+    samples = []
+    with Store(path) as store:
+        pending = [
+            a.id
+            for a in store.attributions_for(document_id)
+            if a.status == Status.CANDIDATE and a.id is not None
+        ]
+        for record_id in pending[-count:]:
+            started = time.perf_counter()
+            store.accept_attribution(record_id)
+            samples.append(time.perf_counter() - started)
+    return samples
+
+
+def profile(label: str, call: Callable[[], object], top: int = 18) -> None:
+    """Run ``call`` under cProfile and print the ``top`` functions by cumulative time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    call()
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(f"\n--- cProfile: {label} (top {top} by cumulative time) ---")
+    # Drop pstats' header lines up to the table; keep the rows.
+    lines = out.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    print("\n".join(line for line in lines[start:] if line.strip()))
+
+
+def _label(size: int) -> str:
+    return f"{size / 1000:.0f} kB" if size < 1_000_000 else f"{size / 1_000_000:.0f} MB"
+
+
+def _verdict(name: str, value_ms: float) -> str:
+    target = TARGETS_MS.get(name)
+    if target is None:
+        return ""
+    return f"target <= {target:.0f} ms: {'met' if value_ms <= target else 'MISSED'}"
+
+
+def run(sizes: list[int], runs: int, accepts: int, with_profile: bool) -> int:
+    """Build the workspace, run every measure, print the figures; returns an exit code."""
+    application()
+    small_other = "A short other document, shown between runs.\n"
+    rows: list[tuple[str, float, float | None, str]] = []
+    with workspace_file() as path, quiet_qt_warnings():
+        documents = {size: generate_document(size, seed=size) for size in sizes}
+        with Store(path) as store:
+            store.add_articles(
+                [Article(text=small_other, title="other", attributions=())],
+                preannotate=False,
+            )
+            store.add_articles(
+                [
+                    Article(text=text, title=_label(size), attributions=tuple(records))
+                    for size, (text, records) in documents.items()
+                ]
+            )
+            ids = {s.title: s.id for s in store.document_summaries()}
+        with Store(path) as store, open_window(store) as window:
+            other_id = ids["other"]
+            for size, (text, records) in documents.items():
+                label = _label(size)
+                document_id = ids[label]
+                opened = time_open(window, document_id, other_id, runs)
+                baseline = time_baseline_open(text, small_other, runs)
+                name = f"open {label}"
+                rows.append(
+                    (
+                        f"{name} ({len(text):,} chars, {len(records):,} records)",
+                        _median_ms(opened),
+                        _median_ms(baseline),
+                        _verdict(name, _median_ms(opened)),
+                    )
+                )
+            for size, (_text, records) in documents.items():
+                label = _label(size)
+                count = min(accepts, len(records) // 2)
+                committed, repainted = time_accepts(window, path, ids[label], count)
+                alone = time_store_accepts(path, ids[label], count)
+                rows.append(
+                    (
+                        f"accept in {label} -> committed row",
+                        _median_ms(committed),
+                        _median_ms(alone),
+                        _verdict("accept", _median_ms(committed)),
+                    )
+                )
+                rows.append((f"accept in {label} -> repainted", _median_ms(repainted), None, ""))
+            if with_profile:
+                largest = max(sizes)
+                other = ids["other"]
+                target = ids[_label(largest)]
+
+                def open_largest() -> None:
+                    window.current.set_document(other)
+                    application().processEvents()
+                    time_open(window, target, other, 1)
+
+                profile(f"open {_label(largest)}", open_largest)
+                profile(
+                    f"{accepts} accepts in {_label(largest)}",
+                    lambda: time_accepts(window, path, target, accepts),
+                )
+
+    print(f"\nUI latency (median of {runs} opens, {accepts} accepts per document; offscreen Qt)")
+    print(f"{'measure':<52} {'median':>10} {'baseline':>10} {'ratio':>7}  verdict")
+    for name, value, base, verdict in rows:
+        base_text = f"{base:8.2f} ms" if base is not None else " " * 11
+        ratio = f"{value / base:7.1f}" if base else " " * 7
+        print(f"{name:<52} {value:7.2f} ms {base_text} {ratio}  {verdict}")
+    print(
+        "baselines: open = bare QPlainTextEdit.setPlainText of the same text until painted;"
+        " accept = Store.accept_attribution alone"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=7, help="opens per document")
+    parser.add_argument("--accepts", type=int, default=30, help="accept key presses per doc")
+    parser.add_argument("--profile", action="store_true", help="cProfile the slow paths")
+    args = parser.parse_args(argv)
+    return run(args.sizes, args.runs, args.accepts, args.profile)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
