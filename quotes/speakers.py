@@ -156,12 +156,19 @@ def _apposition_head(tokens: list[Token], comma: int) -> Span | None:
 
 
 def _walk_back(tokens: list[Token], index: int) -> Span | None:
-    """Extend a mention leftwards from its head at ``tokens[index]``."""
+    """Extend a mention leftwards from its head at ``tokens[index]``.
+
+    Names, titles and determiners commit the mention up to them; up to three other
+    lower-case words ("political analysts") join it when a boundary follows them
+    (punctuation, a clause word or the start of the window).
+    """
     end = tokens[index].end
     committed = index  # leftmost token known to belong to the mention
+    pending: int | None = None  # leftmost lower-case word not yet committed
     uncommitted_words = 0
     position = index
     steps = 0
+    boundary = True  # whether the walk ended at a natural edge of the phrase
     while position >= 0 and steps < _MAX_MENTION_TOKENS:
         token = tokens[position]
         lower = token.lower
@@ -176,6 +183,7 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
             break
         if lower in DETERMINERS:
             committed = position
+            pending = None
             before = tokens[position - 1].lower if position > 0 else ""
             if before not in CONNECTORS or before == "and":
                 break
@@ -187,9 +195,11 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
             if lower in SENTENCE_OPENERS and position != index:
                 break
             committed = position
+            pending = None
             uncommitted_words = 0
         elif lower in titles():
             committed = position
+            pending = None
             uncommitted_words = 0
         elif lower in CONNECTORS and lower != "and":
             if position == index:
@@ -199,10 +209,16 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
         else:
             uncommitted_words += 1
             if uncommitted_words > 3 or position == index - 8:
+                boundary = False
                 break
+            pending = position
             if position == index:
                 committed = position
         position -= 1
+    else:
+        boundary = position < 0
+    if boundary and pending is not None and pending < committed:
+        committed = pending
     start = tokens[committed].start
     if start >= end:
         return None
