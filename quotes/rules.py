@@ -151,6 +151,8 @@ class UnitRules:
             return None
         if cue.kind == ACCORDING:
             return self._according_to(unit, cue)
+        if cue.lemma == "ask" and _ASKED_OPENING.fullmatch(text, unit.start, cue.start):
+            return self._asked(unit, cue)
         cue_span = _extend_cue(cue, modifiers, text)
         before_end = cue.start
         lower = self._lower_bound(unit, cue.start)
@@ -226,6 +228,18 @@ class UnitRules:
             _KIND_CONFIDENCE[ACCORDING],
             priority=_KIND_PRIORITY[ACCORDING],
         )
+
+    def _asked(self, unit: Unit, cue: Cue) -> Draft | None:
+        """``Asked whether C, X said ...``: the question is reported, its asker unnamed."""
+        text = self.text
+        match = _QUESTION.match(text, cue.end, unit.end)
+        if match is None:
+            return None
+        end = text.find(",", match.end(), unit.end)
+        content = trim(text, match.start(1), end if end > 0 else unit.end)
+        if content is None:
+            return None
+        return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, priority=2)
 
     def _inverted(self, unit: Unit, cue: Cue, cue_span: Span, speaker: Span) -> Draft | None:
         """``"C," said X`` and ``C, said X, "D."``."""
@@ -442,10 +456,18 @@ def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
     form = text[cue.start : cue.end].lower()
     if form != cue.lemma or " " in form:
         return True
-    first = text[speaker.start : speaker.end].split()[0].lower()
-    return first not in _SINGULAR_STARTS
+    words = text[speaker.start : speaker.end].lower().split()
+    # "A strong majority of voters say" agrees; "a new report" does not.
+    return words[0] not in _SINGULAR_STARTS or len(words) > 3 or "of" in words
 
 
+_ASKED_OPENING = re.compile(
+    r"\W*(?:(?:when|after|once|if)\s+)?(?:he|she|they)?\s*(?:was|were)?\s*", re.I
+)
+_QUESTION = re.compile(
+    r"(?:\s+(?:by|during|at|in|on)\s+[^,]{1,60}?)?\s+((?:whether|if|why|how|what|who|about)\b)",
+    re.IGNORECASE,
+)
 _SOURCE_END = re.compile(r",|;|\.(?=\s|$)|\s[—–-]{1,2}\s|[—–]|$")
 
 
