@@ -156,7 +156,10 @@ _CONTENT_STOP = re.compile(
     # A second verb phrase of the speaker: "... in the case but stopped short of ...",
     # "..., and has called for ...".
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|still|never|has|have|had)\s+)?"
-    r"(?:has|have|had|said|says|told|added|noted|argued|\w+ed)\b)",
+    r"(?:has|have|had|said|says|told|added|noted|argued|\w+ed)\b"
+    # A new clause with its own pronoun subject, or a comparison by the writer.
+    r"|,\s+(?:and|but)\s+(?:he|she|they|we|it)\s+(?:\w+ed|said|says|has|had|have)\b"
+    r"|,?\s+compared\s+(?:to|with)\b)",
     re.IGNORECASE,
 )
 
