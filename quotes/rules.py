@@ -379,6 +379,11 @@ class UnitRules:
             and not is_subordinate_clause(text, rest_start, unit.end)
             and not starts_with_preposition(text, rest_start, unit.end)
         ):
+            if cue.lemma == "ask" and not is_question_clause(text, rest_start, unit.end):
+                # "Hannity asked Trump if he would ...": the question follows the addressee.
+                addressee_end = skip_told_object(text, rest_start, unit.end)
+                if is_question_clause(text, addressee_end, unit.end):
+                    rest_start = _skip_spaces(text, addressee_end, unit.end)
             start, that = content_after(text, rest_start, unit.end)
             if cue.lemma != "ask" or that or is_question_clause(text, start, unit.end):
                 end = self._content_end(unit, start)
@@ -612,11 +617,33 @@ def find_subject(text: str, start: int, limit: int) -> Span | None:
 def _choose(candidates: list[Draft]) -> list[Draft]:
     """Best first; a draft is dropped when it overlaps a chosen one or holds its cue."""
     chosen: list[Draft] = []
-    for draft in sorted(candidates, key=lambda d: (-d.priority, d.cue_start)):
+    # Outermost first: content before its speaker that holds another cue reports that
+    # one too ("The agency met X and cited Y, officials said").
+    for draft in sorted(
+        candidates, key=lambda d: (-_wrapped_cues(d, candidates), -d.priority, d.cue_start)
+    ):
         if any(_conflicts(draft, other) for other in chosen):
             continue
         chosen.append(draft)
     return chosen
+
+
+def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
+    if draft.rule not in {"content-speaker-cue", "content-cue-speaker"}:
+        return 0
+    return sum(
+        1
+        for other in candidates
+        if other is not draft
+        and other.cue is not None
+        and any(f.start <= other.cue.start < f.end for f in draft.fragments)
+    )
+
+
+def _skip_spaces(text: str, position: int, limit: int) -> int:
+    while position < limit and text[position].isspace():
+        position += 1
+    return position
 
 
 def _conflicts(draft: Draft, other: Draft) -> bool:

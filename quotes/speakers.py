@@ -72,8 +72,16 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
             return Span(quick.start(1), quick.end(1))
     tokens = tokenize(text, max(lower_bound, cue_start - 80), cue_start)
     index = len(tokens) - 1
-    while index >= 0 and (is_cue_modifier(tokens[index]) or _is_contraction(tokens[index])):
-        index -= 1
+    while index >= 0:
+        if is_cue_modifier(tokens[index]) or _is_contraction(tokens[index]):
+            index -= 1
+        elif tokens[index].lower in WEEKDAYS or tokens[index].lower in _TIME_WORDS:
+            # "Trump on Friday said", "the senator last week said".
+            index -= 1
+            if index >= 0 and tokens[index].lower in {"on", "last", "this", "early", "late"}:
+                index -= 1
+        else:
+            break
     if index < 0:
         return None
     last = tokens[index]
@@ -123,6 +131,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     return mention
 
 
+_TIME_WORDS = frozenset("night morning week month year weekend afternoon evening".split())
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _EMBEDDING_WORDS = frozenset("what where how whose than whatever".split())
 # Determiners that never stand for a noun: "the state", unlike "several said".

@@ -63,7 +63,7 @@ DETERMINERS = frozenset(
     "the a an his her their its our my your this these those some many several other "
     "both one two three four five few most all each another any".split()
 )
-CONNECTORS = frozenset("of for at de la le van von der al bin du da del and".split())
+CONNECTORS = frozenset("of for at to de la le van von der al bin du da del and".split())
 # Words that open a clause; a speaker mention never runs back across them.
 CLAUSE_WORDS = frozenset(
     "that which what when where whether if because but and or nor while after before "
