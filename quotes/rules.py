@@ -309,6 +309,13 @@ class UnitRules:
                 _is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
             )
         )
+        if (
+            prefix_clause
+            and prefix_quoted
+            and self._holds_cue(self._lower_bound(unit, speaker.start), speaker.start)
+        ):
+            # '"A," said Beck, who said B': the words before belong to another cue.
+            prefix_clause = False
         before = [prefix] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
         rest_start = unit.end - len(rest)
@@ -430,6 +437,16 @@ class UnitRules:
                 return []
             return [span]
         return []
+
+    def _holds_cue(self, start: int, end: int) -> bool:
+        """Whether a verb cue outside quotation marks lies in ``[start, end)``."""
+        low = bisect_left(self._cue_starts, start)
+        for cue in self.cues[low:]:
+            if cue.start >= end:
+                return False
+            if cue.kind not in (MODIFIER, ACCORDING):
+                return True
+        return False
 
     def _content_end(self, unit: Unit, start: int) -> int:
         """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""

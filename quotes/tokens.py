@@ -98,5 +98,16 @@ def is_cue_modifier(token: Token) -> bool:
     """Whether ``token`` may stand between a speaker and the cue verb ("has", "also")."""
     lower = token.lower
     return lower in CUE_MODIFIERS or (
-        len(lower) > 4 and lower.endswith("ly") and token.text.islower()
+        len(lower) > 4
+        and lower.endswith("ly")
+        and token.text.islower()
+        and lower not in _LY_NOUNS_AND_VERBS
     )
+
+
+# Words ending in -ly that are not adverbs ("attorneys for the family said").
+_LY_NOUNS_AND_VERBS = frozenset(
+    "family rally ally assembly supply reply apply italy july bully anomaly monopoly "
+    "homily panoply butterfly belly jelly tally folly holly comply imply rely multiply "
+    "sully anomaly melancholy".split()
+)
