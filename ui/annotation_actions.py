@@ -30,10 +30,14 @@ class AnnotationActions(QObject):
     """Accept, reject, change the speaker, add a quotation, move between records.
 
     ``message(str)`` carries a line for the status bar (what was done, or why not).
+    ``speaker_changed(int, object, object)``: a record's speaker entity changed, with
+    the record id and the old and new roster ids (None when it had none), so the
+    window can offer to fix the following records (``ui.review_speakers``).
     ``speaker_dialog`` is the open speaker picker, if any (tests drive it).
     """
 
     message = Signal(str)
+    speaker_changed = Signal(int, object, object)
 
     def __init__(
         self,
@@ -135,6 +139,7 @@ class AnnotationActions(QObject):
     ) -> None:
         if choice is None:
             return
+        wrong = self._store.attribution(attribution_id).entity_id
         if choice.speaker is not None:
             updated = operations.choose_speaker(
                 store=self._store,
@@ -151,11 +156,13 @@ class AnnotationActions(QObject):
                 name=choice.new_name,
             )
         self.message.emit(f"Speaker: {updated.speaker_name or '(none)'}")
+        self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
 
     def _speaker_from_selection(self, attribution_id: int) -> None:
         selection = self._require_selection("the speaker's name")
         if selection is None:
             return
+        wrong = self._store.attribution(attribution_id).entity_id
         updated = operations.set_speaker_from_selection(
             store=self._store,
             changes=self._changes,
@@ -164,6 +171,7 @@ class AnnotationActions(QObject):
             selection=selection,
         )
         self.message.emit(f"Speaker: {updated.speaker_name}")
+        self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
 
     def _add_quotation(self) -> None:
         document_id = self._current.document_id

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from storage.store import Store
 from ui.main_window import APP_TITLE, MainWindow
 from ui.messages import show_error
+from ui.theme import apply_theme
+from ui.view_state import ViewState
 from ui.workers import running_tasks
 
 
@@ -33,10 +35,15 @@ class WorkspaceSession:
     """The open workspace: one store and its window; opens another on request.
 
     :param annotator: the name recorded on every action in the history.
+    :param view_state: where windows keep their layout, zoom, theme and last
+        position (None: nowhere, as in tests).
     """
 
-    def __init__(self, *, annotator: str = "annotator") -> None:
+    def __init__(
+        self, *, annotator: str = "annotator", view_state: ViewState | None = None
+    ) -> None:
         self.annotator = annotator
+        self.view_state = view_state
         self.store: Store | None = None
         self.window: MainWindow | None = None
 
@@ -57,7 +64,14 @@ class WorkspaceSession:
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
             self._fail(f"Cannot open the workspace {path}:\n{error}")
             return False
-        window = MainWindow(store)
+        if self.window is not None and self.view_state is not None:
+            # The window being replaced keeps its place in its own workspace.
+            self.view_state.save_last_position(
+                self.window.store.path,
+                self.window.current.document_id,
+                self.window.current.attribution_id,
+            )
+        window = MainWindow(store, view_state=self.view_state)
         window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
         old_store, old_window = self.store, self.window
         self.store, self.window = store, window
@@ -94,7 +108,9 @@ def run_gui(db_path: Path, *, seed_samples: bool, annotator: str = "annotator") 
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
-    session = WorkspaceSession(annotator=annotator)
+    view_state = ViewState.for_app()
+    apply_theme(app, view_state.theme())
+    session = WorkspaceSession(annotator=annotator, view_state=view_state)
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
     try:

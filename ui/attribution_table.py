@@ -9,6 +9,7 @@ disagree. It keeps a row cache in text order and refreshes single rows when the
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,6 +39,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 EXCERPT_LENGTH = 90
 
+_NEWLINE = re.compile("\n")
+
 
 def _text_order(attribution: Attribution) -> tuple[int, int, int]:
     return (attribution.start, attribution.end, attribution.id or 0)
@@ -51,7 +54,10 @@ def _shorten(text: str, limit: int = EXCERPT_LENGTH) -> str:
 class AttributionTableModel(QAbstractTableModel):
     """The current document's attributions in text order.
 
-    Columns: quotation excerpt, cue, speaker, type, status. ``load_document`` swaps
+    Columns: quotation excerpt, cue, speaker, type, status, and where the speaker
+    mention is when it lies in another paragraph than the quotation ("¶7, 2 ¶
+    before"): a long-range link shown in a side list, never drawn across the
+    page (G in the window selects the mention). ``load_document`` swaps
     the document (a model reset); committed changes arrive through ``changes`` and
     update, insert or remove single rows.
 
@@ -59,14 +65,15 @@ class AttributionTableModel(QAbstractTableModel):
     :param changes: the workspace's change hub.
     """
 
-    COLUMNS = ("Quotation", "Cue", "Speaker", "Type", "Status")
-    QUOTATION, CUE, SPEAKER, TYPE, STATUS = range(5)
+    COLUMNS = ("Quotation", "Cue", "Speaker", "Type", "Status", "Speaker at")
+    QUOTATION, CUE, SPEAKER, TYPE, STATUS, MENTION = range(6)
 
     def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._document: Document | None = None
         self._rows: list[Attribution] = []
+        self._newlines: list[int] = []
         changes.changed.connect(self._on_changed)
 
     # -- the document ----------------------------------------------------------------
@@ -78,7 +85,25 @@ class AttributionTableModel(QAbstractTableModel):
         else:
             self._document = self._store.document(document_id)
             self._rows = sorted(self._store.attributions_for(document_id), key=_text_order)
+        # Paragraph numbers for the "Speaker at" column: one regex scan per load.
+        self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         self.endResetModel()
+
+    def paragraph_of(self, offset: int) -> int:
+        """The 1-based paragraph (line of the text) holding character ``offset``."""
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def mention_place(self, attribution: Attribution) -> str:
+        """Where the speaker mention is, when not in the quotation's paragraph ("" then)."""
+        if attribution.speaker is None:
+            return ""
+        mention = self.paragraph_of(attribution.speaker.start)
+        quotation = self.paragraph_of(attribution.start)
+        if mention == quotation:
+            return ""
+        distance = abs(mention - quotation)
+        side = "before" if mention < quotation else "after"
+        return f"¶{mention}, {distance} ¶ {side}"
 
     def document(self) -> Document | None:
         """The document whose records are shown."""
@@ -161,14 +186,21 @@ class AttributionTableModel(QAbstractTableModel):
             return attribution.type.value
         if column == self.STATUS:
             return attribution.status.value
+        if column == self.MENTION:
+            return self.mention_place(attribution)
         return ""
 
     def _tooltip(self, attribution: Attribution) -> str:
         origin = attribution.rule or attribution.origin.value
-        return (
+        tip = (
             f"{_shorten(attribution.content_text(self.text), 400)}\n"
             f"proposed by: {origin} · confidence {attribution.confidence:.2f}"
         )
+        if attribution.speaker is not None:
+            where = self.paragraph_of(attribution.speaker.start)
+            mention = _shorten(attribution.speaker.text_of(self.text), 60)
+            tip += f"\nspeaker mention “{mention}” in paragraph {where} (G selects it)"
+        return tip
 
     # -- refreshing ------------------------------------------------------------------
     def _on_changed(self, kind: str, ids: tuple[int, ...]) -> None:
@@ -235,6 +267,7 @@ class AttributionPanel(QTableView):
             widest_texts={
                 AttributionTableModel.STATUS: [s.value for s in Status],
                 AttributionTableModel.TYPE: [t.value for t in QuoteType],
+                AttributionTableModel.MENTION: ["¶888, 88 ¶ before"],
             },
         )
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)

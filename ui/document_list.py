@@ -1,8 +1,11 @@
 """The document list: a table model over the workspace's documents, and its view.
 
 ``DocumentListModel`` keeps a row cache of :class:`DocumentSummary` (no texts) and
-refreshes it when the :class:`ChangeHub` reports a change; ``DocumentListView``
-shows it and sets :class:`CurrentRecord` when the user picks a row.
+refreshes it when the :class:`ChangeHub` reports a change; it can show only the
+documents of one status. ``DocumentListView`` shows it and sets
+:class:`CurrentRecord` when the user picks a row. ``DocumentListPanel`` puts the
+view under a status filter (with the count of each status) and over a progress
+bar of the records reviewed in the whole workspace.
 Threading: main thread only; the store passed in belongs to the main thread.
 """
 
@@ -16,10 +19,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from quotes.model import DocumentStatus, DocumentSummary
+from quotes.model import DocumentStatus, DocumentSummary, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
@@ -53,8 +67,39 @@ class DocumentListModel(QAbstractTableModel):
     def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._rows: list[DocumentSummary] = store.document_summaries()
+        self._status: DocumentStatus | None = None
+        self._all: list[DocumentSummary] = store.document_summaries()
+        self._rows: list[DocumentSummary] = list(self._all)
         changes.changed.connect(self._on_changed)
+
+    # -- filtering -------------------------------------------------------------------
+    @property
+    def status_filter(self) -> DocumentStatus | None:
+        """The status shown, or None for every document."""
+        return self._status
+
+    def set_status_filter(self, status: DocumentStatus | None) -> None:
+        """Show only the documents of ``status`` (None: all of them)."""
+        self._status = None if status is None else DocumentStatus(status)
+        self.beginResetModel()
+        self._rows = self._filtered(self._all)
+        self.endResetModel()
+
+    def status_counts(self) -> dict[DocumentStatus, int]:
+        """How many documents of the workspace have each status (whatever the filter)."""
+        counts = dict.fromkeys(DocumentStatus, 0)
+        for summary in self._all:
+            counts[summary.status] += 1
+        return counts
+
+    def total_count(self) -> int:
+        """How many documents the workspace holds (whatever the filter)."""
+        return len(self._all)
+
+    def _filtered(self, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
+        if self._status is None:
+            return list(summaries)
+        return [s for s in summaries if s.status == self._status]
 
     # -- reading ---------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -120,7 +165,8 @@ class DocumentListModel(QAbstractTableModel):
         Only a change in the set of documents resets the model; otherwise the changed
         rows are reported with ``dataChanged`` so the view keeps its selection.
         """
-        fresh = self._store.document_summaries()
+        self._all = self._store.document_summaries()
+        fresh = self._filtered(self._all)
         if [s.id for s in fresh] != [s.id for s in self._rows]:
             self.beginResetModel()
             self._rows = fresh
@@ -187,3 +233,102 @@ class DocumentListView(QTableView):
         indexes = selected.indexes()
         if indexes:
             self._current.set_document(indexes[0].data(DOCUMENT_ID_ROLE))
+
+
+class DocumentListPanel(QWidget):
+    """The document list with a status filter above it and the workspace's progress
+    below it ("412 of 1,030 records reviewed").
+
+    The filter's entries carry their counts ("done (3)"); the counts and the
+    progress are re-read after each change, coalesced to one read per event-loop
+    turn so that a burst of actions costs one query.
+    """
+
+    #: The filter's entries in order: (label, status or None for all).
+    FILTERS = (
+        ("All", None),
+        ("New", DocumentStatus.NEW),
+        ("In progress", DocumentStatus.IN_PROGRESS),
+        ("Done", DocumentStatus.DONE),
+    )
+
+    def __init__(
+        self,
+        store: Store,
+        model: DocumentListModel,
+        current: CurrentRecord,
+        changes: ChangeHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._model = model
+        self.view = DocumentListView(model, current, self)
+        self.filter_box = QComboBox(self)
+        self.filter_box.setToolTip("Show only the documents of one status")
+        for label, status in self.FILTERS:
+            self.filter_box.addItem(label, status)
+        self.filter_box.currentIndexChanged.connect(self._on_filter_chosen)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.setToolTip("Records reviewed (accepted or rejected) in the workspace")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._figures = (0, 0)
+        self._stale = False
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:", self))
+        top.addWidget(self.filter_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress)
+        self.setFocusProxy(self.view)
+        changes.changed.connect(lambda *_: self._timer.start())
+        self.refresh()
+
+    def set_status_filter(self, status: DocumentStatus | None) -> None:
+        """Choose the filter entry of ``status`` (None: all)."""
+        for index, (_label, entry) in enumerate(self.FILTERS):
+            if entry == status:
+                self.filter_box.setCurrentIndex(index)
+
+    def reviewed_and_total(self) -> tuple[int, int]:
+        """The progress bar's figures: records reviewed and records in the workspace."""
+        return self._figures
+
+    def refresh(self) -> None:
+        """Re-read the counts per status and the workspace's progress."""
+        self._timer.stop()
+        counts = self._model.status_counts()
+        for index, (label, status) in enumerate(self.FILTERS):
+            count = self._model.total_count() if status is None else counts[status]
+            self.filter_box.setItemText(index, f"{label} ({count})")
+        records = self._store.attribution_counts()
+        total = sum(records.values())
+        reviewed = total - records[Status.CANDIDATE]
+        self._figures = (reviewed, total)
+        # A bar of 0..0 shows as "busy"; an empty workspace shows as empty instead.
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(reviewed)
+        self.progress.setFormat(f"{reviewed:,} of {total:,} records reviewed")
+
+    def _refresh_if_shown(self) -> None:
+        # A closed window's panel waits (its store may be closed by then).
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def _on_filter_chosen(self, index: int) -> None:
+        self._model.set_status_filter(self.FILTERS[index][1])

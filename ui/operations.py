@@ -11,8 +11,16 @@ reports them; nothing is notified for a change that did not happen.
 
 from __future__ import annotations
 
-from quotes.model import Attribution, Origin, QuoteType, Span, Speaker, Status
-from storage.store import Store
+from quotes.model import (
+    Attribution,
+    DocumentStatus,
+    Origin,
+    QuoteType,
+    Span,
+    Speaker,
+    Status,
+)
+from storage.store import HistoryEntry, Store
 from ui.changes import ChangeHub, ChangeKind
 
 # Straight, curly, low-9 and angle quotation marks, escaped so none is mistaken for
@@ -101,6 +109,78 @@ def add_quotation(
     if added.id is not None:
         changes.notify(ChangeKind.ATTRIBUTIONS, [added.id])
     return added
+
+
+#: The order T cycles through.
+TYPE_CYCLE = (QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED)
+
+
+def next_quote_type(quote_type: QuoteType) -> QuoteType:
+    """The type after ``quote_type`` in :data:`TYPE_CYCLE` (wrapping around)."""
+    index = TYPE_CYCLE.index(QuoteType(quote_type))
+    return TYPE_CYCLE[(index + 1) % len(TYPE_CYCLE)]
+
+
+def cycle_attribution_type(*, store: Store, changes: ChangeHub, attribution_id: int) -> Attribution:
+    """Give a record the next type (direct, indirect, mixed, direct…); return it."""
+    current = store.attribution(attribution_id)
+    updated = store.set_attribution_type(attribution_id, next_quote_type(current.type))
+    changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])
+    return updated
+
+
+def unreviewed_count(*, store: Store, document_id: int) -> int:
+    """How many records of the document are still candidates."""
+    return store.document_summary(document_id).candidates
+
+
+def mark_document_done(*, store: Store, changes: ChangeHub, document_id: int) -> int:
+    """Mark the document done if every record is reviewed.
+
+    :returns: the number of records still to review; the document is marked done
+        only when that is 0 (undoable, like every action).
+    """
+    left = unreviewed_count(store=store, document_id=document_id)
+    if left == 0:
+        store.set_document_status(document_id, DocumentStatus.DONE)
+        changes.notify(ChangeKind.DOCUMENTS, [document_id])
+    return left
+
+
+def undo_last(*, store: Store, changes: ChangeHub) -> HistoryEntry | None:
+    """Reverse the annotator's latest action, whatever document it was in; return its
+    history entry (which names the document and record), or None if nothing is left.
+
+    :raises ValueError: when the old state cannot be restored (another annotator
+        changed the rows since).
+    """
+    entry = store.undo()
+    if entry is not None:
+        notify_entry(changes, entry)
+    return entry
+
+
+def redo_last(*, store: Store, changes: ChangeHub) -> HistoryEntry | None:
+    """Re-apply the latest undone action; return its entry, or None."""
+    entry = store.redo()
+    if entry is not None:
+        notify_entry(changes, entry)
+    return entry
+
+
+def notify_entry(changes: ChangeHub, entry: HistoryEntry) -> None:
+    """Tell the views about every row a history entry touched (undo, redo)."""
+    ids: dict[int, None] = {}
+    for state in (entry.before or {}, entry.after or {}):
+        for row in state.get("attributions", ()):
+            ids[int(row["id"])] = None
+    if entry.attribution_id is not None:
+        ids[entry.attribution_id] = None
+    if ids:
+        changes.notify(ChangeKind.ATTRIBUTIONS, ids)
+    if entry.document_id is not None:
+        changes.notify(ChangeKind.SPEAKERS, [entry.document_id])
+        changes.notify(ChangeKind.DOCUMENTS, [entry.document_id])
 
 
 def guess_quote_type(words: str) -> QuoteType:

@@ -38,7 +38,7 @@ def test_shortcuts_are_shown_in_the_menus(window: MainWindow) -> None:
     assert shown["&Previous record"] == "K"
     assert [s.toString() for s in actions.add_quotation.shortcuts()] == ["Q", "Ctrl+N"]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Annotation", "&View"]
+    assert menus == ["&File", "&Edit", "&Annotation", "S&pans", "&Speakers", "&View", "&Help"]
 
 
 def test_accept_with_the_keyboard_commits_and_moves_on(
@@ -228,6 +228,6 @@ def test_the_file_menu_offers_import_export_and_workspaces(window: MainWindow) -
         "&New workspace…",
         "&Quit",
     ]
-    view_menu = window.menuBar().actions()[2].menu()
+    view_menu = window.menuBar().actions()[5].menu()
     toggles = [a.text() for a in view_menu.actions() if a.isCheckable()]
-    assert toggles == ["Documents", "Records"]
+    assert toggles == ["Documents", "Records", "Speakers", "Search", "Guidelines", "&Dark theme"]
