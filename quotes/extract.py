@@ -105,6 +105,7 @@ def _inherit_speakers(drafts: list[Draft]) -> None:
             if d.unit == draft.unit
             and d is not draft
             and d.speaker is not None
+            and not d.inherits_speaker
             and d.cue_start < draft.cue_start
         ]
         if owners:

@@ -271,21 +271,26 @@ class UnitRules:
             return None
         position = skip_adverbials(self.text, cue_span.end, unit.end)
         start, that = content_after(self.text, position, unit.end)
+        first = first_word(self.text, start, unit.end)
         if not (
             that
             or cue.lemma == "say"
             or self.text[position:start].strip().startswith(":")
             or starts_with_opening_mark(self.text, start, unit.end)
+            # "claiming he could win": a clause with its own subject.
+            or (first is not None and first.lower in _CLAUSE_SUBJECTS)
         ):
             # "adding a plug for himself": the object of the verb, not reported speech.
             return None
         content = trim(self.text, start, self._content_end(unit, start))
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
+        # The subject of the main clause speaks, unless a cue of the unit names one.
+        subject = find_subject(self.text, unit.start, cue.start)
         return Draft(
             [content],
             cue_span,
-            None,
+            subject,
             "participle",
             0.6,
             priority=_KIND_PRIORITY.get(cue.kind, 1) - 1,
@@ -469,6 +474,7 @@ _COORDINATED = re.compile(
     r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$",
     re.IGNORECASE,
 )
+_CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
 
