@@ -2,7 +2,14 @@
 
 Each command opens the workspace itself, runs in the calling thread and returns
 a process exit code: 0 on success, 1 when some input was rejected (the valid
-rest is still imported), 2 when nothing could be done.
+rest is still imported; each rejected item is printed to stderr as
+``file:line [field]: reason``), 2 when nothing could be done (no path exists, the
+output cannot be written).
+
+Examples::
+
+    python app.py --db ws.sqlite import news/ feed.csv --text-column body --title-column ""
+    python app.py --db ws.sqlite export --format brat --all-statuses --annotator ana out/
 """
 
 from __future__ import annotations
@@ -37,9 +44,17 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="store the articles without running the extractor",
     )
-    importer.add_argument("--text-column", default="text", help="CSV/TSV column with the text")
-    importer.add_argument("--title-column", default="title", help="CSV/TSV column with the title")
-    importer.add_argument("--id-column", default="id", help="CSV/TSV column with the id")
+    importer.add_argument(
+        "--text-column", default="text", help="CSV/TSV column with the text (default: text)"
+    )
+    importer.add_argument(
+        "--title-column",
+        default="title",
+        help='CSV/TSV column with the title (default: title; "" for none: the first line)',
+    )
+    importer.add_argument(
+        "--id-column", default="id", help='CSV/TSV column with the id (default: id; "" for none)'
+    )
     importer.set_defaults(func=run_import)
 
     exporter = subparsers.add_parser(
@@ -69,21 +84,27 @@ def _print_problems(problems: list[Problem], stream: TextIO) -> None:
         print(f"  rejected {problem}", file=stream)
 
 
-def run_import(args: argparse.Namespace, *, out: TextIO = sys.stdout) -> int:
-    """Import ``args.paths`` into the workspace at ``args.db``."""
+def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Import ``args.paths`` into the workspace at ``args.db``.
+
+    A path that does not exist is a rejected item like any other (exit code 1, the
+    rest imported); when none exists nothing is done (exit code 2). The summary
+    goes to ``out`` (default: the current ``sys.stdout``), problems to ``sys.stderr``.
+    """
     from formats.readers import ReadOptions
 
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        for path in missing:
+    out = out or sys.stdout  # looked up per call, so redirected streams are honoured
+
+    if not any(p.exists() for p in args.paths):
+        for path in args.paths:
             print(f"error: {path}: no such file or folder", file=sys.stderr)
         return 2
     problems: list[Problem] = []
     notes: list[str] = []
     options = ReadOptions(
         csv_text_column=args.text_column,
-        csv_title_column=args.title_column,
-        csv_id_column=args.id_column,
+        csv_title_column=args.title_column or None,
+        csv_id_column=args.id_column or None,
     )
     store = Store(args.db, annotator=args.annotator_name)
     try:
@@ -103,8 +124,12 @@ def run_import(args: argparse.Namespace, *, out: TextIO = sys.stdout) -> int:
     return 1 if all_problems else 0
 
 
-def run_export(args: argparse.Namespace, *, out: TextIO = sys.stdout) -> int:
-    """Export the workspace at ``args.db`` to ``args.out`` in ``args.format``."""
+def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Export the workspace at ``args.db`` to ``args.out`` in ``args.format``.
+
+    The output is replaced atomically: on failure (exit code 2) nothing is written.
+    """
+    out = out or sys.stdout  # looked up per call, so redirected streams are honoured
     filters = ExportFilters(
         statuses=frozenset(Status) if args.all_statuses else frozenset({Status.ACCEPTED}),
         annotators=frozenset(args.annotator) if args.annotator else None,
