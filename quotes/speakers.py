@@ -124,8 +124,8 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
         mention = _walk_back(tokens, index)
     if mention is None:
         return None
-    before = [t for t in tokens if t.end <= mention.start]
-    if before and before[-1].lower in _EMBEDDING_WORDS:
+    preceding = [t for t in tokens if t.end <= mention.start]
+    if preceding and preceding[-1].lower in _EMBEDDING_WORDS:
         # "what he believes", "where both claim roots": an embedded clause, no attribution.
         return None
     return mention

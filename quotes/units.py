@@ -37,11 +37,11 @@ def build_units(
         that does not becomes a single unit without running Punkt (for speed).
     """
     sentences: list[tuple[Span, int]] = []
-    for number, paragraph in enumerate(split_paragraphs(text)):
-        if needs_sentences(paragraph) and _INNER_BREAK.search(text, paragraph.start, paragraph.end):
-            sentences.extend((s, number) for s in split_sentences(text, paragraph))
+    for number, block in enumerate(split_paragraphs(text)):
+        if needs_sentences(block) and _INNER_BREAK.search(text, block.start, block.end):
+            sentences.extend((s, number) for s in split_sentences(text, block))
         else:
-            sentences.append((paragraph, number))
+            sentences.append((block, number))
     units: list[Unit] = []
     quote_index = 0
     for sentence, paragraph in sentences:
