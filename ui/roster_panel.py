@@ -351,6 +351,8 @@ class RosterPanel(QWidget):
     # -- the actions -------------------------------------------------------------------
     def choose_number(self, number: int) -> None:
         """Choose the ``number``-th speaker (1-based), as key ``number`` does."""
+        if self._stale:
+            self.refresh()  # hidden behind another tab: the keys still follow the roster
         if not 1 <= number <= self.model.rowCount():
             self.message.emit(f"There is no speaker {number} in this document.")
             return
