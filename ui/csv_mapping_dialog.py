@@ -181,8 +181,10 @@ class CsvMappingDialog(QDialog):
         intro = (
             f"Choose the columns of {self.path.name} that hold each article's text, title and id."
         )
-        if other_files:
-            intro += f" The mapping also applies to the other {other_files} CSV/TSV file(s)."
+        if other_files == 1:
+            intro += " The mapping also applies to the other CSV/TSV file of this import."
+        elif other_files:
+            intro += f" The mapping also applies to the other {other_files} CSV/TSV files."
         heading = QLabel(intro, self)
         heading.setTextFormat(Qt.TextFormat.PlainText)  # a file name may hold "<"
         heading.setWordWrap(True)
@@ -204,6 +206,7 @@ class CsvMappingDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.preview_view.setColumnWidth(1, 200)
         self.problems_label = QLabel(self)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setWordWrap(True)
@@ -251,7 +254,11 @@ class CsvMappingDialog(QDialog):
         finally:
             reader.close()  # closes the file; the rest is read by the import itself
         self.preview_model.set_articles(articles)
-        shown = [f"{problem.where}: {problem.reason}" for problem in problems[:3]]
+        # The dialog names the file already; its folder would only crowd the line.
+        shown = [
+            f"{problem.where.replace(str(self.path), self.path.name, 1)}: {problem.reason}"
+            for problem in problems[:3]
+        ]
         if len(problems) > 3:
             shown.append(f"… and {len(problems) - 3} more in the first rows")
         self.problems_label.setText("\n".join(shown))
