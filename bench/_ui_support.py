@@ -28,7 +28,14 @@ os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp(prefix="empty-nltk-data-"))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QMessageLogContext, QPoint, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QPoint,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
@@ -39,8 +46,18 @@ from ui.main_window import MainWindow
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+_SETTINGS = tempfile.mkdtemp(prefix="bench-settings-")
+
+
 def application() -> QApplication:
-    """The process's QApplication (created on first call)."""
+    """The process's QApplication (created on first call).
+
+    QSettings point at a private temporary folder, so the user's zoom, layout or
+    "snap to words" choice cannot change what a benchmark measures, and a benchmark
+    never writes into them.
+    """
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, _SETTINGS)
     app = QApplication.instance()
     if app is None:
         app = QApplication(["bench"])
@@ -180,12 +197,18 @@ class CountingDriver:
         """
         cursor = QTextCursor(view.document())
         cursor.setPosition(qt_position)
-        rect = view.cursorRect(cursor)
-        if not view.viewport().rect().contains(rect):
-            bar = view.verticalScrollBar()
-            # QPlainTextEdit scrolls by blocks (lines of layout): find the block's line.
-            bar.setValue(bar.value() + rect.top() // max(1, view.fontMetrics().height()) - 2)
-            application().processEvents()
+        bar = view.verticalScrollBar()
+        # The scroll bar counts blocks or lines depending on wrapping: step it until
+        # the position shows rather than computing a value.
+        for _ in range(bar.maximum() + 1):
+            rect = view.cursorRect(cursor)
+            area = view.viewport().rect()
+            if rect.top() < area.top() and bar.value() > bar.minimum():
+                bar.setValue(bar.value() - 1)
+            elif rect.bottom() > area.bottom() and bar.value() < bar.maximum():
+                bar.setValue(bar.value() + 1)
+            else:
+                return
 
     def drag_select(self, view: QPlainTextEdit, qt_start: int, qt_end: int) -> None:
         """Select ``[qt_start, qt_end)`` with one mouse drag in ``view``: one action."""
@@ -193,16 +216,24 @@ class CountingDriver:
         self.scroll_to(view, qt_start)
         start = self._point_of(view, qt_start)
         end = self._point_of(view, qt_end)
+        self.drag(view, start, end, f"drag {qt_start}-{qt_end}")
+
+    def drag(self, view: QPlainTextEdit, start: QPoint, end: QPoint, what: str) -> None:
+        """One mouse drag in ``view``'s viewport from ``start`` to ``end``: one action."""
         viewport = view.viewport()
-        self._count(f"drag {qt_start}-{qt_end}")
+        self._count(what)
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         # Intermediate moves, so the view sees a drag (it starts past a small distance).
         steps = 4
         for step in range(1, steps + 1):
-            point = start + (end - start) * step / steps
-            QTest.mouseMove(viewport, point)
+            QTest.mouseMove(viewport, start + (end - start) * step / steps)
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
         application().processEvents()
+
+    def point_of(self, view: QPlainTextEdit, qt_position: int) -> QPoint:
+        """Where to point in ``view``'s viewport to land at ``qt_position`` (scrolled to)."""
+        self.scroll_to(view, qt_position)
+        return self._point_of(view, qt_position)
 
     def click(self, view: QPlainTextEdit, qt_position: int) -> None:
         """One left click at ``qt_position`` in ``view``: one action."""
