@@ -222,10 +222,19 @@ class AttributionTableModel(QAbstractTableModel):
             fresh = None
         belongs = fresh is not None and fresh.document_id in (self._document.id, None)
         if row is not None and belongs and fresh is not None:
-            if _text_order(fresh) == _text_order(self._rows[row]):
-                self._rows[row] = fresh
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-                return
+            # An edited record stays one row: updated in place, or moved when its new
+            # extent sorts elsewhere. Removing and re-inserting it instead would let
+            # the record list select its neighbour for a moment (the current record).
+            others = [_text_order(a) for i, a in enumerate(self._rows) if i != row]
+            where = bisect.bisect_left(others, _text_order(fresh))
+            if where != row:
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), where + (where > row))
+                del self._rows[row]
+                self._rows.insert(where, fresh)
+                self.endMoveRows()
+            self._rows[where] = fresh
+            self.dataChanged.emit(self.index(where, 0), self.index(where, len(self.COLUMNS) - 1))
+            return
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
