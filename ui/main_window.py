@@ -17,7 +17,7 @@ last document and record are restored on opening and saved on closing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -269,6 +269,10 @@ class MainWindow(QMainWindow):
         if running is not None:
             # The worker's own transaction rolls back when cancelled: nothing half-written.
             running.cancel()
+        # Deferred refreshes (roster, counts, pace) must not run after the window is
+        # gone: the caller closes the store next.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         if self.view_state is not None:
             self.view_state.save_window(self)
             self.view_state.save_last_position(
