@@ -39,7 +39,7 @@ def _pattern(lexicon: Lexicon, ignore_case: bool) -> re.Pattern[str]:
     cached = _PATTERNS.get((id(lexicon), ignore_case))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
-    words = [*lexicon.phrases, *lexicon.verbs]
+    words = [*lexicon.phrases, *lexicon.according, *lexicon.verbs]
     # A trie-shaped pattern: the regex engine tries one branch per letter instead of
     # every word at every position, which keeps the scan fast.
     alternatives = _trie_pattern(sorted({w.lower() for w in words}))
@@ -94,7 +94,7 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
         words = match.group().lower().split()
         phrase = " ".join(words)
         if len(words) > 1:
-            if phrase == "according to":
+            if phrase in lexicon.according:
                 found.append(Cue(match.start(), match.end(), phrase, ACCORDING))
                 continue
             if words[0] in _PREPOSITIONS:

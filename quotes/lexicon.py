@@ -1,4 +1,4 @@
-"""The cue lexicon: reporting verbs, multiword cues and source nouns, read from package data.
+"""The cue lexicon: reporting verbs and multiword cues, read from package data.
 
 The words live in ``quotes/data/cues.txt`` (format described at its top) so that a
 user can read and extend them; ``load_lexicon`` also takes the user's own file.
@@ -29,12 +29,12 @@ class Lexicon:
 
     ``verbs`` maps every lower-case verb form to its lemma and kind;
     ``phrases`` are multiword cues in lower case with single spaces;
-    ``sources`` are nouns that name a document or an unnamed source.
+    ``according`` are phrases that introduce a source ("according to", "as reported by").
     """
 
     verbs: dict[str, tuple[str, CueKind]]
     phrases: tuple[str, ...]
-    sources: frozenset[str]
+    according: tuple[str, ...] = ("according to",)
 
     def verb(self, word: str) -> tuple[str, CueKind] | None:
         """The lemma and kind of ``word`` if it is a known cue verb form."""
@@ -45,7 +45,7 @@ class Lexicon:
         return Lexicon(
             verbs={**self.verbs, **other.verbs},
             phrases=tuple(dict.fromkeys(self.phrases + other.phrases)),
-            sources=self.sources | other.sources,
+            according=tuple(dict.fromkeys(self.according + other.according)),
         )
 
 
@@ -63,7 +63,7 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
     """
     verbs: dict[str, tuple[str, CueKind]] = {}
     phrases: list[str] = []
-    sources: set[str] = set()
+    according: list[str] = []
     section: str | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -72,7 +72,7 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
         header = _SECTION.match(line)
         if header:
             section = header.group(1).lower()
-            if section not in {"clause", "belief", "object", "phrases", "source"}:
+            if section not in {"clause", "belief", "object", "phrases", "according"}:
                 raise LexiconError(f"{where}:{number}: unknown section [{section}]")
             continue
         words = line.lower().split()
@@ -89,8 +89,8 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
         elif section == "phrases":
             phrases.append(" ".join(words))
         else:
-            sources.add(" ".join(words))
-    return Lexicon(verbs=verbs, phrases=tuple(phrases), sources=frozenset(sources))
+            according.append(" ".join(words))
+    return Lexicon(verbs=verbs, phrases=tuple(phrases), according=tuple(according))
 
 
 def read_data_lines(name: str) -> tuple[str, ...]:

@@ -131,6 +131,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     return mention
 
 
+_RELATIVES = frozenset("who whose whom which".split())
 _TIME_WORDS = frozenset("night morning week month year weekend afternoon evening".split())
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _EMBEDDING_WORDS = frozenset("what where how whose than whatever".split())
@@ -293,7 +294,7 @@ def find_speaker_after(text: str, cue_end: int, upper_bound: int) -> Span | None
         if lower in CONNECTORS and lower != "and":
             position += 1
             continue
-        if lower in CLAUSE_WORDS - DETERMINERS or lower in WEEKDAYS:
+        if lower in CLAUSE_WORDS - DETERMINERS or lower in WEEKDAYS or lower in _RELATIVES:
             break
         if token.is_capitalized or lower in DETERMINERS or lower in titles():
             end_index = position

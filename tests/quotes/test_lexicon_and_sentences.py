@@ -25,7 +25,8 @@ def test_lexicon_kinds() -> None:
     assert lexicon.verb("called") == ("call", CueKind.OBJECT)
     assert lexicon.verb("state") is None  # "state:" names the lemma only
     assert lexicon.verb("stated") == ("state", CueKind.CLAUSE)
-    assert "according to" in lexicon.phrases
+    assert "according to" in lexicon.according
+    assert "as reported by" in lexicon.according
 
 
 def test_user_file_extends_the_lexicon(tmp_path: Path) -> None:
