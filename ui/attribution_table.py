@@ -212,6 +212,20 @@ class AttributionTableModel(QAbstractTableModel):
             for attribution_id in ids:
                 self._refresh_row(attribution_id)
 
+    def _sorted_row(self, row: int, fresh: Attribution) -> int:
+        """Where the record at ``row`` belongs once it is ``fresh`` (rows without it).
+
+        Its neighbours are checked first, so a record whose order did not change
+        (accept, reject: the common case) costs O(1), not a pass over every row.
+        """
+        key = _text_order(fresh)
+        before_ok = row == 0 or _text_order(self._rows[row - 1]) <= key
+        after_ok = row == len(self._rows) - 1 or key <= _text_order(self._rows[row + 1])
+        if before_ok and after_ok:
+            return row
+        others = [_text_order(a) for i, a in enumerate(self._rows) if i != row]
+        return bisect.bisect_left(others, key)
+
     def _refresh_row(self, attribution_id: int) -> None:
         """Bring one row up to date with the store: update, insert or remove it."""
         assert self._document is not None
@@ -225,8 +239,7 @@ class AttributionTableModel(QAbstractTableModel):
             # An edited record stays one row: updated in place, or moved when its new
             # extent sorts elsewhere. Removing and re-inserting it instead would let
             # the record list select its neighbour for a moment (the current record).
-            others = [_text_order(a) for i, a in enumerate(self._rows) if i != row]
-            where = bisect.bisect_left(others, _text_order(fresh))
+            where = self._sorted_row(row, fresh)
             if where != row:
                 self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), where + (where > row))
                 del self._rows[row]
