@@ -208,9 +208,27 @@ class AttributionTableModel(QAbstractTableModel):
             return
         if kind == ChangeKind.WORKSPACE:
             self.load_document(self._document.id)
+        elif kind == ChangeKind.ATTRIBUTIONS and not ids:
+            self._refresh_all()  # "any of them" (a speaker renamed or merged)
         elif kind == ChangeKind.ATTRIBUTIONS:
             for attribution_id in ids:
                 self._refresh_row(attribution_id)
+
+    def _refresh_all(self) -> None:
+        """Re-read every row; the same records keep their rows (and the views their
+        selection), a different set resets the model."""
+        assert self._document is not None
+        fresh = sorted(self._store.attributions_for(self._document.id), key=_text_order)
+        if [a.id for a in fresh] != [a.id for a in self._rows]:
+            self.beginResetModel()
+            self._rows = fresh
+            self.endResetModel()
+            return
+        self._rows = fresh
+        if fresh:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(fresh) - 1, len(self.COLUMNS) - 1)
+            )
 
     def _sorted_row(self, row: int, fresh: Attribution) -> int:
         """Where the record at ``row`` belongs once it is ``fresh`` (rows without it).
