@@ -15,12 +15,14 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from formats.readers import read_paths
 from formats.writers import ExportFilters, write_export
+from quotes.evaluate import score_records
 from quotes.model import DocumentStatus, Problem, Status
 from storage.store import Store
 
@@ -75,6 +77,16 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         choices=[s.value for s in DocumentStatus],
         help="only documents with this status",
+    )
+    exporter.add_argument(
+        "--agreement",
+        nargs=2,
+        type=Path,
+        metavar=("FIRST", "SECOND"),
+        help=(
+            "two annotators' JSONL files (export schema) of the same documents; their "
+            "agreement goes into the hf dataset card"
+        ),
     )
     exporter.set_defaults(func=run_export)
 
@@ -139,9 +151,22 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
             else None
         ),
     )
+    agreement = None
+    if getattr(args, "agreement", None):
+        try:
+            agreement = agreement_between(*args.agreement)
+        except (OSError, ValueError) as error:
+            print(f"error: agreement: {error}", file=sys.stderr)
+            return 2
     store = Store(args.db, annotator=args.annotator_name)
     try:
-        report = write_export(store.iter_documents(), args.out, format=args.format, filters=filters)
+        report = write_export(
+            store.iter_documents(),
+            args.out,
+            format=args.format,
+            filters=filters,
+            agreement=agreement,
+        )
     except OSError as error:
         print(f"error: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -153,3 +178,41 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         file=out,
     )
     return 0
+
+
+def agreement_between(first: Path, second: Path) -> dict[str, object]:
+    """Inter-annotator agreement of two JSONL files in the export schema.
+
+    The records are paired by ``id`` and scored with ``quotes.evaluate`` (``first``
+    taken as the reference): content overlap F1, exact-content F1, cue and speaker
+    agreement on the matched pairs, and the full-attribution F1.
+
+    :raises ValueError: for a line that is not a JSON object (naming file and line).
+    :raises OSError: when a file cannot be read.
+    """
+    scores = score_records(_json_records(first), _json_records(second))
+    return {
+        "annotation files": f"{first.name} and {second.name}",
+        "documents": scores.articles,
+        "content overlap F1": round(scores.f1, 4),
+        "exact content F1": round(scores.exact_f1, 4),
+        "cue agreement (matched pairs)": round(scores.cue_accuracy, 4),
+        "speaker agreement (matched pairs)": round(scores.speaker_accuracy, 4),
+        "full attribution F1": round(scores.full_f1, 4),
+    }
+
+
+def _json_records(path: Path) -> list[dict]:
+    records = []
+    with open(path, encoding="utf-8-sig") as file:
+        for number, line in enumerate(file, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: invalid JSON: {error.msg}") from None
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}:{number}: not a JSON object")
+            records.append(record)
+    return records

@@ -389,3 +389,32 @@ def test_hf_dataset_round_trip_gives_identical_files(db: Path, tmp_path: Path) -
     assert run("--db", fresh, "import", *splits) == 0
     assert run("--db", fresh, "export", "--format", "hf", second) == 0
     assert folder_bytes(second) == folder_bytes(first)
+
+
+# -- agreement in the dataset card ------------------------------------------------------------
+def test_the_hf_card_states_the_agreement_of_two_annotation_files(
+    workspace: Path, tmp_path: Path, capsys
+) -> None:
+    ana = station_record()
+    bob = {**station_record(), "quotes": station_record()["quotes"][:1]}  # misses one
+    bob["quotes"][0] = {**bob["quotes"][0], "cue": None}
+    first, second = tmp_path / "ana.jsonl", tmp_path / "bob.jsonl"
+    first.write_text(json.dumps(ana) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(bob) + "\n", encoding="utf-8")
+    out = tmp_path / "dataset"
+    assert (
+        run("--db", workspace, "export", "--format", "hf", out, "--agreement", first, second) == 0
+    )
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "| annotation files | ana.jsonl and bob.jsonl |" in card
+    # ana has two records, bob one of them without its cue: precision 1, recall 1/2.
+    assert "| content overlap F1 | 0.667 |" in card
+    assert "| cue agreement (matched pairs) | 0.000 |" in card
+    assert "| speaker agreement (matched pairs) | 1.000 |" in card
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    capsys.readouterr()
+    code = run("--db", workspace, "export", "--format", "hf", out, "--agreement", first, broken)
+    assert code == 2
+    assert f"{broken}:1: invalid JSON" in capsys.readouterr().err
