@@ -14,6 +14,8 @@ in a temporary workspace, then the real :class:`MainWindow` runs offscreen.
   does) until the article view's viewport has handled a paint event, highlights
   included. Baseline in the same run: a bare ``QPlainTextEdit`` of the same size,
   ``setPlainText`` of the same text, until painted.
+* **first J after open**: from the next-record key pressed right after opening a
+  document to the view painted with that record emphasised (informative, no target).
 * **accept**: from the accept key (a real key event, ``QTest.keyClick``) until the
   key press returns, which is when the record's row is committed; a fresh
   connection then reads the row to check that it really was. "until repainted"
@@ -159,6 +161,32 @@ def time_open(window: MainWindow, document_id: int, other_id: int, runs: int) ->
     return samples
 
 
+def time_first_record(
+    window: MainWindow, document_id: int, other_id: int, runs: int
+) -> list[float]:
+    """Seconds from the next-record key, just after opening the document, to the
+    view painted with that record emphasised (the first decision's wait)."""
+    watch = PaintWatch(window.article_view.viewport())
+    window.activateWindow()
+    process_until(window.isActiveWindow)
+    samples = []
+    for _ in range(runs):
+        for document in (other_id, document_id):
+            if window.current.document_id != document:
+                before = watch.paints
+                window.current.set_document(document)
+                watch.wait_for_paint(before)
+        window.article_view.setFocus()
+        before = watch.paints
+        started = time.perf_counter()
+        QTest.keyClick(window.article_view, Qt.Key.Key_J)
+        watch.wait_for_paint(before)
+        samples.append(time.perf_counter() - started)
+        if window.current.attribution_id is None:
+            raise RuntimeError("the next-record key selected no record")
+    return samples
+
+
 def time_baseline_open(text: str, other: str, runs: int) -> list[float]:
     """Seconds for a bare QPlainTextEdit to show ``text`` (no highlights), ``runs`` times."""
     view = QPlainTextEdit()
@@ -196,7 +224,10 @@ def time_accepts(
     window.current.set_document(document_id)
     application().processEvents()
     model = window.attribution_model
-    window.current.set_attribution(model.attribution_at(0).id)
+    first = next((a.id for a in model.attributions() if a.status == Status.CANDIDATE), None)
+    if first is None:
+        raise RuntimeError(f"document {document_id} has no candidate left to accept")
+    window.current.set_attribution(first)
     view = window.article_view
     view.setFocus()
     watch = PaintWatch(view.viewport())
@@ -249,6 +280,12 @@ def profile(label: str, call: Callable[[], object], top: int = 18) -> None:
     lines = out.getvalue().splitlines()
     start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
     print("\n".join(line for line in lines[start:] if line.strip()))
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top // 2)
+    lines = out.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    print(f"--- the same, top {top // 2} by own time ---")
+    print("\n".join(line for line in lines[start:] if line.strip()))
 
 
 def _label(size: int) -> str:
@@ -297,6 +334,8 @@ def run(sizes: list[int], runs: int, accepts: int, with_profile: bool) -> int:
                         _verdict(name, _median_ms(opened)),
                     )
                 )
+                first = time_first_record(window, document_id, other_id, runs)
+                rows.append((f"first J after open {label}", _median_ms(first), None, ""))
             for size, (_text, records) in documents.items():
                 label = _label(size)
                 count = min(accepts, len(records) // 2)
@@ -322,10 +361,17 @@ def run(sizes: list[int], runs: int, accepts: int, with_profile: bool) -> int:
                     time_open(window, target, other, 1)
 
                 profile(f"open {_label(largest)}", open_largest)
-                profile(
-                    f"{accepts} accepts in {_label(largest)}",
-                    lambda: time_accepts(window, path, target, accepts),
-                )
+                for size, (_text, records) in documents.items():
+                    count = min(accepts, len(records) // 4)
+                    # Open the document first: the profile is of the accepts alone.
+                    window.current.set_document(ids[_label(size)])
+                    application().processEvents()
+                    profile(
+                        f"{count} more accepts in {_label(size)}",
+                        lambda size=size, count=count: time_accepts(
+                            window, path, ids[_label(size)], count
+                        ),
+                    )
 
     print(f"\nUI latency (median of {runs} opens, {accepts} accepts per document; offscreen Qt)")
     print(f"{'measure':<52} {'median':>10} {'baseline':>10} {'ratio':>7}  verdict")
