@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from quotes.lexicon import read_data_lines
 from quotes.model import Span
@@ -21,12 +26,62 @@ from quotes.model import Span
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+class _StdlibLanguageVars(PunktLanguageVars):
+    """Punkt's own English patterns, compiled with the standard ``re`` module.
+
+    nltk routes every pattern through its ReDoS guard (the ``regex`` engine with a
+    timeout), which costs a fifth of the splitting time. Punkt's fixed patterns are
+    linear and our inputs are single paragraphs, so the guard buys nothing here;
+    the sentence boundaries are identical.
+    """
+
+    __slots__ = ()
+
+    re_boundary_realignment = re.compile(
+        r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', re.MULTILINE
+    )
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return _WORD_TOKENIZER
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return _PERIOD_CONTEXT
+
+
+_ENGLISH = PunktLanguageVars()
+_WORD_TOKENIZER = re.compile(
+    _ENGLISH._word_tokenize_fmt
+    % {
+        "NonWord": _ENGLISH._re_non_word_chars,
+        "MultiChar": _ENGLISH._re_multi_char_punct,
+        "WordStart": _ENGLISH._re_word_start,
+    },
+    re.UNICODE | re.VERBOSE,
+)
+_PERIOD_CONTEXT = re.compile(
+    _ENGLISH._period_context_fmt
+    % {"NonWord": _ENGLISH._re_non_word_chars, "SentEndChars": _ENGLISH._re_sent_end_chars},
+    re.UNICODE | re.VERBOSE,
+)
+
+
+class _StdlibToken(PunktToken):
+    """``PunktToken`` with its patterns compiled by the standard ``re`` module."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
+
+
 @cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The shared Punkt tokenizer with the project's abbreviations."""
     parameters = PunktParameters()
     parameters.abbrev_types = set(read_data_lines("abbreviations.txt"))
-    return PunktSentenceTokenizer(parameters)
+    return PunktSentenceTokenizer(
+        parameters, lang_vars=_StdlibLanguageVars(), token_cls=_StdlibToken
+    )
 
 
 def split_paragraphs(text: str) -> list[Span]:
