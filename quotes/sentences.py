@@ -30,7 +30,7 @@ class _StdlibLanguageVars(PunktLanguageVars):
     """Punkt's own English patterns, compiled with the standard ``re`` module.
 
     nltk routes every pattern through its ReDoS guard (the ``regex`` engine with a
-    timeout), which costs a fifth of the splitting time. Punkt's fixed patterns are
+    timeout), which more than doubles the splitting time. Punkt's fixed patterns are
     linear and our inputs are single paragraphs, so the guard buys nothing here;
     the sentence boundaries are identical.
     """
