@@ -52,6 +52,7 @@ IMPORT_FILTER = (
     "Saved web pages (*.html *.htm);;All files (*)"
 )
 WORKSPACE_FILTER = "Workspaces (*.sqlite *.db);;All files (*)"
+_EXPORT_FOLDER_KEY = "export/folder"
 
 
 class FileActions(QObject):
@@ -299,7 +300,7 @@ class FileActions(QObject):
 
     def _ask_export(self) -> None:
         dialog = ExportDialog(
-            self._db_path().parent, self._window, annotators=self._store.annotators()
+            self._export_folder(), self._window, annotators=self._store.annotators()
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._export_request(dialog.request()))
@@ -312,7 +313,16 @@ class FileActions(QObject):
 
     def _export_request(self, request: ExportRequest | None) -> None:
         if request is not None:
+            self.settings.setValue(_EXPORT_FOLDER_KEY, str(request.path.parent))
             self.export_to(request.path, format=request.format, filters=request.filters)
+
+    def _export_folder(self) -> Path:
+        """Where the export dialog proposes to write: the folder of the last export,
+        else the workspace's folder."""
+        last = self.settings.value(_EXPORT_FOLDER_KEY)
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return Path(last)
+        return self._db_path().parent
 
     def _ask_workspace(self, *, create: bool) -> None:
         if create:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
 from quotes.model import Article, Attribution, QuoteType, Span
 from storage.store import Store
@@ -87,6 +87,16 @@ def fail_if_workers_running(grace_ms: int = 5000) -> None:
     pool.waitForDone(grace_ms)
     QCoreApplication.processEvents()
     pytest.fail(f"the test left a worker running or undelivered: {names}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def settings_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the app's QSettings (last CSV mapping, export folder) out of the user's
+    configuration: widgets built with the default ``QSettings(organisation, app)``
+    write under a temporary folder instead."""
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(autouse=True)

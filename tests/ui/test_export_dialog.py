@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 import ui.tasks
@@ -315,3 +315,21 @@ def test_the_dialog_request_reaches_the_worker_with_its_filters(
     assert sorted(statuses) == sorted(
         [Status.ACCEPTED, Status.ACCEPTED, Status.REJECTED, Status.ACCEPTED]
     )
+
+
+def test_the_next_export_is_proposed_in_the_folder_of_the_last(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.file_actions.settings = QSettings(
+        str(tmp_path / "settings.ini"), QSettings.Format.IniFormat
+    )
+    dialog = open_export_dialog(window)
+    assert Path(dialog.path_edit.text()).parent == tmp_path  # the workspace's folder
+    chosen = tmp_path / "datasets"
+    chosen.mkdir()
+    dialog.path_edit.setText(str(chosen / "week1.jsonl"))
+    run_export(qtbot, window, dialog)
+    close_result_box(window)
+    dialog = open_export_dialog(window)
+    assert dialog.path_edit.text() == str(chosen / "export.jsonl")
+    dialog.reject()
