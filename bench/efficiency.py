@@ -21,7 +21,8 @@ events and mouse drags (``QTest``):
   selection, or the boundary keys, whichever is fewer actions), then the accept key;
 * a suggestion that matches no gold quotation is rejected;
 * a gold quotation with no suggestion is added: one drag over its words, the add
-  key, then its speaker and cue as above, then the key to the next unreviewed record.
+  key, then its speaker and cue as above; the key back to the next suggestion is
+  charged to the added quotation too.
 
 Every key press (a chord is one press) and every click or drag (one gesture) is
 counted, navigation included, and charged to the record it was pressed for. The
@@ -167,6 +168,8 @@ already planned.
 
 The commissioner's message to the islanders was clear: the ferries will run every hour \
 from June.
+
+"We expect the first of the new ships in May," Ilves told the council on Wednesday.
 """
 
 _MI, _TB, _OL = "Mara Ilves", "Tomas Berg", "Oskar Lind"
@@ -179,6 +182,7 @@ OWN_GOLD = (
     GoldQuote("The new quay leaves", "the fishing fleet", "told", _I, "Lind", _OL),
     GoldQuote("a second quay", "already planned", "replied", _I, "Berg", _TB),
     GoldQuote("the ferries will run", "from June", "message", _I, "The commissioner", _MI),
+    GoldQuote('"We expect the first', 'ships in May,"', "told", _D, "Ilves", _MI),
 )
 
 
@@ -319,6 +323,9 @@ class Tally:
     actions: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     observations: list[str] = field(default_factory=list)
+    #: Actions spent on documents rather than records (the mark-done key).
+    document_actions: int = 0
+    documents: int = 0
 
     def add(self, category: str, actions: int) -> None:
         """Count one attribution of ``category`` that cost ``actions``."""
@@ -332,6 +339,8 @@ class Tally:
             self.actions[category] = self.actions.get(category, 0) + other.actions[category]
         self.problems.extend(other.problems)
         self.observations.extend(other.observations)
+        self.document_actions += other.document_actions
+        self.documents += other.documents
 
 
 class MissingKey(RuntimeError):
@@ -600,33 +609,46 @@ def annotate(window: MainWindow, text: str, gold: list[GoldSpans], trace: bool) 
     agenda.sort(key=lambda item: (item[0], item[1] is None))
 
     window.article_view.setFocus()
+    previous = ""
+    categories: dict[str, str] = {}
     for _start, record, gold_quote in agenda:
-        account = (
-            f"record {record.id}" if record is not None else f"missed {gold_quote.quote.begins!r}"  # type: ignore[union-attr]
-        )
-        driver.charge_to(account)
-        before = driver.counts[account]
+        if record is not None:
+            account = f"record {record.id}"
+        else:
+            assert gold_quote is not None
+            account = f"missed {gold_quote.quote.begins!r}"
         try:
             if record is not None:
                 assert record.id is not None
                 if window.current.attribution_id != record.id:
+                    # Coming back from an added quotation is part of adding it.
+                    driver.charge_to(previous if previous.startswith("missed") else account)
                     _reach(annotator, record.id)
+                driver.charge_to(account)
                 category = annotator.review(record.id, gold_quote)
             else:
                 assert gold_quote is not None
+                driver.charge_to(account)
                 annotator.add_missed(gold_quote)
                 category = "missed (added)"
-                if window.store.next_unreviewed(window.current.document_id) is not None:
-                    annotator.press("next_unreviewed")
         except MissingKey as missing:
             tally.problems.append(f"{account}: no key for {missing} in the window")
             category = "unfinished (missing key)"
-        tally.add(category, driver.counts[account] - before)
+        except RuntimeError as error:
+            tally.problems.append(f"{account}: {error}")
+            category = "unfinished (error)"
+        previous = account
+        categories[account] = category
     driver.charge_to("document")
     try:
         annotator.press("done")
     except MissingKey:
         tally.problems.append("no key marks the document done")
+    tally.documents += 1
+    tally.document_actions += driver.counts["document"]
+    # Counted at the end: a key pressed later may be charged to an earlier record.
+    for account, category in categories.items():
+        tally.add(category, driver.counts[account])
     tally.problems.extend(annotator.notes)
     tally.observations.extend(annotator.observations)
     if trace:
@@ -636,7 +658,8 @@ def annotate(window: MainWindow, text: str, gold: list[GoldSpans], trace: bool) 
 
 
 def _reach(annotator: Annotator, record_id: int) -> None:
-    """Bring a record up: next-unreviewed if that lands on it, else next/previous."""
+    """Bring a record up: the next-unreviewed key when no record is current (the start
+    of the review), else the next/previous-record keys."""
     if annotator.window.current.attribution_id is None and annotator.action("next_unreviewed"):
         annotator.press("next_unreviewed")
     annotator.go_to(record_id)
@@ -688,6 +711,8 @@ def run_article(name: str, text: str, gold_quotes: tuple[GoldQuote, ...], trace:
     print(
         f"{name}: {len(gold)} gold quotations, {report.attributions} suggestions; "
         + ", ".join(f"{k} {v}" for k, v in sorted(tally.attributions.items()))
+        + "; actions per attribution: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in sorted(figures(tally).items()))
     )
     return tally
 
@@ -712,6 +737,12 @@ def print_figures(tally: Tally) -> None:
             for category in categories:
                 n, a = tally.attributions[category], tally.actions[category]
                 print(f"  {category:<42} {n:>5} {a:>8} {a / n:>9.2f}")
+    if tally.documents:
+        per = tally.document_actions / tally.documents
+        print(
+            f"{'per document (mark done)':<44} {tally.documents:>5} {tally.document_actions:>8}"
+            f" {per:>9.2f}"
+        )
     if tally.observations:
         print("\nextra actions the UI caused:")
         for observation in tally.observations:
