@@ -218,7 +218,9 @@ class FileActions(QObject):
             format=format,
             filters=filters,
         )
-        return self._start(job, "Exporting", "Export failed", self._export_done)
+        # Without a document filter every document is exported: the bar can show how far.
+        total = self._store.document_count() if filters.document_statuses is None else 0
+        return self._start(job, "Exporting", "Export failed", self._export_done, total)
 
     def _export_done(self, report: ExportReport) -> None:
         self.last_report = report
@@ -245,8 +247,11 @@ class FileActions(QObject):
         verb: str,
         failure_title: str,
         on_result: Callable,
+        total: int = 0,
     ) -> TaskHandle:
-        dialog = QProgressDialog(f"{verb}…", "Cancel", 0, 0, self._window)
+        """Run ``job`` behind a progress dialog; ``total`` > 0 makes its bar determinate
+        (the job's progress counts documents), 0 keeps it busy."""
+        dialog = QProgressDialog(f"{verb}…", "Cancel", 0, total, self._window)
         dialog.setWindowTitle(verb)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
@@ -266,7 +271,13 @@ class FileActions(QObject):
                 on_result(result)
 
         handle = run_task(job, name=verb.lower(), on_done=finish)
-        handle.progress.connect(lambda count: dialog.setLabelText(f"{verb}… {count} documents"))
+
+        def show_progress(count: int) -> None:
+            dialog.setLabelText(f"{verb}… {count} documents" + (f" of {total}" if total else ""))
+            if total:
+                dialog.setValue(min(count, total))
+
+        handle.progress.connect(show_progress)
         dialog.canceled.connect(handle.cancel)
         dialog.show()
         self._task = handle

@@ -289,6 +289,7 @@ def test_cancel_keeps_the_earlier_export(
     handle = window.file_actions.export_to(out)
     progress = window.file_actions.progress_dialog
     qtbot.waitUntil(lambda: "documents" in progress.labelText(), timeout=10000)
+    assert progress.maximum() == 2  # the workspace's documents: a determinate bar
     with qtbot.waitSignal(handle.finished, timeout=20000) as blocker:
         progress.findChild(QPushButton).click()  # the progress dialog's Cancel
     report, error = blocker.args
