@@ -212,7 +212,9 @@ def trim(text: str, start: int, end: int) -> Span | None:
 def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a comma (or a closing quote and comma)."""
     stripped = text[start:end].rstrip()
-    return stripped.endswith((",", ",”", ',"', ",''", "—", "–", "?”", '?"', "!”", '!"', "?''"))
+    return stripped.endswith(
+        (",", ",”", ',"', ",''", "—", "–", "?”", '?"', "!”", '!"', "?''", ".”", '."', ".''")
+    )
 
 
 _WORD = re.compile(r"\w+(?:[’'.&-]\w+)*")

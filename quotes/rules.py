@@ -176,6 +176,9 @@ class UnitRules:
                 if not apposition and _ends_sentence(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
         speaker = speaker or find_speaker_before(text, lower, cue.start)
+        tag = self._tag_speaker(unit, lower, cue.start)
+        if tag is not None and (speaker is None or speaker.start > tag.start):
+            speaker = tag
         if speaker is None:
             if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
                 # "X met Y and reiterated ...", "X has ... but has said ...".
@@ -442,6 +445,26 @@ class UnitRules:
                 return []
             return [span]
         return []
+
+    def _tag_speaker(self, unit: Unit, quote_end: int, cue_start: int) -> Span | None:
+        """The whole tag between a quotation and its cue: '"Q," Harry Bond, 30, of
+        Raleigh, who was polled, said' names "Harry Bond, 30, of Raleigh, who was polled".
+
+        Only when a quotation opens the unit and ends right before the tag, the tag
+        starts with a name and holds no other cue.
+        """
+        text = self.text
+        if quote_end <= unit.start or self.quotes.covering(unit.start) is None:
+            return None
+        if self.quotes.covering(quote_end - 1) is None:
+            return None
+        gap = text[quote_end:cue_start]
+        if "," not in gap or word_count(text, quote_end, cue_start) > 25:
+            return None
+        span = trim(text, quote_end, cue_start)
+        if span is None or not text[span.start].isupper() or self._holds_cue(quote_end, cue_start):
+            return None
+        return span
 
     def _holds_cue(self, start: int, end: int) -> bool:
         """Whether a verb cue outside quotation marks lies in ``[start, end)``."""
