@@ -129,6 +129,19 @@ def test_a_column_with_no_text_disables_import_and_says_why(qtbot, feed_csv: Pat
     assert "no text in this row" in other.problems_label.text()
 
 
+def test_a_tsv_file_is_mapped_by_its_tab_separated_header(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "wire.tsv"
+    path.write_text(
+        "Story\tHeadline, short\nThe dam holds, engineers said.\tDam holds\n", encoding="utf-8"
+    )
+    dialog = CsvMappingDialog(path, csv_columns(path))
+    qtbot.addWidget(dialog)
+    assert dialog.columns == ["Story", "Headline, short"]
+    assert dialog.options().csv_text_column == "Story"  # "story" is a usual text column
+    dialog.title_box.setCurrentIndex(dialog.title_box.findText("Headline, short"))
+    assert preview_rows(dialog) == [["", "Dam holds", "The dam holds, engineers said."]]
+
+
 def test_the_last_mapping_is_remembered_and_preselected(
     qtbot, feed_csv: Path, settings: QSettings
 ) -> None:
