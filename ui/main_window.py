@@ -18,7 +18,7 @@ last document and record are restored on opening and saved on closing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from quotes.model import Span
@@ -152,10 +152,7 @@ class MainWindow(QMainWindow):
         self.roster_dock.raise_()
         self.setStatusBar(self.status_line)
         self.resize(1280, 820)
-        self.resizeDocks(
-            [self.documents_dock, self.roster_dock], [330, 300], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks([self.records_dock], [240], Qt.Orientation.Vertical)
+        self._layout_restored = False
 
     def _dock(self, title: str, widget: QWidget, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -228,7 +225,7 @@ class MainWindow(QMainWindow):
         """Open the last document and record (with a view state), else the first."""
         state = self.view_state
         if state is not None:
-            state.restore_window(self)
+            self._layout_restored = state.restore_window(self)
             self.guidelines_pane.load(state.guidelines_path())
             self.guidelines_pane.source_changed.connect(state.save_guidelines_path)
             position = state.last_position(self.store.path)
@@ -245,6 +242,17 @@ class MainWindow(QMainWindow):
         if self.attribution_model.row_of(attribution_id) is not None:
             self.current.set_attribution(attribution_id)
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            # Dock sizes only stick once the window has its size: the article keeps
+            # most of the width, the records a third of the height.
+            self._layout_restored = True
+            self.resizeDocks(
+                [self.documents_dock, self.roster_dock], [320, 340], Qt.Orientation.Horizontal
+            )
+            self.resizeDocks([self.records_dock], [250], Qt.Orientation.Vertical)
 
     # -- slots -------------------------------------------------------------------------
     def open_document_at(self, document_id: int, start: int | None, end: int | None) -> None:

@@ -15,7 +15,7 @@ Threading: main thread only; each step is one small store transaction.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from quotes.model import Attribution
@@ -40,23 +40,27 @@ class SpeakerFixPrompt(QFrame):
         super().__init__(parent)
         self.setObjectName("speakerFixPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # The tooltip colours stand out from the page in both themes.
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setAutoFillBackground(True)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.fix_action = QAction("&Fix the following records too", self)
         self.fix_action.setShortcut(QKeySequence("Y"))
         self.fix_action.setStatusTip("Give the following records with the same speaker the fix")
+        self.fix_action.setIconText("Fix them (Y)")  # what the bar's button shows
         self.dismiss_action = QAction("&Keep them", self)
         self.dismiss_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.dismiss_action.setIconText("Keep them (Esc)")
         self.dismiss_action.triggered.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
-        for action, key in ((self.fix_action, "Y"), (self.dismiss_action, "Esc")):
+        for action in (self.fix_action, self.dismiss_action):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setText(f"{action.text().replace('&', '')} ({key})")
             layout.addWidget(button)
         self.pending: tuple[list[int], int] | None = None
         self.dismiss()
@@ -68,8 +72,11 @@ class SpeakerFixPrompt(QFrame):
             self.dismiss()
             return
         self.pending = (ids, speaker_id)
-        count = "1 following record" if len(ids) == 1 else f"{len(ids)} following records"
-        self.label.setText(f"{count} also name “{wrong}”. Make them “{right}” too?")
+        if len(ids) == 1:
+            said = f"The following record also names “{wrong}”. Make it “{right}” too?"
+        else:
+            said = f"{len(ids)} following records also name “{wrong}”. Make them “{right}” too?"
+        self.label.setText(said)
         self.fix_action.setEnabled(True)
         self.dismiss_action.setEnabled(True)
         self.show()

@@ -255,6 +255,10 @@ class RosterPanel(QWidget):
         self.merge_action = self._action("&Merge speakers", "Ctrl+M", self.merge_selected)
         self.rename_action = self._action("Re&name speaker…", "F2", self.rename_selected)
         self.new_action = self._action("New spea&ker…", "Ctrl+Shift+K", self.ask_new_speaker)
+        # Short button labels keep the dock narrow; menus show the full texts.
+        for action, short in ((self.merge_action, "Merge"), (self.rename_action, "Rename…")):
+            action.setIconText(short)
+        self.new_action.setIconText("New…")
         self._number_actions = [
             self._action(f"Speaker {n}", str(n), lambda _checked=False, n=n: self.choose_number(n))
             for n in range(1, NUMBER_KEYS + 1)

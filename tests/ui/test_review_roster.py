@@ -74,9 +74,8 @@ def test_fixing_a_speaker_offers_to_fix_the_following_records(
 
     assert fresh_attribution(path, first).speaker_name == "Tom Hale"
     assert prompt.isVisible()
-    assert (
-        prompt.label.text() == "1 following record also name “Officials”. Make them “Tom Hale” too?"
-    )
+    said = "The following record also names “Officials”. Make it “Tom Hale” too?"
+    assert prompt.label.text() == said
     assert fresh_attribution(path, second).speaker_name == "Officials"  # only offered
 
     press(qtbot, window, Qt.Key.Key_Y)
