@@ -12,7 +12,7 @@ Threading: main thread only.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -45,15 +45,20 @@ from ui.theme import (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class StyledRange:
-    """One highlighted stretch, in Qt positions (end exclusive)."""
+class StyledRange(NamedTuple):
+    """One highlighted stretch, in Qt positions (end exclusive).
+
+    A tuple whose first four fields are unique per range (a record has one range
+    per part and fragment), so ranges sort by position and a range is found
+    again by binary search on itself. A named tuple rather than a dataclass: a
+    1 MB article has some 40,000 of them, built on every document switch.
+    """
 
     start: int
     end: int
+    attribution_id: int
     part: Part
     status: Status
-    attribution_id: int
 
     @property
     def priority(self) -> tuple[int, int]:
@@ -73,18 +78,12 @@ def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRang
         StyledRange(
             offsets.to_qt(span.start),
             offsets.to_qt(span.end),
+            attribution.id,
             part,
             attribution.status,
-            attribution.id,
         )
         for part, span in parts
     ]
-
-
-def _sort_key(styled: StyledRange) -> tuple[int, int, int, int]:
-    # Unique per range (a record has one range per part and fragment), so a range
-    # can be found again by binary search to remove it.
-    return (styled.start, styled.end, styled.attribution_id, int(styled.part))
 
 
 class RecordHighlighter(QSyntaxHighlighter):
@@ -96,7 +95,16 @@ class RecordHighlighter(QSyntaxHighlighter):
 
     With a current record set (:meth:`set_current`), every other record is painted
     with its dimmed format, so the one under review stands out in its context.
+
+    In a long text (:attr:`LAZY_FROM_CHARS`) only the blocks inside the window set
+    by :meth:`set_window` (the view sets it to what is on screen, before painting)
+    are formatted; the others are remembered as pending and formatted when they
+    come into view (:meth:`format_pending`). Opening a 1 MB article thus formats a
+    screenful of blocks, not ten thousand.
     """
+
+    #: Texts at least this long are formatted lazily, as they come into view.
+    LAZY_FROM_CHARS = 100_000
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -105,9 +113,11 @@ class RecordHighlighter(QSyntaxHighlighter):
         self._current: int | None = None
         self._by_record: dict[int, list[StyledRange]] = {}
         self._sorted: list[StyledRange] = []
-        self._keys: list[tuple[int, int, int, int]] = []
-        self._starts: list[int] = []
         self._longest = 0
+        # Lazy formatting: blocks starting in [window) are formatted, others wait.
+        self._lazy = False
+        self._window = (0, 0)
+        self._pending: set[int] = set()
 
     def set_ranges(self, ranges_by_record: dict[int, list[StyledRange]], *, repaint: bool) -> None:
         """Replace every range; ``repaint`` re-formats the whole document now.
@@ -118,7 +128,38 @@ class RecordHighlighter(QSyntaxHighlighter):
         self._by_record = dict(ranges_by_record)
         self._reindex()
         if repaint:
-            self.rehighlight()
+            self._rehighlight_all()
+
+    @property
+    def lazy(self) -> bool:
+        """Whether only the blocks in view are formatted (set by :meth:`prepare_text`)."""
+        return self._lazy
+
+    def prepare_text(self, length: int) -> None:
+        """Get ready for a new text of ``length`` characters (call before setting it):
+        long ones are formatted lazily, starting with nothing in view."""
+        self._lazy = length >= self.LAZY_FROM_CHARS
+        self._window = (0, 0)
+        self._pending = set()
+
+    def is_formatted(self, block_number: int) -> bool:
+        """Whether block ``block_number`` shows its highlights (not pending)."""
+        return block_number not in self._pending
+
+    def set_window(self, start: int, end: int) -> None:
+        """Format blocks starting in Qt positions ``[start, end)`` from now on."""
+        self._window = (start, end)
+
+    def format_pending(self, first_block: int, last_block: int) -> int:
+        """Format the pending blocks among ``first_block..last_block`` (numbers,
+        inclusive) now; returns how many were formatted."""
+        if not self._pending:
+            return 0
+        document = self.document()
+        due = [n for n in range(first_block, last_block + 1) if n in self._pending]
+        for number in due:
+            self.rehighlightBlock(document.findBlockByNumber(number))
+        return len(due)
 
     def set_record(self, attribution_id: int, ranges: list[StyledRange]) -> None:
         """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks.
@@ -130,13 +171,9 @@ class RecordHighlighter(QSyntaxHighlighter):
         if ranges:
             self._by_record[attribution_id] = ranges
         for styled in old:
-            where = bisect.bisect_left(self._keys, _sort_key(styled))
-            del self._sorted[where], self._keys[where], self._starts[where]
+            del self._sorted[bisect.bisect_left(self._sorted, styled)]
         for styled in ranges:
-            where = bisect.bisect_left(self._keys, _sort_key(styled))
-            self._sorted.insert(where, styled)
-            self._keys.insert(where, _sort_key(styled))
-            self._starts.insert(where, styled.start)
+            bisect.insort_left(self._sorted, styled)
             # Only ever grows between full re-indexes: a longer bound just widens
             # the search window a little, it never misses a range.
             self._longest = max(self._longest, styled.end - styled.start)
@@ -147,7 +184,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         """Paint with the theme's colours from now on (repaints the whole text)."""
         self._formats = article_formats(colours)
         self._dimmed = {key: dimmed_format(f, colours) for key, f in self._formats.items()}
-        self.rehighlight()
+        self._rehighlight_all()
 
     def formats(self, *, dimmed: bool = False) -> dict[tuple[Part, Status], QTextCharFormat]:
         """The formats painted for (part, status): the current record's, or with
@@ -169,7 +206,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         if old == attribution_id:
             return
         if old is None or attribution_id is None:
-            self.rehighlight()
+            self._rehighlight_all()
             return
         for styled in self.ranges_for(old) + self.ranges_for(attribution_id):
             self._rehighlight_between(styled.start, styled.end)
@@ -183,17 +220,23 @@ class RecordHighlighter(QSyntaxHighlighter):
         return list(self._by_record.get(attribution_id, []))
 
     def _reindex(self) -> None:
-        self._sorted = sorted(
-            (r for ranges in self._by_record.values() for r in ranges), key=_sort_key
-        )
-        self._keys = [_sort_key(r) for r in self._sorted]
-        self._starts = [r.start for r in self._sorted]
+        self._sorted = sorted(r for ranges in self._by_record.values() for r in ranges)
         self._longest = max((r.end - r.start for r in self._sorted), default=0)
 
     def _overlapping(self, start: int, end: int) -> list[StyledRange]:
-        low = bisect.bisect_left(self._starts, start - self._longest)
-        high = bisect.bisect_left(self._starts, end)
+        # A 1-tuple sorts before every range with the same start.
+        low = bisect.bisect_left(self._sorted, (start - self._longest,))
+        high = bisect.bisect_left(self._sorted, (end,))
         return [r for r in self._sorted[low:high] if r.end > start]
+
+    def _rehighlight_all(self) -> None:
+        """Re-format every block: at once, or lazily the ones in view and the others
+        (marked pending) when they come into view."""
+        if not self._lazy:
+            self.rehighlight()
+            return
+        self._pending = set(range(self.document().blockCount()))
+        self._rehighlight_between(*self._window)
 
     def _rehighlight_between(self, start: int, end: int) -> None:
         document = self.document()
@@ -203,7 +246,15 @@ class RecordHighlighter(QSyntaxHighlighter):
             block = block.next()
 
     def highlightBlock(self, text: str) -> None:
-        block_start = self.currentBlock().position()
+        block = self.currentBlock()
+        block_start = block.position()
+        if self._lazy:
+            # No block state is used: a changed state would make Qt go on to
+            # format the next block too, and the next, defeating the laziness.
+            if not self._window[0] <= block_start < self._window[1]:
+                self._pending.add(block.blockNumber())
+                return
+            self._pending.discard(block.blockNumber())
         block_end = block_start + len(text)
         overlapping = self._overlapping(block_start, block_end)
         for styled in sorted(overlapping, key=lambda r: r.priority):
@@ -429,6 +480,7 @@ class ArticleView(QPlainTextEdit):
 
     # -- painting the edited span ----------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._format_visible()
         super().paintEvent(event)
         span = self.edited_span()
         if span is None:
@@ -456,6 +508,28 @@ class ArticleView(QPlainTextEdit):
             knob_y = rect.top() if edge is Edge.START else rect.bottom()
             painter.drawEllipse(QPoint(x, knob_y), 3, 3)
         painter.end()
+
+    def _format_visible(self) -> None:
+        """Let a lazy highlighter format the blocks on screen (and a screen below,
+        so that scrolling finds them ready) before they are painted."""
+        highlighter = self._highlighter
+        if not highlighter.lazy:
+            return
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        first = block.blockNumber()
+        start = block.position()
+        reach = 2 * self.viewport().height()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        last = block
+        while block.isValid() and top <= reach:
+            top += self.blockBoundingRect(block).height()
+            last = block
+            block = block.next()
+        end = block.position() if block.isValid() else self.document().characterCount()
+        highlighter.set_window(start, end)
+        highlighter.format_pending(first, last.blockNumber())
 
     def _line_rects(self, span: Span) -> list[QRectF]:
         """One rectangle per visible line of ``span``, in viewport coordinates."""
@@ -512,8 +586,10 @@ class ArticleView(QPlainTextEdit):
         if document_id != self._document_id or text != self.toPlainText():
             self._document_id = document_id
             self._offsets = TextOffsets(text)
-            # Ranges first, then the text: setting the text formats each block once.
+            # Ranges first, then the text: setting the text formats each block once
+            # (a long text: only what comes into view, when it does).
             self._highlighter.set_ranges(self._ranges_by_record(), repaint=False)
+            self._highlighter.prepare_text(len(text))
             self.setPlainText(text)
         else:
             self._highlighter.set_ranges(self._ranges_by_record(), repaint=True)
