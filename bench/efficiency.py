@@ -76,6 +76,7 @@ KEY_LABELS = {
     "accept": r"^accept$",
     "reject": r"^reject$",
     "next": r"^next record",
+    "previous": r"^previous record",
     "next_unreviewed": r"^next unreviewed",
     "cycle_type": r"cycle.*type",
     "done": r"mark.*done",
@@ -400,10 +401,7 @@ class Annotator:
             if there is None:
                 raise RuntimeError(f"record {record_id} is not in the record list")
             if here is not None and there < here:
-                previous = find_action(self.window, r"^previous record")
-                if previous is None:
-                    raise MissingKey("previous record")
-                self.driver.trigger(previous)
+                self.press("previous")
             else:
                 self.press("next")
         if self.window.current.attribution_id != record_id:
