@@ -212,6 +212,7 @@ class UnitRules:
             fragments = [following] if following is not None else []
         else:
             before = trim(text, unit.start, cue.start)
+            before = _without_intro(text, before) if before is not None else None
             fragments = [before] if before is not None else []
             # "Over the long term, according to X, the rise ...": content on both sides.
             if (
@@ -324,7 +325,7 @@ class UnitRules:
         ):
             # '"A," said Beck, who said B': the words before belong to another cue.
             prefix_clause = False
-        before = [prefix] if prefix_clause and prefix is not None else []
+        before = [_without_intro(text, prefix)] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
         rest_start = unit.end - len(rest)
         clause_kind = kind in (CueKind.CLAUSE.value, PHRASE)
@@ -400,6 +401,14 @@ class UnitRules:
                 if is_question_clause(text, addressee_end, unit.end):
                     rest_start = _skip_spaces(text, addressee_end, unit.end)
             start, that = content_after(text, rest_start, unit.end)
+            if not that:
+                # "told foundation employees on Thursday that ...", "said on NBC's
+                # Meet the Press that ...": circumstances before the "that" clause.
+                late_that = _LATE_THAT.match(text, start, unit.end)
+                if late_that is not None and (
+                    cue.lemma == "tell" or late_that.group(1).lower() in _CIRCUMSTANCE_STARTS
+                ):
+                    start, that = late_that.end() - 4, True
             if cue.lemma != "ask" or that or is_question_clause(text, start, unit.end):
                 end = self._content_end(unit, start)
                 if text[speaker.start : speaker.end].lower() in {"who", "which"}:
@@ -497,6 +506,10 @@ _COORDINATED = re.compile(
     r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$",
     re.IGNORECASE,
 )
+_LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
+_CIRCUMSTANCE_STARTS = frozenset(
+    "on in at during following after before last this earlier later via through over to".split()
+)
 _CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
@@ -544,6 +557,25 @@ def _is_abbreviation_end(text: str, period: int) -> bool:
         word_start -= 1
     word = text[word_start:period]
     return len(word) == 1 or word.lower() in abbreviations()
+
+
+# Words that open a sentence before its reported content: a connective or a short
+# concessive phrase ("Still, ...", "Despite the attacks, ..."), or a dateline.
+_INTRO = re.compile(
+    r"(?:(?:but|and|so|yet)\s+(?=\w)"
+    r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
+    r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
+    r"|[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
+    re.IGNORECASE,
+)
+
+
+def _without_intro(text: str, span: Span) -> Span:
+    """``span`` without an opening connective, concessive phrase or dateline."""
+    match = _INTRO.match(text, span.start, span.end)
+    if match is None or match.end() >= span.end:
+        return span
+    return Span(match.end(), span.end)
 
 
 def _opens_unit(text: str, start: int, position: int) -> bool:
