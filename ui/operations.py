@@ -176,7 +176,12 @@ def notify_entry(changes: ChangeHub, entry: HistoryEntry) -> None:
             ids[int(row["id"])] = None
     if entry.attribution_id is not None:
         ids[entry.attribution_id] = None
-    if ids:
+    touches_roster = any("speakers" in (state or {}) for state in (entry.before, entry.after))
+    if touches_roster:
+        # Records show their speaker's name: a renamed or restored speaker changes
+        # rows the entry does not list.
+        changes.notify(ChangeKind.ATTRIBUTIONS, [])
+    elif ids:
         changes.notify(ChangeKind.ATTRIBUTIONS, ids)
     if entry.document_id is not None:
         changes.notify(ChangeKind.SPEAKERS, [entry.document_id])

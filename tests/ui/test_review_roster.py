@@ -186,3 +186,30 @@ def test_the_current_records_speaker_is_bold_in_the_roster(qtbot, window: MainWi
     assert row is not None
     font = model.index(row, model.NAME).data(Qt.ItemDataRole.FontRole)
     assert font is not None and font.bold()
+
+
+def test_undoing_a_rename_shows_the_old_name_again(qtbot, trains: tuple[MainWindow, Path]) -> None:
+    window, path = trains
+    panel = window.roster_panel
+    roster_names(window)
+    officials = next(s.id for s in panel.model.speakers() if s.name == "Officials")
+    assert officials is not None
+    panel.select_speakers([officials])
+    QTimer.singleShot(0, lambda: _answer_rename("Transit officials"))
+    panel.rename_selected()
+    assert window.attribution_model.index(0, 2).data().startswith("Transit officials")
+    window.activateWindow()  # back from the modal name dialog
+    qtbot.waitUntil(window.isActiveWindow)
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+
+    assert fresh_attribution(path, record(window, 0)).speaker_name == "Officials"
+    assert window.attribution_model.index(0, 2).data().startswith("Officials")
+    assert "Officials" in roster_names(window)
+
+
+def _answer_rename(name: str) -> None:
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue(name)
+    dialog.accept()
