@@ -562,7 +562,7 @@ def _is_abbreviation_end(text: str, period: int) -> bool:
 # Words that open a sentence before its reported content: a connective or a short
 # concessive phrase ("Still, ...", "Despite the attacks, ..."), or a dateline.
 _INTRO = re.compile(
-    r"(?:(?:but|and|so|yet)\s+(?=\w)"
+    r"(?:(?:but|and|yet)\s+(?=\w)"
     r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
     r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
     r"|[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
