@@ -45,6 +45,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/io.py
 	$(BIN)/python bench/efficiency.py
 	$(BIN)/python bench/ui_latency.py
+	$(BIN)/python bench/article_scroll.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache
