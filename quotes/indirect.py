@@ -172,7 +172,15 @@ def content_stop(text: str, start: int, end: int) -> int:
     for match in _CONTENT_STOP.finditer(text, start, end):
         if match.start() > start and not _inside_quotes(text, start, match.start()):
             return match.start()
+    # A last dash sets off the writer's aside ("... in 2010 - then known as X");
+    # a pair of dashes sits inside the content ("a bigger stage -- the DNC -- to ...").
+    dashes = [m for m in _DASH.finditer(text, start, end) if m.start() > start]
+    if len(dashes) == 1 and not _inside_quotes(text, start, dashes[0].start()):
+        return dashes[0].start()
     return end
+
+
+_DASH = re.compile(r"\s(?:[—–―]|--?)\s|[—―]")
 
 
 def _inside_quotes(text: str, start: int, position: int) -> bool:
