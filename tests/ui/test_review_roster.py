@@ -213,3 +213,15 @@ def _answer_rename(name: str) -> None:
     assert isinstance(dialog, QInputDialog)
     dialog.setTextValue(name)
     dialog.accept()
+
+
+def test_ctrl_shift_k_asks_for_a_new_speaker(
+    qtbot, window: MainWindow, workspace_path: Path
+) -> None:
+    QTimer.singleShot(0, lambda: _answer_rename("Lena Park"))
+    press(qtbot, window, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert "Lena Park" in roster_names(window)
+    with Store(workspace_path) as fresh:
+        document_id = window.current.document_id
+        assert document_id is not None
+        assert "Lena Park" in [s.name for s in fresh.speakers_for(document_id)]

@@ -196,3 +196,17 @@ def test_the_filtered_document_model_and_the_rate_model_pass_the_model_tester(
     qtmodeltester.check(two_window.document_model)
     qtmodeltester.check(two_window.view_actions.show_statistics().model)
     two_window.view_actions.statistics_dialog.close()
+
+
+def test_typing_in_the_search_box_triggers_no_review_key(
+    qtbot, two_window: MainWindow, two_path: Path
+) -> None:
+    window = two_window
+    window.current.set_attribution(window.attribution_model.attribution_at(0).id)
+    press(qtbot, window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(window.search_panel.search_edit, "a r t n d g j k 1 2 y")
+    assert window.search_panel.search_edit.text() == "a r t n d g j k 1 2 y"
+    with Store(two_path) as fresh:
+        # Nothing was accepted, typed, renamed or marked: only the import is there.
+        assert [entry.action for entry in fresh.history()] == ["import"]
+    assert window.current.attribution_id == window.attribution_model.attribution_at(0).id
