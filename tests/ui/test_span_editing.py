@@ -133,6 +133,10 @@ def test_without_snapping_the_selection_is_taken_as_it_is(
     assert fresh_attribution(workspace_path, first.id).cue == Span(monday + 2, monday + 4)
     # The choice outlives the window (kept in QSettings).
     assert QSettings("QuoteAnnotator", "Quote Annotator").value(SNAP_KEY) in (False, "false")
+    reopened = MainWindow(store)
+    qtbot.addWidget(reopened)
+    assert not reopened.editing_actions.snap_to_words.isChecked()
+    assert not reopened.article_view.snap_to_words
 
 
 def test_selection_to_the_edited_span_replaces_the_mention(
@@ -335,3 +339,16 @@ def test_an_edit_that_reorders_the_records_keeps_the_record_current(
     assert window.attribution_model.attribution_at(1).id == third.id
     assert window.article_view.attribution_at(residents.start) == third.id
     store.undo()
+
+
+def test_the_edge_keys_work_from_the_record_list_too(
+    qtbot, window: MainWindow, store: Store, workspace_path: Path
+) -> None:
+    second = make_current(window, 1)
+    assert second.id is not None
+    panel = window.attribution_panel
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Left, ALT_SHIFT)
+    assert fresh_attribution(workspace_path, second.id).end == second.end - 1
+    assert window.current.attribution_id == second.id
+    undo_restores(store, workspace_path, second)
