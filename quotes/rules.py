@@ -341,7 +341,14 @@ class UnitRules:
             after = trim(text, rest_start, unit.end)
             # Only a quotation before the speaker joins ("A," she said, "B."); other words
             # there open the sentence ("According to a statement, X said, "B."").
-            before = before if prefix_quoted else []
+            # A short subject joins too ("That, he said, "would help."").
+            if not prefix_quoted and not (
+                before
+                and word_count(text, before[0].start, before[0].end) <= 8
+                and not self._holds_any_cue(before[0].start, before[0].end)
+                and not _is_intro_phrase(text, before[0])
+            ):
+                before = []
             fragments = [*before, after] if after is not None else before
             rule = "split-quote" if before else "speaker-cue-quote"
             confidence = max(confidence, 0.95 if before else 0.9)
@@ -474,6 +481,16 @@ class UnitRules:
         if span is None or not text[span.start].isupper() or self._holds_cue(quote_end, cue_start):
             return None
         return span
+
+    def _holds_any_cue(self, start: int, end: int) -> bool:
+        """Whether any cue but a modifier (an "according to" too) lies in ``[start, end)``."""
+        low = bisect_left(self._cue_starts, start)
+        for cue in self.cues[low:]:
+            if cue.start >= end:
+                return False
+            if cue.kind != MODIFIER:
+                return True
+        return False
 
     def _holds_cue(self, start: int, end: int) -> bool:
         """Whether a verb cue outside quotation marks lies in ``[start, end)``."""
