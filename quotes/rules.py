@@ -175,7 +175,7 @@ class UnitRules:
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
                 if not apposition and _ends_sentence(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
-        speaker = speaker or find_speaker_before(text, lower, cue.start)
+        speaker = speaker or find_speaker_before(text, lower, cue.start, progressive=cue.participle)
         tag = self._tag_speaker(unit, lower, cue.start)
         if tag is not None and (speaker is None or speaker.start > tag.start):
             speaker = tag

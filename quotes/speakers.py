@@ -58,10 +58,13 @@ def _is_abbreviation_period(tokens: list[Token], index: int) -> bool:
     )
 
 
-def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | None:
+def find_speaker_before(
+    text: str, lower_bound: int, cue_start: int, *, progressive: bool = False
+) -> Span | None:
     """The mention that ends just before a cue ("Defence Minister Rajnath Singh said").
 
-    Cue modifiers ("also", "has") between mention and cue are skipped. Returns None
+    Cue modifiers ("also", "has") between mention and cue are skipped, and so are
+    forms of "be" before an -ing cue when ``progressive`` ("she was saying"). Returns None
     when no noun phrase stands there (the cue is then not attributed by this order).
     """
     quick = _LAST_WORD.search(text, max(lower_bound, cue_start - 24), cue_start)
@@ -73,7 +76,11 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     tokens = tokenize(text, max(lower_bound, cue_start - 80), cue_start)
     index = len(tokens) - 1
     while index >= 0:
-        if is_cue_modifier(tokens[index]) or _is_contraction(tokens[index]):
+        if (
+            is_cue_modifier(tokens[index])
+            or _is_contraction(tokens[index])
+            or (progressive and tokens[index].lower in _BE_FORMS)
+        ):
             index -= 1
         elif tokens[index].lower in WEEKDAYS or tokens[index].lower in _TIME_WORDS:
             # "Trump on Friday said", "the senator last week said".
@@ -131,6 +138,7 @@ def find_speaker_before(text: str, lower_bound: int, cue_start: int) -> Span | N
     return mention
 
 
+_BE_FORMS = frozenset("is are was were been be being ’s 's ’re 're".split())
 _RELATIVES = frozenset("who whose whom which".split())
 _TIME_WORDS = frozenset("night morning week month year weekend afternoon evening".split())
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
