@@ -520,7 +520,11 @@ class UnitRules:
 # Verbs that report speech only as a tag or before a quotation ("he continued: ...").
 _TAG_ONLY = frozenset("continue answer respond reply".split())
 _COORDINATED = re.compile(
-    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$",
+    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$"
+    # An infinitive whose subject is the sentence's: "He went out of his way to say".
+    r"|\b(?:wants?|wanted|refused|declined|decided|went\s+on|continued|tried|"
+    r"hoped|plans?|planned|used|began|chose|seemed|appeared|is\s+expected|"
+    r"was\s+expected|is\s+likely|has|had|have|way)\s+to\s*$",
     re.IGNORECASE,
 )
 _LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
