@@ -15,9 +15,10 @@ from PySide6.QtGui import QTextCharFormat
 
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
-from ui.article_view import ArticleView, RecordHighlighter
+from ui.article_view import ArticleView
 from ui.changes import ChangeKind
 from ui.main_window import MainWindow
+from ui.record_highlighter import RecordHighlighter
 from ui.theme import Part
 
 PARAGRAPHS = 400
