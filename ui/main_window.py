@@ -17,7 +17,7 @@ last document and record are restored on opening and saved on closing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
         self.file_actions.workspace_requested.connect(self.workspace_requested)
         self.search_panel.hit_activated.connect(self.open_document_at)
+        self.attribution_panel.doubleClicked.connect(self._on_record_double_clicked)
         self.search_panel.find_action.triggered.connect(self._show_search)
         # After an import into an empty workspace, show the first document.
         self.document_model.modelReset.connect(self._show_first_if_none)
@@ -262,6 +263,11 @@ class MainWindow(QMainWindow):
             self.article_view.select_span(Span(start, end))
         # The review keys act on the article, not on the search box.
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_record_double_clicked(self, index: QModelIndex) -> None:
+        # The "Speaker at" cell links to the far mention: double click goes there.
+        if index.column() == AttributionTableModel.MENTION and index.data():
+            self.review_actions.go_to_mention.trigger()
 
     def _show_search(self) -> None:
         self.search_dock.show()

@@ -100,4 +100,10 @@ class StatusLine(QStatusBar):
         if row is None:
             self.record_label.setText("No record selected: press J, or click a highlight.")
         else:
-            self.record_label.setText(describe_record(self._model.attribution_at(row)))
+            attribution = self._model.attribution_at(row)
+            line = describe_record(attribution)
+            place = self._model.mention_place(attribution)
+            if place:
+                # A far mention is named here too, with the key that shows it.
+                line += f" · speaker mention {place} (G shows it)"
+            self.record_label.setText(line)

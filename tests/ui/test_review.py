@@ -180,3 +180,23 @@ def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
     actions: set[QAction] = set(menu_actions(window.menuBar())) | set(window.actions())
     keys = Counter(key.toString() for action in actions for key in action.shortcuts())
     assert [key for key, count in keys.items() if count > 1] == []
+
+
+def test_a_far_mention_is_named_in_the_status_line_and_opened_by_double_click(
+    qtbot, two_window: MainWindow
+) -> None:
+    window = two_window
+    window.current.set_document(window.document_model.summary_at(1).id)
+    window.current.set_attribution(record_id(window, 1))
+    assert window.status_line.record_label.text().endswith(
+        "speaker mention ¶1, 2 ¶ before (G shows it)"
+    )
+    panel = window.attribution_panel
+    model = window.attribution_model
+    cell = panel.visualRect(model.index(1, model.MENTION)).center()
+    # QTest's double click needs the first click of the pair sent on its own.
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert window.article_view.textCursor().selectedText() == "Tom Hale"
+    window.current.set_attribution(record_id(window, 0))
+    assert "speaker mention" not in window.status_line.record_label.text()
