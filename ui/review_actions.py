@@ -130,7 +130,9 @@ class ReviewActions(QObject):
             self.message.emit("Every record of the workspace is reviewed.")
             return
         if found.document_id != document_id:
-            title = self._store.document(found.document_id or 0).title or "the next document"
+            # The summary, not the document: no need to read a long text for its title.
+            title = self._store.document_summary(found.document_id or 0).title
+            title = title or "the next document"
             self.message.emit(f"Next unreviewed record is in {title}.")
         self._current.set_document(found.document_id)
         self._current.set_attribution(found.id)
