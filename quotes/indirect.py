@@ -218,11 +218,13 @@ def trim(text: str, start: int, end: int) -> Span | None:
 
 
 def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` ends with a comma (or a closing quote and comma)."""
+    """Whether ``text[start:end]`` ends a clause before a speaker: with a comma or dash,
+    or with a closing quotation mark after , ? ! or . ('"We won,"', '"Why?"')."""
     stripped = text[start:end].rstrip()
-    return stripped.endswith(
-        (",", ",”", ',"', ",''", "—", "–", "?”", '?"', "!”", '!"', "?''", ".”", '."', ".''")
-    )
+    if stripped.endswith((",", "—", "–")):
+        return True
+    unquoted = stripped.rstrip("”\"’'»")
+    return len(unquoted) < len(stripped) and unquoted.endswith((",", "?", "!", "."))
 
 
 _WORD = re.compile(r"\w+(?:[’'.&-]\w+)*")

@@ -283,6 +283,7 @@ class UnitRules:
             or starts_with_opening_mark(self.text, start, unit.end)
             # "claiming he could win": a clause with its own subject.
             or (first is not None and first.lower in _CLAUSE_SUBJECTS)
+            or _FINITE_SOON.match(self.text, start, unit.end) is not None
         ):
             # "adding a plug for himself": the object of the verb, not reported speech.
             return None
@@ -530,6 +531,11 @@ _COORDINATED = re.compile(
 _LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
 _CIRCUMSTANCE_STARTS = frozenset(
     "on in at during following after before last this earlier later via through over to".split()
+)
+# A finite verb within the first words: "adding the U.S. must be equally global".
+_FINITE_SOON = re.compile(
+    r"(?:[\w’'.-]+\s+){1,6}?(?:must|will|would|could|should|can|is|are|was|were|has|"
+    r"have|had|did|does)\b"
 )
 _CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())

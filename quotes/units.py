@@ -79,4 +79,15 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
     words = text[sentence.start : sentence.end].split()
     if not words or words[0][0] in "\"“«'":
         return False
-    return words[0][0].islower() or len(words) <= _SHORT_TAG_WORDS
+    return (
+        words[0][0].islower()
+        or len(words) <= _SHORT_TAG_WORDS
+        or _TAG_OPENING.match(text, sentence.start, sentence.end) is not None
+    )
+
+
+# '"Why?" Trump said of Apple in February, when ...': a name and a cue open the tag.
+_TAG_OPENING = re.compile(
+    r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|asked|told|added|wrote|tweeted|replied|"
+    r"continued|explained|recalled|noted|insisted|argued|declared|joked)\b"
+)
