@@ -32,7 +32,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import abbreviations, find_speaker_after, find_speaker_before
-from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, first_word, tokenize
+from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, Token, first_word, tokenize
 from quotes.units import Unit
 
 # How much each kind of cue is trusted, before adjustments for the construction.
@@ -429,7 +429,7 @@ class UnitRules:
         else:
             fragments = before
             rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
-        if kind == CueKind.OBJECT.value and rule != "speaker-cue-object":
+        if kind == CueKind.OBJECT.value and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
             return None
         if not fragments:
             return None
@@ -454,8 +454,16 @@ class UnitRules:
         for quotation in self.quotes.within(position, unit.end):
             if quotation.start < position:
                 continue
+            if quotation.word_count(text) <= 3 and text[quotation.end :].lstrip()[:1] not in (
+                "“",
+                '"',
+            ):
+                continue  # a title in the tag: 'he said on MSNBC's "Morning Joe."'
             tag = text[position : quotation.start].rstrip()
-            if not tag.endswith((".", "!", "?", ":")):
+            if not tag.endswith((".", "!", "?", ":")) or self._holds_any_cue(
+                position, quotation.start
+            ):
+                # Another cue introduces it ('..., adding: "B"'): not a continuation.
                 return []
             span = trim(text, quotation.start, unit.end)
             if span is None or self.quotes.quoted_share(text, span.start, span.end) < 0.8:
@@ -696,11 +704,31 @@ def _is_intro_phrase(text: str, prefix: Span) -> bool:
 
 
 def find_subject(text: str, start: int, limit: int) -> Span | None:
-    """The subject of a unit: the first noun phrase after an introductory phrase.
+    """The subject of a unit: the first clause segment that opens with a name.
 
-    Used for a cue coordinated with an earlier verb ("X met Y and reiterated ...").
+    Segments are split at commas; introductory phrases ("Earlier in the day,", "In a
+    wide-ranging interview with X last year,") open with a lower-case word or an
+    opener and are passed over. Used for cues whose subject is the sentence's
+    ("X met Y and reiterated ...", "..., adding that ...").
     """
     tokens = tokenize(text, start, limit)
+    simple = _first_name_after_intro(tokens)
+    if simple is not None:
+        return simple
+    segment_start = 0
+    for position in range(len(tokens) + 1):
+        if position < len(tokens) and tokens[position].text != ",":
+            continue
+        subject = _leading_name(tokens, segment_start, position)
+        if subject is not None:
+            return subject
+        segment_start = position + 1
+    return None
+
+
+def _first_name_after_intro(tokens: list[Token]) -> Span | None:
+    """The capitalised run that opens the unit, or follows its first comma when an
+    opener or a lower-case word starts it ("Earlier in the day, Rajnath Singh ...")."""
     index = 0
     if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
@@ -717,6 +745,26 @@ def find_subject(text: str, start: int, limit: int) -> Span | None:
     if index == first:
         return None
     return Span(tokens[first].start, tokens[index - 1].end)
+
+
+def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
+    """The run of capitalised words (with determiners) opening ``tokens[start:end]``,
+    when a lower-case word (its verb) follows it inside the segment."""
+    if start >= end:
+        return None
+    first = tokens[start]
+    if not (first.is_capitalized or first.lower in DETERMINERS) or first.lower in SENTENCE_OPENERS:
+        return None
+    index = start
+    while index < end and (
+        tokens[index].is_capitalized
+        or tokens[index].lower in DETERMINERS
+        or tokens[index].text == "."
+    ):
+        index += 1
+    if index == start or index >= end or not tokens[index].text.islower():
+        return None
+    return Span(tokens[start].start, tokens[index - 1].end)
 
 
 def _choose(candidates: list[Draft]) -> list[Draft]:
