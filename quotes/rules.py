@@ -310,6 +310,8 @@ class UnitRules:
         if cue.lemma == "tell" and kind != PHRASE:
             position = skip_adverbials(text, skip_told_object(text, position, unit.end), unit.end)
         prefix = trim(text, unit.start, speaker.start)
+        if prefix is not None:
+            prefix = self._after_colon(prefix)
         prefix_quoted = prefix is not None and self._is_quoted(prefix)
         prefix_clause = (
             prefix is not None
@@ -470,6 +472,18 @@ class UnitRules:
                 return []
             return [span]
         return []
+
+    def _after_colon(self, prefix: Span) -> Span:
+        """'... with a caveat: "Q," the source said': only the quotation is content."""
+        inside = self.quotes.within(prefix.start, prefix.end)
+        if not inside:
+            return prefix
+        last = inside[-1]
+        if last.start <= prefix.start or last.end < prefix.end - 1:
+            return prefix
+        if not self.text[prefix.start : last.start].rstrip().endswith(":"):
+            return prefix
+        return Span(last.start, prefix.end)
 
     def _tag_speaker(self, unit: Unit, quote_end: int, cue_start: int) -> Span | None:
         """The whole tag between a quotation and its cue: '"Q," Harry Bond, 30, of
