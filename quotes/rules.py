@@ -185,6 +185,14 @@ class UnitRules:
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
                 return None
+        if cue.participle and text[speaker.start : speaker.end].split()[0].lower() in {
+            "a",
+            "an",
+            "the",
+        }:
+            # "issued a statement saying", "sent an email saying": the object is the
+            # medium; the subject of the sentence speaks.
+            speaker = find_subject(text, unit.start, speaker.start) or speaker
         if not _agrees(text, cue, speaker):
             return None
         if cue.lemma in _TAG_ONLY and not text[cue.end : unit.end].lstrip().startswith(
@@ -744,6 +752,16 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
     """The capitalised run that opens the unit, or follows its first comma when an
     opener or a lower-case word starts it ("Earlier in the day, Rajnath Singh ...")."""
     index = 0
+    if (
+        len(tokens) > 2
+        and tokens[0].text.isupper()
+        and len(tokens[0].text) > 1
+        and tokens[1].text in {"—", "–", "-", "("}
+    ):
+        # A dateline: "PARIS — France's far-right leader ...".
+        dash = next((i for i, t in enumerate(tokens) if t.text in {"—", "–", "-"}), None)
+        if dash is not None:
+            tokens = tokens[dash + 1 :]
     if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None:

@@ -162,7 +162,9 @@ def _apposition_head(tokens: list[Token], comma: int) -> Span | None:
     if opening is None or opening + 1 >= comma or opening == 0:
         return None
     first = tokens[opening + 1]
-    if not (first.lower in _APPOSITION_OPENERS or first.text.isdigit()):
+    participial = first.text.islower() and first.lower.endswith("ing")
+    if not (first.lower in _APPOSITION_OPENERS or first.text.isdigit() or participial):
+        # "An official, speaking on condition of anonymity, said" is participial.
         return None
     head = tokens[opening - 1]
     if not (head.is_capitalized or head.lower in titles()) or head.lower in SENTENCE_OPENERS:
