@@ -8,10 +8,10 @@ measure the gold data uses: at least 95% direct, none indirect, otherwise mixed.
 
 from __future__ import annotations
 
+from quotes.drafts import Draft
 from quotes.indirect import trim
 from quotes.model import QuoteType, Span
 from quotes.quotemarks import QuoteIndex, count_alnum
-from quotes.rules import Draft
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95

@@ -19,10 +19,11 @@ from bisect import bisect_left
 
 from quotes.cues import MODIFIER, find_cues
 from quotes.direct import attach_continuations, classify
+from quotes.drafts import Draft
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Status
 from quotes.quotemarks import QuoteIndex, find_quotations
-from quotes.rules import Draft, UnitRules
+from quotes.rules import UnitRules
 from quotes.speakers import SpeakerResolver
 from quotes.units import build_units
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from quotes.model import Span
+from quotes.speakers import abbreviations
 from quotes.tokens import (
     CLAUSE_WORDS,
     DETERMINERS,
@@ -20,6 +21,7 @@ from quotes.tokens import (
     is_cue_modifier,
     tokenize,
 )
+from quotes.units import Unit
 
 _OPENING_MARKS = "\"“«'"
 _CLOSING_MARKS = "\"”»'"
@@ -240,3 +242,137 @@ def starts_with_opening_mark(text: str, position: int, limit: int) -> bool:
     while position < limit and text[position].isspace():
         position += 1
     return position < limit and (text[position] in '“«"' or text.startswith("''", position))
+
+
+_SOURCE_END = re.compile(r",|;|\.(?=\s|$)|\s[—–-]{1,2}\s|[—–]|$")
+
+
+def source_end(text: str, start: int, limit: int) -> int:
+    """Where the source named after "according to" ends: the next comma, dash or period.
+
+    A period that belongs to an abbreviation or initial ("E. J. Fleming") does not end it.
+    """
+    position = start
+    while True:
+        match = _SOURCE_END.search(text, position, limit)
+        if match is None:
+            return limit
+        if match.group() == "." and _is_abbreviation_end(text, match.start()):
+            position = match.end()
+            continue
+        return match.start()
+
+
+def _is_abbreviation_end(text: str, period: int) -> bool:
+    word_start = period
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:period]
+    return len(word) == 1 or word.lower() in abbreviations()
+
+
+# Words that open a sentence before its reported content: a connective or a short
+# concessive phrase ("Still, ...", "Despite the attacks, ..."), or a dateline.
+_INTRO = re.compile(
+    r"(?:(?:but|and|yet)\s+(?=\w)"
+    r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
+    r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
+    r"|[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
+    re.IGNORECASE,
+)
+
+
+def without_intro(text: str, span: Span) -> Span:
+    """``span`` without an opening connective, concessive phrase or dateline."""
+    match = _INTRO.match(text, span.start, span.end)
+    if match is None or match.end() >= span.end:
+        return span
+    return Span(match.end(), span.end)
+
+
+def opens_unit(text: str, start: int, position: int) -> bool:
+    """Whether only punctuation and quotation marks stand between ``start`` and ``position``."""
+    return not any(ch.isalnum() for ch in text[start:position])
+
+
+def ends_sentence(text: str, position: int, limit: int) -> bool:
+    """Whether an inverted speaker after plain content ends the sentence, or is
+    followed only by an apposition ("..., said Mara Voss, a union leader.")."""
+    rest = _PLACE.sub("", text[position:limit].strip(), count=1)
+    return not rest or rest[0] in ".!?" or (rest[0] == "," and "," not in rest[1:-1])
+
+
+# "says political scientist X in Almaty.": a place or affiliation after the name.
+_PLACE = re.compile(
+    r"^(?:in|at|of|from|for|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+)
+
+
+def is_headline(text: str, unit: Unit) -> bool:
+    """Whether the unit is written in title case, as headlines are ("Rubio Says ...")."""
+    words = [w for w in text[unit.start : unit.end].split() if w[0].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
+
+
+def ends_clause(text: str, position: int, limit: int) -> bool:
+    """Whether an inverted speaker closes its clause ("..., said X." / "said X, the Y,")."""
+    rest = text[position:limit].lstrip()
+    if not rest or rest[0] in ".,;:!?()—–-\"”'":
+        return True
+    # "said Dick Durbin in an interview", "said a longtime adviser to Trump".
+    return _AFTER_INVERTED_SPEAKER.match(rest) is not None
+
+
+_AFTER_INVERTED_SPEAKER = re.compile(
+    r"(?:in|at|on|during|to|of|for|from|who|after|before|as|when|while|with)\b"
+)
+
+
+def is_intro_phrase(text: str, prefix: Span) -> bool:
+    """Whether the words before a speaker are an introductory phrase, not content.
+
+    "During the meeting," or "Speaking about X," open a sentence; reported content
+    before "X said" is a clause, which these are not.
+    """
+    token = first_word(text, prefix.start, prefix.end)
+    if token is None:
+        return True
+    first = token.lower
+    if first in {
+        "during",
+        "speaking",
+        "stressing",
+        "asked",
+        "in",
+        "at",
+        "on",
+        "after",
+        "before",
+        "earlier",
+        "later",
+        "meanwhile",
+        "separately",
+        "however",
+        "addressing",
+        "responding",
+        "referring",
+        "commenting",
+        "writing",
+        "talking",
+        "since",
+        "when",
+        "while",
+        "following",
+        "describing",
+    }:
+        return not text[prefix.start : prefix.end].lstrip().startswith(("“", '"'))
+    return False
+
+
+def skip_spaces(text: str, position: int, limit: int) -> int:
+    while position < limit and text[position].isspace():
+        position += 1
+    return position

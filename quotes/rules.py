@@ -12,27 +12,35 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
+from quotes.drafts import Draft, choose_outermost
 from quotes.indirect import (
     content_after,
     content_stop,
+    ends_clause,
+    ends_sentence,
     ends_with_clause_comma,
+    is_headline,
+    is_intro_phrase,
     is_question_clause,
     is_subordinate_clause,
+    opens_unit,
     skip_adverbials,
+    skip_spaces,
     skip_told_object,
+    source_end,
     starts_with_opening_mark,
     starts_with_preposition,
     trim,
+    without_intro,
     word_count,
 )
 from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
-from quotes.speakers import abbreviations, find_speaker_after, find_speaker_before
-from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, Token, first_word, tokenize
+from quotes.speakers import find_speaker_after, find_speaker_before, find_subject
+from quotes.tokens import SENTENCE_OPENERS, first_word
 from quotes.units import Unit
 
 # How much each kind of cue is trusted, before adjustments for the construction.
@@ -51,33 +59,6 @@ _KIND_PRIORITY = {
     CueKind.OBJECT.value: 1,
 }
 _CLOSING = ("”", '"', "''", "»")
-
-
-@dataclass
-class Draft:
-    """A proposed attribution before typing and speaker resolution."""
-
-    fragments: list[Span]
-    cue: Span | None
-    speaker: Span | None
-    rule: str
-    confidence: float
-    priority: float = 0.0
-    unit: int = 0
-    unquoted_direct: bool = False
-    cue_start: int = 0
-    inherits_speaker: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def start(self) -> int:
-        """Where the content begins."""
-        return self.fragments[0].start
-
-    @property
-    def end(self) -> int:
-        """Where the content ends."""
-        return self.fragments[-1].end
 
 
 class UnitRules:
@@ -111,7 +92,7 @@ class UnitRules:
                 draft.unit = number
                 draft.cue_start = cue.start
                 candidates.append(draft)
-        chosen = _choose(candidates)
+        chosen = choose_outermost(candidates)
         if not chosen:
             colon = self._colon_quotation(unit)
             if colon is not None:
@@ -144,8 +125,8 @@ class UnitRules:
         if (
             text[cue.start].isupper()
             and cue.start > unit.start
-            and not _opens_unit(text, unit.start, cue.start)
-            and not _is_headline(text, unit)
+            and not opens_unit(text, unit.start, cue.start)
+            and not is_headline(text, unit)
         ):
             # "Islamic State", "the Report": a capitalised cue word inside a sentence is a name.
             return None
@@ -167,13 +148,13 @@ class UnitRules:
             after_quote = text[unit.start : before_end].rstrip().rstrip(",").endswith(_CLOSING)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
             if inverted_speaker is not None and after_quote:
-                if _ends_clause(text, inverted_speaker.end, unit.end):
+                if ends_clause(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
             elif inverted_speaker is not None:
                 # "Name, an apposition, said X" is not inverted: the name is the speaker.
                 speaker = find_speaker_before(text, lower, cue.start)
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
-                if not apposition and _ends_sentence(text, inverted_speaker.end, unit.end):
+                if not apposition and ends_sentence(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
         speaker = speaker or find_speaker_before(text, lower, cue.start, progressive=cue.participle)
         tag = self._tag_speaker(unit, lower, cue.start)
@@ -210,22 +191,22 @@ class UnitRules:
     def _according_to(self, unit: Unit, cue: Cue) -> Draft | None:
         """``According to X, C``, ``C, according to X`` and ``A, according to X, B``."""
         text = self.text
-        source_end = _source_end(text, cue.end, unit.end)
-        speaker = trim(text, cue.end, source_end)
+        boundary = source_end(text, cue.end, unit.end)
+        speaker = trim(text, cue.end, boundary)
         if speaker is None or word_count(text, speaker.start, speaker.end) > 15:
             return None
         leading = word_count(text, unit.start, cue.start)
-        following = trim(text, source_end, unit.end)
+        following = trim(text, boundary, unit.end)
         if leading <= 2:
             fragments = [following] if following is not None else []
         else:
             before = trim(text, unit.start, cue.start)
-            before = _without_intro(text, before) if before is not None else None
+            before = without_intro(text, before) if before is not None else None
             fragments = [before] if before is not None else []
             # "Over the long term, according to X, the rise ...": content on both sides.
             if (
                 following is not None
-                and text[source_end : source_end + 1] == ","
+                and text[boundary : boundary + 1] == ","
                 and ends_with_clause_comma(text, unit.start, cue.start)
                 and word_count(text, following.start, following.end) >= 3
             ):
@@ -326,7 +307,7 @@ class UnitRules:
             and ends_with_clause_comma(text, unit.start, speaker.start)
             and word_count(text, prefix.start, prefix.end) >= 1
             and not (
-                _is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
+                is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
             )
         )
         if (
@@ -336,7 +317,7 @@ class UnitRules:
         ):
             # '"A," said Beck, who said B': the words before belong to another cue.
             prefix_clause = False
-        before = [_without_intro(text, prefix)] if prefix_clause and prefix is not None else []
+        before = [without_intro(text, prefix)] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
         rest_start = unit.end - len(rest)
         clause_kind = kind in (CueKind.CLAUSE.value, PHRASE)
@@ -357,7 +338,7 @@ class UnitRules:
                 before
                 and word_count(text, before[0].start, before[0].end) <= 8
                 and not self._holds_any_cue(before[0].start, before[0].end)
-                and not _is_intro_phrase(text, before[0])
+                and not is_intro_phrase(text, before[0])
             ):
                 before = []
             fragments = [*before, after] if after is not None else before
@@ -417,7 +398,7 @@ class UnitRules:
                 # "Hannity asked Trump if he would ...": the question follows the addressee.
                 addressee_end = skip_told_object(text, rest_start, unit.end)
                 if is_question_clause(text, addressee_end, unit.end):
-                    rest_start = _skip_spaces(text, addressee_end, unit.end)
+                    rest_start = skip_spaces(text, addressee_end, unit.end)
             start, that = content_after(text, rest_start, unit.end)
             if not that:
                 # "told foundation employees on Thursday that ...", "said on NBC's
@@ -589,91 +570,6 @@ _QUESTION = re.compile(
     r"(?:\s+(?:by|during|at|in|on)\s+[^,]{1,60}?)?\s+((?:whether|if|why|how|what|who|about)\b)",
     re.IGNORECASE,
 )
-_SOURCE_END = re.compile(r",|;|\.(?=\s|$)|\s[—–-]{1,2}\s|[—–]|$")
-
-
-def _source_end(text: str, start: int, limit: int) -> int:
-    """Where the source named after "according to" ends: the next comma, dash or period.
-
-    A period that belongs to an abbreviation or initial ("E. J. Fleming") does not end it.
-    """
-    position = start
-    while True:
-        match = _SOURCE_END.search(text, position, limit)
-        if match is None:
-            return limit
-        if match.group() == "." and _is_abbreviation_end(text, match.start()):
-            position = match.end()
-            continue
-        return match.start()
-
-
-def _is_abbreviation_end(text: str, period: int) -> bool:
-    word_start = period
-    while word_start > 0 and text[word_start - 1].isalpha():
-        word_start -= 1
-    word = text[word_start:period]
-    return len(word) == 1 or word.lower() in abbreviations()
-
-
-# Words that open a sentence before its reported content: a connective or a short
-# concessive phrase ("Still, ...", "Despite the attacks, ..."), or a dateline.
-_INTRO = re.compile(
-    r"(?:(?:but|and|yet)\s+(?=\w)"
-    r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
-    r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
-    r"|[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
-    re.IGNORECASE,
-)
-
-
-def _without_intro(text: str, span: Span) -> Span:
-    """``span`` without an opening connective, concessive phrase or dateline."""
-    match = _INTRO.match(text, span.start, span.end)
-    if match is None or match.end() >= span.end:
-        return span
-    return Span(match.end(), span.end)
-
-
-def _opens_unit(text: str, start: int, position: int) -> bool:
-    """Whether only punctuation and quotation marks stand between ``start`` and ``position``."""
-    return not any(ch.isalnum() for ch in text[start:position])
-
-
-def _ends_sentence(text: str, position: int, limit: int) -> bool:
-    """Whether an inverted speaker after plain content ends the sentence, or is
-    followed only by an apposition ("..., said Mara Voss, a union leader.")."""
-    rest = _PLACE.sub("", text[position:limit].strip(), count=1)
-    return not rest or rest[0] in ".!?" or (rest[0] == "," and "," not in rest[1:-1])
-
-
-# "says political scientist X in Almaty.": a place or affiliation after the name.
-_PLACE = re.compile(
-    r"^(?:in|at|of|from|for|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-)
-
-
-def _is_headline(text: str, unit: Unit) -> bool:
-    """Whether the unit is written in title case, as headlines are ("Rubio Says ...")."""
-    words = [w for w in text[unit.start : unit.end].split() if w[0].isalpha()]
-    if len(words) < 3:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.8 * len(words)
-
-
-def _ends_clause(text: str, position: int, limit: int) -> bool:
-    """Whether an inverted speaker closes its clause ("..., said X." / "said X, the Y,")."""
-    rest = text[position:limit].lstrip()
-    if not rest or rest[0] in ".,;:!?()—–-\"”'":
-        return True
-    # "said Dick Durbin in an interview", "said a longtime adviser to Trump".
-    return _AFTER_INVERTED_SPEAKER.match(rest) is not None
-
-
-_AFTER_INVERTED_SPEAKER = re.compile(
-    r"(?:in|at|on|during|to|of|for|from|who|after|before|as|when|while|with)\b"
-)
 
 
 def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
@@ -682,166 +578,3 @@ def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
         if 0 <= modifier.start - cue.end <= 2 and not text[cue.end : modifier.start].strip():
             return Span(cue.start, modifier.end)
     return Span(cue.start, cue.end)
-
-
-def _is_intro_phrase(text: str, prefix: Span) -> bool:
-    """Whether the words before a speaker are an introductory phrase, not content.
-
-    "During the meeting," or "Speaking about X," open a sentence; reported content
-    before "X said" is a clause, which these are not.
-    """
-    token = first_word(text, prefix.start, prefix.end)
-    if token is None:
-        return True
-    first = token.lower
-    if first in {
-        "during",
-        "speaking",
-        "stressing",
-        "asked",
-        "in",
-        "at",
-        "on",
-        "after",
-        "before",
-        "earlier",
-        "later",
-        "meanwhile",
-        "separately",
-        "however",
-        "addressing",
-        "responding",
-        "referring",
-        "commenting",
-        "writing",
-        "talking",
-        "since",
-        "when",
-        "while",
-        "following",
-        "describing",
-    }:
-        return not text[prefix.start : prefix.end].lstrip().startswith(("“", '"'))
-    return False
-
-
-def find_subject(text: str, start: int, limit: int) -> Span | None:
-    """The subject of a unit: the first clause segment that opens with a name.
-
-    Segments are split at commas; introductory phrases ("Earlier in the day,", "In a
-    wide-ranging interview with X last year,") open with a lower-case word or an
-    opener and are passed over. Used for cues whose subject is the sentence's
-    ("X met Y and reiterated ...", "..., adding that ...").
-    """
-    tokens = tokenize(text, start, limit)
-    simple = _first_name_after_intro(tokens)
-    if simple is not None:
-        return simple
-    segment_start = 0
-    for position in range(len(tokens) + 1):
-        if position < len(tokens) and tokens[position].text != ",":
-            continue
-        subject = _leading_name(tokens, segment_start, position)
-        if subject is not None:
-            return subject
-        segment_start = position + 1
-    return None
-
-
-def _first_name_after_intro(tokens: list[Token]) -> Span | None:
-    """The capitalised run that opens the unit, or follows its first comma when an
-    opener or a lower-case word starts it ("Earlier in the day, Rajnath Singh ...")."""
-    index = 0
-    if (
-        len(tokens) > 2
-        and tokens[0].text.isupper()
-        and len(tokens[0].text) > 1
-        and tokens[1].text in {"—", "–", "-", "("}
-    ):
-        # A dateline: "PARIS — France's far-right leader ...".
-        dash = next((i for i, t in enumerate(tokens) if t.text in {"—", "–", "-"}), None)
-        if dash is not None:
-            tokens = tokens[dash + 1 :]
-    if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
-        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-        if comma is None:
-            return None
-        index = comma + 1
-    first = index
-    while index < len(tokens) and (
-        tokens[index].is_capitalized
-        or tokens[index].lower in DETERMINERS
-        or tokens[index].text == "."
-    ):
-        index += 1
-    if index == first:
-        return None
-    return Span(tokens[first].start, tokens[index - 1].end)
-
-
-def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
-    """The run of capitalised words (with determiners) opening ``tokens[start:end]``,
-    when a lower-case word (its verb) follows it inside the segment."""
-    if start >= end:
-        return None
-    first = tokens[start]
-    if not (first.is_capitalized or first.lower in DETERMINERS) or first.lower in SENTENCE_OPENERS:
-        return None
-    index = start
-    while index < end and (
-        tokens[index].is_capitalized
-        or tokens[index].lower in DETERMINERS
-        or tokens[index].text == "."
-    ):
-        index += 1
-    if index == start or index >= end or not tokens[index].text.islower():
-        return None
-    return Span(tokens[start].start, tokens[index - 1].end)
-
-
-def _choose(candidates: list[Draft]) -> list[Draft]:
-    """Best first; a draft is dropped when it overlaps a chosen one or holds its cue."""
-    chosen: list[Draft] = []
-    # Outermost first: content before its speaker that holds another cue reports that
-    # one too ("The agency met X and cited Y, officials said").
-    for draft in sorted(
-        candidates, key=lambda d: (-_wrapped_cues(d, candidates), -d.priority, d.cue_start)
-    ):
-        if any(_conflicts(draft, other) for other in chosen):
-            continue
-        chosen.append(draft)
-    return chosen
-
-
-def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
-    if draft.rule not in {"content-speaker-cue", "content-cue-speaker"}:
-        return 0
-    return sum(
-        1
-        for other in candidates
-        if other is not draft
-        and other.cue is not None
-        and any(f.start <= other.cue.start < f.end for f in draft.fragments)
-    )
-
-
-def _skip_spaces(text: str, position: int, limit: int) -> int:
-    while position < limit and text[position].isspace():
-        position += 1
-    return position
-
-
-def _conflicts(draft: Draft, other: Draft) -> bool:
-    """Whether two drafts share text: content, cue or speaker of one inside the other."""
-    mine = _spans_of(draft)
-    theirs = _spans_of(other)
-    return any(a.overlaps(b) for a in mine for b in theirs)
-
-
-def _spans_of(draft: Draft) -> list[Span]:
-    spans = list(draft.fragments)
-    if draft.cue is not None:
-        spans.append(draft.cue)
-    if draft.speaker is not None and not draft.inherits_speaker:
-        spans.append(draft.speaker)
-    return spans

@@ -325,6 +325,80 @@ def _names_someone_soon(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def find_subject(text: str, start: int, limit: int) -> Span | None:
+    """The subject of a unit: the first clause segment that opens with a name.
+
+    Segments are split at commas; introductory phrases ("Earlier in the day,", "In a
+    wide-ranging interview with X last year,") open with a lower-case word or an
+    opener and are passed over. Used for cues whose subject is the sentence's
+    ("X met Y and reiterated ...", "..., adding that ...").
+    """
+    tokens = tokenize(text, start, limit)
+    simple = _first_name_after_intro(tokens)
+    if simple is not None:
+        return simple
+    segment_start = 0
+    for position in range(len(tokens) + 1):
+        if position < len(tokens) and tokens[position].text != ",":
+            continue
+        subject = _leading_name(tokens, segment_start, position)
+        if subject is not None:
+            return subject
+        segment_start = position + 1
+    return None
+
+
+def _first_name_after_intro(tokens: list[Token]) -> Span | None:
+    """The capitalised run that opens the unit, or follows its first comma when an
+    opener or a lower-case word starts it ("Earlier in the day, Rajnath Singh ...")."""
+    index = 0
+    if (
+        len(tokens) > 2
+        and tokens[0].text.isupper()
+        and len(tokens[0].text) > 1
+        and tokens[1].text in {"—", "–", "-", "("}
+    ):
+        # A dateline: "PARIS — France's far-right leader ...".
+        dash = next((i for i, t in enumerate(tokens) if t.text in {"—", "–", "-"}), None)
+        if dash is not None:
+            tokens = tokens[dash + 1 :]
+    if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None:
+            return None
+        index = comma + 1
+    first = index
+    while index < len(tokens) and (
+        tokens[index].is_capitalized
+        or tokens[index].lower in DETERMINERS
+        or tokens[index].text == "."
+    ):
+        index += 1
+    if index == first:
+        return None
+    return Span(tokens[first].start, tokens[index - 1].end)
+
+
+def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
+    """The run of capitalised words (with determiners) opening ``tokens[start:end]``,
+    when a lower-case word (its verb) follows it inside the segment."""
+    if start >= end:
+        return None
+    first = tokens[start]
+    if not (first.is_capitalized or first.lower in DETERMINERS) or first.lower in SENTENCE_OPENERS:
+        return None
+    index = start
+    while index < end and (
+        tokens[index].is_capitalized
+        or tokens[index].lower in DETERMINERS
+        or tokens[index].text == "."
+    ):
+        index += 1
+    if index == start or index >= end or not tokens[index].text.islower():
+        return None
+    return Span(tokens[start].start, tokens[index - 1].end)
+
+
 # --- resolution -----------------------------------------------------------------------
 
 _FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
