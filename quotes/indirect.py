@@ -1,8 +1,10 @@
-"""Where reported content begins and ends around a cue: the clause rules.
+"""Where reported content begins and ends around a cue, and the shape of its clause.
 
 ``X said (that) CONTENT.``, ``X told reporters CONTENT.``, ``CONTENT, X added.``,
-``According to X, CONTENT.`` These helpers only measure text; ``quotes.rules``
-decides which of them applies. All are pure functions of the text and offsets.
+``According to X, CONTENT.`` These helpers only measure text (adverbials after a
+cue, content stops, introductory phrases, where an inverted speaker ends);
+``quotes.rules`` decides which construction applies. All are pure functions of the
+text and offsets.
 """
 
 from __future__ import annotations
