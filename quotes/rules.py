@@ -330,7 +330,7 @@ class UnitRules:
             rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
         )
         if quote_follows:
-            after = trim(text, rest_start, unit.end)
+            after = trim(text, rest_start, self._quotation_end(rest_start, unit.end))
             # Only a quotation before the speaker joins ("A," she said, "B."); other words
             # there open the sentence ("According to a statement, X said, "B."").
             # A short subject joins too ("That, he said, "would help."").
@@ -339,6 +339,7 @@ class UnitRules:
                 and word_count(text, before[0].start, before[0].end) <= 8
                 and not self._holds_any_cue(before[0].start, before[0].end)
                 and not is_intro_phrase(text, before[0])
+                and not _is_sentence_adverb(text, before[0])
             ):
                 before = []
             fragments = [*before, after] if after is not None else before
@@ -494,6 +495,18 @@ class UnitRules:
             return None
         return span
 
+    def _quotation_end(self, start: int, end: int) -> int:
+        """Where content opening with a quotation at ``start`` ends: at ``end``, or where
+        the last quotation closes when the writer's words follow it
+        ('X said: "A," but in fact ...')."""
+        inside = self.quotes.within(start, end)
+        if not inside:
+            return end
+        close = inside[-1].end
+        if close < end and _WRITER_AFTER_QUOTE.match(self.text, close, end):
+            return close
+        return end
+
     def _holds_any_cue(self, start: int, end: int) -> bool:
         """Whether any cue but a modifier (an "according to" too) lies in ``[start, end)``."""
         low = bisect_left(self._cue_starts, start)
@@ -530,6 +543,17 @@ class UnitRules:
 
 
 # Verbs that report speech only as a tag or before a quotation ("he continued: ...").
+_WRITER_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?:but|while|although|though|which|whereas|according)\b", re.IGNORECASE
+)
+
+
+def _is_sentence_adverb(text: str, span: Span) -> bool:
+    """Whether ``span`` is one adverb opening the sentence ("Additionally,")."""
+    words = text[span.start : span.end].split()
+    return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
+
+
 _TAG_ONLY = frozenset("continue answer respond reply".split())
 _COORDINATED = re.compile(
     r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$"
