@@ -80,8 +80,6 @@ class UnitRules:
         low = bisect_left(self._cue_starts, unit.start)
         high = bisect_left(self._cue_starts, unit.end)
         cues = self.cues[low:high]
-        if not cues:
-            return []
         modifiers = [c for c in cues if c.kind == MODIFIER]
         candidates = []
         for cue in cues:
