@@ -285,7 +285,13 @@ _INTRO = re.compile(
 
 
 def without_intro(text: str, span: Span) -> Span:
-    """``span`` without an opening connective, concessive phrase or dateline."""
+    """``span`` without an opening connective, concessive phrase or dateline, or the
+    writer's words before a colon ("Advocates have done well: So far, 14 states ...")."""
+    colon = text.rfind(": ", span.start, span.end)
+    if colon > span.start and not any(mark in text[span.start : span.end] for mark in '"“”'):
+        after_colon = trim(text, colon + 1, span.end)
+        if after_colon is not None:
+            span = after_colon
     match = _INTRO.match(text, span.start, span.end)
     if match is None or match.end() >= span.end:
         return span

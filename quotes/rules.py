@@ -138,7 +138,7 @@ class UnitRules:
         inverted = ends_with_clause_comma(text, unit.start, before_end) or text[
             unit.start : before_end
         ].rstrip().endswith(_CLOSING)
-        if cue.participle and text[unit.start : before_end].rstrip().endswith(","):
+        if cue.participle and _after_comma(text, unit.start, before_end):
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
         speaker: Span | None = None
@@ -532,7 +532,7 @@ class UnitRules:
         for cue in self.cues[low:]:
             if cue.start >= end:
                 break
-            if cue.participle and self.text[start : cue.start].rstrip().endswith(","):
+            if cue.participle and _after_comma(self.text, start, cue.start):
                 return cue.start
         return end
 
@@ -544,6 +544,12 @@ class UnitRules:
 _WRITER_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?:but|while|although|though|which|whereas|according)\b", re.IGNORECASE
 )
+
+
+def _after_comma(text: str, start: int, position: int) -> bool:
+    """Whether a comma (maybe inside a closing quotation mark) ends ``text[start:position]``
+    ('..., adding', '... maniacal," adding')."""
+    return text[start:position].rstrip().rstrip("”\"’'»").endswith(",")
 
 
 def _is_sentence_adverb(text: str, span: Span) -> bool:
