@@ -110,7 +110,7 @@ class UnitRules:
             speaker = find_speaker_before(text, unit.start, colon)
             if speaker is None or not text[speaker.start].isupper():
                 return None
-            content = trim(text, quotation.start, unit.end)
+            content = trim(text, quotation.start, quotation.end)
             if content is None:
                 return None
             return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
