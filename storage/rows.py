@@ -2,27 +2,73 @@
 
 The SELECTs here are the only place that knows which columns make an attribution or a
 document; everything above ``storage`` sees dataclasses from ``quotes.model``.
+
+Reading a document's attributions is on the path of opening it (6,000 rows for a
+1 MB article), so :func:`attributions_from_values` builds them on a trusted path:
+plain tuples instead of ``sqlite3.Row`` lookups by name, enum members from dicts,
+a single fragment taken from the ``start``/``end`` columns instead of parsing its
+JSON, and the frozen dataclasses filled slot by slot without their ``__post_init__``
+checks. The checks it skips are the table's own CHECK constraints (``start >= 0``,
+``start < end``, both ends of a span or neither, the enum values), so every row the
+database accepts yields the same object either way; several fragments, which the
+table does not check one by one, still go through the checked constructors.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import fields
 from typing import Any
 
 from quotes.model import Attribution, Document, DocumentStatus, Origin, QuoteType, Span, Status
 
-ATTRIBUTION_COLUMNS = (
+# The columns that make an Attribution, in the order attributions_from_values reads.
+_VALUE_COLUMNS = (
     'a.id, a.document_id, a.start, a."end", a.fragments, a.type, a.cue_start, a.cue_end, '
     "a.speaker_start, a.speaker_end, a.speaker_id, s.name AS speaker_name, a.status, "
-    "a.origin, a.confidence, a.rule, a.annotator, a.created_at, a.updated_at"
+    "a.origin, a.confidence, a.rule, a.annotator"
 )
-ATTRIBUTION_SELECT = (
-    f"SELECT {ATTRIBUTION_COLUMNS} FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id"
-)
+_FROM = "FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id"
+ATTRIBUTION_COLUMNS = f"{_VALUE_COLUMNS}, a.created_at, a.updated_at"
+#: Every column of an attribution, for ``sqlite3.Row`` readers (the history's states).
+ATTRIBUTION_SELECT = f"SELECT {ATTRIBUTION_COLUMNS} {_FROM}"
+#: The columns :func:`attributions_from_values` takes, to be read as plain tuples.
+ATTRIBUTION_VALUES_SELECT = f"SELECT {_VALUE_COLUMNS} {_FROM}"
 DOCUMENT_SELECT = (
     "SELECT id, text, title, source, status, content_hash, imported_at, external_id FROM documents"
 )
+
+_TYPES = {member.value: member for member in QuoteType}
+_STATUSES = {member.value: member for member in Status}
+_ORIGINS = {member.value: member for member in Origin}
+
+# The slot setters of the frozen dataclasses, in field order. They are only used while
+# the classes have exactly the fields this module fills; a changed model falls back to
+# the checked constructors rather than leaving a new field unset.
+_ATTRIBUTION_FIELDS = (
+    "fragments",
+    "type",
+    "cue",
+    "speaker",
+    "speaker_name",
+    "status",
+    "origin",
+    "confidence",
+    "rule",
+    "annotator",
+    "id",
+    "document_id",
+    "entity_id",
+)
+_TRUSTED = tuple(f.name for f in fields(Attribution)) == _ATTRIBUTION_FIELDS and tuple(
+    f.name for f in fields(Span)
+) == ("start", "end")
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    return cls.__dict__[name].__set__  # type: ignore[no-any-return]
 
 
 def span_or_none(start: int | None, end: int | None) -> Span | None:
@@ -58,23 +104,148 @@ def attribution_state(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attribution]:
+    """Attributions from ``ATTRIBUTION_VALUES_SELECT`` rows read as plain tuples.
+
+    The result equals ``[attribution_from_row(r) for r in rows]`` of the same rows read
+    with ``ATTRIBUTION_SELECT``; it is several times faster (see the module docstring).
+    """
+    if not _TRUSTED:
+        return [_checked_attribution(*row) for row in rows]
+    new = object.__new__
+    set_start, set_end = _setter(Span, "start"), _setter(Span, "end")
+    (
+        set_fragments,
+        set_type,
+        set_cue,
+        set_speaker,
+        set_name,
+        set_status,
+        set_origin,
+        set_confidence,
+        set_rule,
+        set_annotator,
+        set_id,
+        set_document,
+        set_entity,
+    ) = (_setter(Attribution, name) for name in _ATTRIBUTION_FIELDS)
+    types, statuses, origins = _TYPES, _STATUSES, _ORIGINS
+    built = []
+    for (
+        id_,
+        document_id,
+        start,
+        end,
+        fragments,
+        type_,
+        cue_start,
+        cue_end,
+        speaker_start,
+        speaker_end,
+        speaker_id,
+        speaker_name,
+        status,
+        origin,
+        confidence,
+        rule,
+        annotator,
+    ) in rows:
+        # One fragment is stored as "[[start, end]]" next to equal start/end columns;
+        # anything else (several fragments, another spelling) is parsed and checked.
+        if fragments != f"[[{start}, {end}]]":
+            built.append(
+                _checked_attribution(
+                    id_,
+                    document_id,
+                    start,
+                    end,
+                    fragments,
+                    type_,
+                    cue_start,
+                    cue_end,
+                    speaker_start,
+                    speaker_end,
+                    speaker_id,
+                    speaker_name,
+                    status,
+                    origin,
+                    confidence,
+                    rule,
+                    annotator,
+                )
+            )
+            continue
+        content = new(Span)
+        set_start(content, start)
+        set_end(content, end)
+        cue = None
+        if cue_start is not None:
+            cue = new(Span)
+            set_start(cue, cue_start)
+            set_end(cue, cue_end)
+        speaker = None
+        if speaker_start is not None:
+            speaker = new(Span)
+            set_start(speaker, speaker_start)
+            set_end(speaker, speaker_end)
+        attribution = new(Attribution)
+        set_fragments(attribution, (content,))
+        set_type(attribution, types[type_])
+        set_cue(attribution, cue)
+        set_speaker(attribution, speaker)
+        set_name(attribution, speaker_name)
+        set_status(attribution, statuses[status])
+        set_origin(attribution, origins[origin])
+        set_confidence(attribution, confidence)
+        set_rule(attribution, rule)
+        set_annotator(attribution, annotator)
+        set_id(attribution, id_)
+        set_document(attribution, document_id)
+        set_entity(attribution, speaker_id)
+        built.append(attribution)
+    return built
+
+
+def _checked_attribution(
+    id_: int,
+    document_id: int,
+    start: int,
+    end: int,
+    fragments: str,
+    type_: str,
+    cue_start: int | None,
+    cue_end: int | None,
+    speaker_start: int | None,
+    speaker_end: int | None,
+    speaker_id: int | None,
+    speaker_name: str | None,
+    status: str,
+    origin: str,
+    confidence: float,
+    rule: str,
+    annotator: str | None,
+) -> Attribution:
+    """The attribution of one row's values through the validating constructors."""
+    return Attribution(
+        fragments=tuple(Span(s, e) for s, e in json.loads(fragments)),
+        type=QuoteType(type_),
+        cue=span_or_none(cue_start, cue_end),
+        speaker=span_or_none(speaker_start, speaker_end),
+        speaker_name=speaker_name,
+        status=Status(status),
+        origin=Origin(origin),
+        confidence=confidence,
+        rule=rule,
+        annotator=annotator,
+        id=id_,
+        document_id=document_id,
+        entity_id=speaker_id,
+    )
+
+
 def attribution_from_row(row: sqlite3.Row) -> Attribution:
     """An attribution row (``ATTRIBUTION_SELECT``) as the domain object."""
-    return Attribution(
-        fragments=tuple(Span(s, e) for s, e in json.loads(row["fragments"])),
-        type=QuoteType(row["type"]),
-        cue=span_or_none(row["cue_start"], row["cue_end"]),
-        speaker=span_or_none(row["speaker_start"], row["speaker_end"]),
-        speaker_name=row["speaker_name"],
-        status=Status(row["status"]),
-        origin=Origin(row["origin"]),
-        confidence=row["confidence"],
-        rule=row["rule"],
-        annotator=row["annotator"],
-        id=row["id"],
-        document_id=row["document_id"],
-        entity_id=row["speaker_id"],
-    )
+    return _checked_attribution(*tuple(row)[:17])
 
 
 def document_from_row(row: sqlite3.Row) -> Document:

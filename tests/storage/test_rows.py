@@ -1,0 +1,108 @@
+"""The trusted bulk reader of attribution rows gives what the checked reader gives."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+import pytest
+
+from quotes.model import Article, Attribution, Origin, QuoteType, Span, Status
+from storage import rows
+from storage.rows import ATTRIBUTION_SELECT, attribution_from_row
+from storage.store import Store
+
+TEXT = "Ana Ruiz said that the cup is ours, and Ben Cole added that it was never in doubt at all."
+
+CASES = [
+    Attribution(fragments=(Span(19, 34),)),
+    Attribution(
+        fragments=(Span(0, 3), Span(19, 34), Span(60, 70)),
+        type=QuoteType.MIXED,
+        cue=Span(9, 13),
+        speaker=Span(0, 8),
+        speaker_name="Ana Ruiz",
+        status=Status.ACCEPTED,
+        origin=Origin.IMPORT,
+        confidence=0.25,
+        rule="a rule",
+        annotator="ben",
+    ),
+    Attribution(
+        fragments=(Span(55, 89),),
+        type=QuoteType.DIRECT,
+        speaker=Span(40, 48),
+        speaker_name="Ben Cole",
+        status=Status.REJECTED,
+        origin=Origin.HUMAN,
+    ),
+    Attribution(fragments=(Span(60, 70),), cue=Span(49, 54)),
+]
+
+
+@pytest.fixture
+def filled() -> Store:
+    store = Store(None, annotator="ana")
+    store.add_articles([Article(text=TEXT, attributions=tuple(CASES))], preannotate=False)
+    return store
+
+
+def test_the_model_has_the_fields_the_trusted_reader_fills() -> None:
+    # When this fails, quotes.model changed: update rows._ATTRIBUTION_FIELDS (and the
+    # builder) so that documents keep opening on the fast path.
+    assert rows._TRUSTED
+    assert tuple(f.name for f in fields(Attribution)) == rows._ATTRIBUTION_FIELDS
+
+
+def test_attributions_for_equals_the_checked_reader_row_by_row(filled: Store) -> None:
+    document_id = filled.document_summaries()[0].id
+    checked = [
+        attribution_from_row(row)
+        for row in filled._conn.execute(
+            f'{ATTRIBUTION_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
+            (document_id,),
+        )
+    ]
+
+    fast = filled.attributions_for(document_id)
+
+    assert fast == checked
+    assert len(fast) == len(CASES)
+    for a, b in zip(fast, checked, strict=True):
+        assert [type(v) for v in (a.type, a.status, a.origin)] == [QuoteType, Status, Origin]
+        assert hash(a.fragments) == hash(b.fragments)
+        assert a.spans() == b.spans()
+
+
+def test_attributions_for_keeps_what_was_stored(filled: Store) -> None:
+    stored = filled.attributions_for(filled.document_summaries()[0].id)
+    expected = sorted(CASES, key=lambda a: (a.start, a.end))
+    keys = ("fragments", "type", "cue", "speaker", "speaker_name", "status", "origin")
+    assert [[getattr(a, k) for k in keys] for a in stored] == [
+        [getattr(a, k) for k in keys] for a in expected
+    ]
+    assert all(a.id is not None and a.document_id is not None for a in stored)
+
+
+def test_a_fragment_list_spelt_otherwise_is_parsed(filled: Store) -> None:
+    document_id = filled.document_summaries()[0].id
+    single = [a for a in filled.attributions_for(document_id) if len(a.fragments) == 1]
+    first = single[0]
+    # Another writer's spelling of the same single fragment (no space after the comma).
+    filled._conn.execute(
+        "UPDATE attributions SET fragments = ? WHERE id = ?",
+        (json.dumps([first.fragments[0].as_list()], separators=(",", ":")), first.id),
+    )
+    assert first in filled.attributions_for(document_id)
+    assert filled._conn.execute(
+        "SELECT fragments FROM attributions WHERE id = ?", (first.id,)
+    ).fetchone()[0] == json.dumps([first.fragments[0].as_list()], separators=(",", ":"))
+
+
+def test_the_fallback_builder_gives_the_same_objects(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document_id = filled.document_summaries()[0].id
+    fast = filled.attributions_for(document_id)
+    monkeypatch.setattr(rows, "_TRUSTED", False)
+    assert filled.attributions_for(document_id) == fast
