@@ -31,17 +31,18 @@ _CLOSING_MARKS = "\"”»'"
 # with CNN", "told reporters at the White House".
 _ADVERBIAL = re.compile(
     r"""\s*(?:
-        (?:on|last|this|early|late|earlier)\s+(?:[A-Z]\w+|week|month|year|night|morning)\b
+        (?:on|last|this|early|late|earlier)\s+(?:(?-i:[A-Z])\w+|week|month|year|night|morning)\b
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b
       | (?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+
             (?:[\w’'-]+\s+){0,3}?
             (?:statement|interview|speech|tweet|post|letter|e-?mail|memo|release|
                conference|briefing|rally|hearing|debate|op-ed|column|event|appearance|
                call|video|message|broadcast|town\s+hall|news\s+conference|press\s+conference)s?
-            (?:\s+(?:with|to|on|at)\s+(?:[A-Z][\w’'.-]*\s*)+)?
+            (?:\s+(?:message|statement|interview|address|appearance|conference|call|post)s?)?
+            (?:\s+(?:with|to|on|at)\s+(?:(?-i:[A-Z])[\w’'.-]*\s*)+)?
       | (?:on|to)\s+(?:Twitter|Facebook|Instagram|television|TV|radio|Fox\s+News|CNN|MSNBC)\b
       | (?:to\s+)?reporters\b | to\s+(?:the\s+)?(?:press|media|journalists)\b
-      | (?:in|at)\s+(?:[A-Z][\w’'.-]*\s*)+
+      | (?:in|at)\s+(?:(?-i:[A-Z])[\w’'.-]*\s*)+
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -279,7 +280,7 @@ _INTRO = re.compile(
     r"(?:(?:but|and|yet)\s+(?=\w)"
     r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
     r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
-    r"|[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
+    r"|(?-i:[A-Z][A-Z .,'’-]{2,40})(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
     re.IGNORECASE,
 )
 

@@ -318,6 +318,12 @@ class UnitRules:
         before = [without_intro(text, prefix)] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
         rest_start = unit.end - len(rest)
+        if starts_with_preposition(text, rest_start, unit.end):
+            # "said in a recent interview with the paper that ...": skip to the clause.
+            late_that = _LATE_THAT.match(text, rest_start, unit.end)
+            if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
+                rest_start = late_that.end() - 4
+                rest = text[rest_start : unit.end]
         clause_kind = kind in (CueKind.CLAUSE.value, PHRASE)
         confidence = _KIND_CONFIDENCE[kind]
         priority = float(_KIND_PRIORITY[kind])
