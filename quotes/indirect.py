@@ -43,6 +43,7 @@ _ADVERBIAL = re.compile(
       | (?:on|to)\s+(?:Twitter|Facebook|Instagram|television|TV|radio|Fox\s+News|CNN|MSNBC)\b
       | (?:to\s+)?reporters\b | to\s+(?:the\s+)?(?:press|media|journalists)\b
       | (?:in|at)\s+(?:(?-i:[A-Z])[\w’'.-]*\s*)+
+      | ,\s*(?:however|though|too|also|again|instead|in\s+fact|of\s+course)\s*(?=,)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -229,7 +230,7 @@ def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
     if stripped.endswith((",", "—", "–")):
         return True
     unquoted = stripped.rstrip("”\"’'»")
-    return len(unquoted) < len(stripped) and unquoted.endswith((",", "?", "!", "."))
+    return len(unquoted) < len(stripped) and unquoted.endswith((",", "?", "!", ".", "…"))
 
 
 _WORD = re.compile(r"\w+(?:[’'.&-]\w+)*")

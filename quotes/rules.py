@@ -368,6 +368,12 @@ class UnitRules:
         elif rest.startswith(":"):
             after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
             fragments = [after] if after is not None else []
+        elif re.match(r",\s*that\b", rest):
+            # "He said, however, that ...": the parenthetical is skipped.
+            start, that = content_after(text, rest_start, unit.end)
+            after = trim(text, start, self._content_end(unit, start))
+            fragments = [after] if after is not None else []
+            rule = "speaker-cue-that"
         elif rest.startswith(","):
             first = first_word(text, rest_start + 1, min(unit.end, rest_start + 60))
             if first is None or not first.is_word or first.lower.endswith("ing"):
