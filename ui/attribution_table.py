@@ -73,6 +73,8 @@ class AttributionTableModel(QAbstractTableModel):
         self._store = store
         self._document: Document | None = None
         self._rows: list[Attribution] = []
+        # id -> row, built on demand; None whenever rows were added, removed or moved.
+        self._row_index: dict[int | None, int] | None = None
         self._newlines: list[int] = []
         changes.changed.connect(self._on_changed)
 
@@ -84,7 +86,9 @@ class AttributionTableModel(QAbstractTableModel):
             self._document, self._rows = None, []
         else:
             self._document = self._store.document(document_id)
-            self._rows = sorted(self._store.attributions_for(document_id), key=_text_order)
+            # The store gives them in _text_order already (start, end, id).
+            self._rows = self._store.attributions_for(document_id)
+        self._row_index = None
         # Paragraph numbers for the "Speaker at" column: one regex scan per load.
         self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         self.endResetModel()
@@ -123,11 +127,16 @@ class AttributionTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, attribution_id: int | None) -> int | None:
-        """The row of ``attribution_id``, or None."""
-        for row, attribution in enumerate(self._rows):
-            if attribution.id == attribution_id:
-                return row
-        return None
+        """The row of ``attribution_id``, or None.
+
+        Asked several times per key press (selection, status line, refresh), so the
+        answer comes from an index of the rows, rebuilt after they change order.
+        """
+        if attribution_id is None:
+            return None
+        if self._row_index is None:
+            self._row_index = {a.id: row for row, a in enumerate(self._rows)}
+        return self._row_index.get(attribution_id)
 
     # -- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -218,10 +227,11 @@ class AttributionTableModel(QAbstractTableModel):
         """Re-read every row; the same records keep their rows (and the views their
         selection), a different set resets the model."""
         assert self._document is not None
-        fresh = sorted(self._store.attributions_for(self._document.id), key=_text_order)
+        fresh = self._store.attributions_for(self._document.id)  # in _text_order
         if [a.id for a in fresh] != [a.id for a in self._rows]:
             self.beginResetModel()
             self._rows = fresh
+            self._row_index = None
             self.endResetModel()
             return
         self._rows = fresh
@@ -262,6 +272,7 @@ class AttributionTableModel(QAbstractTableModel):
                 self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), where + (where > row))
                 del self._rows[row]
                 self._rows.insert(where, fresh)
+                self._row_index = None
                 self.endMoveRows()
             self._rows[where] = fresh
             self.dataChanged.emit(self.index(where, 0), self.index(where, len(self.COLUMNS) - 1))
@@ -269,11 +280,13 @@ class AttributionTableModel(QAbstractTableModel):
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            self._row_index = None
             self.endRemoveRows()
         if belongs and fresh is not None:
             where = bisect.bisect_left([_text_order(a) for a in self._rows], _text_order(fresh))
             self.beginInsertRows(QModelIndex(), where, where)
             self._rows.insert(where, fresh)
+            self._row_index = None
             self.endInsertRows()
 
 

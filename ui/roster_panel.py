@@ -49,7 +49,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QTableView,
@@ -62,6 +61,7 @@ from quotes.model import Span, Speaker
 from storage.store import Store
 from ui import roster_operations
 from ui.changes import ChangeHub, ChangeKind
+from ui.table_columns import fit_columns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +123,13 @@ class SpeakerRosterModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_current_speaker(self, speaker_id: int | None) -> None:
-        """Show ``speaker_id`` (the current record's speaker) in bold."""
+        """Show ``speaker_id`` (the current record's speaker) in bold.
+
+        Nothing is emitted when it already is: this runs on every record change, and
+        each ``dataChanged`` makes the views re-read the row.
+        """
+        if speaker_id == self._current_id:
+            return
         rows = {self.row_of(i) for i in (self._current_id, speaker_id)} - {None}
         self._current_id = speaker_id
         for row in rows:
@@ -246,9 +252,9 @@ class RosterPanel(QWidget):
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SpeakerRosterModel.VARIANTS, QHeaderView.ResizeMode.Stretch)
+        # Fitted once per roster (a reset), not ResizeToContents: that re-measures
+        # every row whenever the current speaker's row turns bold.
+        fit_columns(self.view, stretch_column=SpeakerRosterModel.VARIANTS)
         self.view.doubleClicked.connect(self._choose_index)
         self.view.activated.connect(self._choose_index)
 

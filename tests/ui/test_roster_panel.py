@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from quotes.model import Article, Attribution, QuoteType, Span, Speaker
@@ -396,6 +397,36 @@ def test_current_speaker_is_shown_in_bold(panel: RosterPanel, store, document_id
     row = _names(panel).index("Tom Hale")
     assert panel.model.index(row, SpeakerRosterModel.NAME).data(Qt.ItemDataRole.FontRole).bold()
     assert panel.model.index(0, SpeakerRosterModel.NAME).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_the_same_current_speaker_again_changes_nothing(
+    qtbot, panel: RosterPanel, store, document_id
+) -> None:
+    tom = _speaker_id(store, document_id, "Tom Hale")
+    lena = _speaker_id(store, document_id, "Lena Ortiz")
+    panel.set_current_speaker(tom)
+    changed: list[tuple[int, int]] = []
+    panel.model.dataChanged.connect(
+        lambda top, bottom, *_: changed.append((top.row(), bottom.row()))
+    )
+
+    panel.set_current_speaker(tom)
+    assert changed == []
+
+    panel.set_current_speaker(lena)
+    rows = {_names(panel).index("Tom Hale"), _names(panel).index("Lena Ortiz")}
+    assert {top for top, _ in changed} == rows
+
+
+def test_the_name_column_has_room_for_the_current_speaker_in_bold(
+    panel: RosterPanel, store, document_id
+) -> None:
+    panel.set_current_speaker(_speaker_id(store, document_id, "Lena Ortiz"))
+    row = _names(panel).index("Lena Ortiz")
+    index = panel.model.index(row, SpeakerRosterModel.NAME)
+    bold = index.data(Qt.ItemDataRole.FontRole)
+    needed = QFontMetrics(bold).horizontalAdvance("Lena Ortiz")
+    assert panel.view.columnWidth(SpeakerRosterModel.NAME) > needed
 
 
 def test_no_document_shows_an_empty_roster(panel: RosterPanel) -> None:
