@@ -158,6 +158,12 @@ class UnitRules:
         tag = self._tag_speaker(unit, lower, cue.start)
         if tag is not None and (speaker is None or speaker.start > tag.start):
             speaker = tag
+        if speaker is not None and text[speaker.end : cue.start].strip() == ",":
+            # "Cory James, 22, of Flint, Mich., said": the name opens the chain of
+            # appositions that ends at the cue.
+            head = find_subject(text, lower, speaker.start)
+            if head is not None and text[head.end : head.end + 1] == ",":
+                speaker = Span(head.start, speaker.end)
         if speaker is None:
             if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
                 # "X met Y and reiterated ...", "X has ... but has said ...".

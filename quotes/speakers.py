@@ -448,9 +448,17 @@ class SpeakerResolver:
         self._last: _Entity | None = None
 
     def resolve(self, mention: Span) -> str:
-        """The entity name for ``mention``; mentions must come in text order."""
-        words = tokenize(self.text, mention.start, mention.end)
-        entity = self._entity_for(mention, words)
+        """The entity name for ``mention``; mentions must come in text order.
+
+        A mention with appositions ("Cory James, 22, of Flint") is resolved by the
+        words before its first comma.
+        """
+        head = mention
+        comma = self.text.find(",", mention.start, mention.end)
+        if comma > mention.start:
+            head = Span(mention.start, comma)
+        words = tokenize(self.text, head.start, head.end)
+        entity = self._entity_for(head, words)
         entity.variants.setdefault(mention.text_of(self.text), None)
         entity.mentions.append(mention)
         self._last = entity
