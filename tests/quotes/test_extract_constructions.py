@@ -379,3 +379,12 @@ def test_every_attribution_is_a_rule_candidate() -> None:
     for attribution in extract(text).attributions:
         assert attribution.status.value == "candidate"
         assert attribution.origin.value == "rule"
+
+
+def test_apposition_chain_is_one_mention_named_by_its_head() -> None:
+    text = "Cory James, 22, of Flint, Mich., said he would vote for the first time."
+    (attribution,) = extract(text).attributions
+    assert attribution.speaker is not None
+    assert attribution.speaker.text_of(text) == "Cory James, 22, of Flint, Mich."
+    assert attribution.speaker_name == "Cory James"
+    assert attribution.content_text(text) == "he would vote for the first time."
