@@ -151,6 +151,9 @@ class Article:
 
     ``external_id`` is the id the file gave it (the JSONL ``id``), if any;
     ``attributions`` are annotations that came with it (origin ``import``).
+    ``annotated`` is True when the source carried annotations of its own, even if
+    every one was rejected as invalid: such an article is not pre-annotated, so
+    that machine candidates never stand in for a person's lost annotations.
     """
 
     text: str
@@ -158,6 +161,7 @@ class Article:
     source: str = ""
     external_id: str | None = None
     attributions: tuple[Attribution, ...] = ()
+    annotated: bool = False
     meta: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -193,9 +193,10 @@ class Store:
         """Store new articles, skipping those whose text is already in the workspace.
 
         Articles with ``attributions`` keep them (origin ``import``, status kept);
-        articles without are pre-annotated by ``quotes.extract`` when ``preannotate``.
-        All of it is one transaction: a cancelled or failed import leaves the
-        workspace as it was. ``progress`` receives the number of articles read so far.
+        articles without, unless ``annotated``, are pre-annotated by
+        ``quotes.extract`` when ``preannotate``. All of it is one transaction: a
+        cancelled or failed import leaves the workspace as it was. ``progress``
+        receives the number of articles read so far.
 
         An empty (or blank) text is skipped and named in ``problems``. An article
         whose pre-annotation raises is stored without candidates and named
@@ -260,7 +261,7 @@ class Store:
             return None
         speakers: tuple[Speaker, ...] = ()
         attributions = article.attributions
-        if not attributions and preannotate:
+        if not attributions and not article.annotated and preannotate:
             try:
                 extraction = extract(article.text)
             except Exception as error:  # the extractor must never lose an import

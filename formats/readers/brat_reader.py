@@ -131,8 +131,10 @@ def read_brat_pair(
     text = normalise_newlines(stored)
     title = title_for(text, text_path, options)
     attributions: tuple[Attribution, ...] = ()
+    annotated = False
     if options.with_annotations:
         ann_text = _read_ann(ann_path, problems=problems, notes=notes)
+        annotated = bool(ann_text and ann_text.strip())
         if ann_text is not None:
             annotations = _parse_ann(ann_text, stored, str(ann_path), problems)
             attributions = tuple(_build_attributions(annotations, text, str(ann_path), problems))
@@ -147,6 +149,7 @@ def read_brat_pair(
         source=str(text_path),
         external_id=text_path.stem,
         attributions=tuple(sorted(attributions, key=lambda a: (a.start, a.end))),
+        annotated=annotated,
     )
 
 

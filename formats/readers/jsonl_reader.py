@@ -129,6 +129,7 @@ def read_article_record(
         article,
         text=text,
         attributions=tuple(attributions),
+        annotated=bool(options.with_annotations and raw_quotes),
         meta=dict(meta) if isinstance(meta, Mapping) else {},
     )
 

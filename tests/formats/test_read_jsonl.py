@@ -373,3 +373,20 @@ def test_the_gold_file_reads_fully_without_problems() -> None:
     assert problems == []
     assert articles == expected_lines
     assert attributions == sum(len(record["quotes"]) for record in expected)
+
+
+def test_a_line_whose_quotes_are_all_invalid_still_counts_as_annotated(tmp_path: Path) -> None:
+    path = tmp_path / "bad-quotes.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "quotes": [quote(status="maybe")]}) + "\n")
+    problems: list[Problem] = []
+    [article] = read_paths([path], problems=problems)
+    assert article.attributions == ()
+    assert article.annotated
+    assert "status" in problems[0].reason
+
+
+def test_a_line_without_quotes_is_not_annotated(tmp_path: Path) -> None:
+    path = tmp_path / "plain.jsonl"
+    path.write_text(json.dumps({"text": TEXT}) + "\n")
+    [article] = read_paths([path], problems=[])
+    assert not article.annotated

@@ -227,3 +227,13 @@ def test_an_import_is_recorded_in_the_history(store: Store) -> None:
     [entry] = store.history()
     assert entry.action == "import"
     assert entry.after == {"imported": 1, "attributions": 2}
+
+
+def test_an_annotated_article_whose_records_were_all_refused_is_not_preannotated(
+    store: Store,
+) -> None:
+    # Machine candidates must not stand in for a person's annotations that the
+    # reader had to refuse: the document arrives without records instead.
+    store.add_articles([Article(text=NEWS, annotated=True)])
+    [summary] = store.document_summaries()
+    assert store.attributions_for(summary.id) == []
