@@ -73,6 +73,10 @@ def find_speaker_before(
         before = text[max(lower_bound, quick.start(1) - 12) : quick.start(1)].rstrip()
         if not before.lower().endswith(tuple(_EMBEDDING_WORDS)):
             return Span(quick.start(1), quick.end(1))
+    aside = _ASIDE_BEFORE_CUE.search(text, max(lower_bound, cue_start - 60), cue_start)
+    if aside is not None:
+        # "The two lawmakers, however, argue": the aside is not the speaker.
+        cue_start = aside.start()
     tokens = tokenize(text, max(lower_bound, cue_start - 80), cue_start)
     index = len(tokens) - 1
     while index >= 0:
@@ -140,6 +144,12 @@ def find_speaker_before(
 
 _BE_FORMS = frozenset("is are was were been be being ’s 's ’re 're".split())
 _RELATIVES = frozenset("who whose whom which".split())
+_ASIDE_BEFORE_CUE = re.compile(
+    r",\s*(?:however|in\s+fact|for\s+instance|for\s+example|for\s+(?:his|her|their|its)\s+part"
+    r"|too|meanwhile|though|in\s+turn|of\s+course|in\s+particular|instead)\s*,"
+    r"(?:\s+(?:also|even|still|now|then|later|has|have|had|would|will))*\s*$",
+    re.IGNORECASE,
+)
 _TIME_WORDS = frozenset("night morning week month year weekend afternoon evening".split())
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _EMBEDDING_WORDS = frozenset("what where how whose than whatever".split())
@@ -356,7 +366,7 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
         len(tokens) > 2
         and tokens[0].text.isupper()
         and len(tokens[0].text) > 1
-        and tokens[1].text in {"—", "–", "-", "("}
+        and any(t.text in {"—", "–", "-", "("} for t in tokens[1:7])
     ):
         # A dateline: "PARIS — France's far-right leader ...".
         dash = next((i for i, t in enumerate(tokens) if t.text in {"—", "–", "-"}), None)

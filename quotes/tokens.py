@@ -77,7 +77,8 @@ SENTENCE_OPENERS = frozenset(
     "but and so yet still however meanwhile also then now when if asked in on at after "
     "before during while later earlier today yesterday instead indeed moreover there "
     "here thus still nonetheless nevertheless besides finally first second third as "
-    "although though because since speaking stressing asked noting".split()
+    "although though because since speaking stressing asked noting minutes hours days "
+    "weeks months moments shortly beyond absent despite amid".split()
 )
 # Words between a speaker and the cue that belong to neither ("he also said").
 CUE_MODIFIERS = frozenset(
