@@ -75,6 +75,9 @@ class AttributionTableModel(QAbstractTableModel):
         self._rows: list[Attribution] = []
         # id -> row, built on demand; None whenever rows were added, removed or moved.
         self._row_index: dict[int | None, int] | None = None
+        # How many rows are reviewed; None until asked after a reset, then kept up to
+        # date row by row, so the status line does not count 6,000 rows per key press.
+        self._reviewed: int | None = None
         self._newlines: list[int] = []
         changes.changed.connect(self._on_changed)
 
@@ -89,6 +92,7 @@ class AttributionTableModel(QAbstractTableModel):
             # The store gives them in _text_order already (start, end, id).
             self._rows = self._store.attributions_for(document_id)
         self._row_index = None
+        self._reviewed = None
         # Paragraph numbers for the "Speaker at" column: one regex scan per load.
         self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         self.endResetModel()
@@ -125,6 +129,20 @@ class AttributionTableModel(QAbstractTableModel):
     def attribution_at(self, row: int) -> Attribution:
         """The attribution of ``row``."""
         return self._rows[row]
+
+    def reviewed_count(self) -> int:
+        """How many rows are accepted or rejected (not candidates)."""
+        if self._reviewed is None:
+            self._reviewed = sum(a.status != Status.CANDIDATE for a in self._rows)
+        return self._reviewed
+
+    def _count(self, removed: Attribution | None, added: Attribution | None) -> None:
+        """Keep ``reviewed_count`` right when ``removed`` leaves the rows and ``added``
+        joins them (called before the change is signalled)."""
+        if self._reviewed is not None:
+            for attribution, sign in ((removed, -1), (added, +1)):
+                if attribution is not None and attribution.status != Status.CANDIDATE:
+                    self._reviewed += sign
 
     def row_of(self, attribution_id: int | None) -> int | None:
         """The row of ``attribution_id``, or None.
@@ -232,9 +250,11 @@ class AttributionTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows = fresh
             self._row_index = None
+            self._reviewed = None
             self.endResetModel()
             return
         self._rows = fresh
+        self._reviewed = None
         if fresh:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(fresh) - 1, len(self.COLUMNS) - 1)
@@ -267,6 +287,7 @@ class AttributionTableModel(QAbstractTableModel):
             # An edited record stays one row: updated in place, or moved when its new
             # extent sorts elsewhere. Removing and re-inserting it instead would let
             # the record list select its neighbour for a moment (the current record).
+            self._count(self._rows[row], fresh)
             where = self._sorted_row(row, fresh)
             if where != row:
                 self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), where + (where > row))
@@ -278,12 +299,14 @@ class AttributionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(where, 0), self.index(where, len(self.COLUMNS) - 1))
             return
         if row is not None:
+            self._count(self._rows[row], None)
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self._row_index = None
             self.endRemoveRows()
         if belongs and fresh is not None:
             where = bisect.bisect_left([_text_order(a) for a in self._rows], _text_order(fresh))
+            self._count(None, fresh)
             self.beginInsertRows(QModelIndex(), where, where)
             self._rows.insert(where, fresh)
             self._row_index = None

@@ -93,3 +93,38 @@ def test_a_workspace_change_reloads_the_document_list(store: Store) -> None:
     hub.notify(ChangeKind.WORKSPACE)
     assert [documents.index(r, 0).data() for r in range(2)] == ["Bridge", "Council"]
     assert documents.headerData(0, Qt.Orientation.Horizontal) == "Title"
+
+
+def test_the_reviewed_count_follows_every_kind_of_row_change(store: Store) -> None:
+    hub = ChangeHub()
+    records = AttributionTableModel(store, hub)
+    document = store.document_summaries()[0]
+    records.load_document(document.id)
+    first, second, third = (records.attribution_at(r).id for r in range(3))
+
+    def counted() -> int:
+        return sum(a.status != Status.CANDIDATE for a in records.attributions())
+
+    assert records.reviewed_count() == counted() == 0
+    operations.accept_attribution(store=store, changes=hub, attribution_id=first)
+    operations.reject_attribution(store=store, changes=hub, attribution_id=second)
+    assert records.reviewed_count() == counted() == 2
+    operations.accept_attribution(store=store, changes=hub, attribution_id=second)
+    assert records.reviewed_count() == counted() == 2
+    text = records.text
+    start = text.index("Residents")
+    operations.add_quotation(
+        store=store,
+        changes=hub,
+        document_id=document.id,
+        text=text,
+        selection=Span(start, text.index(".", start)),
+    )
+    assert records.reviewed_count() == counted() == 3  # an added quotation is accepted
+    operations.undo_last(store=store, changes=hub)
+    assert records.reviewed_count() == counted() == 2
+    operations.undo_last(store=store, changes=hub)
+    operations.reject_attribution(store=store, changes=hub, attribution_id=third)
+    assert records.reviewed_count() == counted() == 3
+    records.load_document(document.id)
+    assert records.reviewed_count() == counted() == 3
