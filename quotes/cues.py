@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotes.lexicon import CueKind, Lexicon
+from quotes.lexicon import Lexicon
 
 # Kinds of cue besides the verb kinds of the lexicon.
 PHRASE = "phrase"  # a verb phrase: "pointed out", "told reporters"
@@ -110,8 +110,3 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
         lemma, kind = entry
         found.append(Cue(match.start(), match.end(), lemma, kind.value, phrase.endswith("ing")))
     return found
-
-
-def is_verb_kind(kind: str, *kinds: CueKind) -> bool:
-    """Whether ``kind`` is one of the verb kinds given."""
-    return kind in {k.value for k in kinds}

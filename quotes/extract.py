@@ -1,7 +1,7 @@
 """The extraction API: find the attributions in one article text.
 
 This is the single entry point that import, the CLI and the UI call. It is a pure
-function of the text, safe to call from any thread, linear in the text length, and
+function of the text, safe to call from any thread, about linear in the text length, and
 it never raises: a defect in a rule costs that text its suggestions, not the import.
 
 The pipeline: quotation marks are paired (``quotes.quotemarks``), Punkt sentences

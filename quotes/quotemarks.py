@@ -31,11 +31,6 @@ class Quotation:
     end: int
     balanced: bool = True
 
-    @property
-    def inner_start(self) -> int:
-        """Where the quoted words begin (after the opening mark)."""
-        return self.start + 1
-
     def word_count(self, text: str) -> int:
         """How many words the quotation holds."""
         return len(text[self.start : self.end].split())
