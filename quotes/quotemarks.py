@@ -11,7 +11,7 @@ too often apostrophes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 _MARK = re.compile(r"''|[\"“”«»]")
@@ -135,13 +135,10 @@ class QuoteIndex:
     def within(self, start: int, end: int) -> list[Quotation]:
         """The quotations that overlap ``[start, end)``, in text order."""
         index = max(bisect_right(self._starts, start) - 1, 0)
-        result = []
-        for quotation in self.quotations[index:]:
-            if quotation.start >= end:
-                break
-            if quotation.end > start:
-                result.append(quotation)
-        return result
+        stop = bisect_left(self._starts, end, lo=index)
+        # Quotations never overlap, so only those starting before ``end`` qualify;
+        # slicing by index keeps this logarithmic plus the result size.
+        return [q for q in self.quotations[index:stop] if q.end > start]
 
     def quoted_share(self, text: str, start: int, end: int) -> float:
         """The share of the alphanumeric characters of ``[start, end)`` inside quotations."""

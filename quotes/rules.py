@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
 from quotes.drafts import Draft, choose_outermost
@@ -523,10 +524,16 @@ class UnitRules:
             return close
         return end
 
+    def _cues_from(self, index: int) -> Iterator[Cue]:
+        """The cues from ``index`` on, without copying the list (texts can be long)."""
+        cues = self.cues
+        for position in range(index, len(cues)):
+            yield cues[position]
+
     def _holds_any_cue(self, start: int, end: int) -> bool:
         """Whether any cue but a modifier (an "according to" too) lies in ``[start, end)``."""
         low = bisect_left(self._cue_starts, start)
-        for cue in self.cues[low:]:
+        for cue in self._cues_from(low):
             if cue.start >= end:
                 return False
             if cue.kind != MODIFIER:
@@ -536,7 +543,7 @@ class UnitRules:
     def _holds_cue(self, start: int, end: int) -> bool:
         """Whether a verb cue outside quotation marks lies in ``[start, end)``."""
         low = bisect_left(self._cue_starts, start)
-        for cue in self.cues[low:]:
+        for cue in self._cues_from(low):
             if cue.start >= end:
                 return False
             if cue.kind not in (MODIFIER, ACCORDING):
@@ -547,7 +554,7 @@ class UnitRules:
         """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""
         end = content_stop(self.text, start, unit.end)
         low = bisect_left(self._cue_starts, start)
-        for cue in self.cues[low:]:
+        for cue in self._cues_from(low):
             if cue.start >= end:
                 break
             if cue.participle and _after_comma(self.text, start, cue.start):
