@@ -55,7 +55,7 @@ from storage.rows import (
     attribution_state,
     attributions_from_values,
     document_from_row,
-    span_or_none,
+    spans_from_pairs,
 )
 from storage.search import SearchHit, fts_query, search_hit
 
@@ -668,32 +668,40 @@ class Store:
         plus the distinct texts of those mentions other than the name.
         """
         text = self.document(document_id).text
-        linked: dict[int, list[Span]] = {}
-        for row in self._conn.execute(
+        # Plain (start, end) pairs until the end: they hash and sort in C, where Spans
+        # would call their dataclass methods thousands of times in a long document.
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        linked: dict[int, list[tuple[int, int]]] = {}
+        for speaker_id, start, end in cursor.execute(
             "SELECT speaker_id, speaker_start, speaker_end FROM attributions"
-            " WHERE document_id = ? AND speaker_id IS NOT NULL ORDER BY start",
+            " WHERE document_id = ? AND speaker_id IS NOT NULL AND speaker_start IS NOT NULL",
             (document_id,),
         ):
-            span = span_or_none(row["speaker_start"], row["speaker_end"])
-            if span is not None:
-                linked.setdefault(row["speaker_id"], []).append(span)
+            linked.setdefault(speaker_id, []).append((start, end))
         speakers = []
         for row in self._conn.execute(
             "SELECT id, document_id, name, variants, mentions FROM speakers WHERE document_id = ?",
             (document_id,),
         ):
-            stored = [Span(s, e) for s, e in json.loads(row["mentions"])]
-            mentions = tuple(sorted(set(stored) | set(linked.get(row["id"], ()))))
+            pairs = {(start, end) for start, end in json.loads(row["mentions"])}
+            for start, end in pairs:
+                Span(start, end)  # the stored mentions are checked as before
+            pairs.update(linked.get(row["id"], ()))
+            mentions = sorted(pairs)
+            name = row["name"]
             variants = list(json.loads(row["variants"]))
-            for mention in mentions:
-                written = mention.text_of(text)
-                if written != row["name"] and written not in variants:
+            known = {name, *variants}
+            for start, end in mentions:
+                written = text[start:end]
+                if written not in known:
+                    known.add(written)
                     variants.append(written)
             speakers.append(
                 Speaker(
-                    name=row["name"],
+                    name=name,
                     variants=tuple(variants),
-                    mentions=mentions,
+                    mentions=spans_from_pairs(mentions),
                     id=row["id"],
                     document_id=row["document_id"],
                 )

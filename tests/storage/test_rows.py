@@ -106,3 +106,19 @@ def test_the_fallback_builder_gives_the_same_objects(
     fast = filled.attributions_for(document_id)
     monkeypatch.setattr(rows, "_TRUSTED", False)
     assert filled.attributions_for(document_id) == fast
+
+
+def test_spans_from_pairs_equal_checked_spans() -> None:
+    pairs = [(0, 3), (5, 9), (5, 10)]
+    built = rows.spans_from_pairs(pairs)
+    assert built == tuple(Span(s, e) for s, e in pairs)
+    assert [hash(s) for s in built] == [hash(Span(s, e)) for s, e in pairs]
+
+
+def test_speakers_for_still_refuses_a_stored_mention_that_is_no_span(filled: Store) -> None:
+    document_id = filled.document_summaries()[0].id
+    filled._conn.execute(
+        "UPDATE speakers SET mentions = '[[7, 7]]' WHERE document_id = ?", (document_id,)
+    )
+    with pytest.raises(ValueError, match="invalid span"):
+        filled.speakers_for(document_id)
