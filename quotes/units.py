@@ -54,8 +54,12 @@ def build_units(
                 q.start < previous.end and q.end > sentence.start
                 for q in quotations[max(quote_index - 1, 0) : quote_index + 1]
             )
+            same_paragraph = previous.paragraph == paragraph
             if spanning or (
-                previous.paragraph == paragraph and _tags_quotation(text, previous, sentence)
+                same_paragraph
+                and (
+                    _continues_sentence(text, sentence) or _tags_quotation(text, previous, sentence)
+                )
             ):
                 units[-1] = Unit(previous.start, sentence.end, previous.paragraph)
                 continue
@@ -63,7 +67,17 @@ def build_units(
     return units
 
 
-_CLOSING_END = re.compile(r"""[?!.,…—-]\s*(?:["”»]|'')\s*$""")
+# A closing mark, maybe after a closing single quote that ends a quotation inside
+# the quotation ('... do you need?’”').
+_CLOSING_END = re.compile(r"""[?!.,…—-]\s*[’']?\s*(?:["”»]|'')\s*$""")
+
+
+def _continues_sentence(text: str, sentence: Span) -> bool:
+    """Whether Punkt cut a sentence after an abbreviation inside brackets: a sentence
+    never opens with a closing bracket or a comma ("(D-S.C.), a member ...")."""
+    return text[sentence.start : sentence.start + 1] in {")", "]", ",", ";"}
+
+
 _SHORT_TAG_WORDS = 8
 
 

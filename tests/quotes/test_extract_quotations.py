@@ -1,0 +1,61 @@
+"""Quotation-mark constructions: where a direct quotation's content begins and ends.
+
+A table of sentences written for the project. Each case gives the text, the content
+the attribution must hold (fragments joined by " | "), its cue and speaker as written
+(an empty speaker: none), and its type.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import extract
+from quotes.model import Attribution, QuoteType
+
+DIRECT, MIXED = QuoteType.DIRECT, QuoteType.MIXED
+
+# (id, text, content fragments joined by " | ", cue, speaker, type)
+CASES = [
+    (
+        "tag-after-state-abbreviation-in-brackets",
+        "“That is a problem for the caucus,” said Rep. Ann Lee (D-N.M.), a member of the"
+        " committee. “We need a vote this week.”",
+        "“That is a problem for the caucus,” | “We need a vote this week.”",
+        "said",
+        "Rep. Ann Lee",
+        DIRECT,
+    ),
+    (
+        "inner-quotation-closes-before-tag",
+        "The mayor spoke on Monday. “Nobody has ever asked us, ‘What do you need?’” Lopez said.",
+        "“Nobody has ever asked us, ‘What do you need?’”",
+        "said",
+        "Lopez",
+        DIRECT,
+    ),
+]
+
+
+def _find(attributions: tuple[Attribution, ...], text: str, content: str) -> Attribution:
+    for attribution in attributions:
+        if attribution.content_text(text, " | ") == content:
+            return attribution
+    found = [a.content_text(text, " | ") for a in attributions]
+    raise AssertionError(f"no attribution with content {content!r}; found {found!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker", "kind"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_quotation_is_attributed_with_its_bounds(
+    text: str, content: str, cue: str, speaker: str, kind: QuoteType
+) -> None:
+    attribution = _find(extract(text).attributions, text, content)
+    assert attribution.cue is not None and attribution.cue.text_of(text) == cue
+    if speaker:
+        assert attribution.speaker is not None
+        assert attribution.speaker.text_of(text) == speaker
+    else:
+        assert attribution.speaker is None
+    assert attribution.type == kind
