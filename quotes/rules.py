@@ -91,7 +91,7 @@ class UnitRules:
                 draft.unit = number
                 draft.cue_start = cue.start
                 candidates.append(draft)
-        chosen = choose_outermost(candidates)
+        chosen = choose_outermost(candidates, self.text)
         if not chosen:
             colon = self._colon_quotation(unit)
             if colon is not None:
@@ -455,9 +455,10 @@ class UnitRules:
         )
 
     def _trailing_quotation(self, unit: Unit, position: int) -> list[Span]:
-        """A quotation that opens a new sentence after the cue tag, to the unit's end.
+        """A quotation that continues after the cue tag, to the unit's end.
 
-        '"A," he said with a grin. "B."' often stays one Punkt sentence; B continues A.
+        '"A," he said with a grin. "B."' often stays one Punkt sentence, and
+        '"A," said X, a long apposition, "B."' is one; B continues A.
         """
         text = self.text
         for quotation in self.quotes.within(position, unit.end):
@@ -469,7 +470,9 @@ class UnitRules:
             ):
                 continue  # a title in the tag: 'he said on MSNBC's "Morning Joe."'
             tag = text[position : quotation.start].rstrip()
-            if not tag.endswith((".", "!", "?", ":")) or self._holds_any_cue(
+            # A comma ends a tag that interrupts the quotation ('"A," he said of the
+            # plan, "B."'); a stop ends one that closes its sentence.
+            if not tag.endswith((".", "!", "?", ":", ",")) or self._holds_any_cue(
                 position, quotation.start
             ):
                 # Another cue introduces it ('..., adding: "B"'): not a continuation.

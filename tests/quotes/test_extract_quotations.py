@@ -33,6 +33,32 @@ CASES = [
         "Lopez",
         DIRECT,
     ),
+    (
+        "split-quote-with-participle-in-tag",
+        "“Every time you cut that program,” Ortiz said, referring to the school lunches,"
+        " “you hurt the kids who need it most.”",
+        "“Every time you cut that program,” | “you hurt the kids who need it most.”",
+        "said",
+        "Ortiz",
+        DIRECT,
+    ),
+    (
+        "split-quote-after-apposition",
+        '"This used to be a quiet town," said Mara Voss, director of the local museum,'
+        ' "but it is increasingly crowded."',
+        '"This used to be a quiet town," | "but it is increasingly crowded."',
+        "said",
+        "Mara Voss",
+        DIRECT,
+    ),
+    (
+        "split-quote-with-said-of",
+        "“To the extent they listen,” he said of the board, “I think we made progress.”",
+        "“To the extent they listen,” | “I think we made progress.”",
+        "said",
+        "he",
+        DIRECT,
+    ),
 ]
 
 
