@@ -7,7 +7,8 @@ frozen ``Attribution`` objects. Functions here are pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from quotes.model import Span
 
@@ -38,10 +39,13 @@ class Draft:
         return self.fragments[-1].end
 
 
-def choose_outermost(candidates: list[Draft]) -> list[Draft]:
+def choose_outermost(candidates: list[Draft], text: str = "") -> list[Draft]:
     """The drafts of one unit to keep, best first.
 
-    A draft is dropped when it overlaps a chosen one or holds its cue.
+    A draft is dropped when it overlaps a chosen one or holds its cue, unless its
+    content runs on into the chosen one from before: then it is cut back to the last
+    clause boundary before it ("X said C, and Y responded, ..."), when ``text`` is given.
+    Two drafts may share their speaker ("X said A and said B").
     """
     chosen: list[Draft] = []
     # Outermost first: content before its speaker that holds another cue reports that
@@ -49,10 +53,51 @@ def choose_outermost(candidates: list[Draft]) -> list[Draft]:
     for draft in sorted(
         candidates, key=lambda d: (-_wrapped_cues(d, candidates), -d.priority, d.cue_start)
     ):
-        if any(_conflicts(draft, other) for other in chosen):
+        blocking = [other for other in chosen if _conflicts(draft, other)]
+        if blocking and text:
+            cut = _cut_before(draft, min(_first_position(other) for other in blocking), text)
+            if cut is not None and not any(_conflicts(cut, other) for other in chosen):
+                draft = cut
+                blocking = []
+        if blocking:
             continue
         chosen.append(draft)
     return chosen
+
+
+def _first_position(draft: Draft) -> int:
+    return min(span.start for span in _spans_of(draft))
+
+
+# Where a cut may end content: a comma, semicolon or dash, maybe before "and"/"but".
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|\s[—–-]{1,2}\s)(?:\s*(?:and|but|while|as|when)\b)?\s*$")
+
+
+def _cut_before(draft: Draft, position: int, text: str) -> Draft | None:
+    """``draft`` with its content ending at the clause boundary before ``position``, or
+    None when its cue or speaker lie beyond, or too little content would remain."""
+    if draft.cue is None or len(draft.fragments) != 1:
+        return None
+    fragment = draft.fragments[0]
+    if not fragment.start < position <= fragment.end:
+        return None
+    if draft.cue.end > position or (
+        draft.speaker is not None and not draft.inherits_speaker and draft.speaker.end > position
+    ):
+        return None
+    head = text[fragment.start : position]
+    match = _CLAUSE_BREAK.search(head)
+    if match is None:
+        return None
+    end = fragment.start + match.start()
+    if len(text[fragment.start : end].split()) < 3 or _odd_quotes(text[fragment.start : end]):
+        return None
+    return replace(draft, fragments=[Span(fragment.start, end)])
+
+
+def _odd_quotes(segment: str) -> bool:
+    """Whether a cut would leave a quotation open."""
+    return segment.count('"') % 2 == 1 or segment.count("“") != segment.count("”")
 
 
 def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
@@ -68,10 +113,17 @@ def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
 
 
 def _conflicts(draft: Draft, other: Draft) -> bool:
-    """Whether two drafts share text: content, cue or speaker of one inside the other."""
+    """Whether two drafts share text: content or cue of one inside the other.
+
+    Speakers may coincide: one mention can say several things.
+    """
     mine = _spans_of(draft)
     theirs = _spans_of(other)
-    return any(a.overlaps(b) for a in mine for b in theirs)
+    if any(a.overlaps(b) for a in draft.fragments for b in theirs):
+        return True
+    if any(a.overlaps(b) for a in other.fragments for b in mine):
+        return True
+    return draft.cue is not None and other.cue is not None and draft.cue.overlaps(other.cue)
 
 
 def _spans_of(draft: Draft) -> list[Span]:
