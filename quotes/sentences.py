@@ -109,7 +109,18 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     sentences = []
     for para in paragraphs:
         chunk = text[para.start : para.end]
+        first = len(sentences)
         for start, end in tokenizer.span_tokenize(chunk):
-            if end > start:
-                sentences.append(Span(para.start + start, para.start + end))
+            if end <= start:
+                continue
+            if (
+                len(sentences) > first
+                and chunk[start].islower()
+                and chunk[:start].rstrip().endswith(".")
+            ):
+                # No sentence opens in lower case: the period ended an abbreviation
+                # that the list lacks ("The S.E.C. said", "the U.A.W. has").
+                sentences[-1] = Span(sentences[-1].start, para.start + end)
+                continue
+            sentences.append(Span(para.start + start, para.start + end))
     return sentences

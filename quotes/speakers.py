@@ -44,6 +44,9 @@ def abbreviations() -> frozenset[str]:
     return frozenset(read_data_lines("abbreviations.txt"))
 
 
+_DOTTED_ACRONYM = re.compile(r"[A-Z](?:\.[A-Z])+")
+
+
 def _is_abbreviation_period(tokens: list[Token], index: int) -> bool:
     """Whether ``tokens[index]`` is the period of an abbreviation such as "Mr."."""
     return (
@@ -54,6 +57,8 @@ def _is_abbreviation_period(tokens: list[Token], index: int) -> bool:
             tokens[index - 1].lower in abbreviations()
             # An initial: "E. J. Fleming".
             or (len(tokens[index - 1].text) == 1 and tokens[index - 1].text.isupper())
+            # A dotted acronym: "The S.E.C.", "the U.N.".
+            or _DOTTED_ACRONYM.fullmatch(tokens[index - 1].text) is not None
         )
     )
 
@@ -77,12 +82,14 @@ def find_speaker_before(
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
-    tokens = tokenize(text, max(lower_bound, cue_start - 80), cue_start)
+    # Wide enough for a long apposition ("X, who was traveling in Europe this week, said").
+    tokens = tokenize(text, max(lower_bound, cue_start - 160), cue_start)
     index = len(tokens) - 1
     while index >= 0:
         if (
             is_cue_modifier(tokens[index])
             or _is_contraction(tokens[index])
+            or tokens[index].lower in _NEGATED_AUXILIARIES
             or (progressive and tokens[index].lower in _BE_FORMS)
         ):
             index -= 1
@@ -142,6 +149,12 @@ def find_speaker_before(
     return mention
 
 
+# "wouldn't say", "didn’t respond": a negated auxiliary between speaker and cue.
+_NEGATED_AUXILIARIES = frozenset(
+    f"{word}{mark}t"
+    for word in "wouldn couldn didn doesn don won can hasn haven hadn isn wasn shouldn".split()
+    for mark in "'’"
+)
 _BE_FORMS = frozenset("is are was were been be being ’s 's ’re 're".split())
 _RELATIVES = frozenset("who whose whom which".split())
 _ASIDE_BEFORE_CUE = re.compile(
@@ -165,7 +178,7 @@ def _apposition_head(tokens: list[Token], comma: int) -> Span | None:
     Returns the span from the name to the apposition's end, or None.
     """
     opening = None
-    for index in range(comma - 1, max(comma - 25, -1), -1):
+    for index in range(comma - 1, max(comma - 40, -1), -1):
         if tokens[index].text == ",":
             opening = index
             break

@@ -31,6 +31,31 @@ CASES = [
         "Ms. Okafor",
         INDIRECT,
     ),
+    (
+        "dotted-acronym-subject",
+        "The F.A.A. said the runway would reopen on Friday.",
+        "the runway would reopen on Friday.",
+        "said",
+        "The F.A.A.",
+        INDIRECT,
+    ),
+    (
+        "negated-auxiliary-before-cue",
+        "The coach wouldn't say whether the striker would play.",
+        "whether the striker would play.",
+        "say",
+        "The coach",
+        INDIRECT,
+    ),
+    (
+        "long-relative-apposition",
+        "Ms. Grant, who was visiting the flooded towns along the river on Monday, said the "
+        "repairs would take a year.",
+        "the repairs would take a year.",
+        "said",
+        "Ms. Grant, who was visiting the flooded towns along the river on Monday",
+        INDIRECT,
+    ),
 ]
 
 
