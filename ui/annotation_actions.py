@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from quotes.model import Span
 from storage.store import Store
 from ui import operations
+from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.attribution_table import AttributionPanel
 from ui.changes import ChangeHub, ChangeKind
@@ -58,30 +59,55 @@ class AnnotationActions(QObject):
         self._panel = attribution_panel
         self.speaker_dialog: SpeakerDialog | None = None
 
-        self.accept = self._action("&Accept", "A", "Accept the current record and go to the next")
-        self.reject = self._action("&Reject", "R", "Reject the current record and go to the next")
-        self.change_speaker = self._action(
-            "Change &speaker…", "S", "Pick the speaker from the document's speakers"
+        self.accept = make_action(
+            self,
+            "&Accept",
+            shortcut="A",
+            tip="Accept the current record and go to the next",
+            triggered=lambda: self._on_record(self._accept),
         )
-        self.speaker_from_selection = self._action(
-            "Speaker from se&lection", "Shift+S", "The selected words become the speaker"
+        self.reject = make_action(
+            self,
+            "&Reject",
+            shortcut="R",
+            tip="Reject the current record and go to the next",
+            triggered=lambda: self._on_record(self._reject),
         )
-        self.add_quotation = self._action(
-            "Add &quotation from selection", "Q", "The selected words become a new quotation"
+        self.change_speaker = make_action(
+            self,
+            "Change &speaker…",
+            shortcut="S",
+            tip="Pick the speaker from the document's speakers",
+            triggered=lambda: self._on_record(self._ask_speaker),
         )
-        self.add_quotation.setShortcuts([QKeySequence("Q"), QKeySequence("Ctrl+N")])
-        self.next_record = self._action("&Next record", "J", "Also Down in the record list")
-        self.previous_record = self._action("&Previous record", "K", "Also Up in the record list")
-
-        self.accept.triggered.connect(lambda: self._on_record(self._accept))
-        self.reject.triggered.connect(lambda: self._on_record(self._reject))
-        self.change_speaker.triggered.connect(lambda: self._on_record(self._ask_speaker))
-        self.speaker_from_selection.triggered.connect(
-            lambda: self._on_record(self._speaker_from_selection)
+        self.speaker_from_selection = make_action(
+            self,
+            "Speaker from se&lection",
+            shortcut="Shift+S",
+            tip="The selected words become the speaker",
+            triggered=lambda: self._on_record(self._speaker_from_selection),
         )
-        self.add_quotation.triggered.connect(lambda: self._guarded(self._add_quotation))
-        self.next_record.triggered.connect(attribution_panel.select_next)
-        self.previous_record.triggered.connect(attribution_panel.select_previous)
+        self.add_quotation = make_action(
+            self,
+            "Add &quotation from selection",
+            shortcut=["Q", "Ctrl+N"],
+            tip="The selected words become a new quotation",
+            triggered=lambda: self._guarded(self._add_quotation),
+        )
+        self.next_record = make_action(
+            self,
+            "&Next record",
+            shortcut="J",
+            tip="Also Down in the record list",
+            triggered=attribution_panel.select_next,
+        )
+        self.previous_record = make_action(
+            self,
+            "&Previous record",
+            shortcut="K",
+            tip="Also Up in the record list",
+            triggered=attribution_panel.select_previous,
+        )
         # Decision time is measured from the moment a record is shown (history, issue 4).
         current.attribution_changed.connect(lambda _id: store.start_decision())
 
@@ -192,13 +218,6 @@ class AnnotationActions(QObject):
         self.message.emit(f"Added a {added.type.value} quotation; S sets its speaker.")
 
     # -- helpers ---------------------------------------------------------------------
-    def _action(self, text: str, shortcut: str, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({shortcut})")
-        return action
-
     def _text(self) -> str:
         return self._panel.attribution_model().text
 

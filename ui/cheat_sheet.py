@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.actions import make_action
+
 _Index = QModelIndex | QPersistentModelIndex
 
 #: What the cheat sheet is given: actions (grouped by the menu that holds them), or
@@ -225,11 +227,14 @@ class CheatSheet(QObject):
         self._window = parent
         self._actions = actions
         self.dialog: CheatSheetDialog | None = None
-        self.action = QAction("&Keyboard shortcuts", parent)
-        self.action.setShortcut(QKeySequence(shortcut))
+        self.action = make_action(
+            parent,
+            "&Keyboard shortcuts",
+            shortcut=shortcut,
+            tip="List every keyboard shortcut",
+            triggered=self.open,
+        )
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setStatusTip("List every keyboard shortcut")
-        self.action.triggered.connect(lambda _checked=False: self.open())
         parent.addAction(self.action)
 
     def open(self) -> CheatSheetDialog:

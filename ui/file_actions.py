@@ -31,6 +31,7 @@ from formats.readers import ReadOptions, csv_columns
 from formats.writers import ExportFilters, ExportReport
 from quotes.model import ImportReport
 from storage.store import Store
+from ui.actions import make_action
 from ui.changes import ChangeHub, ChangeKind
 from ui.csv_mapping_dialog import (
     CsvMappingDialog,
@@ -93,20 +94,35 @@ class FileActions(QObject):
         self.result_box: QMessageBox | None = None
         self.last_report: ImportReport | ExportReport | None = None
 
-        self.import_files = self._action("&Import files…", QKeySequence.StandardKey.Open)
-        self.import_folder = self._action("Import &folder…", "Ctrl+Shift+O")
-        self.export = self._action("&Export…", "Ctrl+E")
-        self.open_workspace = self._action("Open &workspace…", "Ctrl+Shift+W")
-        self.new_workspace = self._action("&New workspace…", "Ctrl+Shift+N")
-        self.quit = self._action("&Quit", QKeySequence.StandardKey.Quit)
+        self.import_files = make_action(
+            self,
+            "&Import files…",
+            shortcut=QKeySequence.StandardKey.Open,
+            triggered=lambda: self.ask_import(self._ask_import_files()),
+        )
+        self.import_folder = make_action(
+            self,
+            "Import &folder…",
+            shortcut="Ctrl+Shift+O",
+            triggered=lambda: self.ask_import(self._ask_import_folder()),
+        )
+        self.export = make_action(self, "&Export…", shortcut="Ctrl+E", triggered=self._ask_export)
+        self.open_workspace = make_action(
+            self,
+            "Open &workspace…",
+            shortcut="Ctrl+Shift+W",
+            triggered=lambda: self._ask_workspace(create=False),
+        )
+        self.new_workspace = make_action(
+            self,
+            "&New workspace…",
+            shortcut="Ctrl+Shift+N",
+            triggered=lambda: self._ask_workspace(create=True),
+        )
+        self.quit = make_action(
+            self, "&Quit", shortcut=QKeySequence.StandardKey.Quit, triggered=parent.close
+        )
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.import_files.triggered.connect(lambda: self.ask_import(self._ask_import_files()))
-        self.import_folder.triggered.connect(lambda: self.ask_import(self._ask_import_folder()))
-        self.export.triggered.connect(self._ask_export)
-        self.open_workspace.triggered.connect(lambda: self._ask_workspace(create=False))
-        self.new_workspace.triggered.connect(lambda: self._ask_workspace(create=True))
-        self.quit.triggered.connect(parent.close)
 
     def actions(self) -> list[QAction | None]:
         """The menu's actions in order; None stands for a separator."""
@@ -296,11 +312,6 @@ class FileActions(QObject):
         return path
 
     # -- dialogs ---------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence.StandardKey | str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        return action
-
     def _ask_import_files(self) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self._window, "Import files", "", IMPORT_FILTER)
         return [Path(name) for name in names]

@@ -30,6 +30,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from ui.actions import make_action
+
 #: ``choose_file(parent) -> Path | None``: ask for a Markdown file (None: cancelled).
 ChooseFile = Callable[[QWidget], Path | None]
 
@@ -92,11 +94,15 @@ class GuidelinesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
 
-        self.open_action = QAction("Open &guidelines file…", self)
-        self.open_action.setStatusTip("Show your own Markdown guidelines instead")
-        self.open_action.triggered.connect(self.ask_for_file)
-        self.default_action = QAction("Use the &built-in guidelines", self)
-        self.default_action.triggered.connect(lambda: self.load(None))
+        self.open_action = make_action(
+            self,
+            "Open &guidelines file…",
+            tip="Show your own Markdown guidelines instead",
+            triggered=self.ask_for_file,
+        )
+        self.default_action = make_action(
+            self, "Use the &built-in guidelines", triggered=lambda: self.load(None)
+        )
         self.load(None)
 
     @property

@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from storage.store import HistoryEntry, Store
 from ui import operations
+from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.changes import ChangeHub
 from ui.current import CurrentRecord
@@ -78,27 +79,48 @@ class ReviewActions(QObject):
         self._current = current
         self._article = article_view
 
-        self.cycle_type = _action(
-            self, "Cycle &type", ["T"], "Direct, indirect, mixed: the current record's type"
+        self.cycle_type = make_action(
+            self,
+            "Cycle &type",
+            shortcut="T",
+            tip="Direct, indirect, mixed: the current record's type",
+            triggered=lambda: self._guarded(self.cycle_current_type),
         )
-        self.next_unreviewed = _action(
-            self, "Next &unreviewed", ["N"], "The next candidate, in this or a later document"
+        self.next_unreviewed = make_action(
+            self,
+            "Next &unreviewed",
+            shortcut="N",
+            tip="The next candidate, in this or a later document",
+            triggered=lambda: self._guarded(self.go_to_next_unreviewed),
         )
-        self.go_to_mention = _action(
-            self, "&Go to speaker mention", ["G"], "Select the current record's speaker mention"
+        self.go_to_mention = make_action(
+            self,
+            "&Go to speaker mention",
+            shortcut="G",
+            tip="Select the current record's speaker mention",
+            triggered=lambda: self._guarded(self.show_speaker_mention),
         )
-        self.mark_done = _action(
-            self, "Mark document &done", ["D"], "When every record of the document is reviewed"
+        self.mark_done = make_action(
+            self,
+            "Mark document &done",
+            shortcut="D",
+            tip="When every record of the document is reviewed",
+            triggered=lambda: self._guarded(self.mark_document_done),
         )
-        self.undo = _action(self, "&Undo", ["Ctrl+Z"], "Undo the latest action, in any document")
-        self.redo = _action(self, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo what was undone")
-
-        self.cycle_type.triggered.connect(lambda: self._guarded(self.cycle_current_type))
-        self.next_unreviewed.triggered.connect(lambda: self._guarded(self.go_to_next_unreviewed))
-        self.go_to_mention.triggered.connect(lambda: self._guarded(self.show_speaker_mention))
-        self.mark_done.triggered.connect(lambda: self._guarded(self.mark_document_done))
-        self.undo.triggered.connect(lambda: self._guarded(self.undo_last))
-        self.redo.triggered.connect(lambda: self._guarded(self.redo_last))
+        self.undo = make_action(
+            self,
+            "&Undo",
+            shortcut="Ctrl+Z",
+            tip="Undo the latest action, in any document",
+            triggered=lambda: self._guarded(self.undo_last),
+        )
+        self.redo = make_action(
+            self,
+            "&Redo",
+            shortcut=["Ctrl+Shift+Z", "Ctrl+Y"],
+            tip="Redo what was undone",
+            triggered=lambda: self._guarded(self.redo_last),
+        )
 
     def actions(self) -> list[QAction | None]:
         """The Annotation menu's share of the actions; None stands for a separator."""
@@ -208,11 +230,3 @@ class ReviewActions(QObject):
             show_error(self._window, "The action failed", f"{type(error).__name__}: {error}")
             return False
         return True
-
-
-def _action(parent: QObject, text: str, keys: list[str], tip: str) -> QAction:
-    action = QAction(text, parent)
-    action.setShortcuts([QKeySequence(key) for key in keys])
-    action.setStatusTip(tip)
-    action.setToolTip(f"{tip} ({', '.join(keys)})")
-    return action

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from quotes.model import Attribution
 from storage.store import Store
 from ui import roster_operations
+from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.attribution_table import AttributionTableModel
 from ui.changes import ChangeHub, ChangeKind
@@ -118,10 +119,13 @@ class SpeakerReview(QObject):
         self._prompt = prompt
         self._article = article_view
 
-        self.from_selection = QAction("New speaker from &selection", self)
-        self.from_selection.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.from_selection.setStatusTip("The selected words become a speaker of the roster")
-        self.from_selection.triggered.connect(self.create_from_selection)
+        self.from_selection = make_action(
+            self,
+            "New speaker from &selection",
+            shortcut="Ctrl+Shift+S",
+            tip="The selected words become a speaker of the roster",
+            triggered=self.create_from_selection,
+        )
 
         roster.set_number_keys_window_wide(True)
         roster.speaker_chosen.connect(self.assign)

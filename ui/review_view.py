@@ -9,10 +9,11 @@ Threading: main thread only (``apply_theme`` changes the application's look).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storage.store import Store
+from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.review_statistics import StatisticsDialog
 from ui.theme import apply_theme, current_theme, highlight_colours
@@ -43,23 +44,31 @@ class ViewActions(QObject):
         self._zoom = 0
         self.statistics_dialog: StatisticsDialog | None = None
 
-        self.zoom_in = QAction("Zoom &in", self)
-        self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_out = QAction("Zoom &out", self)
-        self.zoom_out.setShortcut(QKeySequence("Ctrl+-"))
-        self.zoom_reset = QAction("&Actual size", self)
-        self.zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
-        self.dark_theme = QAction("&Dark theme", self)
-        self.dark_theme.setCheckable(True)
-        self.dark_theme.setStatusTip("Switch between the light and the dark theme")
-        self.statistics = QAction("&Statistics…", self)
-        self.statistics.setStatusTip("Attributions per hour per annotator")
-
-        self.zoom_in.triggered.connect(lambda: self.set_zoom(self._zoom + 1))
-        self.zoom_out.triggered.connect(lambda: self.set_zoom(self._zoom - 1))
-        self.zoom_reset.triggered.connect(lambda: self.set_zoom(0))
+        self.zoom_in = make_action(
+            self,
+            "Zoom &in",
+            shortcut=["Ctrl++", "Ctrl+="],
+            triggered=lambda: self.set_zoom(self._zoom + 1),
+        )
+        self.zoom_out = make_action(
+            self, "Zoom &out", shortcut="Ctrl+-", triggered=lambda: self.set_zoom(self._zoom - 1)
+        )
+        self.zoom_reset = make_action(
+            self, "&Actual size", shortcut="Ctrl+0", triggered=lambda: self.set_zoom(0)
+        )
+        self.dark_theme = make_action(
+            self,
+            "&Dark theme",
+            tip="Switch between the light and the dark theme",
+            checkable=True,
+        )
         self.dark_theme.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
-        self.statistics.triggered.connect(self.show_statistics)
+        self.statistics = make_action(
+            self,
+            "&Statistics…",
+            tip="Attributions per hour per annotator",
+            triggered=self.show_statistics,
+        )
 
         app = QApplication.instance()
         theme = current_theme(app) if isinstance(app, QApplication) else "light"

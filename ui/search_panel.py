@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 
 from storage.search import SearchHit
 from storage.store import Store
+from ui.actions import make_action
 from ui.changes import ChangeHub, ChangeKind
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -258,10 +259,13 @@ class SearchPanel(QWidget):
         self.view.activated.connect(self._activate_index)
         self.view.doubleClicked.connect(self._activate_index)
 
-        self.find_action = QAction("&Find in all documents", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.setStatusTip("Full-text search over every document")
-        self.find_action.triggered.connect(self.focus_search)
+        self.find_action = make_action(
+            self,
+            "&Find in all documents",
+            shortcut=QKeySequence.StandardKey.Find,
+            tip="Full-text search over every document",
+            triggered=self.focus_search,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

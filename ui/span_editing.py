@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from quotes.boundaries import Edge, move_edge
@@ -39,6 +39,7 @@ from quotes.model import Attribution, Span
 from quotes.span_edits import CONTENT, SpanRef, ref_at, span_of, step_ref
 from storage.store import Store
 from ui import editing_operations
+from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.attribution_table import AttributionTableModel
 from ui.changes import ChangeHub, ChangeKind
@@ -82,68 +83,92 @@ class EditingActions(QObject):
         self._settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._ref: SpanRef | None = None
 
-        self.cue_from_selection = self._action(
-            "&Cue from selection", ["C"], "The selected words become the current record's cue"
+        self.cue_from_selection = make_action(
+            self,
+            "&Cue from selection",
+            shortcut="C",
+            tip="The selected words become the current record's cue",
+            triggered=lambda: self._on_selection(self._set_cue),
         )
-        self.mention_from_selection = self._action(
+        self.mention_from_selection = make_action(
+            self,
             "Speaker &mention from selection",
-            ["M"],
-            "The selected words become the current record's speaker mention",
+            shortcut="M",
+            tip="The selected words become the current record's speaker mention",
+            triggered=lambda: self._on_selection(self._set_mention),
         )
-        self.add_fragment = self._action(
+        self.add_fragment = make_action(
+            self,
             "Add &fragment from selection",
-            ["F"],
-            "The selected words are added to the current record's quotation",
+            shortcut="F",
+            tip="The selected words are added to the current record's quotation",
+            triggered=lambda: self._on_selection(self._add_fragment),
         )
-        self.apply_selection = self._action(
+        self.apply_selection = make_action(
+            self,
             "Selection to &edited span",
-            ["E"],
-            "The selected words replace the outlined span (re-select, then E)",
+            shortcut="E",
+            tip="The selected words replace the outlined span (re-select, then E)",
+            triggered=lambda: self._on_selection(self._replace_edited),
         )
-        self.next_span = self._action(
+        self.next_span = make_action(
+            self,
             "Edit &next span",
-            ["Alt+Down"],
-            "Outline the record's next span: fragments, cue, mention",
+            shortcut="Alt+Down",
+            tip="Outline the record's next span: fragments, cue, mention",
+            triggered=lambda: self.step_span(1),
         )
-        self.previous_span = self._action(
-            "Edit &previous span", ["Alt+Up"], "Outline the record's previous span"
+        self.previous_span = make_action(
+            self,
+            "Edit &previous span",
+            shortcut="Alt+Up",
+            tip="Outline the record's previous span",
+            triggered=lambda: self.step_span(-1),
         )
-        self.start_left = self._action(
-            "Start one word &left", ["Alt+Left"], "Move the outlined span's start one word left"
+        self.start_left = make_action(
+            self,
+            "Start one word &left",
+            shortcut="Alt+Left",
+            tip="Move the outlined span's start one word left",
+            triggered=lambda: self.move_edge(Edge.START, -1),
         )
-        self.start_right = self._action(
-            "Start one word &right", ["Alt+Right"], "Move the outlined span's start one word right"
+        self.start_right = make_action(
+            self,
+            "Start one word &right",
+            shortcut="Alt+Right",
+            tip="Move the outlined span's start one word right",
+            triggered=lambda: self.move_edge(Edge.START, 1),
         )
-        self.end_left = self._action(
-            "End one word le&ft", ["Alt+Shift+Left"], "Move the outlined span's end one word left"
+        self.end_left = make_action(
+            self,
+            "End one word le&ft",
+            shortcut="Alt+Shift+Left",
+            tip="Move the outlined span's end one word left",
+            triggered=lambda: self.move_edge(Edge.END, -1),
         )
-        self.end_right = self._action(
+        self.end_right = make_action(
+            self,
             "End one word ri&ght",
-            ["Alt+Shift+Right"],
-            "Move the outlined span's end one word right",
+            shortcut="Alt+Shift+Right",
+            tip="Move the outlined span's end one word right",
+            triggered=lambda: self.move_edge(Edge.END, 1),
         )
-        self.remove_span = self._action(
-            "Re&move edited span", ["Alt+Del"], "Remove the outlined fragment, cue or mention"
+        self.remove_span = make_action(
+            self,
+            "Re&move edited span",
+            shortcut="Alt+Del",
+            tip="Remove the outlined fragment, cue or mention",
+            triggered=self.remove_edited,
         )
-        self.snap_to_words = QAction("&Snap to words", self)
-        self.snap_to_words.setCheckable(True)
-        self.snap_to_words.setStatusTip(
-            "Selections and moved edges fall on word edges (off: on any character)"
+        self.snap_to_words = make_action(
+            self,
+            "&Snap to words",
+            tip="Selections and moved edges fall on word edges (off: on any character)",
+            checkable=True,
         )
         self.snap_to_words.setChecked(_as_bool(self._settings.value(SNAP_KEY, True)))
         article_view.set_snap_to_words(self.snap_to_words.isChecked())
 
-        self.cue_from_selection.triggered.connect(lambda: self._on_selection(self._set_cue))
-        self.mention_from_selection.triggered.connect(lambda: self._on_selection(self._set_mention))
-        self.add_fragment.triggered.connect(lambda: self._on_selection(self._add_fragment))
-        self.apply_selection.triggered.connect(lambda: self._on_selection(self._replace_edited))
-        self.next_span.triggered.connect(lambda: self.step_span(1))
-        self.previous_span.triggered.connect(lambda: self.step_span(-1))
-        self.start_left.triggered.connect(lambda: self.move_edge(Edge.START, -1))
-        self.start_right.triggered.connect(lambda: self.move_edge(Edge.START, 1))
-        self.end_left.triggered.connect(lambda: self.move_edge(Edge.END, -1))
-        self.end_right.triggered.connect(lambda: self.move_edge(Edge.END, 1))
-        self.remove_span.triggered.connect(self.remove_edited)
         self.snap_to_words.toggled.connect(self.set_snap)
 
         current.attribution_changed.connect(self._on_current_changed)
@@ -314,13 +339,6 @@ class EditingActions(QObject):
     def _current_attribution(self) -> Attribution | None:
         row = self._model.row_of(self._current.attribution_id)
         return None if row is None else self._model.attribution_at(row)
-
-    def _action(self, text: str, shortcuts: list[str], tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({', '.join(shortcuts)})")
-        return action
 
     def _guarded(self, action: Callable[[], object]) -> bool:
         """Run ``action``; on failure say why in a dialog and resync the record's views."""
