@@ -41,7 +41,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after, find_speaker_before, find_subject
-from quotes.tokens import SENTENCE_OPENERS, first_word
+from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, first_word
 from quotes.units import Unit
 
 # How much each kind of cue is trusted, before adjustments for the construction.
@@ -92,30 +92,86 @@ class UnitRules:
                 draft.cue_start = cue.start
                 candidates.append(draft)
         chosen = choose_outermost(candidates, self.text)
-        if not chosen:
-            colon = self._colon_quotation(unit)
-            if colon is not None:
-                colon.unit = number
-                colon.cue_start = colon.cue.start if colon.cue else unit.start
-                chosen = [colon]
+        colon = self._colon_quotation(unit, chosen)
+        if colon is not None:
+            colon.unit = number
+            colon.cue_start = colon.cue.start if colon.cue else unit.start
+            chosen.append(colon)
         return chosen
 
-    def _colon_quotation(self, unit: Unit) -> Draft | None:
-        """``Jones: "..."``: a name and a colon introduce the quotation (transcripts)."""
+    def _colon_quotation(self, unit: Unit, chosen: list[Draft]) -> Draft | None:
+        """A quotation introduced by a colon that no cue rule attributed.
+
+        ``Jones: "..."`` (transcripts: the name is the speaker, the colon the cue) and
+        ``X concluded in a memo: "..."``, ``X had this to say: "..."`` (the subject
+        speaks; the cue runs from the last reporting verb before the colon, else from
+        the word before it, to the colon).
+        """
         text = self.text
+        taken = [span for draft in chosen for span in _spans_of_draft(draft)]
         for quotation in self.quotes.within(unit.start, unit.end):
             before = text[unit.start : quotation.start].rstrip()
             if not before.endswith(":") or quotation.start < unit.start:
                 continue
             colon = unit.start + len(before) - 1
-            speaker = find_speaker_before(text, unit.start, colon)
-            if speaker is None or not text[speaker.start].isupper():
-                return None
-            content = trim(text, quotation.start, quotation.end)
+            if any(s.start < quotation.end and quotation.start < s.end for s in taken):
+                continue
+            content = self._colon_content(unit, quotation.start, quotation.end)
             if content is None:
                 return None
-            return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
+            speaker = find_speaker_before(text, unit.start, colon)
+            if speaker is not None and text[speaker.start].isupper():
+                return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
+            return self._colon_clause(unit, colon, content, taken)
         return None
+
+    def _colon_content(self, unit: Unit, start: int, close: int) -> Span | None:
+        """The quotation from ``start``: to the unit's end when only punctuation or
+        more quotation follows its close, else to its close ('"A" and vowed ...')."""
+        text = self.text
+        end = close
+        rest = trim(text, close, unit.end)
+        if rest is None or self.quotes.quoted_share(text, rest.start, rest.end) >= 0.8:
+            end = unit.end
+        return trim(text, start, end)
+
+    def _colon_clause(
+        self, unit: Unit, colon: int, content: Span, taken: list[Span]
+    ) -> Draft | None:
+        """``X concluded: "..."``: a clause whose subject speaks introduces the quotation."""
+        text = self.text
+        if self.quotes.covering(colon) is not None:
+            return None
+        if word_count(text, content.start, content.end) < 3:
+            return None  # a short quoted name or title, not speech
+        lower = self._lower_bound(unit, colon)
+        cue_span: Span | None = None
+        for cue in self._cues_from(bisect_left(self._cue_starts, lower)):
+            if cue.start >= colon:
+                break
+            if cue.kind != MODIFIER:
+                cue_span = Span(cue.start, colon + 1)
+        speaker = None
+        if cue_span is not None:
+            # "The senator wrote in a memo:": the mention right before the verb.
+            speaker = find_speaker_before(text, lower, cue_span.start)
+        else:
+            last = _LAST_WORD_BEFORE_COLON.search(text, max(lower, colon - 40), colon + 1)
+            if last is None:
+                return None
+            cue_span = Span(last.start(1), colon + 1)
+        if any(s.overlaps(cue_span) for s in taken):
+            return None
+        speaker = speaker or find_subject(text, lower, cue_span.start)
+        if speaker is None:
+            return None
+        if text[speaker.start : speaker.end].lower() in DETERMINERS:
+            # "The coach summed up ...": the subject is the determiner and its noun.
+            noun = first_word(text, speaker.end, cue_span.start)
+            if noun is None or not noun.is_word:
+                return None
+            speaker = Span(speaker.start, noun.end)
+        return Draft([content], cue_span, speaker, "colon-clause-quote", 0.55, 1)
 
     # -- one cue ------------------------------------------------------------------------
 
@@ -345,8 +401,10 @@ class UnitRules:
             # Only a quotation before the speaker joins ("A," she said, "B."); other words
             # there open the sentence ("According to a statement, X said, "B."").
             # A short subject joins too ("That, he said, "would help."").
+            # A colon introduces a quotation whole: "Surveying X, Y concludes: "..."".
             if not prefix_quoted and not (
                 before
+                and rest[:1] != ":"
                 and word_count(text, before[0].start, before[0].end) <= 8
                 and not self._holds_any_cue(before[0].start, before[0].end)
                 and not is_intro_phrase(text, before[0])
@@ -572,6 +630,16 @@ class UnitRules:
 _WRITER_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?:but|while|although|though|which|whereas|according)\b", re.IGNORECASE
 )
+
+
+_LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:$")
+
+
+def _spans_of_draft(draft: Draft) -> list[Span]:
+    """The content, cue and speaker spans of a draft."""
+    spans = list(draft.fragments)
+    spans += [s for s in (draft.cue, draft.speaker) if s is not None]
+    return spans
 
 
 def _after_comma(text: str, start: int, position: int) -> bool:

@@ -59,6 +59,31 @@ CASES = [
         "he",
         DIRECT,
     ),
+    (
+        "colon-after-clause-without-cue-word",
+        'The coach summed up the season in one line: "We were never good enough on the road."',
+        '"We were never good enough on the road."',
+        "line:",
+        "The coach",
+        DIRECT,
+    ),
+    (
+        "colon-after-verb-and-circumstance",
+        'The senator wrote in her memo to the staff: "The plan will not survive the winter."',
+        '"The plan will not survive the winter."',
+        "wrote in her memo to the staff:",
+        "The senator",
+        DIRECT,
+    ),
+    (
+        "colon-quote-after-participle-opener",
+        "Surveying the empty factories of the valley, Moreno concludes: “Nobody did this to"
+        " them. They did it themselves.”",
+        "“Nobody did this to them. They did it themselves.”",
+        "concludes",
+        "Moreno",
+        DIRECT,
+    ),
 ]
 
 
