@@ -23,7 +23,7 @@ from ui.article_view import ArticleView
 from ui.attribution_table import AttributionPanel
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
-from ui.messages import show_error
+from ui.messages import NO_RECORD, run_or_show_error
 from ui.speaker_dialog import SpeakerChoice, SpeakerDialog
 
 
@@ -236,7 +236,7 @@ class AnnotationActions(QObject):
     def _on_record(self, action: Callable[[int], None]) -> None:
         attribution_id = self._current.attribution_id
         if attribution_id is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return
         if not self._guarded(lambda: action(attribution_id)):
             # The record may be gone (deleted elsewhere, undone): let the views
@@ -244,13 +244,4 @@ class AnnotationActions(QObject):
             self._changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])
 
     def _guarded(self, action: Callable[[], object]) -> bool:
-        """Run ``action``; on failure say why in a dialog. Returns whether it worked.
-
-        A failed action changed nothing: each store method is one transaction.
-        """
-        try:
-            action()
-        except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
-            show_error(self._window, "The action failed", f"{type(error).__name__}: {error}")
-            return False
-        return True
+        return run_or_show_error(self._window, action)

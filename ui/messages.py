@@ -8,11 +8,16 @@ Threading: main thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from formats.writers import ExportReport
 from quotes.model import ImportReport
+
+#: The status line when a record action has no current record to act on.
+NO_RECORD = "Select a record first (J/K or click a highlight)."
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> QMessageBox:
@@ -22,6 +27,22 @@ def show_error(parent: QWidget | None, title: str, error: BaseException | str) -
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def run_or_show_error(
+    parent: QWidget | None, action: Callable[[], object], *, title: str = "The action failed"
+) -> bool:
+    """Run ``action``; if it raises, show the error under ``title``. Returns whether it worked.
+
+    For the actions behind menu keys: a failed action changed nothing (each store
+    method is one transaction), so telling the user is all there is to do.
+    """
+    try:
+        action()
+    except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
+        show_error(parent, title, f"{type(error).__name__}: {error}")
+        return False
+    return True
 
 
 def describe_import(report: ImportReport) -> str:

@@ -30,7 +30,7 @@ from ui.actions import make_action
 from ui.article_view import ArticleView
 from ui.changes import ChangeHub
 from ui.current import CurrentRecord
-from ui.messages import show_error
+from ui.messages import NO_RECORD, run_or_show_error
 
 #: How history actions read in messages ("Undid accept").
 _ACTION_NAMES = {
@@ -220,13 +220,8 @@ class ReviewActions(QObject):
     def _require_record(self) -> int | None:
         attribution_id = self._current.attribution_id
         if attribution_id is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
         return attribution_id
 
     def _guarded(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
-            show_error(self._window, "The action failed", f"{type(error).__name__}: {error}")
-            return False
-        return True
+        return run_or_show_error(self._window, action)

@@ -26,6 +26,7 @@ from ui.article_view import ArticleView
 from ui.attribution_table import AttributionTableModel
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
+from ui.messages import NO_RECORD
 from ui.roster_panel import RosterPanel
 
 
@@ -144,7 +145,7 @@ class SpeakerReview(QObject):
         """Make roster entry ``speaker_id`` the current record's speaker (keys 1-9)."""
         attribution_id = self._current.attribution_id
         if attribution_id is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return None
         try:
             wrong = self._store.attribution(attribution_id).entity_id

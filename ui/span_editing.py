@@ -44,7 +44,7 @@ from ui.article_view import ArticleView
 from ui.attribution_table import AttributionTableModel
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
-from ui.messages import show_error
+from ui.messages import NO_RECORD, run_or_show_error
 from ui.view_state import APPLICATION, ORGANISATION
 
 #: Where the "Snap to words" choice is kept.
@@ -223,7 +223,7 @@ class EditingActions(QObject):
         """Edit the record's next (``step`` = 1) or previous (-1) span."""
         attribution = self._current_attribution()
         if attribution is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return
         self._ref = step_ref(attribution, self._ref, step)
         self._show_edited()
@@ -233,7 +233,7 @@ class EditingActions(QObject):
         """Move one edge of the edited span by one word (one character unsnapped)."""
         span = self.edited_span()
         if span is None or self._ref is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return
         moved = move_edge(self._model.text, span, edge, step, snap=self.snap_to_words.isChecked())
         if moved is None:
@@ -245,7 +245,7 @@ class EditingActions(QObject):
         """Remove the edited span from the record (the record keeps one fragment)."""
         attribution_id, ref = self._current.attribution_id, self._ref
         if attribution_id is None or ref is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return
         if self._guarded(
             lambda: editing_operations.remove_span_of(
@@ -293,7 +293,7 @@ class EditingActions(QObject):
     def _on_selection(self, edit: Callable[[int, Span], tuple[Attribution, SpanRef]]) -> None:
         attribution_id = self._current.attribution_id
         if attribution_id is None:
-            self.message.emit("Select a record first (J/K or click a highlight).")
+            self.message.emit(NO_RECORD)
             return
         span = self._article.selected_span()
         if span is None:
@@ -342,14 +342,11 @@ class EditingActions(QObject):
 
     def _guarded(self, action: Callable[[], object]) -> bool:
         """Run ``action``; on failure say why in a dialog and resync the record's views."""
-        try:
-            action()
-        except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
-            show_error(self._window, "The edit failed", f"{type(error).__name__}: {error}")
-            if self._current.attribution_id is not None:
-                self._changes.notify(ChangeKind.ATTRIBUTIONS, [self._current.attribution_id])
-            return False
-        return True
+        if run_or_show_error(self._window, action, title="The edit failed"):
+            return True
+        if self._current.attribution_id is not None:
+            self._changes.notify(ChangeKind.ATTRIBUTIONS, [self._current.attribution_id])
+        return False
 
 
 def _as_bool(value: object) -> bool:
