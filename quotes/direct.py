@@ -1,7 +1,8 @@
 """Direct speech beyond the cue rules: continuation quotations, typing by quotation share.
 
 A quotation that follows an attributed quotation in the same paragraph without a cue
-of its own ("A," he said. "B.") continues it and becomes its next fragment. The type
+of its own ("A," he said. "B.") continues it and becomes its next fragment. A paragraph
+that ends with a colon ("Cruz continued:") introduces the quotation paragraph after it. The type
 of an attribution follows the share of its words inside quotation marks, the same
 measure the gold data uses: at least 95% direct, none indirect, otherwise mixed.
 """
@@ -12,6 +13,7 @@ from quotes.drafts import Draft
 from quotes.indirect import trim
 from quotes.model import QuoteType, Span
 from quotes.quotemarks import QuoteIndex, count_alnum
+from quotes.rules import UnitRules, spans_of_draft
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95
@@ -82,3 +84,57 @@ def attach_continuations(
         last = max(quoted, key=lambda d: d.end)
         last.fragments.append(span)
         drafts_by_unit[number] = [last]
+
+
+def attach_colon_paragraphs(
+    text: str,
+    units: list[Unit],
+    drafts_by_unit: list[list[Draft]],
+    quotes: QuoteIndex,
+    rules: UnitRules,
+) -> None:
+    """Attribute a quotation paragraph to the colon that ends the paragraph before it
+    (in place): ``The senator added:`` then ``"..."``.
+
+    A draft of the colon's unit whose content lies between its cue and the colon
+    ("told his audience, to applause:") takes the quotation as its content instead;
+    otherwise the clause before the colon gives cue and speaker. Run before
+    ``attach_continuations`` so that further quotation paragraphs continue it.
+    """
+    for number in range(len(units) - 1):
+        unit = units[number]
+        following = units[number + 1]
+        if following.paragraph == unit.paragraph or drafts_by_unit[number + 1]:
+            continue
+        head = text[unit.start : unit.end].rstrip()
+        if not head.endswith(":"):
+            continue
+        colon = unit.start + len(head) - 1
+        span = trim(text, following.start, following.end)
+        if span is None or quotes.covering(span.start) is None:
+            continue
+        if quotes.quoted_share(text, span.start, span.end) < _DIRECT_SHARE:
+            continue
+        draft = _draft_before_colon(drafts_by_unit[number], colon)
+        if draft is not None:
+            draft.fragments = [span]
+        else:
+            taken = [s for d in drafts_by_unit[number] for s in spans_of_draft(d)]
+            draft = rules.colon_clause_draft(unit, colon, span, taken)
+            if draft is None:
+                continue
+            draft.unit = number
+            draft.cue_start = draft.cue.start if draft.cue else unit.start
+            drafts_by_unit[number].append(draft)
+        drafts_by_unit[number + 1] = [draft]
+
+
+def _draft_before_colon(drafts: list[Draft], colon: int) -> Draft | None:
+    """The draft whose content sits between its cue and ``colon``: words that only
+    lead to the quotation ("told his audience, to applause:")."""
+    for draft in drafts:
+        if draft.cue is None or len(draft.fragments) != 1:
+            continue
+        if draft.cue.end <= draft.start and draft.end >= colon - 1 and draft.end <= colon + 1:
+            return draft
+    return None

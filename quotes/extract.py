@@ -18,7 +18,7 @@ import logging
 from bisect import bisect_left
 
 from quotes.cues import MODIFIER, find_cues
-from quotes.direct import attach_continuations, classify
+from quotes.direct import attach_colon_paragraphs, attach_continuations, classify
 from quotes.drafts import Draft
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Status
@@ -58,6 +58,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
+    attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules)
     attach_continuations(text, units, drafts_by_unit, quotes)
     drafts: list[Draft] = []
     seen: set[int] = set()

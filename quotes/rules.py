@@ -108,7 +108,7 @@ class UnitRules:
         the word before it, to the colon).
         """
         text = self.text
-        taken = [span for draft in chosen for span in _spans_of_draft(draft)]
+        taken = [span for draft in chosen for span in spans_of_draft(draft)]
         for quotation in self.quotes.within(unit.start, unit.end):
             before = text[unit.start : quotation.start].rstrip()
             if not before.endswith(":") or quotation.start < unit.start:
@@ -122,7 +122,7 @@ class UnitRules:
             speaker = find_speaker_before(text, unit.start, colon)
             if speaker is not None and text[speaker.start].isupper():
                 return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
-            return self._colon_clause(unit, colon, content, taken)
+            return self.colon_clause_draft(unit, colon, content, taken)
         return None
 
     def _colon_content(self, unit: Unit, start: int, close: int) -> Span | None:
@@ -135,10 +135,14 @@ class UnitRules:
             end = unit.end
         return trim(text, start, end)
 
-    def _colon_clause(
+    def colon_clause_draft(
         self, unit: Unit, colon: int, content: Span, taken: list[Span]
     ) -> Draft | None:
-        """``X concluded: "..."``: a clause whose subject speaks introduces the quotation."""
+        """``X concluded: "..."``: a clause of ``unit`` ending at ``colon`` whose subject
+        speaks introduces the quotation ``content`` (in the unit or the next paragraph).
+
+        :param taken: spans of the unit's other drafts; a cue inside them is no cue here.
+        """
         text = self.text
         if self.quotes.covering(colon) is not None:
             return None
@@ -635,7 +639,7 @@ _WRITER_AFTER_QUOTE = re.compile(
 _LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:$")
 
 
-def _spans_of_draft(draft: Draft) -> list[Span]:
+def spans_of_draft(draft: Draft) -> list[Span]:
     """The content, cue and speaker spans of a draft."""
     spans = list(draft.fragments)
     spans += [s for s in (draft.cue, draft.speaker) if s is not None]

@@ -84,6 +84,25 @@ CASES = [
         "Moreno",
         DIRECT,
     ),
+    (
+        "colon-paragraph-then-quotation-paragraphs",
+        "The governor took the stage and continued:\n\n"
+        '"We will not raise taxes. Not this year, not next year."\n\n'
+        '"And we will balance the budget."',
+        '"We will not raise taxes. Not this year, not next year." | '
+        '"And we will balance the budget."',
+        "continued:",
+        "The governor",
+        DIRECT,
+    ),
+    (
+        "colon-paragraph-after-told-and-aside",
+        "She told the crowd, to loud applause:\n\n“This city has never given up on itself.”",
+        "“This city has never given up on itself.”",
+        "told the crowd, to loud applause:",
+        "She",
+        DIRECT,
+    ),
 ]
 
 
