@@ -145,14 +145,31 @@ def is_subordinate_clause(text: str, position: int, limit: int) -> bool:
 
 
 _PREPOSITION = re.compile(
-    r"\s*(?:about|of|with|to|for|on|at|in|from|by|into|onto|over|against|after|up|down|off)\b",
+    r"\s*(?:about|of|with|to|for|on|at|in|from|by|into|onto|over|against|after|up|down|off)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "vowed to fight", "urged them to leave": "to" before a verb, not a noun phrase.
+_INFINITIVE = re.compile(
+    r"\s*(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|"
+    r"him|them|us|me|you|it|reporters|voters|supporters|congress)\b)(?-i:[a-z]+)\b(?![-’'])",
     re.IGNORECASE,
 )
 
 
 def starts_with_preposition(text: str, position: int, limit: int) -> bool:
-    """Whether the words after a cue open with a preposition ("joked with", "written by")."""
-    return _PREPOSITION.match(text, position, limit) is not None
+    """Whether the words after a cue open with a preposition ("joked with", "written by").
+
+    An infinitive's "to" is no preposition: "vowed to fight" reports a promise.
+    """
+    return _PREPOSITION.match(text, position, limit) is not None and not starts_with_infinitive(
+        text, position, limit
+    )
+
+
+def starts_with_infinitive(text: str, position: int, limit: int) -> bool:
+    """Whether the words at ``position`` are "to" and a lower-case verb ("to take")."""
+    return _INFINITIVE.match(text, position, limit) is not None
 
 
 # Where reported content stops before the end of its sentence: a new clause with its

@@ -31,6 +31,7 @@ from quotes.indirect import (
     skip_spaces,
     skip_told_object,
     source_end,
+    starts_with_infinitive,
     starts_with_opening_mark,
     starts_with_preposition,
     trim,
@@ -324,13 +325,18 @@ class UnitRules:
         )
 
     def _participle(self, unit: Unit, cue: Cue, cue_span: Span) -> Draft | None:
-        """``..., adding that C``: the speaker is the subject of the main clause."""
-        if cue.kind not in (CueKind.CLAUSE.value, PHRASE):
+        """``..., adding that C``: the speaker is the subject of the main clause.
+
+        ``..., citing X`` and ``..., calling X a Y`` report their object; such drafts
+        get a lower confidence than those with a reported clause.
+        """
+        if cue.kind not in (CueKind.CLAUSE.value, PHRASE, CueKind.OBJECT.value):
             return None
         position = skip_adverbials(self.text, cue_span.end, unit.end)
         start, that = content_after(self.text, position, unit.end)
         first = first_word(self.text, start, unit.end)
-        if not (
+        confidence = 0.6
+        if cue.kind == CueKind.OBJECT.value or not (
             that
             or cue.lemma == "say"
             or self.text[position:start].strip().startswith(":")
@@ -339,8 +345,20 @@ class UnitRules:
             or (first is not None and first.lower in _CLAUSE_SUBJECTS)
             or _FINITE_SOON.match(self.text, start, unit.end) is not None
         ):
-            # "adding a plug for himself": the object of the verb, not reported speech.
-            return None
+            # "citing low growth", "calling it a mistake": the object is what is
+            # reported, weaker evidence than a clause.
+            if (
+                first is None
+                or not first.is_word
+                or first.lower in _CONJUNCTIONS
+                or cue.lemma in _NO_OBJECT_CONTENT
+                or (
+                    starts_with_preposition(self.text, start, unit.end)
+                    and not starts_with_infinitive(self.text, start, unit.end)
+                )
+            ):
+                return None
+            confidence = 0.45
         content = trim(self.text, start, self._content_end(unit, start))
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
@@ -351,7 +369,7 @@ class UnitRules:
             cue_span,
             subject,
             "participle",
-            0.6,
+            confidence,
             priority=_KIND_PRIORITY.get(cue.kind, 1) - 1,
             inherits_speaker=True,
         )
@@ -473,6 +491,10 @@ class UnitRules:
             and word_count(text, rest_start, unit.end) >= 2
             and not is_subordinate_clause(text, rest_start, unit.end)
             and not starts_with_preposition(text, rest_start, unit.end)
+            and not (
+                starts_with_infinitive(text, rest_start, unit.end)
+                and (cue.lemma not in _INFINITIVE_CONTENT or _is_passive(text, speaker, cue))
+            )
         ):
             if cue.lemma == "ask" and not is_question_clause(text, rest_start, unit.end):
                 # "Hannity asked Trump if he would ...": the question follows the addressee.
@@ -646,6 +668,15 @@ def spans_of_draft(draft: Draft) -> list[Span]:
     return spans
 
 
+def _is_passive(text: str, speaker: Span, cue: Cue) -> bool:
+    """Whether a form of "be" stands between speaker and cue ("is said to", "was asked")."""
+    between = text[speaker.end : cue.start].lower().split()
+    return any(word in _BE_WORDS for word in between)
+
+
+_BE_WORDS = frozenset("is are was were be been being".split())
+
+
 def _after_comma(text: str, start: int, position: int) -> bool:
     """Whether a comma (maybe inside a closing quotation mark) ends ``text[start:position]``
     ('..., adding', '... maniacal," adding')."""
@@ -659,6 +690,19 @@ def _is_sentence_adverb(text: str, span: Span) -> bool:
 
 
 _TAG_ONLY = frozenset("continue answer respond reply".split())
+# Verbs whose object is not what was said ("shouting profanities", "tweeting a video").
+_NO_OBJECT_CONTENT = frozenset(
+    "continue shout yell cry whisper mutter tweet write post answer respond reply joke "
+    "hint signal defend".split()
+)
+# Verbs whose infinitive complement reports a commitment or a request ("vowed to fight",
+# "urged them to leave"); after other verbs "to" opens a purpose or a passive.
+_INFINITIVE_CONTENT = frozenset(
+    "promise vow pledge threaten urge ask tell warn caution advise call demand propose "
+    "agree offer refuse decline swear beg plead order instruct encourage invite challenge "
+    "remind implore".split()
+)
+_CONJUNCTIONS = frozenset("and or but nor as while".split())
 _COORDINATED = re.compile(
     r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$"
     # An infinitive whose subject is the sentence's: "He went out of his way to say".

@@ -56,6 +56,30 @@ CASES = [
         "Ms. Grant, who was visiting the flooded towns along the river on Monday",
         INDIRECT,
     ),
+    (
+        "infinitive-of-a-promise",
+        "The governor vowed on Monday to veto the budget.",
+        "to veto the budget.",
+        "vowed",
+        "The governor",
+        INDIRECT,
+    ),
+    (
+        "participle-citing-its-object",
+        'The port will close, the minister said, citing a shortage of pilots.',
+        "a shortage of pilots.",
+        "citing",
+        "the minister",
+        INDIRECT,
+    ),
+    (
+        "hyphenated-word-after-cue-is-no-preposition",
+        "Ms. Lowe said off-year elections draw few voters.",
+        "off-year elections draw few voters.",
+        "said",
+        "Ms. Lowe",
+        INDIRECT,
+    ),
 ]
 
 
@@ -82,3 +106,15 @@ def test_indirect_construction_is_attributed(
     else:  # a passive or a question names no speaker
         assert attribution.speaker is None
     assert attribution.type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The new bridge was estimated to cost $5 billion.", id="passive-infinitive"),
+        pytest.param("He went on to serve two terms as mayor.", id="went-on-to"),
+        pytest.param("She ran down the street, shouting insults at the driver.", id="shouting"),
+    ],
+)
+def test_infinitives_and_objects_of_other_verbs_are_not_content(text: str) -> None:
+    assert extract(text).attributions == ()
