@@ -20,10 +20,11 @@ nltk ``span_tokenize`` tokenizer (``WordPunctTokenizer`` unless another is passe
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
+from itertools import count as count_from
+from operator import add, attrgetter, itemgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -36,7 +37,6 @@ from quotes.model import Attribution, Span
 
 HEADER = "# global.columns = FORM START END CONTENT CUE SOURCE\n"
 OUTSIDE = "O"
-_NEWLINE = re.compile(r"\n")
 
 
 class SpanTokenizer(Protocol):
@@ -96,24 +96,130 @@ def _regexp_split(tokenizer: SpanTokenizer) -> Callable[[str], Tokens] | None:
     return tokens
 
 
+#: Offsets below this are written from a table of ready-made ``"\t<offset>"`` texts,
+#: filled as far as the longest document needs (a 64 kB table holds 3.7 MB of strings);
+#: a longer document's offsets beyond it are formatted one by one.
+OFFSET_TABLE_LIMIT = 1 << 16
+
+# Replaced, never changed in place: a thread that read it keeps a consistent table.
+_offset_texts: tuple[str, ...] = ()
+
+
+def offset_texts(limit: int) -> tuple[str, ...]:
+    """``"\t0"``, ``"\t1"``... up to at least ``min(limit, OFFSET_TABLE_LIMIT)`` entries."""
+    global _offset_texts
+    table = _offset_texts
+    wanted = min(limit, OFFSET_TABLE_LIMIT)
+    if len(table) < wanted:
+        # Grown in steps of at least 4,096 so that a workspace of growing documents
+        # does not rebuild the table for each one.
+        wanted = min(max(wanted, 2 * len(table), 4096), OFFSET_TABLE_LIMIT)
+        table = table + tuple(f"\t{n}" for n in range(len(table), wanted))
+        _offset_texts = table
+    return table
+
+
+def _offset_column(offsets: Sequence[int], table: tuple[str, ...], length: int) -> Sequence[str]:
+    """``"\t<offset>"`` for each offset into a text of ``length``, from ``table`` when
+    it reaches that far."""
+    if length < len(table):
+        return _pick(table, offsets)
+    return ["\t" + str(n) for n in offsets]
+
+
+def _pick(table: Sequence[str], indexes: Sequence[int]) -> Sequence[str]:
+    """``[table[i] for i in indexes]``; ``itemgetter`` looks them up in one C loop,
+    several times faster than ``map(table.__getitem__, ...)`` for thousands."""
+    if len(indexes) == 1:
+        return [table[indexes[0]]]
+    return itemgetter(*indexes)(table)  # type: ignore[no-any-return]
+
+
+# A token's tag in one layer is a byte: outside, begin or inside. The three layers'
+# bytes make one number, 9 * content + 3 * cue + source, which picks the line's tail.
+_O, _B, _I = 0, 1, 2
+_INSIDE_RUN = bytes([_I]) * 4096
+
+
+def _tag_text(code: int, label: str) -> str:
+    return ("\t" + OUTSIDE, f"\tB-{label}", f"\tI-{label}")[code]
+
+
+#: The end of a token line for each combination of tags: three columns and a newline.
+LINE_TAILS: tuple[str, ...] = tuple(
+    _tag_text(content, "CONTENT") + _tag_text(cue, "CUE") + _tag_text(source, "SOURCE") + "\n"
+    for content in (_O, _B, _I)
+    for cue in (_O, _B, _I)
+    for source in (_O, _B, _I)
+)
+
+
 def _tag_layer(
-    tags: list[str],
-    starts: Sequence[int],
-    ends: Sequence[int],
-    spans: Iterable[Span],
-    label: str,
-    tail: str = "",
+    codes: bytearray, starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]
 ) -> None:
-    """Set ``\tB-label`` / ``\tI-label`` (plus ``tail``) on the tokens of each span."""
-    begin, inside, outside = f"\tB-{label}{tail}", f"\tI-{label}{tail}", f"\t{OUTSIDE}{tail}"
-    for span in spans:
-        first = bisect_right(ends, span.start)  # the first token ending after the start
-        stop = bisect_left(starts, span.end)  # tokens before this one start inside
-        # Slice counting runs in C; this is done for every span of the export.
-        if first >= stop or tags[first:stop].count(outside) != stop - first:
+    """Mark the tokens of each span begin/inside in ``codes`` (one byte per token).
+
+    A span whose tokens an earlier span already took, even one of them, is skipped.
+    """
+    spans = list(spans)
+    # The token range of every span in two C-level passes: the first token ending
+    # after the span's start, and the first token starting at or after its end.
+    firsts = map(bisect_right, repeat(ends), map(_START, spans))
+    stops = map(bisect_left, repeat(starts), map(_END, spans))
+    for first, stop in zip(firsts, stops, strict=True):
+        width = stop - first
+        if width <= 0:
             continue
-        tags[first] = begin
-        tags[first + 1 : stop] = [inside] * (stop - first - 1)
+        if width == 1:
+            if codes[first] == _O:
+                codes[first] = _B
+            continue
+        if codes.count(_O, first, stop) != width:  # counted in C
+            continue
+        codes[first] = _B
+        run = _INSIDE_RUN if width <= len(_INSIDE_RUN) else bytes([_I]) * width
+        codes[first + 1 : stop] = run[: width - 1]
+
+
+def _line_tails(
+    attributions: list[Attribution], starts: Sequence[int], ends: Sequence[int]
+) -> bytes:
+    """Each token's line tail (its three tag columns), as indexes into ``LINE_TAILS``."""
+    count = len(starts)
+    content, cue, source = bytearray(count), bytearray(count), bytearray(count)
+    _tag_layer(content, starts, ends, chain.from_iterable(map(_FRAGMENTS, attributions)))
+    _tag_layer(cue, starts, ends, filter(None, map(_CUE, attributions)))
+    _tag_layer(source, starts, ends, filter(None, map(_SPEAKER, attributions)))
+    # Big-integer arithmetic combines the three byte strings position by position
+    # (no carries: 9 * 2 + 3 * 2 + 2 < 256) without a Python step per token.
+    combined = (
+        int.from_bytes(content, "big") * 9
+        + int.from_bytes(cue, "big") * 3
+        + int.from_bytes(source, "big")
+    )
+    return combined.to_bytes(count, "big")
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+_FRAGMENTS = attrgetter("fragments")
+_CUE = attrgetter("cue")
+_SPEAKER = attrgetter("speaker")
+#: Pieces per token line: the form, "\t<start>", "\t<end>" and the tail.
+_PIECES = 4
+
+
+def _paragraph_starts(text: str, starts: Sequence[int], count: int) -> set[int]:
+    """The tokens (0 < index < count) that have a line break before them."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return set()
+    # The end of the k-th line break is the length of the first k+1 lines plus k+1.
+    breaks_end = map(add, accumulate(map(len, lines[:-1])), count_from(1))
+    found = set(map(bisect_left, repeat(starts), breaks_end))
+    found.discard(0)
+    found.discard(count)
+    return found
 
 
 def document_block(
@@ -124,39 +230,26 @@ def document_block(
 ) -> str:
     """One document's lines: its id comment, its tokens, a closing blank line.
 
-    Built with C-level joins because this runs once per token of the export.
+    Built without a Python step per token (this runs for every token of the export):
+    the tags are bytes set by slice per span, the offsets come from a table of texts,
+    and the four pieces of each line are placed by slice assignment into one list,
+    joined once.
     """
     header = f"# doc_id = {' '.join(document_id.split())}\n"
     words, starts, ends = tokenize(text)
     count = len(words)
     if not count:
         return header + "\n"
-    # Each tag carries its leading tab (and the last column its newline), so a line is
-    # eight pieces joined at C speed.
-    content = [f"\t{OUTSIDE}"] * count
-    cue = content.copy()
-    source = [f"\t{OUTSIDE}\n"] * count
-    _tag_layer(content, starts, ends, (f for a in attributions for f in a.fragments), "CONTENT")
-    _tag_layer(cue, starts, ends, (a.cue for a in attributions if a.cue), "CUE")
-    _tag_layer(source, starts, ends, (a.speaker for a in attributions if a.speaker), "SOURCE", "\n")
-    words = list(words)
+    table = offset_texts(len(text) + 1)
+    pieces: list[str] = [""] * (_PIECES * count)
+    pieces[0::_PIECES] = words
+    pieces[1::_PIECES] = _offset_column(starts, table, len(text))
+    pieces[2::_PIECES] = _offset_column(ends, table, len(text))
+    pieces[3::_PIECES] = _pick(LINE_TAILS, _line_tails(attributions, starts, ends))
     # A line break between two tokens ends a paragraph: a blank line before the token.
-    for index in {bisect_left(starts, m.end()) for m in _NEWLINE.finditer(text)}:
-        if 0 < index < count:
-            words[index] = "\n" + words[index]
-    tab = repeat("\t")
-    columns = zip(
-        words,
-        tab,
-        map(str, starts),
-        tab,
-        map(str, ends),
-        content,
-        cue,
-        source,
-        strict=False,  # the tabs repeat forever; the token lists set the length
-    )
-    return header + "".join(chain.from_iterable(columns)) + "\n"
+    for index in _paragraph_starts(text, starts, count):
+        pieces[_PIECES * index] = "\n" + pieces[_PIECES * index]
+    return header + "".join(pieces) + "\n"
 
 
 def write_conll(
