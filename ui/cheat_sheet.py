@@ -20,31 +20,21 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLineEdit,
     QMenu,
     QMenuBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.actions import make_action
-
-_Index = QModelIndex | QPersistentModelIndex
+from ui.row_tables import RowTableModel, read_only_table_view
 
 #: What the cheat sheet is given: actions (grouped by the menu that holds them), or
 #: groups of actions by name. ``None`` stands for a separator and is skipped.
@@ -126,43 +116,19 @@ def shortcut_entries(source: ActionSource) -> list[ShortcutEntry]:
     return entries
 
 
-class ShortcutTableModel(QAbstractTableModel):
+class ShortcutTableModel(RowTableModel[ShortcutEntry]):
     """The cheat sheet's rows: keys, action, menu. Read-only."""
 
     KEYS, ACTION, GROUP = range(3)
     HEADERS = ("Keys", "Action", "Menu")
 
-    def __init__(self, entries: list[ShortcutEntry], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries = list(entries)
-
     def entries(self) -> list[ShortcutEntry]:
         """Every row, in order."""
-        return list(self._entries)
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
+    def cell(self, entry: ShortcutEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entry.keys, entry.action, entry.group)[index.column()]
+            return (entry.keys, entry.action, entry.group)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.tip or None
         return None
@@ -184,11 +150,7 @@ class CheatSheetDialog(QDialog):
         self.filter_edit.setPlaceholderText("Filter shortcuts…")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
+        self.view = read_only_table_view(self.proxy, self)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()

@@ -17,28 +17,21 @@ import dataclasses
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from formats.readers import ReadOptions, read_paths
 from quotes.model import Article, Problem
+from ui.row_tables import RowTableModel, read_only_table_view
 
 #: How many articles the preview shows.
 PREVIEW_ROWS = 5
@@ -103,41 +96,16 @@ def is_csv_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in (".csv", ".tsv", ".tab")
 
 
-class PreviewModel(QAbstractTableModel):
-    """The first articles a mapping reads from the file: id, title and text."""
+class PreviewModel(RowTableModel[Article]):
+    """The first articles a mapping reads from the file: id, title and text.
+
+    :meth:`set_rows` shows the articles of another mapping.
+    """
 
     HEADERS = ("Id", "Title", "Text")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._articles: list[Article] = []
-
-    def set_articles(self, articles: list[Article]) -> None:
-        """Show ``articles`` instead of the current ones."""
-        self.beginResetModel()
-        self._articles = list(articles)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        article = self._articles[index.row()]
-        value = (article.external_id or "", article.title, article.text)[index.column()]
+    def cell(self, article: Article, column: int, role: int) -> object:
+        value = (article.external_id or "", article.title, article.text)[column]
         if role == Qt.ItemDataRole.DisplayRole:
             # One line per cell: an article's newlines would make rows of unequal height.
             flat = " ".join(value.split())
@@ -196,12 +164,9 @@ class CsvMappingDialog(QDialog):
         self._select(self.title_box, self._initial.csv_title_column, "title")
         self._select(self.id_box, self._initial.csv_id_column, "id")
 
-        self.preview_model = PreviewModel(self)
-        self.preview_view = QTableView(self)
-        self.preview_view.setModel(self.preview_model)
-        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview_model = PreviewModel(parent=self)
+        self.preview_view = read_only_table_view(self.preview_model, self)
         self.preview_view.setWordWrap(False)
-        self.preview_view.verticalHeader().hide()
         header = self.preview_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -253,7 +218,7 @@ class CsvMappingDialog(QDialog):
             articles = list(itertools.islice(reader, PREVIEW_ROWS))
         finally:
             reader.close()  # closes the file; the rest is read by the import itself
-        self.preview_model.set_articles(articles)
+        self.preview_model.set_rows(articles)
         # The dialog names the file already; its folder would only crowd the line.
         shown = [
             f"{problem.where.replace(str(self.path), self.path.name, 1)}: {problem.reason}"

@@ -12,23 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from quotes.model import ImportReport, Problem
 from ui.messages import describe_import
+from ui.row_tables import RowTableModel, read_only_table_view
 
 # The shapes readers and the store give ``Problem.where``: "file", "file:12",
 # "file:12 column 'text'", "file:3 field 'quotes[0]'", "source quotes[2]". The field
@@ -69,46 +68,26 @@ def report_text(report: ImportReport) -> str:
     return "\n".join(lines)
 
 
-class ProblemTableModel(QAbstractTableModel):
+class ProblemTableModel(RowTableModel[tuple[Problem, ProblemLocation]]):
     """The rejected items of an import, one row each: file, line, field, reason."""
 
     HEADERS = ("File", "Line", "Field", "Reason")
 
     def __init__(self, problems: tuple[Problem, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._problems = problems
-        self._locations = [locate_problem(problem) for problem in problems]
+        super().__init__(((problem, locate_problem(problem)) for problem in problems), parent)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        location = self._locations[index.row()]
+    def cell(self, row: tuple[Problem, ProblemLocation], column: int, role: int) -> object:
+        problem, location = row
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
             if column == 0:
                 return location.file
             if column == 1:
                 return "" if location.line is None else str(location.line)
             if column == 2:
                 return location.field
-            return self._problems[index.row()].reason
+            return problem.reason
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self._problems[index.row()])
+            return str(problem)
         return None
 
 
@@ -134,11 +113,8 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.problems_model = ProblemTableModel(report.problems, self)
-        self.problems_view = QTableView(self)
-        self.problems_view.setModel(self.problems_model)
-        self.problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems_view = read_only_table_view(self.problems_model, self)
         self.problems_view.setWordWrap(False)
-        self.problems_view.verticalHeader().hide()
         header = self.problems_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -10,22 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from quotes.model import Status
 from storage.store import Store
-
-_Index = QModelIndex | QPersistentModelIndex
+from ui.row_tables import RowTableModel, read_only_table_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,43 +39,19 @@ def format_rate(per_hour: float | None) -> str:
     return "—" if per_hour is None else f"{per_hour:,.0f} / hour"
 
 
-class RateTableModel(QAbstractTableModel):
+class RateTableModel(RowTableModel[AnnotatorRate]):
     """Rows of :class:`AnnotatorRate`: annotator, attributions per hour."""
 
     HEADERS = ("Annotator", "Attributions per hour")
 
-    def __init__(self, rates: list[AnnotatorRate], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rates = list(rates)
-
     def rates(self) -> list[AnnotatorRate]:
         """Every row, in order."""
-        return list(self._rates)
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rates)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rates):
-            return None
-        rate = self._rates[index.row()]
+    def cell(self, rate: AnnotatorRate, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return rate.annotator if index.column() == 0 else format_rate(rate.per_hour)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return rate.annotator if column == 0 else format_rate(rate.per_hour)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -107,10 +73,7 @@ class StatisticsDialog(QDialog):
             self,
         )
         self.summary.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = read_only_table_view(self.model, self, select_rows=False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
