@@ -192,8 +192,13 @@ class UnitRules:
             return None
         if cue.kind == ACCORDING:
             return self._according_to(unit, cue)
-        if cue.lemma == "ask" and _ASKED_OPENING.fullmatch(text, unit.start, cue.start):
+        if cue.lemma == "ask" and (
+            _ASKED_OPENING.fullmatch(text, unit.start, cue.start)
+            or _ASKED_AFTER.search(text, max(unit.start, cue.start - 30), cue.start)
+        ):
             return self._asked(unit, cue)
+        if cue.participle and _PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
+            return self._opening_participle(unit, cue)
         cue_span = _extend_cue(cue, modifiers, text)
         before_end = cue.start
         lower = self._lower_bound(unit, cue.start)
@@ -289,7 +294,8 @@ class UnitRules:
         )
 
     def _asked(self, unit: Unit, cue: Cue) -> Draft | None:
-        """``Asked whether C, X said ...``: the question is reported, its asker unnamed."""
+        """``Asked whether C, X said ...``, ``he said when asked about C``, ``X was asked
+        to C``: the question is reported; its asker is named only by "by X"."""
         text = self.text
         match = _QUESTION.match(text, cue.end, unit.end)
         if match is None:
@@ -298,7 +304,33 @@ class UnitRules:
         content = trim(text, match.start(1), end if end > 0 else unit.end)
         if content is None:
             return None
-        return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, priority=2)
+        asker = None
+        if match.group("asker"):
+            asker = trim(text, match.start("asker"), match.end("asker"))
+        return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+
+    def _opening_participle(self, unit: Unit, cue: Cue) -> Draft | None:
+        """``Noting C, X said ...``, ``In rejecting C, the court ...``: the participle's
+        content runs to the first comma; the subject after it speaks."""
+        if cue.kind not in (CueKind.CLAUSE.value, PHRASE, CueKind.OBJECT.value):
+            return None
+        text = self.text
+        start, _that = content_after(text, skip_adverbials(text, cue.end, unit.end), unit.end)
+        comma = start
+        while True:
+            comma = text.find(",", comma, unit.end)
+            if comma < 0:
+                return None
+            if not _odd_quote_count(text[start:comma]):
+                break
+            comma += 1
+        content = trim(text, start, comma)
+        speaker = find_speaker_after(text, comma + 1, unit.end)
+        if content is None or speaker is None or word_count(text, start, comma) < 2:
+            return None
+        return Draft(
+            [content], Span(cue.start, cue.end), speaker, "opening-participle", 0.55, priority=2
+        )
 
     def _inverted(self, unit: Unit, cue: Cue, cue_span: Span, speaker: Span) -> Draft | None:
         """``"C," said X`` and ``C, said X, "D."``."""
@@ -455,12 +487,23 @@ class UnitRules:
         elif rest.startswith(":"):
             after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
             fragments = [after] if after is not None else []
-        elif re.match(r",\s*that\b", rest):
+        elif re.match(r",\s*that\b", rest) or _ASIDE_THAT.match(rest):
             # "He said, however, that ...": the parenthetical is skipped.
-            start, that = content_after(text, rest_start, unit.end)
+            aside = _ASIDE_THAT.match(rest)
+            start = rest_start + aside.end() - 4 if aside else rest_start
+            start, that = content_after(text, start, unit.end)
             after = trim(text, start, self._content_end(unit, start))
             fragments = [after] if after is not None else []
             rule = "speaker-cue-that"
+        elif (
+            rest.startswith(",")
+            and _AS_OPENING.fullmatch(text, unit.start, speaker.start)
+            and word_count(text, rest_start + 1, unit.end) >= 3
+        ):
+            # "As the mayor noted, C": the clause after the comma is reported.
+            after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
+            fragments = [after] if after is not None else []
+            rule = "as-speaker-cue"
         elif rest.startswith(","):
             first = first_word(text, rest_start + 1, min(unit.end, rest_start + 60))
             if first is None or not first.is_word or first.lower.endswith("ing"):
@@ -609,6 +652,12 @@ class UnitRules:
         close = inside[-1].end
         if close < end and _WRITER_AFTER_QUOTE.match(self.text, close, end):
             return close
+        first = inside[0]
+        if first.start >= start and _WRITER_AFTER_CLOSED_QUOTE.match(self.text, first.end, end):
+            # '..., "Don't do it," until the shots': a closed utterance, then the writer.
+            inner = self.text[first.start : first.end].rstrip("”\"»' ")
+            if inner.endswith((",", ".", "!", "?", "…")):
+                return first.end
         return end
 
     def _cues_from(self, index: int) -> Iterator[Cue]:
@@ -658,6 +707,8 @@ _WRITER_AFTER_QUOTE = re.compile(
 )
 
 
+# Lower-case words right after a quotation that closed on punctuation are the writer's.
+_WRITER_AFTER_CLOSED_QUOTE = re.compile(r"[^\S\n]*[a-z]")
 _LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:$")
 
 
@@ -739,9 +790,31 @@ _ASKED_OPENING = re.compile(
     r"\W*(?:(?:when|after|once|if)\s+)?(?:he|she|they)?\s*(?:was|were)?\s*", re.I
 )
 _QUESTION = re.compile(
-    r"(?:\s+(?:by|during|at|in|on)\s+[^,]{1,60}?)?\s+((?:whether|if|why|how|what|who|about)\b)",
+    r"(?:\s+(?:by\s+(?P<asker>[^,]{1,60}?)|(?:during|at|in|on|directly|repeatedly|again|"
+    r"later)\b[^,]{0,60}?))?"
+    r"\s+((?:whether|if|why|how|what|who|where|when|about|to(?=\s+[a-z]+\b)))\b",
     re.IGNORECASE,
 )
+# "he said when asked", "after being asked", "Trump was asked": a question to the subject.
+_ASKED_AFTER = re.compile(
+    r"\b(?:(?:when|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"
+    r"(?:\s+(?:was|were|being|is|are))?|was|were|been|being)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# A participle that opens its sentence ("Noting ...", "In rejecting ...", "While saying").
+_PARTICIPLE_OPENING = re.compile(
+    r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon)\s+)?",
+    re.IGNORECASE,
+)
+# "As X noted, C".
+_AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
+# "He said, without evidence, that C": an aside between the cue and "that".
+_ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
+
+
+def _odd_quote_count(segment: str) -> bool:
+    """Whether ``segment`` leaves a double quotation open."""
+    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
 
 
 def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:

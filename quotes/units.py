@@ -79,6 +79,7 @@ def _continues_sentence(text: str, sentence: Span) -> bool:
 
 
 _SHORT_TAG_WORDS = 8
+_FULL_STOP_CLOSE = re.compile(r"""[^.]\.\s*[’']?\s*(?:["”»]|'')\s*$""")
 
 
 def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
@@ -93,6 +94,10 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
     words = text[sentence.start : sentence.end].split()
     if not words or words[0][0] in "\"“«'":
         return False
+    if _FULL_STOP_CLOSE.search(text, max(previous.start, previous.end - 8), previous.end):
+        # A quotation that closed on a full stop ended its sentence: what follows is
+        # a new one ('... "Never again." The 40-year-old nurse says she ...').
+        return words[0][0].islower()
     return (
         words[0][0].islower()
         or len(words) <= _SHORT_TAG_WORDS

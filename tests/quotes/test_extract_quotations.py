@@ -12,7 +12,7 @@ import pytest
 from quotes.extract import extract
 from quotes.model import Attribution, QuoteType
 
-DIRECT, MIXED = QuoteType.DIRECT, QuoteType.MIXED
+DIRECT, INDIRECT, MIXED = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
 
 # (id, text, content fragments joined by " | ", cue, speaker, type)
 CASES = [
@@ -102,6 +102,23 @@ CASES = [
         "told the crowd, to loud applause:",
         "She",
         DIRECT,
+    ),
+    (
+        "writer-words-after-closed-quotation",
+        'The mayor said, "We will rebuild," and the crowd cheered.',
+        '"We will rebuild,"',
+        "said",
+        "The mayor",
+        DIRECT,
+    ),
+    (
+        "sentence-after-full-stop-quotation-is-not-its-tag",
+        'She held up a sign reading "Never again." The retired nurse says she has marched'
+        " every year since 1990.",
+        "she has marched every year since 1990.",
+        "says",
+        "The retired nurse",
+        INDIRECT,
     ),
 ]
 
