@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from quotes.model import Attribution, Document, DocumentStatus, Status
 
@@ -65,27 +66,44 @@ def export_id(document: Document) -> str:
     return document.external_id if document.external_id else f"doc-{document.id}"
 
 
+def _position(a: Attribution) -> tuple[int, int]:
+    return (a.fragments[0].start, a.fragments[-1].end)
+
+
+def _full_order(a: Attribution) -> tuple:
+    # Spans compare by (start, end); a flag before each optional span keeps None
+    # from ever being compared with a span.
+    return (
+        a.start,
+        a.end,
+        a.fragments,
+        a.cue is not None,
+        a.cue,
+        a.speaker is not None,
+        a.speaker,
+        a.type.value,
+        a.status.value,
+        a.speaker_name or "",
+        a.annotator or "",
+    )
+
+
 def text_order(attributions: Iterable[Attribution]) -> list[Attribution]:
-    """Attributions sorted as every format writes them, so that output is reproducible."""
+    """Attributions sorted as every format writes them, so that output is reproducible.
 
-    def key(a: Attribution) -> tuple:
-        # Spans compare by (start, end); a flag before each optional span keeps None
-        # from ever being compared with a span.
-        return (
-            a.start,
-            a.end,
-            a.fragments,
-            a.cue is not None,
-            a.cue,
-            a.speaker is not None,
-            a.speaker,
-            a.type.value,
-            a.status.value,
-            a.speaker_name or "",
-            a.annotator or "",
-        )
+    The order is that of ``_full_order``. When no two attributions share their
+    (start, end), which is nearly always, its first two fields decide every
+    comparison, so sorting by them alone gives the same order in less time than
+    building the long keys takes.
+    """
+    kept = list(attributions)
+    positions = list(map(_position, kept))
+    if len(set(positions)) != len(positions):
+        return sorted(kept, key=_full_order)
+    return [a for _, a in sorted(zip(positions, kept, strict=True), key=_FIRST)]
 
-    return sorted(attributions, key=key)
+
+_FIRST = itemgetter(0)
 
 
 @dataclass(slots=True)
