@@ -42,7 +42,7 @@ from pathlib import Path
 
 from formats.encoding import DecodeError, NewlineMap, decode_bytes, normalise_newlines
 from formats.readers.options import ReadOptions
-from formats.readers.text_reader import title_for
+from formats.readers.text_reader import read_stored_text, title_for
 from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
 
 SOURCE = "source"
@@ -125,7 +125,7 @@ def read_brat_pair(
     When the ``.ann`` is named ``<text name>_<annotator>`` (PolNeAR's layout) its
     attributions without an annotator get that one.
     """
-    stored = _read_stored_text(text_path, problems=problems, notes=notes)
+    stored = read_stored_text(text_path, problems=problems, notes=notes)
     if stored is None:
         return
     text = normalise_newlines(stored)
@@ -151,25 +151,6 @@ def read_brat_pair(
         attributions=tuple(sorted(attributions, key=lambda a: (a.start, a.end))),
         annotated=annotated,
     )
-
-
-def _read_stored_text(path: Path, *, problems: list[Problem], notes: list[str]) -> str | None:
-    """The ``.txt`` decoded but with its line endings as stored (brat offsets count them)."""
-    where = str(path)
-    try:
-        stored, encoding = decode_bytes(path.read_bytes(), where)
-    except DecodeError as error:
-        problems.append(error.problem)
-        return None
-    except OSError as error:
-        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
-        return None
-    if encoding is not None:
-        notes.append(f"{where}: decoded as {encoding}")
-    if not stored.strip():
-        problems.append(Problem(where, "the file holds no text (only blanks)"))
-        return None
-    return stored
 
 
 def _read_ann(path: Path, *, problems: list[Problem], notes: list[str]) -> str | None:

@@ -30,10 +30,21 @@ def read_decoded_text(path: Path, *, problems: list[Problem], notes: list[str]) 
 
     A file holding only blanks is reported like an empty one: it has no article.
     """
+    text = read_stored_text(path, problems=problems, notes=notes)
+    return None if text is None else normalise_newlines(text)
+
+
+def read_stored_text(path: Path, *, problems: list[Problem], notes: list[str]) -> str | None:
+    """The file's text decoded, line endings as stored, or None after a Problem.
+
+    The brat reader needs the stored line endings (its offsets count them); the
+    rest go through :func:`read_decoded_text`. A file holding only blanks is
+    reported like an empty one: it has no article. The encoding is noted when it
+    is not UTF-8.
+    """
     where = str(path)
     try:
-        data = path.read_bytes()
-        text, encoding = decode_bytes(data, where)
+        text, encoding = decode_bytes(path.read_bytes(), where)
     except DecodeError as error:
         problems.append(error.problem)
         return None
@@ -45,7 +56,7 @@ def read_decoded_text(path: Path, *, problems: list[Problem], notes: list[str]) 
     if not text.strip():
         problems.append(Problem(where, "the file holds no text (only blanks)"))
         return None
-    return normalise_newlines(text)
+    return text
 
 
 def title_for(text: str, path: Path, options: ReadOptions) -> str:
