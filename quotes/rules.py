@@ -301,7 +301,7 @@ class UnitRules:
         if match is None:
             return None
         end = text.find(",", match.end(), unit.end)
-        content = trim(text, match.start(1), end if end > 0 else unit.end)
+        content = trim(text, match.start("question"), end if end > 0 else unit.end)
         if content is None:
             return None
         asker = None
@@ -328,6 +328,10 @@ class UnitRules:
         speaker = find_speaker_after(text, comma + 1, unit.end)
         if content is None or speaker is None or word_count(text, start, comma) < 2:
             return None
+        verb = _PAST_VERB.search(text, speaker.start, speaker.end)
+        if verb is not None and verb.start() > speaker.start:
+            # "the council delayed the vote": the subject ends before its verb.
+            speaker = trim(text, speaker.start, verb.start()) or speaker
         return Draft(
             [content], Span(cue.start, cue.end), speaker, "opening-participle", 0.55, priority=2
         )
@@ -627,7 +631,8 @@ class UnitRules:
         Raleigh, who was polled, said' names "Harry Bond, 30, of Raleigh, who was polled".
 
         Only when a quotation opens the unit and ends right before the tag, the tag
-        starts with a name and holds no other cue.
+        starts with a name (or, without commas, a determiner: '"Q," the two write')
+        and holds no other cue.
         """
         text = self.text
         if quote_end <= unit.start or self.quotes.covering(unit.start) is None:
@@ -635,10 +640,15 @@ class UnitRules:
         if self.quotes.covering(quote_end - 1) is None:
             return None
         gap = text[quote_end:cue_start]
-        if "," not in gap or word_count(text, quote_end, cue_start) > 25:
+        if word_count(text, quote_end, cue_start) > (25 if "," in gap else 8):
             return None
         span = trim(text, quote_end, cue_start)
-        if span is None or not text[span.start].isupper() or self._holds_cue(quote_end, cue_start):
+        if span is None or self._holds_cue(quote_end, cue_start) or _QUOTE_MARK.search(gap):
+            return None
+        first = first_word(text, span.start, span.end)
+        if first is None or not (
+            first.is_capitalized or ("," not in gap and first.lower in _TAG_DETERMINERS)
+        ):
             return None
         return span
 
@@ -707,6 +717,11 @@ _WRITER_AFTER_QUOTE = re.compile(
 )
 
 
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+# Words that open a speaker mention in a tag ('"Q," the two write', '"Q," one owner said').
+_TAG_DETERMINERS = frozenset(
+    "the a an one two three some many several another its his her their our".split()
+)
 # Lower-case words right after a quotation that closed on punctuation are the writer's.
 _WRITER_AFTER_CLOSED_QUOTE = re.compile(r"[^\S\n]*[a-z]")
 _LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:$")
@@ -792,7 +807,7 @@ _ASKED_OPENING = re.compile(
 _QUESTION = re.compile(
     r"(?:\s+(?:by\s+(?P<asker>[^,]{1,60}?)|(?:during|at|in|on|directly|repeatedly|again|"
     r"later)\b[^,]{0,60}?))?"
-    r"\s+((?:whether|if|why|how|what|who|where|when|about|to(?=\s+[a-z]+\b)))\b",
+    r"\s+(?P<question>(?:whether|if|why|how|what|who|where|when|about|to(?=\s+[a-z]+\b)))\b",
     re.IGNORECASE,
 )
 # "he said when asked", "after being asked", "Trump was asked": a question to the subject.
@@ -806,6 +821,8 @@ _PARTICIPLE_OPENING = re.compile(
     r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon)\s+)?",
     re.IGNORECASE,
 )
+# A lower-case past-tense verb after a subject ("the court ruled").
+_PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
 # "As X noted, C".
 _AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
 # "He said, without evidence, that C": an aside between the cue and "that".
