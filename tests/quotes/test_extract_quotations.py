@@ -120,6 +120,22 @@ CASES = [
         "The retired nurse",
         INDIRECT,
     ),
+    (
+        "tag-speaker-opening-with-determiner",
+        '"Nobody expected this," the two write.',
+        '"Nobody expected this,"',
+        "write",
+        "the two",
+        DIRECT,
+    ),
+    (
+        "tag-speaker-that-is-also-a-modal",
+        '"The dam will hold," Will wrote.',
+        '"The dam will hold,"',
+        "wrote",
+        "Will",
+        DIRECT,
+    ),
 ]
 
 
