@@ -120,6 +120,30 @@ CASES = [
         "the council",
         INDIRECT,
     ),
+    (
+        "object-of-attacked",
+        "The senator attacked the plan as reckless.",
+        "the plan as reckless.",
+        "attacked",
+        "The senator",
+        INDIRECT,
+    ),
+    (
+        "phrasal-pointed-to",
+        "Mr. Diaz pointed to rising rents as the main cause.",
+        "rising rents as the main cause.",
+        "pointed to",
+        "Mr. Diaz",
+        INDIRECT,
+    ),
+    (
+        "bemoaned-that",
+        "The governor bemoaned that few companies had applied.",
+        "that few companies had applied.",
+        "bemoaned",
+        "The governor",
+        INDIRECT,
+    ),
 ]
 
 
