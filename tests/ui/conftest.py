@@ -106,16 +106,40 @@ def no_worker_left_running(qapp) -> Iterator[None]:
     fail_if_workers_running()
 
 
+def fill_workspace(path: Path, articles: list[Article]) -> Path:
+    """Create the workspace at ``path`` holding ``articles`` (each one and each of its
+    records must go in) and return ``path``."""
+    with Store(path) as store:
+        report = store.add_articles(articles)
+    assert report.imported == len(articles)
+    assert report.attributions == sum(len(article.attributions) for article in articles)
+    return path
+
+
+def show_window(qtbot, store: Store, **kwargs: object) -> MainWindow:
+    """The real main window on ``store``, shown and active (shortcuts need that)."""
+    window = MainWindow(store, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def record_id(window: MainWindow, row: int) -> int:
+    """The id of the record in ``row`` of the window's records table."""
+    found = window.attribution_model.attribution_at(row).id
+    assert found is not None
+    return found
+
+
 @pytest.fixture
 def workspace_path(tmp_path: Path) -> Path:
     """A workspace file holding the test article with its three candidate records."""
-    path = tmp_path / "workspace.sqlite"
-    with Store(path) as store:
-        report = store.add_articles(
-            [Article(text=ARTICLE_TEXT, title="Bridge", attributions=article_records())]
-        )
-    assert report.imported == 1 and report.attributions == 3
-    return path
+    bridge = Article(text=ARTICLE_TEXT, title="Bridge", attributions=article_records())
+    assert len(bridge.attributions) == 3
+    return fill_workspace(tmp_path / "workspace.sqlite", [bridge])
 
 
 @pytest.fixture
@@ -128,13 +152,7 @@ def store(workspace_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def window(qtbot, store: Store) -> MainWindow:
     """The real main window on the workspace, shown and active (shortcuts need that)."""
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    return main
+    return show_window(qtbot, store)
 
 
 def fresh_attribution(path: Path, attribution_id: int) -> Attribution:

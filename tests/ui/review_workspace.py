@@ -14,10 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from quotes.model import Article, Attribution, QuoteType
-from storage.store import Store
 from ui.main_window import MainWindow
 
-from .conftest import ARTICLE_TEXT, article_records, span_of
+from .conftest import ARTICLE_TEXT, article_records, fill_workspace, span_of
 
 SECOND_TEXT = (
     '"Trains will run late," said Tom Hale.\n'
@@ -65,26 +64,12 @@ def second_records(text: str = SECOND_TEXT) -> tuple[Attribution, ...]:
 
 def make_two_documents(path: Path) -> Path:
     """Create the workspace at ``path`` with "Bridge" (3 records) and "Trains" (4)."""
-    with Store(path) as store:
-        report = store.add_articles(
-            [
-                Article(text=ARTICLE_TEXT, title="Bridge", attributions=article_records()),
-                Article(text=SECOND_TEXT, title="Trains", attributions=second_records()),
-            ]
-        )
-    assert report.imported == 2 and report.attributions == 7
-    return path
-
-
-def show_window(qtbot, store: Store, **kwargs: object) -> MainWindow:
-    """The real main window on ``store``, shown and active (shortcuts need that)."""
-    window = MainWindow(store, **kwargs)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    articles = [
+        Article(text=ARTICLE_TEXT, title="Bridge", attributions=article_records()),
+        Article(text=SECOND_TEXT, title="Trains", attributions=second_records()),
+    ]
+    assert [len(article.attributions) for article in articles] == [3, 4]
+    return fill_workspace(path, articles)
 
 
 def press(qtbot, window: MainWindow, key: Qt.Key | str, modifiers=Qt.KeyboardModifier.NoModifier):

@@ -16,8 +16,8 @@ from ui.cheat_sheet import menu_actions
 from ui.main_window import MainWindow
 from ui.theme import Part
 
-from .conftest import ARTICLE_TEXT, fresh_attribution
-from .review_workspace import SECOND_TEXT, make_two_documents, press, show_window
+from .conftest import ARTICLE_TEXT, fresh_attribution, record_id, show_window
+from .review_workspace import SECOND_TEXT, make_two_documents, press
 from .test_article_view import format_at
 
 
@@ -30,12 +30,6 @@ def two_path(tmp_path: Path) -> Path:
 def two_window(qtbot, two_path: Path):
     with Store(two_path) as store:
         yield show_window(qtbot, store)
-
-
-def record_id(window: MainWindow, row: int) -> int:
-    found = window.attribution_model.attribution_at(row).id
-    assert found is not None
-    return found
 
 
 def test_t_cycles_the_type_of_the_current_record(

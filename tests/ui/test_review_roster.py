@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from storage.store import Store
 from ui.main_window import MainWindow
 
-from .conftest import ARTICLE_TEXT, fresh_attribution
-from .review_workspace import SECOND_TEXT, make_two_documents, press, show_window
+from .conftest import ARTICLE_TEXT, fresh_attribution, record_id, show_window
+from .review_workspace import SECOND_TEXT, make_two_documents, press
 from .test_annotation import select_words
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,17 +37,11 @@ def roster_names(window: MainWindow) -> list[str]:
     return [s.name for s in window.roster_panel.model.speakers()]
 
 
-def record(window: MainWindow, row: int) -> int:
-    found = window.attribution_model.attribution_at(row).id
-    assert found is not None
-    return found
-
-
 def test_number_keys_set_the_speaker_entity(
     qtbot, window: MainWindow, workspace_path: Path
 ) -> None:
     assert roster_names(window) == ["Ana Ruiz", "the mayor"]
-    first = record(window, 0)
+    first = record_id(window, 0)
     window.current.set_attribution(first)
     press(qtbot, window, Qt.Key.Key_1)
     stored = fresh_attribution(workspace_path, first)
@@ -67,7 +61,7 @@ def test_fixing_a_speaker_offers_to_fix_the_following_records(
     assert roster_names(window) == ["Mia Chen", "Officials", "Tom Hale"]
     prompt = window.speaker_fix_prompt
     assert not prompt.isVisible()
-    first, second = record(window, 0), record(window, 1)
+    first, second = record_id(window, 0), record_id(window, 1)
     window.current.set_attribution(first)
 
     press(qtbot, window, Qt.Key.Key_3)  # Tom Hale
@@ -92,27 +86,27 @@ def test_escape_dismisses_the_offer_and_changes_nothing(
     qtbot, trains: tuple[MainWindow, Path]
 ) -> None:
     window, path = trains
-    window.current.set_attribution(record(window, 0))
+    window.current.set_attribution(record_id(window, 0))
     press(qtbot, window, Qt.Key.Key_1)  # Mia Chen
     assert window.speaker_fix_prompt.isVisible()
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.speaker_fix_prompt.isVisible()
     press(qtbot, window, Qt.Key.Key_Y)  # does nothing now
-    assert fresh_attribution(path, record(window, 1)).speaker_name == "Officials"
+    assert fresh_attribution(path, record_id(window, 1)).speaker_name == "Officials"
 
 
 def test_the_speaker_picker_also_offers_the_fix(qtbot, trains: tuple[MainWindow, Path]) -> None:
     window, path = trains
-    window.current.set_attribution(record(window, 0))
+    window.current.set_attribution(record_id(window, 0))
     press(qtbot, window, Qt.Key.Key_S)
     dialog = window.annotation_actions.speaker_dialog
     assert dialog is not None
     qtbot.keyClicks(dialog.filter_edit, "Mia")
     qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
-    assert fresh_attribution(path, record(window, 0)).speaker_name == "Mia Chen"
+    assert fresh_attribution(path, record_id(window, 0)).speaker_name == "Mia Chen"
     assert window.speaker_fix_prompt.isVisible()
     press(qtbot, window, Qt.Key.Key_Y)
-    assert fresh_attribution(path, record(window, 1)).speaker_name == "Mia Chen"
+    assert fresh_attribution(path, record_id(window, 1)).speaker_name == "Mia Chen"
 
 
 def test_merge_selected_speakers_with_ctrl_m(qtbot, trains: tuple[MainWindow, Path]) -> None:
@@ -151,17 +145,11 @@ def test_rename_a_speaker_with_f2(qtbot, trains: tuple[MainWindow, Path]) -> Non
     panel.select_speakers([officials])
     panel.view.setFocus()
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("Transit officials")
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, lambda: _answer_rename("Transit officials"))
     qtbot.keyClick(panel.view, Qt.Key.Key_F2)
 
     assert roster_names(window) == ["Mia Chen", "Tom Hale", "Transit officials"]
-    assert fresh_attribution(path, record(window, 0)).speaker_name == "Transit officials"
+    assert fresh_attribution(path, record_id(window, 0)).speaker_name == "Transit officials"
     assert window.attribution_model.index(0, 2).data().startswith("Transit officials")
 
 
@@ -203,7 +191,7 @@ def test_undoing_a_rename_shows_the_old_name_again(qtbot, trains: tuple[MainWind
 
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
 
-    assert fresh_attribution(path, record(window, 0)).speaker_name == "Officials"
+    assert fresh_attribution(path, record_id(window, 0)).speaker_name == "Officials"
     assert window.attribution_model.index(0, 2).data().startswith("Officials")
     assert "Officials" in roster_names(window)
 

@@ -14,8 +14,8 @@ from quotes.model import DocumentStatus, QuoteType, Status
 from storage.store import Store
 from ui.main_window import MainWindow
 
-from .conftest import fresh_attribution
-from .review_workspace import make_two_documents, press, show_window
+from .conftest import fresh_attribution, show_window
+from .review_workspace import make_two_documents, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

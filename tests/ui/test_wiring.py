@@ -17,7 +17,8 @@ from ui.main_window import MainWindow
 from ui.theme import Part, highlight_colours
 from ui.view_state import ViewState
 
-from .review_workspace import SECOND_TEXT, make_two_documents, press, show_window
+from .conftest import show_window
+from .review_workspace import SECOND_TEXT, make_two_documents, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
