@@ -557,7 +557,9 @@ class UnitRules:
                     cue.lemma == "tell" or late_that.group(1).lower() in _CIRCUMSTANCE_STARTS
                 ):
                     start, that = late_that.end() - 4, True
-            if cue.lemma != "ask" or that or is_question_clause(text, start, unit.end):
+            if (
+                cue.lemma != "ask" or that or is_question_clause(text, start, unit.end)
+            ) and not (not that and _takes_no_object_content(text, cue, start, unit.end)):
                 end = self._content_end(unit, start)
                 if text[speaker.start : speaker.end].lower() in {"who", "which"}:
                     # A relative clause ends at its comma: "X, who said Y, left".
@@ -755,7 +757,22 @@ def _is_sentence_adverb(text: str, span: Span) -> bool:
     return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
 
 
-_TAG_ONLY = frozenset("continue answer respond reply".split())
+_TAG_ONLY = frozenset("continue answer respond reply".split() + ["went on"])
+
+
+def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
+    """Whether the words after a cue are no reported content: after a verb of belief,
+    no clause ("feel free", "felt blindsided")."""
+    first = first_word(text, start, limit)
+    if first is None:
+        return True
+    if cue.kind == CueKind.BELIEF.value:
+        return not (
+            first.lower in _CLAUSE_SUBJECTS
+            or first.is_capitalized
+            or _FINITE_SOON.match(text, start, limit) is not None
+        )
+    return False
 # Verbs whose object is not what was said ("shouting profanities", "tweeting a video").
 _NO_OBJECT_CONTENT = frozenset(
     "continue shout yell cry whisper mutter tweet write post answer respond reply joke "

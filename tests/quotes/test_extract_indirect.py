@@ -178,6 +178,8 @@ def test_indirect_construction_is_attributed(
         pytest.param("The new bridge was estimated to cost $5 billion.", id="passive-infinitive"),
         pytest.param("He went on to serve two terms as mayor.", id="went-on-to"),
         pytest.param("She ran down the street, shouting insults at the driver.", id="shouting"),
+        pytest.param("Voters should feel free to skip the primary.", id="belief-without-clause"),
+        pytest.param("The mayor went on national television last night.", id="went-on-place"),
     ],
 )
 def test_infinitives_and_objects_of_other_verbs_are_not_content(text: str) -> None:
