@@ -757,7 +757,7 @@ def _is_sentence_adverb(text: str, span: Span) -> bool:
     return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
 
 
-_TAG_ONLY = frozenset("continue answer respond reply".split() + ["went on"])
+_TAG_ONLY = frozenset([*"continue answer respond reply".split(), "went on"])
 
 
 def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
