@@ -633,8 +633,8 @@ class UnitRules:
         Raleigh, who was polled, said' names "Harry Bond, 30, of Raleigh, who was polled".
 
         Only when a quotation opens the unit and ends right before the tag, the tag
-        starts with a name (or, without commas, a determiner: '"Q," the two write')
-        and holds no other cue.
+        starts with a name or a determiner ('"Q," the two write') and holds no other
+        cue.
         """
         text = self.text
         if quote_end <= unit.start or self.quotes.covering(unit.start) is None:
@@ -649,7 +649,7 @@ class UnitRules:
             return None
         first = first_word(text, span.start, span.end)
         if first is None or not (
-            first.is_capitalized or ("," not in gap and first.lower in _TAG_DETERMINERS)
+            first.is_capitalized or first.lower in _TAG_DETERMINERS
         ):
             return None
         return span

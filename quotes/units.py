@@ -106,7 +106,8 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
 
 
 # '"Why?" Trump said of Apple in February, when ...': a name and a cue open the tag.
+# '"Why?" Lisa Monaco, the adviser on security, said at a summit': an apposition too.
 _TAG_OPENING = re.compile(
-    r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|asked|told|added|wrote|tweeted|replied|"
+    r"(?:[\w’'.-]+,?\s+){1,14}?(?:said|says|asked|told|added|wrote|tweeted|replied|"
     r"continued|explained|recalled|noted|insisted|argued|declared|joked)\b"
 )

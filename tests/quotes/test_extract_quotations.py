@@ -136,6 +136,24 @@ CASES = [
         "Will",
         DIRECT,
     ),
+    (
+        "question-quotation-then-name-with-apposition",
+        '"Is it worth the risk?" Mara Voss, the director of the museum, said at a meeting'
+        " on Thursday.",
+        '"Is it worth the risk?"',
+        "said",
+        "Mara Voss, the director of the museum",
+        DIRECT,
+    ),
+    (
+        "tag-speaker-description-with-relative-clause",
+        "“They are cutting corners,” an engineer, who was not authorized to speak publicly,"
+        " told the paper.",
+        "“They are cutting corners,”",
+        "told",
+        "an engineer, who was not authorized to speak publicly",
+        DIRECT,
+    ),
 ]
 
 
