@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from itertools import count as count_from
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, sub
 from pathlib import Path
 from typing import Protocol
 
@@ -138,7 +138,6 @@ def _pick(table: Sequence[str], indexes: Sequence[int]) -> Sequence[str]:
 # A token's tag in one layer is a byte: outside, begin or inside. The three layers'
 # bytes make one number, 9 * content + 3 * cue + source, which picks the line's tail.
 _O, _B, _I = 0, 1, 2
-_INSIDE_RUN = bytes([_I]) * 4096
 
 
 def _tag_text(code: int, label: str) -> str:
@@ -154,20 +153,45 @@ LINE_TAILS: tuple[str, ...] = tuple(
 )
 
 
-def _tag_layer(
-    codes: bytearray, starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]
-) -> None:
-    """Mark the tokens of each span begin/inside in ``codes`` (one byte per token).
+#: Ready-made runs: ``_OUTSIDE_RUNS[:n]`` is n outside tags, ``_SPAN_RUNS[:n]`` a span of
+#: n tokens (begin, then inside). Longer runs take the general path.
+_OUTSIDE_RUNS = bytes([_O]) * 65536
+_SPAN_RUNS = bytes([_B]) + bytes([_I]) * 65535
 
-    A span whose tokens an earlier span already took, even one of them, is skipped.
+
+def _layer_codes(
+    count: int, starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]
+) -> bytes:
+    """One layer's tag per token (a byte each) for ``spans``, in their order.
+
+    A span takes its tokens (begin, then inside) unless an earlier span already took
+    one of them; then it is skipped whole.
     """
     spans = list(spans)
+    if not spans:
+        return bytes(count)
     # The token range of every span in two C-level passes: the first token ending
     # after the span's start, and the first token starting at or after its end.
-    firsts = map(bisect_right, repeat(ends), map(_START, spans))
-    stops = map(bisect_left, repeat(starts), map(_END, spans))
-    for first, stop in zip(firsts, stops, strict=True):
-        width = stop - first
+    firsts = list(map(bisect_right, repeat(ends), map(_START, spans)))
+    stops = list(map(bisect_left, repeat(starts), map(_END, spans)))
+    widths = list(map(sub, stops, firsts))
+    gaps = list(map(sub, firsts, [0, *stops[:-1]]))
+    if (
+        min(widths) > 0
+        and min(gaps) >= 0
+        and max(widths) <= len(_SPAN_RUNS)
+        and max(gaps) <= len(_OUTSIDE_RUNS)
+    ):
+        # The usual case: each span's tokens come after the previous span's, so none
+        # is skipped, and the layer is runs joined in C: outside, span, outside...
+        runs = zip(
+            map(_OUTSIDE_RUNS.__getitem__, map(slice, gaps)),
+            map(_SPAN_RUNS.__getitem__, map(slice, widths)),
+            strict=True,
+        )
+        return b"".join(chain.from_iterable(runs)) + bytes(count - stops[-1])
+    codes = bytearray(count)
+    for first, stop, width in zip(firsts, stops, widths, strict=True):
         if width <= 0:
             continue
         if width == 1:
@@ -176,9 +200,8 @@ def _tag_layer(
             continue
         if codes.count(_O, first, stop) != width:  # counted in C
             continue
-        codes[first] = _B
-        run = _INSIDE_RUN if width <= len(_INSIDE_RUN) else bytes([_I]) * width
-        codes[first + 1 : stop] = run[: width - 1]
+        codes[first : first + width] = bytes([_B]) + bytes([_I]) * (width - 1)
+    return bytes(codes)
 
 
 def _line_tails(
@@ -186,10 +209,9 @@ def _line_tails(
 ) -> bytes:
     """Each token's line tail (its three tag columns), as indexes into ``LINE_TAILS``."""
     count = len(starts)
-    content, cue, source = bytearray(count), bytearray(count), bytearray(count)
-    _tag_layer(content, starts, ends, chain.from_iterable(map(_FRAGMENTS, attributions)))
-    _tag_layer(cue, starts, ends, filter(None, map(_CUE, attributions)))
-    _tag_layer(source, starts, ends, filter(None, map(_SPEAKER, attributions)))
+    content = _layer_codes(count, starts, ends, chain.from_iterable(map(_FRAGMENTS, attributions)))
+    cue = _layer_codes(count, starts, ends, filter(None, map(_CUE, attributions)))
+    source = _layer_codes(count, starts, ends, filter(None, map(_SPEAKER, attributions)))
     # Big-integer arithmetic combines the three byte strings position by position
     # (no carries: 9 * 2 + 3 * 2 + 2 < 256) without a Python step per token.
     combined = (
