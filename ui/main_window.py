@@ -17,12 +17,12 @@ last document and record are restored on opening and saved on closing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from quotes.model import Span
 from storage.store import Store
+from ui import navigation
 from ui.annotation_actions import AnnotationActions
 from ui.article_view import ArticleView
 from ui.attribution_table import AttributionPanel, AttributionTableModel
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
         self.file_actions.workspace_requested.connect(self.workspace_requested)
         self.search_panel.hit_activated.connect(self.open_document_at)
-        self.attribution_panel.doubleClicked.connect(self._on_record_double_clicked)
+        self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
         self.search_panel.find_action.triggered.connect(self._show_search)
         # After an import into an empty workspace, show the first document.
         self.document_model.modelReset.connect(self._show_first_if_none)
@@ -230,19 +230,15 @@ class MainWindow(QMainWindow):
             self.guidelines_pane.load(state.guidelines_path())
             self.guidelines_pane.source_changed.connect(state.save_guidelines_path)
             position = state.last_position(self.store.path)
-            if position is not None and self._open_position(*position):
+            if position is not None and navigation.open_position(
+                store=self.store,
+                current=self.current,
+                records=self.attribution_model,
+                document_id=position[0],
+                attribution_id=position[1],
+            ):
                 return
-        self.current.set_document(self.document_model.first_document_id())
-
-    def _open_position(self, document_id: int, attribution_id: int | None) -> bool:
-        try:
-            self.store.document(document_id)
-        except KeyError:  # the document left the workspace since
-            return False
-        self.current.set_document(document_id)
-        if self.attribution_model.row_of(attribution_id) is not None:
-            self.current.set_attribution(attribution_id)
-        return True
+        navigation.open_first_document(current=self.current, documents=self.document_model)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -258,16 +254,13 @@ class MainWindow(QMainWindow):
     # -- slots -------------------------------------------------------------------------
     def open_document_at(self, document_id: int, start: int | None, end: int | None) -> None:
         """Show ``document_id`` with ``start``..``end`` selected (a search hit)."""
-        self.current.set_document(document_id)
-        if start is not None and end is not None and end > start:
-            self.article_view.select_span(Span(start, end))
-        # The review keys act on the article, not on the search box.
-        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_record_double_clicked(self, index: QModelIndex) -> None:
-        # The "Speaker at" cell links to the far mention: double click goes there.
-        if index.column() == AttributionTableModel.MENTION and index.data():
-            self.review_actions.go_to_mention.trigger()
+        navigation.open_hit(
+            current=self.current,
+            article_view=self.article_view,
+            document_id=document_id,
+            start=start,
+            end=end,
+        )
 
     def _show_search(self) -> None:
         self.search_dock.show()
@@ -275,8 +268,9 @@ class MainWindow(QMainWindow):
         self.search_panel.focus_search()
 
     def _show_first_if_none(self) -> None:
-        if self.current.document_id is None:
-            self.current.set_document(self.document_model.first_document_id())
+        navigation.open_first_document(
+            current=self.current, documents=self.document_model, unless_open=True
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.file_actions.running

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,7 @@ from storage.store import HistoryEntry, Store
 from ui import operations
 from ui.actions import make_action
 from ui.article_view import ArticleView
+from ui.attribution_table import AttributionTableModel
 from ui.changes import ChangeHub
 from ui.current import CurrentRecord
 from ui.messages import NO_RECORD, run_or_show_error
@@ -170,6 +171,12 @@ class ReviewActions(QObject):
             return
         self._article.select_span(mention)
         self.message.emit("Speaker mention selected; J or K returns to the records.")
+
+    def show_mention_of_cell(self, index: QModelIndex) -> None:
+        """Go to the mention (as G does) when ``index`` is a filled "Speaker at" cell:
+        that cell links to a far mention, and a double click on it follows the link."""
+        if index.column() == AttributionTableModel.MENTION and index.data():
+            self.go_to_mention.trigger()
 
     def mark_document_done(self) -> None:
         """Mark the current document done, or say how many records are left."""
