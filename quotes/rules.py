@@ -42,7 +42,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after, find_speaker_before, find_subject
-from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, first_word
+from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
 # How much each kind of cue is trusted, before adjustments for the construction.
@@ -454,6 +454,11 @@ class UnitRules:
         quote_follows = starts_with_opening_mark(text, rest_start, unit.end) or (
             rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
         )
+        if not quote_follows and clause_kind:
+            late = self._quotation_after_circumstance(unit, cue, rest_start)
+            if late is not None:
+                # 'said of the senator, "..."', 'asked the crowd, "..."'.
+                rest_start, quote_follows = late, True
         if quote_follows:
             after = trim(text, rest_start, self._quotation_end(rest_start, unit.end))
             # Only a quotation before the speaker joins ("A," she said, "B."); other words
@@ -557,9 +562,9 @@ class UnitRules:
                     cue.lemma == "tell" or late_that.group(1).lower() in _CIRCUMSTANCE_STARTS
                 ):
                     start, that = late_that.end() - 4, True
-            if (
-                cue.lemma != "ask" or that or is_question_clause(text, start, unit.end)
-            ) and not (not that and _takes_no_object_content(text, cue, start, unit.end)):
+            if (cue.lemma != "ask" or that or is_question_clause(text, start, unit.end)) and not (
+                not that and _takes_no_object_content(text, cue, start, unit.end)
+            ):
                 end = self._content_end(unit, start)
                 if text[speaker.start : speaker.end].lower() in {"who", "which"}:
                     # A relative clause ends at its comma: "X, who said Y, left".
@@ -616,6 +621,42 @@ class UnitRules:
             return [span]
         return []
 
+    def _quotation_after_circumstance(self, unit: Unit, cue: Cue, position: int) -> int | None:
+        """Where a quotation starts that follows a cue's circumstance and a comma or
+        colon ('said in the spring, when the story broke, "..."'), or None.
+
+        The quotation must run to the unit's end and the circumstance be short, open
+        with a preposition, a time word or (after "ask" and "tell") the addressee, and
+        hold no quotation mark and no other cue.
+        """
+        text = self.text
+        inside = self.quotes.within(position, unit.end)
+        if not inside or inside[0].start < position:
+            return None
+        quotation = inside[0]
+        gap = text[position : quotation.start]
+        if not gap.rstrip().endswith((",", ":")) or _QUOTE_MARK.search(gap):
+            return None
+        if word_count(text, position, quotation.start) > _MAX_CIRCUMSTANCE_WORDS:
+            return None
+        if self._holds_any_cue(position, quotation.start):
+            return None
+        first = first_word(text, position, quotation.start)
+        if first is None or not (
+            first.lower in _CIRCUMSTANCE_OPENERS
+            or first.lower in WEEKDAYS
+            or (
+                cue.lemma in {"ask", "tell"}
+                and skip_told_object(text, position, quotation.start) > position
+            )
+        ):
+            # "says no matter what X does, "...", "noted the slogan, "..."": content.
+            return None
+        rest = trim(text, quotation.start, unit.end)
+        if rest is None or self.quotes.quoted_share(text, rest.start, rest.end) < 0.8:
+            return None
+        return quotation.start
+
     def _after_colon(self, prefix: Span) -> Span:
         """'... with a caveat: "Q," the source said': only the quotation is content."""
         inside = self.quotes.within(prefix.start, prefix.end)
@@ -648,9 +689,7 @@ class UnitRules:
         if span is None or self._holds_cue(quote_end, cue_start) or _QUOTE_MARK.search(gap):
             return None
         first = first_word(text, span.start, span.end)
-        if first is None or not (
-            first.is_capitalized or first.lower in _TAG_DETERMINERS
-        ):
+        if first is None or not (first.is_capitalized or first.lower in _TAG_DETERMINERS):
             return None
         return span
 
@@ -719,6 +758,12 @@ _WRITER_AFTER_QUOTE = re.compile(
 )
 
 
+_MAX_CIRCUMSTANCE_WORDS = 15
+# Words that open a circumstance between a cue and its quotation ("said in the spring,").
+_CIRCUMSTANCE_OPENERS = frozenset(
+    "in on at about of during after before to with from via through for over when while "
+    "as then again later earlier repeatedly also last this recently once".split()
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 # Words that open a speaker mention in a tag ('"Q," the two write', '"Q," one owner said').
 _TAG_DETERMINERS = frozenset(
@@ -773,6 +818,8 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
             or _FINITE_SOON.match(text, start, limit) is not None
         )
     return False
+
+
 # Verbs whose object is not what was said ("shouting profanities", "tweeting a video").
 _NO_OBJECT_CONTENT = frozenset(
     "continue shout yell cry whisper mutter tweet write post answer respond reply joke "
