@@ -16,6 +16,7 @@ from quotes.lexicon import Lexicon
 PHRASE = "phrase"  # a verb phrase: "pointed out", "told reporters"
 ACCORDING = "according"  # "according to X"
 MODIFIER = "modifier"  # "in a statement": extends the verb cue it follows
+NOUN = "noun"  # a noun of speech: "his claim that", "Obama's call for"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Cue:
     lemma: str
     kind: str
     participle: bool = False  # an -ing form ("adding", "saying")
+    noun_form: bool = False  # the verb form is also a noun of speech ("claims", "calls")
 
 
 # A multiword cue opening with a preposition qualifies a verb ("said in a statement").
@@ -39,7 +41,7 @@ def _pattern(lexicon: Lexicon, ignore_case: bool) -> re.Pattern[str]:
     cached = _PATTERNS.get((id(lexicon), ignore_case))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
-    words = [*lexicon.phrases, *lexicon.according, *lexicon.verbs]
+    words = [*lexicon.phrases, *lexicon.according, *lexicon.verbs, *lexicon.nouns]
     # A trie-shaped pattern: the regex engine tries one branch per letter instead of
     # every word at every position, which keeps the scan fast.
     alternatives = _trie_pattern(sorted({w.lower() for w in words}))
@@ -106,7 +108,18 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
             continue
         entry = lexicon.verb(phrase)
         if entry is None:
+            if phrase in lexicon.nouns:
+                found.append(Cue(match.start(), match.end(), phrase, NOUN))
             continue
         lemma, kind = entry
-        found.append(Cue(match.start(), match.end(), lemma, kind.value, phrase.endswith("ing")))
+        found.append(
+            Cue(
+                match.start(),
+                match.end(),
+                lemma,
+                kind.value,
+                phrase.endswith("ing"),
+                phrase in lexicon.nouns,
+            )
+        )
     return found

@@ -29,12 +29,14 @@ class Lexicon:
 
     ``verbs`` maps every lower-case verb form to its lemma and kind;
     ``phrases`` are multiword cues in lower case with single spaces;
-    ``according`` are phrases that introduce a source ("according to", "as reported by").
+    ``according`` are phrases that introduce a source ("according to", "as reported by");
+    ``nouns`` are nouns of speech acts ("his claim that", "Obama's call for").
     """
 
     verbs: dict[str, tuple[str, CueKind]]
     phrases: tuple[str, ...]
     according: tuple[str, ...] = ("according to",)
+    nouns: frozenset[str] = frozenset()
 
     def verb(self, word: str) -> tuple[str, CueKind] | None:
         """The lemma and kind of ``word`` if it is a known cue verb form."""
@@ -46,6 +48,7 @@ class Lexicon:
             verbs={**self.verbs, **other.verbs},
             phrases=tuple(dict.fromkeys(self.phrases + other.phrases)),
             according=tuple(dict.fromkeys(self.according + other.according)),
+            nouns=self.nouns | other.nouns,
         )
 
 
@@ -64,6 +67,7 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
     verbs: dict[str, tuple[str, CueKind]] = {}
     phrases: list[str] = []
     according: list[str] = []
+    nouns: set[str] = set()
     section: str | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -72,7 +76,7 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
         header = _SECTION.match(line)
         if header:
             section = header.group(1).lower()
-            if section not in {"clause", "belief", "object", "phrases", "according"}:
+            if section not in {"clause", "belief", "object", "phrases", "according", "nouns"}:
                 raise LexiconError(f"{where}:{number}: unknown section [{section}]")
             continue
         words = line.lower().split()
@@ -88,9 +92,13 @@ def parse_lexicon(text: str, where: str = "<lexicon>") -> Lexicon:
                 verbs.setdefault(form, (lemma, kind))
         elif section == "phrases":
             phrases.append(" ".join(words))
+        elif section == "nouns":
+            nouns.update(words)
         else:
             according.append(" ".join(words))
-    return Lexicon(verbs=verbs, phrases=tuple(phrases), according=tuple(according))
+    return Lexicon(
+        verbs=verbs, phrases=tuple(phrases), according=tuple(according), nouns=frozenset(nouns)
+    )
 
 
 def read_data_lines(name: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
+from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue
 from quotes.drafts import Draft, choose_outermost
 from quotes.indirect import (
     content_after,
@@ -73,8 +73,13 @@ class UnitRules:
 
     def __init__(self, text: str, cues: list[Cue], quotes: QuoteIndex) -> None:
         self.text = text
-        self.cues = [c for c in cues if quotes.covering(c.start) is None]
+        outside = [c for c in cues if quotes.covering(c.start) is None]
+        # Nouns of speech ("his claim that") only propose drafts of their own; the
+        # other rules look at verbs.
+        self.cues = [c for c in outside if c.kind != NOUN]
         self._cue_starts = [c.start for c in self.cues]
+        self._nouns = [c for c in outside if c.kind == NOUN]
+        self._noun_starts = [c.start for c in self._nouns]
         self.quotes = quotes
 
     def drafts_for(self, unit: Unit, number: int) -> list[Draft]:
@@ -84,6 +89,14 @@ class UnitRules:
         cues = self.cues[low:high]
         modifiers = [c for c in cues if c.kind == MODIFIER]
         candidates = []
+        for noun in self._nouns[
+            bisect_left(self._noun_starts, unit.start) : bisect_left(self._noun_starts, unit.end)
+        ]:
+            draft = self._nominal(unit, noun)
+            if draft is not None:
+                draft.unit = number
+                draft.cue_start = noun.start
+                candidates.append(draft)
         for cue in cues:
             if cue.kind == MODIFIER:
                 continue
@@ -236,7 +249,8 @@ class UnitRules:
                 # "X met Y and reiterated ...", "X has ... but has said ...".
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
-                return None
+                # "Obama's claims about", "the calls for": the cue word is a noun.
+                return self._nominal(unit, cue) if cue.noun_form else None
         if cue.participle and text[speaker.start : speaker.end].split()[0].lower() in {
             "a",
             "an",
@@ -308,6 +322,51 @@ class UnitRules:
         if match.group("asker"):
             asker = trim(text, match.start("asker"), match.end("asker"))
         return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+
+    def _nominal(self, unit: Unit, cue: Cue) -> Draft | None:
+        """``his claim that C``, ``Obama's call for C``, ``the question of whether C``:
+        a noun of speech; its possessor, if any, speaks."""
+        text = self.text
+        before = text[max(unit.start, cue.start - 60) : cue.start]
+        possessor = _POSSESSOR.search(before)
+        speaker: Span | None = None
+        if possessor is not None:
+            offset = cue.start - len(before)
+            if possessor.group("pronoun"):
+                speaker = Span(
+                    offset + possessor.start("pronoun"), offset + possessor.end("pronoun")
+                )
+            else:
+                mark = offset + possessor.start("mark")
+                name = find_speaker_before(text, self._lower_bound(unit, mark), mark)
+                if name is not None:
+                    speaker = Span(name.start, offset + possessor.end("mark"))
+        elif not _DETERMINED.search(before):
+            return None  # "X attacks Y" with no subject found, not a noun
+        if speaker is None and cue.lemma in _NOUNS_NEEDING_POSSESSOR:
+            return None  # "the attack on the embassy", "questions about the budget"
+        position = skip_adverbials(text, cue.end, unit.end)
+        link = _NOMINAL_LINK.match(text, position, unit.end)
+        if link is None:
+            return None
+        word = link.group(1).lower()
+        if word == "to" and not starts_with_infinitive(text, link.start(1), unit.end):
+            return None
+        if word == "that" and _RELATIVE_THAT.match(text, link.end(), unit.end):
+            return None  # "a claim that originated in ...": a relative clause
+        start = link.start(1) if word in {"that", "to"} else link.end()
+        end = content_stop(text, start, unit.end)
+        if word == "to":
+            comma = text.find(",", start, end)
+            end = comma if comma > 0 else end
+        elif word not in {"that", ":"}:
+            # A noun phrase ends where the sentence's own verb begins.
+            stop = _NOUN_PHRASE_END.search(text, start, end)
+            end = stop.start() if stop else end
+        content = trim(text, start, end)
+        if content is None or word_count(text, content.start, content.end) < 2:
+            return None
+        return Draft([content], Span(cue.start, cue.end), speaker, "noun-cue", 0.5, priority=1)
 
     def _opening_participle(self, unit: Unit, cue: Cue) -> Draft | None:
         """``Noting C, X said ...``, ``In rejecting C, the court ...``: the participle's
@@ -884,6 +943,25 @@ _ASKED_AFTER = re.compile(
 _PARTICIPLE_OPENING = re.compile(
     r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon)\s+)?",
     re.IGNORECASE,
+)
+# The possessor before a noun of speech: "Obama's", "George Will’s earlier", "his".
+_POSSESSOR = re.compile(
+    r"(?:(?P<mark>['’]s)|\b(?P<pronoun>his|her|their|its|my|our|your))"
+    r"(?:\s+(?-i:[a-z]+)){0,2}\s+$",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(r"\b(?:the|a|an|this|that|these|those)(?:\s+(?-i:[a-z-]+)){0,2}\s+$", re.I)
+_NOUNS_NEEDING_POSSESSOR = frozenset(
+    "attack attacks question questions charge charges praise argument arguments threat "
+    "threats demand demands call calls".split()
+)
+_RELATIVE_THAT = re.compile(
+    r"\s+(?:is|was|are|were|has|had|have|would|will|could|can|(?-i:[a-z]+ed))\b", re.I
+)
+_NOMINAL_LINK = re.compile(r"\s*(that|for|about|on|of|to|against|:)(?=\s)", re.IGNORECASE)
+_NOUN_PHRASE_END = re.compile(
+    r",|;|\s[—–-]{1,2}\s|\s\(|\s(?:is|are|was|were|has|have|had|will|would|could|should|"
+    r"can|may|might|came|comes|remains?|seems?|appears?|drew|draws|did|does|do)\b"
 )
 # A lower-case past-tense verb after a subject ("the court ruled").
 _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import extract
+from quotes.lexicon import default_lexicon, parse_lexicon
 from quotes.model import Attribution, QuoteType
 
 DIRECT, INDIRECT, MIXED = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
@@ -144,6 +145,22 @@ CASES = [
         "The governor",
         INDIRECT,
     ),
+    (
+        "noun-cue-with-possessor-that",
+        "Residents were angry about the mayor's claim that the bridge was safe.",
+        "that the bridge was safe.",
+        "claim",
+        "the mayor's",
+        INDIRECT,
+    ),
+    (
+        "noun-cue-call-for",
+        "Despite Ms. Cole's call for a full recount, the board certified the result.",
+        "a full recount",
+        "call",
+        "Ms. Cole's",
+        INDIRECT,
+    ),
 ]
 
 
@@ -180,7 +197,17 @@ def test_indirect_construction_is_attributed(
         pytest.param("She ran down the street, shouting insults at the driver.", id="shouting"),
         pytest.param("Voters should feel free to skip the primary.", id="belief-without-clause"),
         pytest.param("The mayor went on national television last night.", id="went-on-place"),
+        pytest.param("The attack on the embassy killed four people.", id="noun-without-speaker"),
+        pytest.param(
+            "A claim that originated in a tabloid spread quickly.", id="noun-with-relative-that"
+        ),
     ],
 )
 def test_infinitives_and_objects_of_other_verbs_are_not_content(text: str) -> None:
     assert extract(text).attributions == ()
+
+
+def test_lexicon_reads_nouns_of_speech() -> None:
+    lexicon = parse_lexicon("[nouns]\nclaim claims\nremark\n")
+    assert lexicon.nouns == frozenset({"claim", "claims", "remark"})
+    assert "remark" in default_lexicon().nouns
