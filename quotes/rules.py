@@ -215,15 +215,15 @@ class UnitRules:
         cue_span = _extend_cue(cue, modifiers, text)
         before_end = cue.start
         lower = self._lower_bound(unit, cue.start)
-        inverted = ends_with_clause_comma(text, unit.start, before_end) or text[
-            unit.start : before_end
-        ].rstrip().endswith(_CLOSING)
+        inverted = ends_with_clause_comma(text, unit.start, before_end) or self._closes_quotation(
+            unit.start, before_end
+        )
         if cue.participle and _after_comma(text, unit.start, before_end):
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
         speaker: Span | None = None
         if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
-            after_quote = text[unit.start : before_end].rstrip().rstrip(",").endswith(_CLOSING)
+            after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
             if inverted_speaker is not None and after_quote:
                 if ends_clause(text, inverted_speaker.end, unit.end):
@@ -482,7 +482,11 @@ class UnitRules:
         prefix_quoted = prefix is not None and self._is_quoted(prefix)
         prefix_clause = (
             prefix is not None
-            and ends_with_clause_comma(text, unit.start, speaker.start)
+            and (
+                ends_with_clause_comma(text, unit.start, speaker.start)
+                # '"A battle of niches" Grubbs said': a quotation without its comma.
+                or (prefix_quoted and self._closes_quotation(unit.start, speaker.start))
+            )
             and word_count(text, prefix.start, prefix.end) >= 1
             and not (
                 is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
@@ -806,6 +810,18 @@ class UnitRules:
             if cue.participle and _after_comma(self.text, start, cue.start):
                 return cue.start
         return end
+
+    def _closes_quotation(self, start: int, end: int, *, comma: bool = False) -> bool:
+        """Whether ``text[start:end]`` ends with a closing quotation mark (after which a
+        comma may stand when ``comma``), wrongly curled ones ('unusual,“') included."""
+        head = self.text[start:end].rstrip()
+        if comma:
+            head = head.rstrip(",")
+        if head.endswith(_CLOSING):
+            return True
+        position = start + len(head)
+        quotation = self.quotes.covering(position - 1) if position > start else None
+        return quotation is not None and quotation.end == position
 
     def _is_quoted(self, span: Span) -> bool:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5

@@ -186,6 +186,22 @@ CASES = [
         "Ryan",
         MIXED,
     ),
+    (
+        "wrongly-curled-closing-mark-before-inverted-tag",
+        "“It is unusual,“ said Lena Ortiz, an attorney with the legal clinic.",
+        "“It is unusual,“",
+        "said",
+        "Lena Ortiz",
+        DIRECT,
+    ),
+    (
+        "quotation-without-comma-before-tag",
+        "“The race is a battle of niches” Grubbs said.",
+        "“The race is a battle of niches”",
+        "said",
+        "Grubbs",
+        DIRECT,
+    ),
 ]
 
 
