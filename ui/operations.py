@@ -170,14 +170,12 @@ def redo_last(*, store: Store, changes: ChangeHub) -> HistoryEntry | None:
 
 def notify_entry(changes: ChangeHub, entry: HistoryEntry) -> None:
     """Tell the views about every row a history entry touched (undo, redo)."""
-    ids: dict[int, None] = {}
-    for state in (entry.before or {}, entry.after or {}):
-        for row in state.get("attributions", ()):
-            ids[int(row["id"])] = None
+    states = [state for state in (entry.before, entry.after) if state]
+    # A dict keeps the ids in order, each once.
+    ids = {int(row["id"]): None for state in states for row in state.get("attributions", ())}
     if entry.attribution_id is not None:
         ids[entry.attribution_id] = None
-    touches_roster = any("speakers" in (state or {}) for state in (entry.before, entry.after))
-    if touches_roster:
+    if any("speakers" in state for state in states):
         # Records show their speaker's name: a renamed or restored speaker changes
         # rows the entry does not list.
         changes.notify(ChangeKind.ATTRIBUTIONS, [])
