@@ -13,22 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from storage import samples
 from storage.store import Store
 from ui.main_window import APP_TITLE, MainWindow
 from ui.messages import show_error
 from ui.theme import apply_theme
 from ui.view_state import ViewState
 from ui.workers import running_tasks
-
-
-def _seed_samples(store: Store) -> None:
-    # The storage package ships the sample articles; an older one without them is
-    # still a working workspace, just an empty one.
-    try:
-        from storage.samples import seed_samples
-    except ImportError:
-        return
-    seed_samples(store)
 
 
 class WorkspaceSession:
@@ -60,7 +51,7 @@ class WorkspaceSession:
         try:
             store = Store(path, annotator=self.annotator)
             if seed_samples:
-                _seed_samples(store)
+                samples.seed_samples(store)
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
             self._fail(f"Cannot open the workspace {path}:\n{error}")
             return False
