@@ -55,13 +55,10 @@ class WorkspaceSession:
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
             self._fail(f"Cannot open the workspace {path}:\n{error}")
             return False
-        if self.window is not None and self.view_state is not None:
-            # The window being replaced keeps its place in its own workspace.
-            self.view_state.save_last_position(
-                self.window.store.path,
-                self.window.current.document_id,
-                self.window.current.attribution_id,
-            )
+        if self.window is not None:
+            # The window being replaced keeps its place in its own workspace (before
+            # the new window reads it: both may be on the same workspace).
+            self.window.remember_position()
         window = MainWindow(store, view_state=self.view_state)
         window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
         old_store, old_window = self.store, self.window

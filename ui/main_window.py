@@ -283,11 +283,17 @@ class MainWindow(QMainWindow):
             timer.stop()
         if self.view_state is not None:
             self.view_state.save_window(self)
+            self.remember_position()
+            self.view_state.sync()
+        super().closeEvent(event)
+
+    def remember_position(self) -> None:
+        """Keep the open document and record in the view state (if any), so that the
+        next window on this workspace opens there."""
+        if self.view_state is not None:
             self.view_state.save_last_position(
                 self.store.path, self.current.document_id, self.current.attribution_id
             )
-            self.view_state.sync()
-        super().closeEvent(event)
 
 
 def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
