@@ -111,7 +111,42 @@ class UnitRules:
             colon.unit = number
             colon.cue_start = colon.cue.start if colon.cue else unit.start
             chosen.append(colon)
+        if not chosen:
+            label = self._labelled(unit)
+            if label is not None:
+                label.unit = number
+                label.cue_start = unit.start
+                chosen.append(label)
         return chosen
+
+    def _labelled(self, unit: Unit) -> Draft | None:
+        """``Clinton: I support statehood``, ``Q: Did you vote?``: a short name and a
+        colon open the unit (headlines, interview transcripts); the name speaks."""
+        text = self.text
+        match = _LABEL.match(text, unit.start, unit.end)
+        if match is None:
+            return None
+        label = match.group("label")
+        if (
+            label.isupper()
+            or label.lower() in _NOT_SPEAKER_LABELS
+            or not all(w[0].isupper() or w in {"at", "on", "of", "in"} for w in label.split())
+        ):
+            # "TOP STORIES:", "Update:", "Q:": the writer's labels; a transcript's
+            # letters are annotated too rarely to propose.
+            return None
+        content = trim(text, match.end(), unit.end)
+        if content is None or word_count(text, content.start, content.end) < 3:
+            return None
+        colon = match.end("label")
+        return Draft(
+            [content],
+            Span(colon, colon + 1),
+            Span(match.start("label"), colon),
+            "label-colon",
+            0.5,
+            priority=1,
+        )
 
     def _colon_quotation(self, unit: Unit, chosen: list[Draft]) -> Draft | None:
         """A quotation introduced by a colon that no cue rule attributed.
@@ -245,8 +280,11 @@ class UnitRules:
             if head is not None and text[head.end : head.end + 1] == ",":
                 speaker = Span(head.start, speaker.end)
         if speaker is None:
-            if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start):
-                # "X met Y and reiterated ...", "X has ... but has said ...".
+            if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start) or (
+                lower > unit.start and self._quotation_follows(cue_span.end, unit.end)
+            ):
+                # "X met Y and reiterated ...", "X has ... but has said ...", and
+                # 'X, in a cape reading "A," shouted, "B"': the sentence's subject.
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
                 # "Obama's claims about", "the calls for": the cue word is a noun.
@@ -454,7 +492,11 @@ class UnitRules:
             ):
                 return None
             confidence = 0.45
-        content = trim(self.text, start, self._content_end(unit, start))
+        end = self._content_end(unit, start)
+        if starts_with_opening_mark(self.text, start, unit.end):
+            # 'chanting "No more wars," raising ...': the quotation is what was said.
+            end = min(end, self._quotation_end(start, unit.end))
+        content = trim(self.text, start, end)
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
         # The subject of the main clause speaks, unless a cue of the unit names one.

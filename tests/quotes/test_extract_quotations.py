@@ -202,6 +202,24 @@ CASES = [
         "Grubbs",
         DIRECT,
     ),
+    (
+        "participle-quotation-then-writer-words",
+        'Marchers filled the square on Monday, chanting "No more wars," raising questions'
+        " about the vote.",
+        '"No more wars,"',
+        "chanting",
+        "Marchers",
+        DIRECT,
+    ),
+    (
+        "subject-before-quotation-in-apposition",
+        "Ortiz, who wore a cape bearing the words, “I am with her,” shouted, “In three days,"
+        " let us make history!”",
+        "“In three days, let us make history!”",
+        "shouted",
+        "Ortiz",
+        DIRECT,
+    ),
 ]
 
 
