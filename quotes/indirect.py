@@ -182,6 +182,9 @@ _CONTENT_STOP = re.compile(
     r"(?:has|have|had|said|says|told|added|noted|argued|\w+ed)\b"
     # A new clause with its own pronoun subject, or a comparison by the writer.
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|it)\s+(?:\w+ed|said|says|has|had|have)\b"
+    # A new clause with its own subject after ", and" ("..., and Clinton is promising").
+    r"|,\s+(?:and|but)\s+(?:he|she|they|we|it|i|(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+))*)"
+    r"\s+(?-i:[a-z])"
     r"|,?\s+compared\s+(?:to|with)\b)",
     re.IGNORECASE,
 )

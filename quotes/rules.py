@@ -84,6 +84,8 @@ class UnitRules:
 
     def drafts_for(self, unit: Unit, number: int) -> list[Draft]:
         """The chosen drafts of one unit, outermost first, never overlapping."""
+        if _EDITORS_NOTE.match(self.text, self.text.rfind("\n", 0, unit.start) + 1):
+            return []
         low = bisect_left(self._cue_starts, unit.start)
         high = bisect_left(self._cue_starts, unit.end)
         cues = self.cues[low:high]
@@ -853,6 +855,13 @@ class UnitRules:
                 return cue.start
         return end
 
+    def _quotation_follows(self, position: int, end: int) -> bool:
+        """Whether a quotation opens at ``position``, maybe after a comma or colon."""
+        start = skip_spaces(self.text, position, end)
+        if self.text[start : start + 1] in {",", ":"}:
+            start += 1
+        return starts_with_opening_mark(self.text, start, end)
+
     def _closes_quotation(self, start: int, end: int, *, comma: bool = False) -> bool:
         """Whether ``text[start:end]`` ends with a closing quotation mark (after which a
         comma may stand when ``comma``), wrongly curled ones ('unusual,“') included."""
@@ -1021,6 +1030,23 @@ _NOUN_PHRASE_END = re.compile(
     r",|;|\s[—–-]{1,2}\s|\s\(|\s(?:is|are|was|were|has|have|had|will|would|could|should|"
     r"can|may|might|came|comes|remains?|seems?|appears?|drew|draws|did|does|do)\b"
 )
+# A short name and a colon opening a unit: "Trump:", "Q:", "Former AG Mukasey at RNC:".
+_LABEL = re.compile(
+    r"[\"“]?(?P<label>(?-i:[A-Z])[\w’'.-]*(?:[^\S\n]+[\w’'.-]+){0,5}?):[^\S\n]+(?=\S)"
+)
+_NOT_SPEAKER_LABELS = frozenset(
+    [
+        *"note update updated correction related photos photo video watch source sources "
+        "background previously disclosure tags topics caption".split(),
+        "editor's note",
+        "editor’s note",
+        "read more",
+        "see also",
+        "story highlights",
+    ]
+)
+# A note of the publisher, not reporting: "Editor's note: ...".
+_EDITORS_NOTE = re.compile(r"\s*editor(?:'|’)?s(?:'|’)?\s+note\b", re.IGNORECASE)
 # A lower-case past-tense verb after a subject ("the court ruled").
 _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
 # "As X noted, C".

@@ -161,6 +161,22 @@ CASES = [
         "Ms. Cole's",
         INDIRECT,
     ),
+    (
+        "headline-name-colon",
+        "Ortega: Port strike will end this week",
+        "Port strike will end this week",
+        ":",
+        "Ortega",
+        INDIRECT,
+    ),
+    (
+        "content-ends-before-a-new-subject-after-and",
+        "The minister said the plant would reopen in May, and Ms. Rios is planning a protest.",
+        "the plant would reopen in May",
+        "said",
+        "The minister",
+        INDIRECT,
+    ),
 ]
 
 
@@ -198,6 +214,11 @@ def test_indirect_construction_is_attributed(
         pytest.param("Voters should feel free to skip the primary.", id="belief-without-clause"),
         pytest.param("The mayor went on national television last night.", id="went-on-place"),
         pytest.param("The attack on the embassy killed four people.", id="noun-without-speaker"),
+        pytest.param(
+            "Editor's note: the governor has said many times that taxes will rise.",
+            id="editors-note",
+        ),
+        pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
         pytest.param(
             "A claim that originated in a tabloid spread quickly.", id="noun-with-relative-that"
         ),
