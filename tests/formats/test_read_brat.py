@@ -8,20 +8,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from read_support import read
 
-from formats.readers import ReadOptions, read_paths
+from formats.readers import ReadOptions
 from formats.writers.brat_export import ann_lines
-from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
+from quotes.model import Article, Attribution, Origin, QuoteType, Span, Status
 
 DATA = Path(__file__).parent / "data" / "brat"
 TEXT = "Ana Lopez said the bridge will open in May. Critics called it a waste.\n"
-
-
-def read(*paths: Path, options: ReadOptions | None = None):
-    problems: list[Problem] = []
-    notes: list[str] = []
-    articles = list(read_paths(paths, options=options, problems=problems, notes=notes))
-    return articles, problems, notes
 
 
 def span_of(text: str, words: str) -> tuple[int, int]:

@@ -6,20 +6,14 @@ import codecs
 from pathlib import Path
 
 import pytest
+from read_support import read
 
 from formats.encoding import DecodeError
-from formats.readers import ReadOptions, csv_columns, read_paths
+from formats.readers import ReadOptions, csv_columns
 from quotes.model import Article, Problem
 
 DATA = Path(__file__).parent / "data"
 MAPPED = ReadOptions(csv_text_column="body", csv_title_column="headline")
-
-
-def read(*paths: Path, options: ReadOptions | None = None):
-    problems: list[Problem] = []
-    notes: list[str] = []
-    articles = list(read_paths(paths, options=options, problems=problems, notes=notes))
-    return articles, problems, notes
 
 
 def write(tmp_path: Path, content: str, name: str = "in.csv", codec: str = "utf-8") -> Path:

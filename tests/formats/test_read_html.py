@@ -5,18 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from read_support import read
 
-from formats.readers import read_paths
 from quotes.model import Problem
 
 DATA = Path(__file__).parent / "data"
-
-
-def read(*paths: Path):
-    problems: list[Problem] = []
-    notes: list[str] = []
-    articles = list(read_paths(paths, problems=problems, notes=notes))
-    return articles, problems, notes
 
 
 def test_a_saved_page_gives_its_main_text_and_metadata() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from read_support import read
 
 from formats.readers import ReadOptions, read_paths
 from quotes.model import Attribution, Origin, Problem, QuoteType, Span, Status
@@ -44,13 +45,6 @@ def line(**changes: Any) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def read(path: Path, options: ReadOptions | None = None):
-    problems: list[Problem] = []
-    notes: list[str] = []
-    articles = list(read_paths([path], options=options, problems=problems, notes=notes))
-    return articles, problems, notes
-
-
 def write_lines(tmp_path: Path, *lines: str, name: str = "in.jsonl") -> Path:
     path = tmp_path / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -81,7 +75,9 @@ def test_a_line_becomes_an_article_with_its_imported_quotes(tmp_path: Path) -> N
 
 
 def test_without_annotations_only_the_texts_are_read(tmp_path: Path) -> None:
-    [article], _, _ = read(write_lines(tmp_path, line()), ReadOptions(with_annotations=False))
+    [article], _, _ = read(
+        write_lines(tmp_path, line()), options=ReadOptions(with_annotations=False)
+    )
     assert article.attributions == ()
 
 

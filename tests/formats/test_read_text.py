@@ -6,18 +6,12 @@ import codecs
 from pathlib import Path
 
 import pytest
+from read_support import read
 
 from formats.readers import ReadOptions, read_paths, sniff_format
 from quotes.model import Article, Problem
 
 ARTICLE = 'Council backs bridge\n\n"It is time," the mayor said on Tuesday.\n'
-
-
-def read(*paths: Path, options: ReadOptions | None = None):
-    problems: list[Problem] = []
-    notes: list[str] = []
-    articles = list(read_paths(paths, options=options, problems=problems, notes=notes))
-    return articles, problems, notes
 
 
 def test_a_text_file_is_one_article_titled_by_its_first_line(tmp_path: Path) -> None:

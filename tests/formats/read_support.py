@@ -1,0 +1,18 @@
+"""Reading files the way an import does, for the reader tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from formats.readers import ReadOptions, read_paths
+from quotes.model import Article, Problem
+
+
+def read(
+    *paths: Path, options: ReadOptions | None = None
+) -> tuple[list[Article], list[Problem], list[str]]:
+    """Everything ``read_paths`` yields for ``paths``, with the problems and notes it met."""
+    problems: list[Problem] = []
+    notes: list[str] = []
+    articles = list(read_paths(paths, options=options, problems=problems, notes=notes))
+    return articles, problems, notes
