@@ -124,3 +124,36 @@ def test_cancelled_brat_export_leaves_the_earlier_one(tmp_path: Path) -> None:
     assert report.cancelled
     assert sorted(p.name for p in out.iterdir()) == before
     assert [p.name for p in tmp_path.iterdir()] == ["brat"]
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_platforms_without_folder_descriptors_write_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filters = ExportFilters.every_status()
+    write_export(harbour_items(), tmp_path / "fast", format="brat", filters=filters)
+    monkeypatch.setattr("os.supports_dir_fd", set())
+    write_export(harbour_items(), tmp_path / "by-path", format="brat", filters=filters)
+    assert _folder_bytes(tmp_path / "fast") == _folder_bytes(tmp_path / "by-path")
+    assert (tmp_path / "fast" / "doc-1.txt").read_bytes() == HARBOUR_TEXT.encode("utf-8")
+
+
+def test_a_cancelled_export_leaves_no_folder_and_no_open_descriptor(tmp_path: Path) -> None:
+    import os
+
+    from formats.writers import write_export as export
+
+    def opened() -> int:
+        return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+    before = opened()
+    polls = iter([False, True])  # the second document is cancelled
+    report = export(
+        harbour_items(), tmp_path / "brat", format="brat", is_cancelled=lambda: next(polls, True)
+    )
+    assert report.cancelled
+    assert not (tmp_path / "brat").exists()
+    assert opened() == before
