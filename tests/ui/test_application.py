@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -10,9 +12,20 @@ from storage.store import Store
 from ui.application import WorkspaceSession
 
 
-def test_a_new_workspace_is_seeded_with_the_samples(qtbot, tmp_path: Path) -> None:
-    session = WorkspaceSession()
+@contextmanager
+def workspace_session(*, annotator: str = "annotator") -> Iterator[WorkspaceSession]:
+    """A :class:`WorkspaceSession`, closed (store and window) when the block ends."""
+    session = WorkspaceSession(annotator=annotator)
     try:
+        yield session
+    finally:
+        session.close()
+        if session.window is not None:
+            session.window.close()
+
+
+def test_a_new_workspace_is_seeded_with_the_samples(qtbot, tmp_path: Path) -> None:
+    with workspace_session() as session:
         assert session.open(tmp_path / "first.sqlite", seed_samples=True)
         window = session.window
         assert window is not None and window.isVisible()
@@ -23,15 +36,10 @@ def test_a_new_workspace_is_seeded_with_the_samples(qtbot, tmp_path: Path) -> No
         assert window.article_view.highlighter.ranges_for(
             window.attribution_model.attribution_at(0).id
         )
-    finally:
-        session.close()
-        if session.window is not None:
-            session.window.close()
 
 
 def test_switching_workspace_replaces_the_window(qtbot, tmp_path: Path) -> None:
-    session = WorkspaceSession()
-    try:
+    with workspace_session() as session:
         assert session.open(tmp_path / "a.sqlite", seed_samples=True)
         first = session.window
         assert first is not None
@@ -39,15 +47,10 @@ def test_switching_workspace_replaces_the_window(qtbot, tmp_path: Path) -> None:
         assert session.window is not first and not first.isVisible()
         assert session.window is not None and session.window.document_model.rowCount() == 0
         assert session.window.windowTitle().endswith("b.sqlite")
-    finally:
-        session.close()
-        if session.window is not None:
-            session.window.close()
 
 
 def test_new_workspace_refuses_an_existing_file(qtbot, tmp_path: Path) -> None:
-    session = WorkspaceSession()
-    try:
+    with workspace_session() as session:
         assert session.open(tmp_path / "a.sqlite")
         window = session.window
         existing = tmp_path / "keep.txt"
@@ -58,15 +61,10 @@ def test_new_workspace_refuses_an_existing_file(qtbot, tmp_path: Path) -> None:
         boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
         assert boxes and "already exists" in boxes[0].text()
         boxes[0].close()
-    finally:
-        session.close()
-        if session.window is not None:
-            session.window.close()
 
 
 def test_a_file_that_is_not_a_workspace_is_refused(qtbot, tmp_path: Path) -> None:
-    session = WorkspaceSession()
-    try:
+    with workspace_session() as session:
         assert session.open(tmp_path / "a.sqlite")
         window = session.window
         junk = tmp_path / "junk.sqlite"
@@ -77,15 +75,10 @@ def test_a_file_that_is_not_a_workspace_is_refused(qtbot, tmp_path: Path) -> Non
         assert boxes and "junk.sqlite" in boxes[0].text()
         assert junk.read_bytes().startswith(b"this is not a database")
         boxes[0].close()
-    finally:
-        session.close()
-        if session.window is not None:
-            session.window.close()
 
 
 def test_the_annotator_name_is_recorded_on_decisions(qtbot, tmp_path: Path) -> None:
-    session = WorkspaceSession(annotator="ana")
-    try:
+    with workspace_session(annotator="ana") as session:
         assert session.open(tmp_path / "named.sqlite", seed_samples=True)
         window = session.window
         assert window is not None
@@ -94,7 +87,3 @@ def test_the_annotator_name_is_recorded_on_decisions(qtbot, tmp_path: Path) -> N
         window.annotation_actions.accept.trigger()
         with Store(tmp_path / "named.sqlite") as other:
             assert other.attribution(record).annotator == "ana"
-    finally:
-        session.close()
-        if session.window is not None:
-            session.window.close()
