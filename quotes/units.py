@@ -58,7 +58,8 @@ def build_units(
             if spanning or (
                 same_paragraph
                 and (
-                    _continues_sentence(text, sentence) or _tags_quotation(text, previous, sentence)
+                    _continues_sentence(text, previous, sentence)
+                    or _tags_quotation(text, previous, sentence)
                 )
             ):
                 units[-1] = Unit(previous.start, sentence.end, previous.paragraph)
@@ -72,10 +73,20 @@ def build_units(
 _CLOSING_END = re.compile(r"""[?!.,…—-]\s*[’']?\s*(?:["”»]|'')\s*$""")
 
 
-def _continues_sentence(text: str, sentence: Span) -> bool:
-    """Whether Punkt cut a sentence after an abbreviation inside brackets: a sentence
-    never opens with a closing bracket or a comma ("(D-S.C.), a member ...")."""
-    return text[sentence.start : sentence.start + 1] in {")", "]", ",", ";"}
+def _continues_sentence(text: str, previous: Unit, sentence: Span) -> bool:
+    """Whether Punkt cut a sentence after an abbreviation: a sentence never opens with
+    a closing bracket or a comma ("(D-S.C.), a member ..."), and a name's initials
+    ("Rep. G.K. Butterfield") end no sentence."""
+    if text[sentence.start : sentence.start + 1] in {")", "]", ",", ";"}:
+        return True
+    return (
+        _INITIALS_END.search(text, max(previous.start, previous.end - 12), previous.end) is not None
+        and text[sentence.start : sentence.start + 1].isupper()
+    )
+
+
+# Initials before a surname: " G.K." or " O." at the end of a unit.
+_INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
 
 
 _SHORT_TAG_WORDS = 8

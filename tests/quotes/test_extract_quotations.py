@@ -220,6 +220,15 @@ CASES = [
         "Ortiz",
         DIRECT,
     ),
+    (
+        "initials-in-tag-do-not-end-the-sentence",
+        "“This is a sad day,” said Rep. A.J. Morrow, head of the caucus. “We expected"
+        " better from him.”",
+        "“This is a sad day,” | “We expected better from him.”",
+        "said",
+        "Rep. A.J. Morrow",
+        DIRECT,
+    ),
 ]
 
 
