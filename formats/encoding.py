@@ -51,6 +51,16 @@ _TIE_CHAOS = 0.02
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
 
+def unreadable_file(where: str, error: OSError) -> Problem:
+    """The problem of a file the system would not let us read (missing, no permission)."""
+    return Problem(where, f"cannot read the file: {error.strerror or error}")
+
+
+def decoding_note(where: str, encoding: str) -> str:
+    """The import note naming the encoding a file was decoded from (when not UTF-8)."""
+    return f"{where}: decoded as {encoding}"
+
+
 class DecodeError(ValueError):
     """Bytes that are not text we can read; ``problem`` says where and why."""
 

@@ -40,7 +40,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from formats.encoding import DecodeError, NewlineMap, decode_bytes, normalise_newlines
+from formats.encoding import (
+    DecodeError,
+    NewlineMap,
+    decode_bytes,
+    decoding_note,
+    normalise_newlines,
+    unreadable_file,
+)
 from formats.readers.options import ReadOptions
 from formats.readers.text_reader import read_stored_text, title_for
 from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
@@ -157,7 +164,7 @@ def _read_ann(path: Path, *, problems: list[Problem], notes: list[str]) -> str |
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(str(path), f"cannot read the file: {error.strerror or error}"))
+        problems.append(unreadable_file(str(path), error))
         return None
     if not data.strip():
         return ""  # an article nobody has annotated yet
@@ -174,7 +181,7 @@ def _decode_ann(
         problems.append(error.problem)
         return None
     if encoding is not None:
-        notes.append(f"{path}: decoded as {encoding}")
+        notes.append(decoding_note(str(path), encoding))
     return normalise_newlines(text)
 
 

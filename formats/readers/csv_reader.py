@@ -8,7 +8,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from formats.encoding import DecodeError, normalise_newlines, open_text_stream
+from formats.encoding import (
+    DecodeError,
+    decoding_note,
+    normalise_newlines,
+    open_text_stream,
+    unreadable_file,
+)
 from formats.readers.options import (
     DEFAULT_ID_COLUMN,
     DEFAULT_TITLE_COLUMN,
@@ -56,10 +62,10 @@ def read_csv_file(
         problems.append(error.problem)
         return
     except OSError as error:
-        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
+        problems.append(unreadable_file(where, error))
         return
     if encoding is not None:
-        notes.append(f"{where}: decoded as {encoding}")
+        notes.append(decoding_note(where, encoding))
     with stream:
         reader = csv.reader(stream, delimiter=_delimiter_for(path, stream), strict=True)
         line = 1

@@ -22,9 +22,11 @@ from formats.encoding import (
     DecodeError,
     NewlineMap,
     decode_bytes,
+    decoding_note,
     encoding_of_sample,
     is_ascii_compatible,
     normalise_newlines,
+    unreadable_file,
 )
 from formats.readers.options import ReadOptions
 from quotes.model import Article, Attribution, Problem
@@ -181,7 +183,7 @@ def _iter_lines(
                 problems.append(error.problem)
                 return
             if encoding not in ("utf-8", "utf-8-sig"):
-                notes.append(f"{where}: decoded as {encoding}")
+                notes.append(decoding_note(where, encoding))
             raw.seek(0)
             if is_ascii_compatible(encoding):
                 for line_number, data in enumerate(raw, start=1):
@@ -199,7 +201,7 @@ def _iter_lines(
             else:
                 yield from _iter_wide_lines(raw, encoding, where, problems)
     except OSError as error:
-        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
+        problems.append(unreadable_file(where, error))
 
 
 def _iter_wide_lines(
@@ -251,7 +253,7 @@ def _read_whole_json(
         except json.JSONDecodeError:
             return None
     if encoding is not None:
-        notes.append(f"{path}: decoded as {encoding}")
+        notes.append(decoding_note(str(path), encoding))
     return records
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from formats.encoding import DecodeError, decode_bytes, normalise_newlines
+from formats.encoding import (
+    DecodeError,
+    decode_bytes,
+    decoding_note,
+    normalise_newlines,
+    unreadable_file,
+)
 from formats.readers.options import ReadOptions
 from quotes.model import Article, Problem
 
@@ -49,10 +55,10 @@ def read_stored_text(path: Path, *, problems: list[Problem], notes: list[str]) -
         problems.append(error.problem)
         return None
     except OSError as error:
-        problems.append(Problem(where, f"cannot read the file: {error.strerror or error}"))
+        problems.append(unreadable_file(where, error))
         return None
     if encoding is not None:
-        notes.append(f"{where}: decoded as {encoding}")
+        notes.append(decoding_note(where, encoding))
     if not text.strip():
         problems.append(Problem(where, "the file holds no text (only blanks)"))
         return None
