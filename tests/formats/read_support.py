@@ -16,3 +16,12 @@ def read(
     notes: list[str] = []
     articles = list(read_paths(paths, options=options, problems=problems, notes=notes))
     return articles, problems, notes
+
+
+def assert_refused(path: Path, words: str) -> None:
+    """Reading ``path`` gives no article and one problem naming the file that says
+    ``words`` (an empty or binary file)."""
+    articles, problems, _ = read(path)
+    assert articles == []
+    assert [p.where for p in problems] == [str(path)]
+    assert words in problems[0].reason

@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from read_support import read
+from read_support import assert_refused, read
 
 from formats.encoding import DecodeError
 from formats.readers import ReadOptions, csv_columns
@@ -145,10 +145,7 @@ def test_encodings_are_decoded_and_noted(
 def test_empty_and_binary_csv_files_are_refused(tmp_path: Path, data: bytes, words: str) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(data)
-    articles, problems, _ = read(path)
-    assert articles == []
-    assert [p.where for p in problems] == [str(path)]
-    assert words in problems[0].reason
+    assert_refused(path, words)
 
 
 def test_a_text_longer_than_the_csv_modules_default_field_limit_is_read(tmp_path: Path) -> None:

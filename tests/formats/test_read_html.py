@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from read_support import read
+from read_support import assert_refused, read
 
 from quotes.model import Problem
 
@@ -69,10 +69,7 @@ def test_a_legacy_encoded_page_is_decoded_and_noted(tmp_path: Path) -> None:
 def test_empty_and_binary_pages_are_refused(tmp_path: Path, data: bytes, words: str) -> None:
     path = tmp_path / "x.html"
     path.write_bytes(data)
-    articles, problems, _ = read(path)
-    assert articles == []
-    assert [p.where for p in problems] == [str(path)]
-    assert words in problems[0].reason
+    assert_refused(path, words)
 
 
 def test_markup_shown_as_text_in_a_page_stays_text(tmp_path: Path) -> None:

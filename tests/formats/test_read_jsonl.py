@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from read_support import read
+from read_support import assert_refused, read
 
 from formats.readers import ReadOptions, read_paths
 from quotes.model import Attribution, Origin, Problem, QuoteType, Span, Status
@@ -222,10 +222,7 @@ def test_a_line_with_bytes_that_are_not_utf8_is_skipped_alone(tmp_path: Path) ->
 def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, words: str) -> None:
     path = tmp_path / "x.jsonl"
     path.write_bytes(data)
-    articles, problems, _ = read(path)
-    assert articles == []
-    assert [p.where for p in problems] == [str(path)]
-    assert words in problems[0].reason
+    assert_refused(path, words)
 
 
 def test_a_json_file_may_hold_an_array_or_one_object_or_lines(tmp_path: Path) -> None:
