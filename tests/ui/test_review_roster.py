@@ -37,6 +37,15 @@ def roster_names(window: MainWindow) -> list[str]:
     return [s.name for s in window.roster_panel.model.speakers()]
 
 
+def select_speaker(window: MainWindow, name: str) -> None:
+    """Select the roster entry called ``name`` (the roster read afresh)."""
+    roster_names(window)
+    panel = window.roster_panel
+    found = next(s.id for s in panel.model.speakers() if s.name == name)
+    assert found is not None
+    panel.select_speakers([found])
+
+
 def test_number_keys_set_the_speaker_entity(
     qtbot, window: MainWindow, workspace_path: Path
 ) -> None:
@@ -139,10 +148,7 @@ def test_merge_selected_speakers_with_ctrl_m(qtbot, trains: tuple[MainWindow, Pa
 def test_rename_a_speaker_with_f2(qtbot, trains: tuple[MainWindow, Path]) -> None:
     window, path = trains
     panel = window.roster_panel
-    roster_names(window)
-    officials = next(s.id for s in panel.model.speakers() if s.name == "Officials")
-    assert officials is not None
-    panel.select_speakers([officials])
+    select_speaker(window, "Officials")
     panel.view.setFocus()
 
     QTimer.singleShot(0, lambda: _answer_rename("Transit officials"))
@@ -179,10 +185,7 @@ def test_the_current_records_speaker_is_bold_in_the_roster(qtbot, window: MainWi
 def test_undoing_a_rename_shows_the_old_name_again(qtbot, trains: tuple[MainWindow, Path]) -> None:
     window, path = trains
     panel = window.roster_panel
-    roster_names(window)
-    officials = next(s.id for s in panel.model.speakers() if s.name == "Officials")
-    assert officials is not None
-    panel.select_speakers([officials])
+    select_speaker(window, "Officials")
     QTimer.singleShot(0, lambda: _answer_rename("Transit officials"))
     panel.rename_selected()
     assert window.attribution_model.index(0, 2).data().startswith("Transit officials")
