@@ -250,6 +250,10 @@ class UnitRules:
         if cue.participle and _PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
             return self._opening_participle(unit, cue)
         cue_span = _extend_cue(cue, modifiers, text)
+        if cue.kind == CueKind.CLAUSE.value and not text[unit.start : cue.start].strip():
+            fronted = self._fronted(unit, cue, cue_span)
+            if fronted is not None:
+                return fronted
         before_end = cue.start
         lower = self._lower_bound(unit, cue.start)
         inverted = ends_with_clause_comma(text, unit.start, before_end) or self._closes_quotation(
@@ -259,12 +263,16 @@ class UnitRules:
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
         speaker: Span | None = None
+        # '"Q," said Al From, who ...': an inverted tag whose clause the finder could not
+        # close; taken when no mention stands before the cue.
+        loose_inverted: Span | None = None
         if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
             after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
             if inverted_speaker is not None and after_quote:
                 if ends_clause(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
+                loose_inverted = _with_capitalized_tail(text, inverted_speaker, unit.end)
             elif inverted_speaker is not None:
                 # "Name, an apposition, said X" is not inverted: the name is the speaker.
                 speaker = find_speaker_before(text, lower, cue.start)
@@ -288,6 +296,8 @@ class UnitRules:
                 # "X met Y and reiterated ...", "X has ... but has said ...", and
                 # 'X, in a cape reading "A," shouted, "B"': the sentence's subject.
                 speaker = find_subject(text, unit.start, cue.start)
+            if speaker is None and loose_inverted is not None:
+                return self._inverted(unit, cue, cue_span, loose_inverted)
             if speaker is None:
                 # "Obama's claims about", "the calls for": the cue word is a noun.
                 return self._nominal(unit, cue) if cue.noun_form else None
@@ -728,6 +738,28 @@ class UnitRules:
             return [span]
         return []
 
+    def _fronted(self, unit: Unit, cue: Cue, cue_span: Span) -> Draft | None:
+        """``Said Dora Lind, who grew up there, "We were proud of him."``: the cue opens
+        the sentence, its speaker follows, and a quotation after a comma closes it."""
+        text = self.text
+        speaker = find_speaker_after(text, cue_span.end, unit.end)
+        if speaker is None:
+            return None
+        for quotation in self.quotes.within(speaker.end, unit.end):
+            if quotation.start < speaker.end:
+                continue
+            lead = text[speaker.end : quotation.start]
+            if not lead.rstrip().endswith((",", ":")) or _QUOTE_MARK.search(lead):
+                return None
+            if word_count(text, speaker.end, quotation.start) > _MAX_CIRCUMSTANCE_WORDS:
+                return None
+            content = trim(text, quotation.start, unit.end)
+            if content is None or not self._is_quoted(content):
+                return None
+            speaker = trim(text, speaker.start, quotation.start) or speaker
+            return Draft([content], cue_span, speaker, "cue-speaker-quote", 0.8, priority=3.5)
+        return None
+
     def _quotation_after_circumstance(self, unit: Unit, cue: Cue, position: int) -> int | None:
         """Where a quotation starts that follows a cue's circumstance and a comma or
         colon ('said in the spring, when the story broke, "..."'), or None.
@@ -914,6 +946,20 @@ def _is_passive(text: str, speaker: Span, cue: Cue) -> bool:
 
 
 _BE_WORDS = frozenset("is are was were be been being".split())
+
+
+def _with_capitalized_tail(text: str, speaker: Span, limit: int) -> Span:
+    """``speaker`` extended over the capitalised words right after it ("Al" of "Al From":
+    a surname the mention finder took for a preposition)."""
+    end = speaker.end
+    while True:
+        word = _NEXT_CAPITALIZED.match(text, end, limit)
+        if word is None:
+            return Span(speaker.start, end)
+        end = word.end()
+
+
+_NEXT_CAPITALIZED = re.compile(r"[^\S\n]+[A-Z][\w’'.-]*")
 
 
 def _after_comma(text: str, start: int, position: int) -> bool:

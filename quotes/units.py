@@ -90,6 +90,7 @@ _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
 
 
 _SHORT_TAG_WORDS = 8
+_BARE_TAG_WORDS = 3
 _FULL_STOP_CLOSE = re.compile(r"""[^.]\.\s*[’']?\s*(?:["”»]|'')\s*$""")
 
 
@@ -108,7 +109,11 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
     if _FULL_STOP_CLOSE.search(text, max(previous.start, previous.end - 8), previous.end):
         # A quotation that closed on a full stop ended its sentence: what follows is
         # a new one ('... "Never again." The 40-year-old nurse says she ...').
-        return words[0][0].islower()
+        # Only a bare tag follows it ('"... missing." Trump said.'), or lower case.
+        return words[0][0].islower() or (
+            len(words) <= _BARE_TAG_WORDS
+            and _TAG_OPENING.match(text, sentence.start, sentence.end) is not None
+        )
     return (
         words[0][0].islower()
         or len(words) <= _SHORT_TAG_WORDS

@@ -229,6 +229,32 @@ CASES = [
         "Rep. A.J. Morrow",
         DIRECT,
     ),
+    (
+        "inverted-tag-with-surname-like-a-preposition",
+        '"We won fewer votes than ever," said Al From, who helped found the council, and'
+        " wrote a book about it.",
+        '"We won fewer votes than ever,"',
+        "said",
+        "Al From",
+        DIRECT,
+    ),
+    (
+        "fronted-said-then-speaker-then-quotation",
+        "Said Dora Lind, who grew up with him in the neighborhood, “We were all so proud of him.”",
+        "“We were all so proud of him.”",
+        "Said",
+        "Dora Lind, who grew up with him in the neighborhood",
+        DIRECT,
+    ),
+    (
+        "bare-tag-after-full-stop-quotation",
+        "Trump spoke on Wednesday. “Russia, if you are listening, find the emails that are"
+        " missing.” Trump said.",
+        "“Russia, if you are listening, find the emails that are missing.”",
+        "said",
+        "Trump",
+        DIRECT,
+    ),
 ]
 
 
