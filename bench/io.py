@@ -14,9 +14,12 @@ temporary workspace, which pre-annotates each one with ``quotes.extract``. When 
 store cannot be used, readers plus ``extract`` are measured instead (said in the output).
 
 Export: documents carrying the requested number of attributions are written in every
-format by ``formats.writers.write_export``. Each export runs twice: once timed, once
-under ``tracemalloc`` for the peak memory the writer allocates (the input list is built
-before tracing starts, so the figure is the writer's own working memory).
+format by ``formats.writers.write_export``. Each export is timed ``--runs`` times (the
+median is shown; the machine may be shared) and run once more under ``tracemalloc`` for
+the peak memory the writer allocates (the input list is built before tracing starts,
+so the figure is the writer's own working memory). Before each timed run the page
+cache is flushed (``os.sync``), so that a format does not pay for writing back the
+files of the formats before it (the brat export syncs the file system itself).
 
 Baselines from the same run make the figures comparable across machines: import is
 set against plain ``json.loads`` of the same lines, export against plain ``json.dumps``
@@ -31,8 +34,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -370,7 +376,19 @@ def measure_import(articles: int, folder: Path) -> None:
     print(f"  peak RSS {_peak_rss_mb():.0f} MB (was {rss_before:.0f} MB before the import)")
 
 
-def measure_export(attributions: int, folder: Path, formats: list[str]) -> None:
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+
+
+def _flush_page_cache() -> None:
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def measure_export(attributions: int, folder: Path, formats: list[str], runs: int = 3) -> None:
     items = list(generate_items(attributions))
     documents = len(items)
     print(f"export: {attributions:,} attributions in {documents:,} documents (every status)")
@@ -388,7 +406,7 @@ def measure_export(attributions: int, folder: Path, formats: list[str]) -> None:
                 )
                 stream.write(json.dumps(record) + "\n")
 
-    base_seconds = _timed(baseline)
+    base_seconds = statistics.median(_timed(baseline) for _ in range(runs))
     print(f"  baseline json.dumps: {attributions / base_seconds:,.0f} attributions/s")
     heads = ("seconds", "attr/s", "docs/s", "x base", "peak MB")
     print(f"  {'format':<6} {heads[0]:>8} {heads[1]:>10} {heads[2]:>8} {heads[3]:>7} {heads[4]:>8}")
@@ -399,7 +417,12 @@ def measure_export(attributions: int, folder: Path, formats: list[str]) -> None:
             report = write_export(items, out, format=name, filters=filters)
             assert report.attributions == attributions, report
 
-        seconds = _timed(export)
+        samples = []
+        for _ in range(runs):
+            _remove(out)  # the previous run's output, deleted outside the timing
+            _flush_page_cache()
+            samples.append(_timed(export))
+        seconds = statistics.median(samples)
         # A fresh path: replacing the timed run's folder would add the old folder's
         # file listing (its deletion) to the writer's own working memory.
         peak = _traced_peak_mb(lambda name=name: export(name, folder / f"traced-{name}"))
@@ -409,7 +432,10 @@ def measure_export(attributions: int, folder: Path, formats: list[str]) -> None:
             f"  {name:<6} {seconds:>8.2f} {rate:>10,.0f} {documents / seconds:>8,.0f} "
             f"{seconds / base_seconds:>7.2f} {peak:>8.1f}{flag}"
         )
-    print("  (peak MB: memory the writer allocated, traced; the input list itself is excluded)")
+    print(
+        f"  (median of {runs} runs; peak MB: memory the writer allocated, traced;"
+        " the input list itself is excluded)"
+    )
     print(f"  target: {EXPORT_TARGET:,.0f} attributions/s; peak RSS so far {_peak_rss_mb():.0f} MB")
 
 
@@ -420,6 +446,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--formats", default=",".join(FORMATS), help="export formats, comma-separated"
     )
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each export")
     parser.add_argument("--skip-import", action="store_true", help="measure export only")
     parser.add_argument("--skip-export", action="store_true", help="measure import only")
     args = parser.parse_args(argv)
@@ -428,7 +455,7 @@ def main(argv: list[str] | None = None) -> None:
         if not args.skip_import:
             measure_import(args.articles, folder)
         if not args.skip_export:
-            measure_export(args.attributions, folder, args.formats.split(","))
+            measure_export(args.attributions, folder, args.formats.split(","), args.runs)
 
 
 if __name__ == "__main__":
