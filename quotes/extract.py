@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 
-from quotes.cues import MODIFIER, find_cues
+from quotes.cues import MODIFIER, NOUN, find_cues
 from quotes.direct import attach_colon_paragraphs, attach_continuations, classify
 from quotes.drafts import Draft
 from quotes.lexicon import Lexicon, default_lexicon
@@ -54,7 +54,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     # Only a paragraph with a cue needs its sentences: elsewhere nothing is attributed
     # and a quotation paragraph continues its predecessor whole. Punkt is the costliest
     # step, so this keeps extraction fast.
-    marks = [c.start for c in cues if c.kind != MODIFIER]
+    marks = [c.start for c in cues if c.kind not in (MODIFIER, NOUN)]
     units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]

@@ -79,12 +79,14 @@ class UnitRules:
         self.cues = [c for c in outside if c.kind != NOUN]
         self._cue_starts = [c.start for c in self.cues]
         self._nouns = [c for c in outside if c.kind == NOUN]
+        # Paragraphs that are the publisher's notes ("Editor's note: ...").
+        self._notes = [m.span() for m in _EDITORS_NOTE.finditer(text)]
         self._noun_starts = [c.start for c in self._nouns]
         self.quotes = quotes
 
     def drafts_for(self, unit: Unit, number: int) -> list[Draft]:
         """The chosen drafts of one unit, outermost first, never overlapping."""
-        if _EDITORS_NOTE.match(self.text, self.text.rfind("\n", 0, unit.start) + 1):
+        if self._notes and self._in_note(unit.start):
             return []
         low = bisect_left(self._cue_starts, unit.start)
         high = bisect_left(self._cue_starts, unit.end)
@@ -120,6 +122,11 @@ class UnitRules:
                 label.cue_start = unit.start
                 chosen.append(label)
         return chosen
+
+    def _in_note(self, position: int) -> bool:
+        """Whether ``position`` lies in an editor's note paragraph."""
+        index = bisect_left(self._notes, (position + 1,)) - 1
+        return index >= 0 and self._notes[index][0] <= position < self._notes[index][1]
 
     def _labelled(self, unit: Unit) -> Draft | None:
         """``Clinton: I support statehood``, ``Q: Did you vote?``: a short name and a
@@ -259,7 +266,11 @@ class UnitRules:
         inverted = ends_with_clause_comma(text, unit.start, before_end) or self._closes_quotation(
             unit.start, before_end
         )
-        if cue.participle and _after_comma(text, unit.start, before_end):
+        if cue.participle and (
+            _after_comma(text, unit.start, before_end)
+            or _PARTICIPLE_LEAD.search(text, max(unit.start, cue.start - 12), cue.start)
+        ):
+            # "..., adding that", "began by saying", "while arguing", "in denouncing".
             return self._participle(unit, cue, cue_span)
         # "told" takes its addressee as object, so "..., told X" is never inverted.
         speaker: Span | None = None
@@ -434,13 +445,9 @@ class UnitRules:
                 break
             comma += 1
         content = trim(text, start, comma)
-        speaker = find_speaker_after(text, comma + 1, unit.end)
+        speaker = _noun_phrase_at(text, comma + 1, unit.end)
         if content is None or speaker is None or word_count(text, start, comma) < 2:
             return None
-        verb = _PAST_VERB.search(text, speaker.start, speaker.end)
-        if verb is not None and verb.start() > speaker.start:
-            # "the council delayed the vote": the subject ends before its verb.
-            speaker = trim(text, speaker.start, verb.start()) or speaker
         return Draft(
             [content], Span(cue.start, cue.end), speaker, "opening-participle", 0.55, priority=2
         )
@@ -508,11 +515,18 @@ class UnitRules:
         if starts_with_opening_mark(self.text, start, unit.end):
             # 'chanting "No more wars," raising ...': the quotation is what was said.
             end = min(end, self._quotation_end(start, unit.end))
+        elif not _after_comma(self.text, unit.start, cue.start):
+            # "by denying X, the governor ...": a participle after a preposition ends at
+            # the comma, unless a quotation follows it ('by telling her, "..."').
+            end = min(end, _phrase_end(self.text, start, end))
         content = trim(self.text, start, end)
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
         # The subject of the main clause speaks, unless a cue of the unit names one.
         subject = find_subject(self.text, unit.start, cue.start)
+        if subject is not None and self.text[subject.start : subject.end].lower() in _ARTICLES:
+            # find_subject stops at a lower-case noun: "The mayor opened ...".
+            subject = _noun_phrase_at(self.text, subject.start, cue.start)
         return Draft(
             [content],
             cue_span,
@@ -699,6 +713,20 @@ class UnitRules:
             return None
         if kind == CueKind.BELIEF.value and rule not in {"speaker-cue-that", "speaker-cue-content"}:
             return None
+        if rule == "content-speaker-cue" and not _is_clause_before(text, fragments[0]):
+            return None
+        if (
+            cue.lemma == "call"
+            and rule == "speaker-cue-object"
+            and (
+                _is_title(text, fragments[0])
+                or (
+                    text[speaker.start : speaker.end].split()[0].lower() in {"a", "an"}
+                    and text[fragments[0].start].isupper()
+                )
+            )
+        ):
+            return None  # "a website called Real News Right Now": a name, not speech
         return Draft(
             fragments,
             cue_span,
@@ -939,6 +967,67 @@ def spans_of_draft(draft: Draft) -> list[Span]:
     return spans
 
 
+def _noun_phrase_at(text: str, start: int, limit: int) -> Span | None:
+    """The noun phrase that opens ``text[start:limit]`` ("the council" of "the council
+    delayed the vote"): it ends before a lower-case word that a determiner, pronoun or
+    "that" follows, or before a past-tense verb."""
+    phrase = find_speaker_after(text, start, limit)
+    if phrase is None:
+        return None
+    words = list(_WORD_SPAN.finditer(text, phrase.start, phrase.end))
+    for index in range(1, len(words)):
+        word = words[index].group()
+        if not word.islower():
+            continue
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        if following in _VERB_OBJECT_STARTS or word.endswith("ed"):
+            return trim(text, phrase.start, words[index].start()) or phrase
+    return phrase
+
+
+_WORD_SPAN = re.compile(r"[\w’'.-]+")
+_ARTICLES = frozenset("the a an".split())
+_VERB_OBJECT_STARTS = frozenset(
+    "the a an his her their its this that these those him them it he she they".split()
+)
+
+
+def _is_clause_before(text: str, span: Span) -> bool:
+    """Whether words before a speaker can be reported content: not a dateline or a
+    short opener ("WASHINGTON", "Thus far"), nor a lone subordinate clause ("even as ...")."""
+    words = text[span.start : span.end].split()
+    if not words or text[span.start : span.end].isupper():
+        return False
+    if len(words) <= 2 and words[0].lower().strip(",") in SENTENCE_OPENERS:
+        return False
+    # "While X ran third, ..., he said" holds a main clause; "even as X rose" does not.
+    return words[0].lower() not in _SUBORDINATORS or "," in text[span.start : span.end]
+
+
+_SUBORDINATORS = frozenset("after as even while when if because though although since".split())
+
+
+def _is_title(text: str, span: Span) -> bool:
+    """Whether every word of ``span`` is capitalised, as in a name or title."""
+    words = [w for w in text[span.start : span.end].split() if w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """The first comma in ``[start, end)`` outside quotation marks that no quotation
+    follows, or ``end``."""
+    comma = start
+    while True:
+        comma = text.find(",", comma, end)
+        if comma < 0:
+            return end
+        if not _odd_quote_count(text[start:comma]) and not starts_with_opening_mark(
+            text, comma + 1, end
+        ):
+            return comma
+        comma += 1
+
+
 def _is_passive(text: str, speaker: Span, cue: Cue) -> bool:
     """Whether a form of "be" stands between speaker and cue ("is said to", "was asked")."""
     between = text[speaker.end : cue.start].lower().split()
@@ -1092,9 +1181,13 @@ _NOT_SPEAKER_LABELS = frozenset(
     ]
 )
 # A note of the publisher, not reporting: "Editor's note: ...".
-_EDITORS_NOTE = re.compile(r"\s*editor(?:'|’)?s(?:'|’)?\s+note\b", re.IGNORECASE)
+_EDITORS_NOTE = re.compile(r"(?m)^[^\S\n]*editor(?:'|’)?s(?:'|’)?\s+note\b.*$", re.IGNORECASE)
 # A lower-case past-tense verb after a subject ("the court ruled").
 _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
+# Words that put a participle under the sentence's subject: "by saying", "while arguing".
+_PARTICIPLE_LEAD = re.compile(
+    r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
+)
 # "As X noted, C".
 _AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
 # "He said, without evidence, that C": an aside between the cue and "that".

@@ -82,8 +82,20 @@ def find_speaker_before(
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
-    # Wide enough for a long apposition ("X, who was traveling in Europe this week, said").
-    tokens = tokenize(text, max(lower_bound, cue_start - 160), cue_start)
+    window = max(lower_bound, cue_start - 80)
+    mention = _mention_before(text, window, cue_start, progressive)
+    if window > lower_bound and text[cue_start - 2 : cue_start].strip() == ",":
+        # A long apposition ("X, who was traveling in Europe this week, said") may
+        # open before the short window: look again with a wider one.
+        wider = _mention_before(text, max(lower_bound, cue_start - 200), cue_start, progressive)
+        if wider is not None and (mention is None or wider.start < mention.start):
+            return wider
+    return mention
+
+
+def _mention_before(text: str, window: int, cue_start: int, progressive: bool) -> Span | None:
+    """``find_speaker_before`` on the tokens of ``text[window:cue_start]``."""
+    tokens = tokenize(text, window, cue_start)
     index = len(tokens) - 1
     while index >= 0:
         if (

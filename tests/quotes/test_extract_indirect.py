@@ -177,6 +177,22 @@ CASES = [
         "The minister",
         INDIRECT,
     ),
+    (
+        "participle-after-by",
+        "The mayor opened the session by warning that the budget was short.",
+        "that the budget was short.",
+        "warning",
+        "The mayor",
+        INDIRECT,
+    ),
+    (
+        "opening-by-participle-ends-at-comma",
+        "By promising lower fares, the airline won the contract.",
+        "lower fares",
+        "promising",
+        "the airline",
+        INDIRECT,
+    ),
 ]
 
 
@@ -219,6 +235,8 @@ def test_indirect_construction_is_attributed(
             id="editors-note",
         ),
         pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
+        pytest.param("A website called Real News Right Now ran the story.", id="called-a-name"),
+        pytest.param("Even as prices rose, residents complained.", id="lone-subordinate-clause"),
         pytest.param(
             "A claim that originated in a tabloid spread quickly.", id="noun-with-relative-that"
         ),
