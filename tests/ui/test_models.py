@@ -128,3 +128,12 @@ def test_the_reviewed_count_follows_every_kind_of_row_change(store: Store) -> No
     assert records.reviewed_count() == counted() == 3
     records.load_document(document.id)
     assert records.reviewed_count() == counted() == 3
+
+
+def test_newline_offsets_are_the_line_breaks() -> None:
+    import re
+
+    from ui.attribution_table import newline_offsets
+
+    for text in ("", "a", "\n", "a\nb", "\n\nab\n", "title\n\n“quoted”\nend"):
+        assert newline_offsets(text) == [m.start() for m in re.finditer("\n", text)]
