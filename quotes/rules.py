@@ -166,12 +166,16 @@ class UnitRules:
         the word before it, to the colon).
         """
         text = self.text
-        taken = [span for draft in chosen for span in spans_of_draft(draft)]
+        taken: list[Span] | None = None
         for quotation in self.quotes.within(unit.start, unit.end):
-            before = text[unit.start : quotation.start].rstrip()
-            if not before.endswith(":") or quotation.start < unit.start:
+            colon = quotation.start - 1
+            # Walk back over spaces instead of slicing: units can be long.
+            while colon > unit.start and text[colon].isspace():
+                colon -= 1
+            if colon < unit.start or text[colon] != ":":
                 continue
-            colon = unit.start + len(before) - 1
+            if taken is None:
+                taken = [span for draft in chosen for span in spans_of_draft(draft)]
             if any(s.start < quotation.end and quotation.start < s.end for s in taken):
                 continue
             content = self._colon_content(unit, quotation.start, quotation.end)
@@ -925,13 +929,19 @@ class UnitRules:
     def _closes_quotation(self, start: int, end: int, *, comma: bool = False) -> bool:
         """Whether ``text[start:end]`` ends with a closing quotation mark (after which a
         comma may stand when ``comma``), wrongly curled ones ('unusual,“') included."""
-        head = self.text[start:end].rstrip()
+        text = self.text
+        position = end
+        # Walk back over spaces (and a comma) instead of slicing: units can be long.
+        while position > start and text[position - 1].isspace():
+            position -= 1
         if comma:
-            head = head.rstrip(",")
-        if head.endswith(_CLOSING):
+            while position > start and text[position - 1] in ", \t\n":
+                position -= 1
+        if position <= start:
+            return False
+        if text[position - 1] in "”\"»" or text[position - 2 : position] == "''":
             return True
-        position = start + len(head)
-        quotation = self.quotes.covering(position - 1) if position > start else None
+        quotation = self.quotes.covering(position - 1)
         return quotation is not None and quotation.end == position
 
     def _is_quoted(self, span: Span) -> bool:
