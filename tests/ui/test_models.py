@@ -137,3 +137,42 @@ def test_newline_offsets_are_the_line_breaks() -> None:
 
     for text in ("", "a", "\n", "a\nb", "\n\nab\n", "title\n\n“quoted”\nend"):
         assert newline_offsets(text) == [m.start() for m in re.finditer("\n", text)]
+
+
+def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkeypatch) -> None:
+    from quotes.model import Article
+
+    store.add_articles([Article(text="The council said nothing at all.", title="Council")])
+    hub = ChangeHub()
+    documents = DocumentListModel(store, hub)
+    records = AttributionTableModel(store, hub)
+    records.load_document(documents.index(0, 0).data(DOCUMENT_ID_ROLE))
+    whole_reads: list[bool] = []
+    original = store.document_summaries
+    monkeypatch.setattr(
+        store, "document_summaries", lambda *a: whole_reads.append(True) or original(*a)
+    )
+    changed_rows: list[int] = []
+    documents.dataChanged.connect(lambda top, _bottom, _roles=None: changed_rows.append(top.row()))
+    record_id = records.index(0, 0).data(ATTRIBUTION_ID_ROLE)
+
+    operations.accept_attribution(store=store, changes=hub, attribution_id=record_id)
+
+    assert whole_reads == [] and changed_rows == [0]
+    assert documents.index(0, DocumentListModel.ACCEPTED).data() == 1
+    assert documents.index(1, DocumentListModel.TITLE).data() == "Council"
+
+    # A record that is gone (its addition undone) makes the whole list re-read.
+    text = records.text
+    start = text.index("Residents")
+    operations.add_quotation(
+        store=store,
+        changes=hub,
+        document_id=records.document().id,
+        text=text,
+        selection=Span(start, text.index(".", start)),
+    )
+    whole_reads.clear()
+    operations.undo_last(store=store, changes=hub)
+    assert whole_reads
+    assert documents.index(0, DocumentListModel.ACCEPTED).data() == 1
