@@ -9,8 +9,13 @@ measure the gold data uses: at least 95% direct, none indirect, otherwise mixed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+from quotes.cues import Cue
 from quotes.drafts import Draft
 from quotes.indirect import trim
+from quotes.lexicon import CueKind
 from quotes.model import QuoteType, Span
 from quotes.quotemarks import QuoteIndex, count_alnum
 from quotes.rules import UnitRules, spans_of_draft
@@ -138,3 +143,71 @@ def _draft_before_colon(drafts: list[Draft], colon: int) -> Draft | None:
         if draft.cue.end <= draft.start and draft.end >= colon - 1 and draft.end <= colon + 1:
             return draft
     return None
+
+
+def drop_lead_ins(text: str, drafts: list[Draft], quotes: QuoteIndex, cues: list[Cue]) -> None:
+    """Cut the words that only lead to a closing quotation off a draft's content (in
+    place): ``a caveat: "Q"``, ``the headline by saying, "Q"``, ``one aide: "Q"``.
+
+    The content's first fragment must end with a quotation that runs to its end and
+    opens after a colon, or after a reporting verb of its own (another cue reports the
+    quotation, so the words before it are not what was said).
+    """
+    ends = [c.end for c in cues]
+    for draft in drafts:
+        fragment = draft.fragments[0]
+        inside = quotes.within(fragment.start, fragment.end)
+        if not inside:
+            continue
+        last = inside[-1]
+        if last.start <= fragment.start or last.end < fragment.end - 1:
+            continue
+        if any(q.start > fragment.start and q is not last for q in inside):
+            continue  # quotations in the lead: mixed content, kept whole
+        lead = text[fragment.start : last.start]
+        words = lead.split()
+        if not words or words[0].lower() in _CLAUSE_LEADS or len(words) > _MAX_LEAD_WORDS:
+            continue  # "that A has two choices: "..."": a reported clause, kept whole
+        if not (
+            _is_colon_label(lead, words)
+            or _ends_with_speech_cue(cues, ends, fragment.start + len(lead.rstrip(" ,:")), lead)
+        ):
+            continue
+        if draft.cue is not None and last.start < draft.cue.end:
+            continue
+        span = trim(text, last.start, fragment.end)
+        if span is not None:
+            draft.fragments[0] = span
+
+
+_MAX_LEAD_WORDS = 9
+_CLAUSE_LEADS = frozenset("that was is were are has have had".split())
+_SPEECH_CUE_KINDS = frozenset({CueKind.CLAUSE.value, "phrase"})
+_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:where|that|which|who)(?:\s+\S+){0,2}\s*$", re.I)
+
+
+def _is_colon_label(lead: str, words: list[str]) -> bool:
+    """Whether the lead is a short label and a colon: 'a caveat:', 'one aide:', or
+    ending in a name ('the caucus - HuffPollster:')."""
+    if not lead.rstrip().endswith(":"):
+        return False
+    return len(words) <= 3 or words[-1][:1].isupper()
+
+
+def _ends_with_speech_cue(cues: list[Cue], ends: list[int], position: int, lead: str) -> bool:
+    """Whether a reporting verb of its own ends the lead at ``position``: a participle
+    ('by saying, "Q"', 'as saying "Q"') or a relative clause's verb ('a headline that
+    said, "Q"')."""
+    index = bisect_right(ends, position) - 1
+    if index < 0 or cues[index].end != position or cues[index].kind not in _SPEECH_CUE_KINDS:
+        return False
+    cue = cues[index]
+    if cue.participle:
+        return True
+    return (
+        lead.rstrip().endswith((",", ":"))
+        and _RELATIVE_BEFORE_CUE.search(
+            lead, 0, max(0, len(lead.rstrip(" ,:")) - (cue.end - cue.start))
+        )
+        is not None
+    )

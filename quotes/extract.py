@@ -7,8 +7,8 @@ it never raises: a defect in a rule costs that text its suggestions, not the imp
 The pipeline: quotation marks are paired (``quotes.quotemarks``), Punkt sentences
 are merged into units no quotation cuts (``quotes.units``), cues from the lexicon
 are found (``quotes.cues``), the cue rules propose and choose drafts per unit
-(``quotes.rules``), cue-less quotations continue the quotation before them
-(``quotes.direct``), and speaker mentions are resolved to entities
+(``quotes.rules``), cue-less quotations continue the quotation before them and
+lead-in words before a quotation are cut off (``quotes.direct``), and speaker mentions are resolved to entities
 (``quotes.speakers``).
 """
 
@@ -18,7 +18,12 @@ import logging
 from bisect import bisect_left
 
 from quotes.cues import MODIFIER, NOUN, find_cues
-from quotes.direct import attach_colon_paragraphs, attach_continuations, classify
+from quotes.direct import (
+    attach_colon_paragraphs,
+    attach_continuations,
+    classify,
+    drop_lead_ins,
+)
 from quotes.drafts import Draft
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Status
@@ -67,6 +72,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
             if id(draft) not in seen:
                 seen.add(id(draft))
                 drafts.append(draft)
+    drop_lead_ins(text, drafts, quotes, cues)
     _inherit_speakers(drafts)
     drafts.sort(key=lambda d: d.cue_start)
     resolver = SpeakerResolver(text)

@@ -255,6 +255,30 @@ CASES = [
         "Trump",
         DIRECT,
     ),
+    (
+        "lead-in-label-before-colon-quotation",
+        'Then she added a caveat: "Down the ballot, I will vote for anyone who shares his values."',
+        '"Down the ballot, I will vote for anyone who shares his values."',
+        "added",
+        "she",
+        DIRECT,
+    ),
+    (
+        "lead-in-with-own-participle-cue",
+        "He explained the headline by saying: “It was because I asked people to pray.”",
+        "“It was because I asked people to pray.”",
+        "explained",
+        "He",
+        DIRECT,
+    ),
+    (
+        "reported-clause-before-colon-quotation-stays-whole",
+        "He adds that voters have two choices: “You either leave or you fight.”",
+        "that voters have two choices: “You either leave or you fight.”",
+        "adds",
+        "He",
+        MIXED,
+    ),
 ]
 
 
