@@ -8,8 +8,8 @@ The pipeline: quotation marks are paired (``quotes.quotemarks``), Punkt sentence
 are merged into units no quotation cuts (``quotes.units``), cues from the lexicon
 are found (``quotes.cues``), the cue rules propose and choose drafts per unit
 (``quotes.rules``), cue-less quotations continue the quotation before them and
-lead-in words before a quotation are cut off (``quotes.direct``), and speaker mentions are resolved to entities
-(``quotes.speakers``).
+lead-in words before a quotation are cut off (``quotes.direct``), and speaker
+mentions are resolved to entities (``quotes.speakers``).
 """
 
 from __future__ import annotations
