@@ -162,3 +162,78 @@ def test_any_span_tokenizer_can_be_passed(tmp_path: Path) -> None:
     write_conll(harbour_items()[1:], out, tokenizer=TreebankWordTokenizer())
     rows = read_documents(out)[export_id(harbour_items()[1][0])]
     assert [row[0] for row in rows] == ["The", "library", "reopens", "on", "Monday", "."]
+
+
+def reference_block(document_id: str, text: str, attributions: list[Attribution]) -> str:
+    """The CoNLL block written the plain way, token by token (the contract the fast
+    writer must meet byte for byte)."""
+    from nltk.tokenize import WordPunctTokenizer
+
+    spans = list(WordPunctTokenizer().span_tokenize(text))
+    layers = {"CONTENT": ["O"] * len(spans), "CUE": ["O"] * len(spans)}
+    layers["SOURCE"] = ["O"] * len(spans)
+    marked = {
+        "CONTENT": [f for a in attributions for f in a.fragments],
+        "CUE": [a.cue for a in attributions if a.cue],
+        "SOURCE": [a.speaker for a in attributions if a.speaker],
+    }
+    for label, tags in layers.items():
+        for mark in marked[label]:
+            covered = [i for i, (s, e) in enumerate(spans) if s < mark.end and mark.start < e]
+            if covered and all(tags[i] == "O" for i in covered):
+                tags[covered[0]] = f"B-{label}"
+                for i in covered[1:]:
+                    tags[i] = f"I-{label}"
+    lines = [f"# doc_id = {' '.join(document_id.split())}\n"]
+    for i, (s, e) in enumerate(spans):
+        if i and "\n" in text[spans[i - 1][0] : s]:
+            lines.append("\n")
+        tags = "\t".join(layers[label][i] for label in ("CONTENT", "CUE", "SOURCE"))
+        lines.append(f"{text[s:e]}\t{s}\t{e}\t{tags}\n")
+    return "".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_blocks_equal_the_token_by_token_reference(seed: int) -> None:
+    import random
+
+    from nltk.tokenize import WordPunctTokenizer
+
+    from formats.writers.conll_export import document_block, tokens_function
+    from formats.writers.selection import text_order
+
+    rng = random.Random(seed)
+    alphabet = ["word", "Ünï", "x_1", " ", " ", "\n", "\n\n", ",", "“", "”", "...", "\t", "²"]
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+    records = []
+    for _ in range(rng.randrange(0, 12) if len(text) > 2 else 0):
+        spans = sorted({(s, s + rng.randrange(1, 30)) for s in rng.sample(range(len(text) - 1), 2)})
+        spans = [(s, min(e, len(text))) for s, e in spans]
+        first = Span(*spans[0])
+        rest = [Span(*p) for p in spans[1:] if p[0] >= first.end]
+        records.append(
+            Attribution(
+                fragments=(first, *rest[:1]),
+                cue=Span(*spans[-1]) if rng.random() < 0.5 else None,
+                speaker=Span(*spans[0]) if rng.random() < 0.5 else None,
+            )
+        )
+    ordered = text_order(records)
+    block = document_block("doc 1", text, ordered, tokens_function(WordPunctTokenizer()))
+    assert block == reference_block("doc 1", text, ordered)
+
+
+def test_a_long_document_past_the_offset_table_is_written_alike() -> None:
+    from nltk.tokenize import WordPunctTokenizer
+
+    from formats.writers.conll_export import (
+        OFFSET_TABLE_LIMIT,
+        document_block,
+        tokens_function,
+    )
+
+    text = "Ana said, “yes.”\n\n" * (OFFSET_TABLE_LIMIT // 18 + 50)
+    at = len(text) - 8
+    records = [Attribution(fragments=(Span(0, 3),)), Attribution(fragments=(Span(at, at + 3),))]
+    block = document_block("long", text, records, tokens_function(WordPunctTokenizer()))
+    assert block == reference_block("long", text, records)
