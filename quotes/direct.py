@@ -86,7 +86,15 @@ def attach_continuations(
         ]
         if not quoted:
             continue
-        last = max(quoted, key=lambda d: d.end)
+        # The draft whose content closed with the quotation mark goes on, before one
+        # that merely holds a quoted phrase ('..., after hinting that "changes" could come').
+        last = max(
+            quoted,
+            key=lambda d: (
+                text[d.fragments[-1].start : d.fragments[-1].end].rstrip().endswith(_CLOSERS),
+                d.end,
+            ),
+        )
         last.fragments.append(span)
         drafts_by_unit[number] = [last]
 

@@ -279,6 +279,25 @@ CASES = [
         "He",
         MIXED,
     ),
+    (
+        "continuation-goes-to-the-quotation-not-a-quoted-phrase",
+        "“Everything is on the table,” Lee told the paper after hinting that “changes” could"
+        " come. “Every single thing is on the table.”",
+        "“Everything is on the table,” | “Every single thing is on the table.”",
+        "told",
+        "Lee",
+        DIRECT,
+    ),
+    (
+        "modal-between-speaker-and-cue",
+        "“Until you have sat at that desk, you do not know what it is like,” he will say."
+        " “But she has been in the room.”",
+        "“Until you have sat at that desk, you do not know what it is like,” | "
+        "“But she has been in the room.”",
+        "say",
+        "he",
+        DIRECT,
+    ),
 ]
 
 
