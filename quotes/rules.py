@@ -319,6 +319,9 @@ class UnitRules:
             if speaker is None and loose_inverted is not None:
                 return self._inverted(unit, cue, cue_span, loose_inverted)
             if speaker is None:
+                passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
+                if passive is not None and cue.kind != CueKind.BELIEF.value:
+                    return self._passive(unit, cue, cue_span, lower, passive.start())
                 # "Obama's claims about", "the calls for": the cue word is a noun.
                 return self._nominal(unit, cue) if cue.noun_form else None
         if cue.participle and text[speaker.start : speaker.end].split()[0].lower() in {
@@ -392,6 +395,50 @@ class UnitRules:
         if match.group("asker"):
             asker = trim(text, match.start("asker"), match.end("asker"))
         return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+
+    def _passive(
+        self, unit: Unit, cue: Cue, cue_span: Span, lower: int, be_start: int
+    ) -> Draft | None:
+        """``It was announced that C``, ``The plan was rejected by X``, ``X is said to
+        C``: a passive cue; the agent after "by", if any, speaks.
+
+        A "that" clause is the content; otherwise the subject is what was said, and an
+        infinitive after the cue joins it ("The senator is said to have left").
+        """
+        text = self.text
+        if text[cue.start : cue.end].lower().endswith("ing"):
+            return None
+        position = skip_adverbials(text, cue_span.end, unit.end)
+        agent_match = _AGENT.match(text, position, unit.end)
+        agent = None
+        if agent_match is not None:
+            agent = trim(text, agent_match.start(1), agent_match.end(1))
+            position = skip_adverbials(text, agent_match.end(), unit.end)
+        start, that = content_after(text, position, unit.end)
+        if that:
+            content = trim(text, start, self._content_end(unit, start))
+            rule = "passive-that"
+        else:
+            # "X is said to have left" reports hearsay; "was estimated to cost" does not.
+            infinitive = cue.lemma in _HEARSAY and starts_with_infinitive(text, start, unit.end)
+            if agent is None and not infinitive:
+                return None  # "Assange was not charged": too often no speech at all
+            subject = without_intro(text, trim(text, lower, be_start) or Span(lower, be_start))
+            if subject.start >= be_start or word_count(text, subject.start, be_start) > 15:
+                return None
+            end = be_start
+            if infinitive:
+                end = self._content_end(unit, start)
+            else:
+                auxiliaries = _SUBJECT_END.search(text, subject.start, cue.start)
+                end = auxiliaries.start() if auxiliaries else be_start
+            content = trim(text, subject.start, end)
+            rule = "passive-subject"
+        if content is None or (
+            rule == "passive-that" and word_count(text, content.start, content.end) < 3
+        ):
+            return None
+        return Draft([content], cue_span, agent, rule, 0.5, priority=1)
 
     def _nominal(self, unit: Unit, cue: Cue) -> Draft | None:
         """``his claim that C``, ``Obama's call for C``, ``the question of whether C``:
@@ -1202,6 +1249,21 @@ _NOT_SPEAKER_LABELS = frozenset(
 _EDITORS_NOTE = re.compile(r"(?m)^[^\S\n]*editor(?:'|’)?s(?:'|’)?\s+note\b.*$", re.IGNORECASE)
 # A lower-case past-tense verb after a subject ("the court ruled").
 _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
+# A form of "be" before a passive cue: "was announced", "has been widely criticized".
+_PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
+    r"(?-i:[a-z]+ly)))*\s+$",
+    re.IGNORECASE,
+)
+_HEARSAY = frozenset("say report allege claim rumor".split())
+# Where a passive's subject ends: before its auxiliaries ("will not be", "has been").
+_SUBJECT_END = re.compile(
+    r"\s+(?:(?:will|would|could|should|can|may|might|must|has|have|had|not|never|also|"
+    r"(?-i:[a-z]+ly))\s+)*(?:is|are|was|were|been|be|being)\b|$",
+    re.IGNORECASE,
+)
+# The agent of a passive: "by a Post reporter", up to punctuation or a clause word.
+_AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()])+)", re.I)
 # Words that put a participle under the sentence's subject: "by saying", "while arguing".
 _PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE

@@ -193,6 +193,30 @@ CASES = [
         "the airline",
         INDIRECT,
     ),
+    (
+        "passive-announced-that",
+        "It was announced on Friday that the museum would close.",
+        "that the museum would close.",
+        "announced",
+        "",
+        INDIRECT,
+    ),
+    (
+        "passive-subject-with-agent",
+        "The merger was rejected by the regulators in Brussels.",
+        "The merger",
+        "rejected",
+        "the regulators in Brussels",
+        INDIRECT,
+    ),
+    (
+        "passive-hearsay-infinitive",
+        "The general is said to have left the capital.",
+        "The general is said to have left the capital.",
+        "said",
+        "",
+        INDIRECT,
+    ),
 ]
 
 
@@ -236,6 +260,7 @@ def test_indirect_construction_is_attributed(
         ),
         pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
         pytest.param("A website called Real News Right Now ran the story.", id="called-a-name"),
+        pytest.param("The suspect was not charged.", id="passive-without-agent"),
         pytest.param("Even as prices rose, residents complained.", id="lone-subordinate-clause"),
         pytest.param(
             "A claim that originated in a tabloid spread quickly.", id="noun-with-relative-that"
