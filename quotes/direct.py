@@ -219,3 +219,38 @@ def _ends_with_speech_cue(cues: list[Cue], ends: list[int], position: int, lead:
         )
         is not None
     )
+
+
+def end_before_writer_words(text: str, drafts: list[Draft], quotes: QuoteIndex) -> None:
+    """End content at a quotation's closing mark when the writer's words go on after it
+    (in place): 'that the vote was "rigged," angering ...', 'immunity was only
+    "partial," meaning ...', 'a "rapist" (although ...)'.
+    """
+    for draft in drafts:
+        fragment = draft.fragments[-1]
+        for quotation in quotes.within(fragment.start, fragment.end):
+            if quotation.start <= fragment.start or quotation.end >= fragment.end:
+                continue
+            tail = _WRITER_TAIL.match(text, quotation.end, fragment.end)
+            if tail is None:
+                continue
+            if tail.group("participle") and not (
+                "," in tail.group()
+                or text[quotation.start : quotation.end].rstrip(_MARKS)[-1:] == ","
+            ):
+                continue  # '"fight" and win', '"winning" urging': no comma, no new phrase
+            if count_alnum(text, fragment.start, quotation.start) == 0:
+                continue
+            span = trim(text, fragment.start, quotation.end)
+            if span is not None:
+                draft.fragments[-1] = span
+            break
+
+
+# After a closing mark: a contrast, a bracket or a participle after a comma that the
+# writer adds ("and" and "but" often go on with the speaker's words, so they do not).
+_WRITER_TAIL = re.compile(
+    r"[^\S\n]*(?:\(|,?[^\S\n]+(?:whereas|meaning)\b"
+    r"|(?P<participle>,?[^\S\n]+(?-i:[a-z]+ing)\b))"
+)
+_MARKS = "”\"»' "

@@ -23,6 +23,7 @@ from quotes.direct import (
     attach_continuations,
     classify,
     drop_lead_ins,
+    end_before_writer_words,
 )
 from quotes.drafts import Draft
 from quotes.lexicon import Lexicon, default_lexicon
@@ -73,6 +74,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
                 seen.add(id(draft))
                 drafts.append(draft)
     drop_lead_ins(text, drafts, quotes, cues)
+    end_before_writer_words(text, drafts, quotes)
     _inherit_speakers(drafts)
     drafts.sort(key=lambda d: d.cue_start)
     resolver = SpeakerResolver(text)

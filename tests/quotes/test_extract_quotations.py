@@ -298,6 +298,22 @@ CASES = [
         "he",
         DIRECT,
     ),
+    (
+        "quotation-closed-on-comma-then-writers-participle",
+        "The mayor said that the vote was “rigged,” angering members of both parties.",
+        "that the vote was “rigged,”",
+        "said",
+        "The mayor",
+        MIXED,
+    ),
+    (
+        "quotation-then-writers-bracket",
+        "The senator said the deal was “a disaster” (although she later voted for it).",
+        "the deal was “a disaster”",
+        "said",
+        "The senator",
+        MIXED,
+    ),
 ]
 
 
