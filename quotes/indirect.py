@@ -329,7 +329,18 @@ def ends_sentence(text: str, position: int, limit: int) -> bool:
     """Whether an inverted speaker after plain content ends the sentence, or is
     followed only by an apposition ("..., said Mara Voss, a union leader.")."""
     rest = _PLACE.sub("", text[position:limit].strip(), count=1)
-    return not rest or rest[0] in ".!?" or (rest[0] == "," and "," not in rest[1:-1])
+    if not rest or rest[0] in ".!?":
+        return True
+    # "..., said Mindy Romero, director of the Civic Engagement Project at the
+    # University of California, Davis.": a long apposition may hold commas, but no
+    # clause of its own.
+    return rest[0] == "," and ("," not in rest[1:-1] or _APPOSITION_CLAUSE.search(rest) is None)
+
+
+# Words that open a new clause after an apposition ("..., X, who ..., said that").
+_APPOSITION_CLAUSE = re.compile(
+    r"\b(?:that|said|says|told|added|adding|saying|but|and\s+(?:he|she|they))\b|[\"“”]"
+)
 
 
 # "says political scientist X in Almaty.": a place or affiliation after the name.

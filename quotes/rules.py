@@ -294,6 +294,10 @@ class UnitRules:
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
                 if not apposition and ends_sentence(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
+        if cue.lemma in _NAMING:
+            naming = _WHAT_BEFORE.search(text, max(lower, cue.start - 50), cue.start)
+            if naming is not None:
+                return self._what_called(unit, cue, cue_span, naming)
         # "he will say", "she would later tell": the mention stands before the modal.
         modal = _MODAL_BEFORE.search(text, max(lower, cue.start - 24), cue.start)
         if speaker is None:
@@ -395,6 +399,31 @@ class UnitRules:
         if match.group("asker"):
             asker = trim(text, match.start("asker"), match.end("asker"))
         return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+
+    def _what_called(
+        self, unit: Unit, cue: Cue, cue_span: Span, naming: re.Match[str]
+    ) -> Draft | None:
+        """``what he called "a disaster"``, ``which she described as C``: the words
+        named are reported, with the relative word that opens them."""
+        text = self.text
+        speaker = trim(text, naming.start("who"), naming.end("who"))
+        start = cue_span.end
+        if text.startswith(" as ", start):
+            start += 3
+        if starts_with_opening_mark(text, start, unit.end):
+            end = self._quotation_end(start, unit.end)
+            inside = self.quotes.within(start, end)
+            end = inside[0].end if inside else end
+        else:
+            end = _phrase_end(text, start, content_stop(text, start, unit.end))
+            inside = self.quotes.within(start, end)
+            if inside and inside[0].start >= start:
+                # 'what he called his own "October Surprise" last week': to the close.
+                end = inside[0].end
+        content = trim(text, naming.start(), end)
+        if speaker is None or content is None or content.end <= cue_span.end + 2:
+            return None
+        return Draft([content], cue_span, speaker, "what-speaker-called", 0.6, priority=2)
 
     def _passive(
         self, unit: Unit, cue: Cue, cue_span: Span, lower: int, be_start: int
@@ -1253,6 +1282,15 @@ _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
 _PASSIVE_BE = re.compile(
     r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
     r"(?-i:[a-z]+ly)))*\s+$",
+    re.IGNORECASE,
+)
+# Verbs that name a thing ("what he called ...", "which she described as ...").
+_NAMING = frozenset("call describe term dub label".split())
+_WHAT_BEFORE = re.compile(
+    r"\b(?:what|which)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))\s+(?:(?:has|had|have|once|"
+    r"later|now|then|also|"
+    r"repeatedly|often)\s+)*$",
     re.IGNORECASE,
 )
 _HEARSAY = frozenset("say report allege claim rumor".split())

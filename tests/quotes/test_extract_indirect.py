@@ -217,6 +217,23 @@ CASES = [
         "",
         INDIRECT,
     ),
+    (
+        "what-speaker-called",
+        'The union rejected what the mayor called "a fair offer" on Tuesday.',
+        'what the mayor called "a fair offer"',
+        "called",
+        "the mayor",
+        MIXED,
+    ),
+    (
+        "inverted-speaker-with-long-apposition",
+        "Turnout will be low this year, said Ana Ruiz, director of the Voting Project at the "
+        "University of California, Davis.",
+        "Turnout will be low this year",
+        "said",
+        "Ana Ruiz",
+        INDIRECT,
+    ),
 ]
 
 
