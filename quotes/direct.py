@@ -44,6 +44,15 @@ def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: boo
     return QuoteType.MIXED
 
 
+def _last_word_end(text: str, unit: Unit) -> int:
+    """Where the unit's last letter or digit ends (its content may stop before the
+    final punctuation)."""
+    end = unit.end
+    while end > unit.start and not text[end - 1].isalnum():
+        end -= 1
+    return end
+
+
 def _is_whole_paragraph(text: str, units: list[Unit], number: int) -> bool:
     """Whether unit ``number`` is the only unit of its paragraph."""
     paragraph = units[number].paragraph
@@ -84,6 +93,19 @@ def attach_continuations(
             if quotes.quoted_share(text, d.fragments[-1].start, d.fragments[-1].end) >= 0.5
             or text[d.fragments[-1].start : d.fragments[-1].end].rstrip().endswith(_CLOSERS)
         ]
+        if not quoted and not new_paragraph:
+            # 'She said they made progress. "I really believe ..."': the speaker of
+            # reported speech goes on in her own words, when she is the only one.
+            reported = [
+                d
+                for d in previous_drafts
+                if d.speaker is not None and d.end >= _last_word_end(text, units[number - 1])
+            ]
+            if (
+                len(reported) == 1
+                and quotes.quoted_share(text, span.start, span.end) >= _DIRECT_SHARE
+            ):
+                quoted = reported
         if not quoted:
             continue
         # The draft whose content closed with the quotation mark goes on, before one

@@ -314,6 +314,16 @@ CASES = [
         "The senator",
         MIXED,
     ),
+    (
+        "reported-speech-goes-on-in-a-quotation",
+        "Asked about the climate, she said she and the governor had made progress."
+        ' "I really believe the state has done an incredible job."',
+        "she and the governor had made progress. | "
+        '"I really believe the state has done an incredible job."',
+        "said",
+        "she",
+        MIXED,
+    ),
 ]
 
 
