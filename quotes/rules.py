@@ -132,6 +132,8 @@ class UnitRules:
         """``Clinton: I support statehood``, ``Q: Did you vote?``: a short name and a
         colon open the unit (headlines, interview transcripts); the name speaks."""
         text = self.text
+        if text.find(":", unit.start, min(unit.end, unit.start + 80)) < 0:
+            return None  # the common case, checked without the pattern
         match = _LABEL.match(text, unit.start, unit.end)
         if match is None:
             return None
@@ -473,6 +475,10 @@ class UnitRules:
         """``his claim that C``, ``Obama's call for C``, ``the question of whether C``:
         a noun of speech; its possessor, if any, speaks."""
         text = self.text
+        position = skip_adverbials(text, cue.end, unit.end)
+        link = _NOMINAL_LINK.match(text, position, unit.end)
+        if link is None:
+            return None
         before = text[max(unit.start, cue.start - 60) : cue.start]
         possessor = _POSSESSOR.search(before)
         speaker: Span | None = None
@@ -491,10 +497,6 @@ class UnitRules:
             return None  # "X attacks Y" with no subject found, not a noun
         if speaker is None and cue.lemma in _NOUNS_NEEDING_POSSESSOR:
             return None  # "the attack on the embassy", "questions about the budget"
-        position = skip_adverbials(text, cue.end, unit.end)
-        link = _NOMINAL_LINK.match(text, position, unit.end)
-        if link is None:
-            return None
         word = link.group(1).lower()
         if word == "to" and not starts_with_infinitive(text, link.start(1), unit.end):
             return None
