@@ -324,6 +324,22 @@ CASES = [
         "she",
         MIXED,
     ),
+    (
+        "screamed-back-tag",
+        "“Who is going to pay for it?” Ortiz asked. “Mexico!” the crowd screamed back.",
+        "“Mexico!”",
+        "screamed",
+        "the crowd",
+        DIRECT,
+    ),
+    (
+        "blurted-out-before-quotation",
+        'The senator blurted out, "Oh, no," at the mention of the name.',
+        '"Oh, no,"',
+        "blurted out",
+        "The senator",
+        DIRECT,
+    ),
 ]
 
 
