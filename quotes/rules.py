@@ -77,6 +77,9 @@ class UnitRules:
         # Nouns of speech ("his claim that") only propose drafts of their own; the
         # other rules look at verbs.
         self.cues = [c for c in outside if c.kind != NOUN]
+        tag_verbs = _tag_verbs(text, quotes)
+        if tag_verbs:
+            self.cues = sorted([*self.cues, *tag_verbs], key=lambda c: c.start)
         self._cue_starts = [c.start for c in self.cues]
         self._nouns = [c for c in outside if c.kind == NOUN]
         # Paragraphs that are the publisher's notes ("Editor's note: ...").
@@ -1128,6 +1131,24 @@ def _is_passive(text: str, speaker: Span, cue: Cue) -> bool:
 
 
 _BE_WORDS = frozenset("is are was were be been being".split())
+
+
+def _tag_verbs(text: str, quotes: QuoteIndex) -> list[Cue]:
+    """Verb forms the lexicon leaves out as mostly nouns ("reports", "states") where a
+    tag makes them verbs: '"Q," Henry reports on Monday', '"Q," the ad states.'"""
+    found = []
+    for quotation in quotes.quotations:
+        match = _TAG_VERB.match(text, quotation.end, min(len(text), quotation.end + 80))
+        if match is not None and text[quotation.end - 2 : quotation.end - 1] in {",", "?", "!"}:
+            found.append(Cue(match.start(1), match.end(1), match.group(1)[:-1], _CLAUSE))
+    return found
+
+
+# A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
+_TAG_VERB = re.compile(
+    r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
+)
+_CLAUSE = CueKind.CLAUSE.value
 
 
 def _with_capitalized_tail(text: str, speaker: Span, limit: int) -> Span:

@@ -340,6 +340,22 @@ CASES = [
         "The senator",
         DIRECT,
     ),
+    (
+        "reports-as-a-tag-verb",
+        "“It helps the party down the ballot,” Henry reports on Monday evening.",
+        "“It helps the party down the ballot,”",
+        "reports",
+        "Henry",
+        DIRECT,
+    ),
+    (
+        "states-as-a-tag-verb",
+        "“She will stand up to the lobby,” a voice-over in the ad states.",
+        "“She will stand up to the lobby,”",
+        "states",
+        "a voice-over in the ad",
+        DIRECT,
+    ),
 ]
 
 
