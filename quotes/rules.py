@@ -327,6 +327,14 @@ class UnitRules:
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None and loose_inverted is not None:
                 return self._inverted(unit, cue, cue_span, loose_inverted)
+            infinitive = _TO_BEFORE.search(text, max(lower, cue.start - 6), cue.start)
+            if speaker is None and infinitive is not None:
+                # "leading Clinton's advisers to counter that C", "prompted Rubio to
+                # joke": the noun phrase before "to", object of a causative verb, speaks.
+                window = max(lower, infinitive.start() - 60)
+                found = list(_CAUSATIVE.finditer(text, window, infinitive.start()))
+                if found and word_count(text, found[-1].end(), infinitive.start()) <= 8:
+                    speaker = trim(text, found[-1].end(), infinitive.start())
             if speaker is None:
                 passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
                 if passive is not None and cue.kind != CueKind.BELIEF.value:
@@ -1305,6 +1313,13 @@ _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
 _PASSIVE_BE = re.compile(
     r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
     r"(?-i:[a-z]+ly)))*\s+$",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_CAUSATIVE = re.compile(
+    r"\b(?:le[ad]|leading|leads|prompt(?:s|ed|ing)?|forc(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|"
+    r"push(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|allow(?:s|ed|ing)?|inspir(?:e|es|ed|ing)|"
+    r"spur(?:s|red|ring)?|drove|driv(?:e|es|ing))\s+",
     re.IGNORECASE,
 )
 # Verbs that name a thing ("what he called ...", "which she described as ...").

@@ -234,6 +234,14 @@ CASES = [
         "Ana Ruiz",
         INDIRECT,
     ),
+    (
+        "object-of-causative-speaks",
+        "The ruling prompted Senator Vale to argue that the court had overreached.",
+        "that the court had overreached.",
+        "argue",
+        "Senator Vale",
+        INDIRECT,
+    ),
 ]
 
 
