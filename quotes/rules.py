@@ -1170,6 +1170,7 @@ def _with_capitalized_tail(text: str, speaker: Span, limit: int) -> Span:
         end = word.end()
 
 
+_COMMA_CONJUNCTION_END = re.compile(r",\s*(?:but|and)$")
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|can|must|should)(?:\s+(?:also|later|not|then))?\s+$"
 )
@@ -1313,6 +1314,11 @@ _PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
 _PASSIVE_BE = re.compile(
     r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
     r"(?-i:[a-z]+ly)))*\s+$",
+    re.IGNORECASE,
+)
+# "asked the court to intervene": an addressee and an infinitive.
+_OBJECT_INFINITIVE = re.compile(
+    r"(?:[\w’'.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?-i:[a-z]+)\b",
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)

@@ -356,6 +356,15 @@ CASES = [
         "a voice-over in the ad",
         DIRECT,
     ),
+    (
+        "split-quote-with-but-in-tag",
+        '"You know, I like Larry," he said, but "when it comes to energy, Larry works for'
+        ' the coal firms."',
+        '"You know, I like Larry," | "when it comes to energy, Larry works for the coal firms."',
+        "said",
+        "he",
+        DIRECT,
+    ),
 ]
 
 
