@@ -112,6 +112,9 @@ def test_overlapping_spans_keep_the_earlier_one(tmp_path: Path) -> None:
     [
         HARBOUR_TEXT,
         " Cafe\u0301 naïve 3.5% — “ok”… x_y\tz\r\n\u0661\u0662 ²½ ",
+        "“Straße,” said Zoë — €5 off… ‘naïve’ façade\xa0x_y\tœuvre™",
+        "Windows-1252 with a superscript² and a \x1c separator",
+        "".join(bytes([b]).decode("cp1252", errors="ignore") for b in range(256)),
         "",
         "   ",
         "!",
@@ -237,3 +240,22 @@ def test_a_long_document_past_the_offset_table_is_written_alike() -> None:
     records = [Attribution(fragments=(Span(0, 3),)), Attribution(fragments=(Span(at, at + 3),))]
     block = document_block("long", text, records, tokens_function(WordPunctTokenizer()))
     assert block == reference_block("long", text, records)
+
+
+@pytest.mark.parametrize(
+    ("text", "by_stdlib"),
+    [
+        ("“Straße,” said Zoë — €5 off…", True),
+        ("plain ASCII, as most", True),
+        ("a superscript² is classed apart", False),
+        ("a \x1c separator too", False),
+        ("Cafe\u0301 with a combining accent", False),
+        ("Łódź is outside Windows-1252", False),
+    ],
+)
+def test_the_standard_library_engine_is_used_only_where_both_engines_agree(
+    text: str, by_stdlib: bool
+) -> None:
+    from formats.writers.conll_export import _agree_on
+
+    assert _agree_on(text) is by_stdlib
