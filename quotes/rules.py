@@ -791,9 +791,10 @@ class UnitRules:
                     cue.lemma == "tell" or late_that.group(1).lower() in _CIRCUMSTANCE_STARTS
                 ):
                     start, that = late_that.end() - 4, True
-            if (cue.lemma != "ask" or that or is_question_clause(text, start, unit.end)) and not (
-                not that and _takes_no_object_content(text, cue, start, unit.end)
-            ):
+            request = cue.lemma == "ask" and _OBJECT_INFINITIVE.match(text, start, unit.end)
+            if (
+                cue.lemma != "ask" or that or request or is_question_clause(text, start, unit.end)
+            ) and not (not that and _takes_no_object_content(text, cue, start, unit.end)):
                 end = self._content_end(unit, start)
                 if text[speaker.start : speaker.end].lower() in {"who", "which"}:
                     # A relative clause ends at its comma: "X, who said Y, left".
@@ -852,10 +853,12 @@ class UnitRules:
                 continue  # a title in the tag: 'he said on MSNBC's "Morning Joe."'
             tag = text[position : quotation.start].rstrip()
             # A comma ends a tag that interrupts the quotation ('"A," he said of the
-            # plan, "B."'); a stop ends one that closes its sentence.
-            if not tag.endswith((".", "!", "?", ":", ",")) or self._holds_any_cue(
-                position, quotation.start
-            ):
+            # plan, "B."', '"A," he said, but "B."'); a stop ends one that closes its
+            # sentence.
+            if not (
+                tag.endswith((".", "!", "?", ":", ","))
+                or _COMMA_CONJUNCTION_END.search(tag, max(0, len(tag) - 8)) is not None
+            ) or self._holds_any_cue(position, quotation.start):
                 # Another cue introduces it ('..., adding: "B"'): not a continuation.
                 return []
             span = trim(text, quotation.start, unit.end)

@@ -242,6 +242,14 @@ CASES = [
         "Senator Vale",
         INDIRECT,
     ),
+    (
+        "asked-addressee-to",
+        "The governor asked the legislature to delay the vote.",
+        "the legislature to delay the vote.",
+        "asked",
+        "The governor",
+        INDIRECT,
+    ),
 ]
 
 
