@@ -106,21 +106,24 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     """
     tokenizer = sentence_tokenizer()
     paragraphs = [paragraph] if paragraph is not None else split_paragraphs(text)
-    sentences = []
+    sentences: list[Span] = []
     for para in paragraphs:
         chunk = text[para.start : para.end]
         first = len(sentences)
         for start, end in tokenizer.span_tokenize(chunk):
             if end <= start:
                 continue
-            if (
-                len(sentences) > first
-                and chunk[start].islower()
-                and chunk[:start].rstrip().endswith(".")
-            ):
+            if len(sentences) > first and chunk[start].islower() and _after_period(chunk, start):
                 # No sentence opens in lower case: the period ended an abbreviation
                 # that the list lacks ("The S.E.C. said", "the U.A.W. has").
                 sentences[-1] = Span(sentences[-1].start, para.start + end)
                 continue
             sentences.append(Span(para.start + start, para.start + end))
     return sentences
+
+
+def _after_period(chunk: str, position: int) -> bool:
+    """Whether a period ends ``chunk[:position]``, whitespace aside."""
+    while position > 0 and chunk[position - 1].isspace():
+        position -= 1
+    return position > 0 and chunk[position - 1] == "."
