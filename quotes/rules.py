@@ -171,6 +171,8 @@ class UnitRules:
         the word before it, to the colon).
         """
         text = self.text
+        if text.find(":", unit.start, unit.end) < 0:
+            return None  # most units: no colon, nothing to look at
         taken: list[Span] | None = None
         for quotation in self.quotes.within(unit.start, unit.end):
             colon = quotation.start - 1
