@@ -4,8 +4,14 @@ Every cue outside quotation marks proposes a draft; the orders handled are
 ``X said (that) C``, ``X said, "C"``, ``"C," X said``, ``"C," said X``,
 ``"A," X said, "B."`` (two fragments), ``C, X added.``, ``X told Y C``,
 ``According to X, C`` and ``C, according to X``, plus unquoted direct speech
-(``X said, Terrorism is ...``). Drafts of one unit are then chosen best first so
-that only outermost attributions remain. Pure functions; thread-safe.
+(``X said, Terrorism is ...``). Indirect speech beyond the verb-first orders:
+``As X noted, C``; participles (``..., citing C``, ``by warning that C``,
+``Noting C, X ...``); questions (``when asked whether C``, ``X was asked by Y to C``);
+passives (``it was announced that C``, ``C was rejected by X``); nouns of speech
+(``Obama's claim that C``); ``what X called C``; headlines (``Clinton: C``).
+Drafts of one unit are then chosen best first so that only outermost attributions
+remain; a draft whose content runs into a chosen one is cut back at a clause
+boundary. Pure functions; thread-safe.
 """
 
 from __future__ import annotations
