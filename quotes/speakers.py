@@ -18,6 +18,7 @@ from quotes.model import Span, Speaker
 from quotes.tokens import (
     CLAUSE_WORDS,
     CONNECTORS,
+    CUE_MODIFIERS,
     DETERMINERS,
     PERSONAL_PRONOUNS,
     PRONOUNS,
@@ -82,6 +83,11 @@ def find_speaker_before(
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
+    name = _NAME_BEFORE.search(text, max(lower_bound, cue_start - 48), cue_start)
+    if name is not None and _opens_phrase(text, lower_bound, name.start(), name.end(1)):
+        # "Mr. Trump said" after a comma or quotation mark, or opening the sentence:
+        # the name run is the whole mention, found without tokenising.
+        return Span(name.start(), name.end(1))
     after_comma = text[max(0, cue_start - 2) : cue_start].strip() == ","
     if not after_comma:
         # Most mentions are short ("Mr. Trump said"): a narrow window first, for speed;
@@ -99,6 +105,38 @@ def find_speaker_before(
         if wider is not None and (mention is None or wider.start < mention.start):
             return wider
     return mention
+
+
+# Capitalised words (with abbreviation periods) right before a cue: "Mr. Trump ".
+_NAME_BEFORE = re.compile(
+    r"(?<![\w.’'-])((?-i:[A-Z])[a-zA-Z]*\.?(?:[^\S\n]+(?-i:[A-Z])[a-zA-Z]*\.?){0,3})[^\S\n]+$"
+)
+
+
+def _opens_phrase(text: str, lower_bound: int, start: int, end: int) -> bool:
+    """Whether a name run at ``start`` follows a clear phrase boundary: the unit's
+    start, or a comma, semicolon, colon or quotation mark; and whether its words are
+    all name-like: no sentence opener ("But Trump"), determiner, pronoun, clause word
+    or cue modifier ("Will"), which the token walk treats on its own."""
+    position = start
+    while position > lower_bound and text[position - 1] in " \t":
+        position -= 1
+    if position > lower_bound and text[position - 1] not in ',;:"“”':
+        return False
+    return not any(word.lower() in _NOT_NAME_WORDS for word in _WORD_AT.findall(text, start, end))
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
+_NOT_NAME_WORDS = (
+    SENTENCE_OPENERS
+    | CLAUSE_WORDS
+    | CONNECTORS
+    | PRONOUNS
+    | DETERMINERS
+    | WEEKDAYS
+    | CUE_MODIFIERS
+    | frozenset("no just from what who why how not".split())
+)
 
 
 def _mention_before(text: str, window: int, cue_start: int, progressive: bool) -> Span | None:
