@@ -83,6 +83,13 @@ def find_speaker_before(
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
+    dashed = _DASHED_ASIDE.search(text, max(lower_bound, cue_start - 160), cue_start)
+    if dashed is not None and dashed.start() > lower_bound:
+        # "Many speakers at the service — including Muslims and Jews — said": the
+        # mention is the phrase before the dashes, with its aside.
+        head = find_speaker_before(text, lower_bound, dashed.start())
+        if head is not None:
+            return Span(head.start, dashed.end(1))
     name = _NAME_BEFORE.search(text, max(lower_bound, cue_start - 48), cue_start)
     if name is not None and _opens_phrase(text, lower_bound, name.start(), name.end(1)):
         # "Mr. Trump said" after a comma or quotation mark, or opening the sentence:
@@ -107,6 +114,10 @@ def find_speaker_before(
     return mention
 
 
+# An aside set off by a pair of dashes right before a cue: " — including X — ".
+_DASHED_ASIDE = re.compile(
+    r"[^\S\n]+(?:—|–|--)[^\S\n]+([^—–\n]{1,120}?)[^\S\n]*(?:—|–|--)[^\S\n]*$"
+)
 # Capitalised words (with abbreviation periods) right before a cue: "Mr. Trump ".
 _NAME_BEFORE = re.compile(
     r"(?<![\w.’'-])((?-i:[A-Z])[a-zA-Z]*\.?(?:[^\S\n]+(?-i:[A-Z])[a-zA-Z]*\.?){0,3})[^\S\n]+$"

@@ -250,6 +250,15 @@ CASES = [
         "The governor",
         INDIRECT,
     ),
+    (
+        "speaker-with-dashed-aside",
+        "Several nurses at the clinic — including two who had left — said the wards were "
+        "understaffed.",
+        "the wards were understaffed.",
+        "said",
+        "Several nurses at the clinic — including two who had left",
+        INDIRECT,
+    ),
 ]
 
 
