@@ -72,9 +72,41 @@ def find_speaker_before(
     Cue modifiers ("also", "has") between mention and cue are skipped, and so are
     forms of "be" before an -ing cue when ``progressive`` ("she was saying"). Returns None
     when no noun phrase stands there (the cue is then not attributed by this order).
+    A pronoun or common noun phrase that completes a prepositional phrase belongs to the
+    mention before it: "a source close to him", "a person familiar with the talks".
     """
+    mention = _speaker_before(text, lower_bound, cue_start, progressive)
+    if mention is None or (text[mention.start].isupper() and not _is_pronoun_at(text, mention)):
+        return mention
+    link = _LINK_BEFORE.search(text, max(lower_bound, mention.start - 30), mention.start)
+    if link is None:
+        return mention
+    head = _speaker_before(text, lower_bound, link.start() + 1, progressive)
+    if head is None or head.end > link.start() + 1:
+        return mention
+    return Span(head.start, mention.end)
+
+
+# The preposition that links a mention to the phrase before it ("close to him").
+# Object forms ("a source close to him") are left to the token walk and the link above.
+_SUBJECT_PRONOUNS = PERSONAL_PRONOUNS - frozenset("him them us me".split())
+_LINK_BEFORE = re.compile(
+    r"\s(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|for|to|with)"
+    r"[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+def _is_pronoun_at(text: str, mention: Span) -> bool:
+    return text[mention.start : mention.end].lower() in PERSONAL_PRONOUNS
+
+
+def _speaker_before(
+    text: str, lower_bound: int, cue_start: int, progressive: bool
+) -> Span | None:
+    """``find_speaker_before`` without joining prepositional phrases."""
     quick = _LAST_WORD.search(text, max(lower_bound, cue_start - 24), cue_start)
-    if quick is not None and quick.group(1).lower() in PERSONAL_PRONOUNS:
+    if quick is not None and quick.group(1).lower() in _SUBJECT_PRONOUNS:
         # The common case, "he said", without tokenising the context.
         before = text[max(lower_bound, quick.start(1) - 12) : quick.start(1)].rstrip()
         if not before.lower().endswith(tuple(_EMBEDDING_WORDS)):
