@@ -146,7 +146,11 @@ def is_subordinate_clause(text: str, position: int, limit: int) -> bool:
 
 _PREPOSITION = re.compile(
     r"\s*(?:about|of|with|to|for|on|at|in|from|by|into|onto|over|against|after|up|down|off)"
-    r"(?![\w-])",
+    r"(?![\w-])"
+    # "said about half of the deficit ...": "about" and "over" before a number are adverbs.
+    r"(?<!about)(?<!over)|\s*(?:about|over)(?!\s+(?:\d|\$|half\b|a\s+(?:third|quarter|"
+    r"dozen|fifth)\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|billion))(?![\w-])",
     re.IGNORECASE,
 )
 # "vowed to fight", "urged them to leave": "to" before a verb, not a noun phrase.
@@ -301,7 +305,7 @@ _INTRO = re.compile(
     r"(?:(?:but|and|yet)\s+(?=\w)"
     r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
     r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
-    r"|(?-i:[A-Z][A-Z .,'’-]{2,40})(?:\([^)]{1,30}\))?\s*[-—–]+\s+)",
+    r"|(?-i:[A-Z][A-Z .,'’-]{2,40})(?:\([^)]{1,30}\))?\s*[-—–―]+\s+)",
     re.IGNORECASE,
 )
 

@@ -814,6 +814,12 @@ class UnitRules:
         else:
             fragments = before
             rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
+            as_said = None if before else _AS_BEFORE.search(text, unit.start, speaker.start)
+            if as_said is not None:
+                # "It does not say whether he had a gun, as police have said.": the
+                # clause before ", as" is reported.
+                head = trim(text, unit.start, as_said.start())
+                fragments = [without_intro(text, head)] if head is not None else []
         if kind == CueKind.OBJECT.value and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
             return None
         if not fragments:
@@ -1361,6 +1367,8 @@ _AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”(
 _PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
 )
+# "C, as X said": the speaker's clause after a comma and "as".
+_AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
 # "As X noted, C".
 _AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
 # "He said, without evidence, that C": an aside between the cue and "that".

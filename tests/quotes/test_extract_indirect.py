@@ -259,6 +259,30 @@ CASES = [
         "Several nurses at the clinic — including two who had left",
         INDIRECT,
     ),
+    (
+        "content-comma-as-speaker-said",
+        "The report does not say who paid for the trip, as critics have noted.",
+        "The report does not say who paid for the trip",
+        "noted",
+        "critics",
+        INDIRECT,
+    ),
+    (
+        "about-before-a-number-is-no-preposition",
+        "The agency said about half of the loans were late.",
+        "about half of the loans were late.",
+        "said",
+        "The agency",
+        INDIRECT,
+    ),
+    (
+        "speaker-close-to-him",
+        "The senator will change course, a source close to him said.",
+        "The senator will change course",
+        "said",
+        "a source close to him",
+        INDIRECT,
+    ),
 ]
 
 
