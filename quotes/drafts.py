@@ -117,8 +117,8 @@ def _conflicts(draft: Draft, other: Draft) -> bool:
 
     Speakers may coincide: one mention can say several things.
     """
-    mine = _spans_of(draft)
-    theirs = _spans_of(other)
+    mine = _spans_of(draft, with_speaker=not _holds_relative(draft, other))
+    theirs = _spans_of(other, with_speaker=not _holds_relative(other, draft))
     if any(a.overlaps(b) for a in draft.fragments for b in theirs):
         return True
     if any(a.overlaps(b) for a in other.fragments for b in mine):
@@ -126,10 +126,22 @@ def _conflicts(draft: Draft, other: Draft) -> bool:
     return draft.cue is not None and other.cue is not None and draft.cue.overlaps(other.cue)
 
 
-def _spans_of(draft: Draft) -> list[Span]:
+def _holds_relative(draft: Draft, other: Draft) -> bool:
+    """Whether ``other`` (cue and content) lies inside the speaker mention of ``draft``,
+    as a relative clause does: "Barkley, who said he votes Democratic, said ..."."""
+    speaker = draft.speaker
+    return (
+        speaker is not None
+        and other.cue is not None
+        and speaker.start <= other.cue.start
+        and all(speaker.start <= f.start and f.end <= speaker.end for f in other.fragments)
+    )
+
+
+def _spans_of(draft: Draft, *, with_speaker: bool = True) -> list[Span]:
     spans = list(draft.fragments)
     if draft.cue is not None:
         spans.append(draft.cue)
-    if draft.speaker is not None and not draft.inherits_speaker:
+    if with_speaker and draft.speaker is not None and not draft.inherits_speaker:
         spans.append(draft.speaker)
     return spans

@@ -283,6 +283,14 @@ CASES = [
         "a source close to him",
         INDIRECT,
     ),
+    (
+        "relative-clause-in-speaker-keeps-outer-draft",
+        "Ms. Hale, who said she rarely votes, said the new mayor had won her over.",
+        "the new mayor had won her over.",
+        "said",
+        "Ms. Hale, who said she rarely votes",
+        INDIRECT,
+    ),
 ]
 
 
