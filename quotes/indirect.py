@@ -156,7 +156,7 @@ _PREPOSITION = re.compile(
 # "vowed to fight", "urged them to leave": "to" before a verb, not a noun phrase.
 _INFINITIVE = re.compile(
     r"\s*(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|"
-    r"him|them|us|me|you|it|reporters|voters|supporters|congress)\b)(?-i:[a-z]+)\b(?![-’'])",
+    r"him|them|us|me|you|it|reporters|voters|supporters|congress)\b)[\"“‘']?(?-i:[a-z]+)\b(?![-’'])",
     re.IGNORECASE,
 )
 

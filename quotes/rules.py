@@ -743,7 +743,10 @@ class UnitRules:
             rule = "speaker-cue-that"
         elif (
             rest.startswith(",")
-            and _AS_OPENING.fullmatch(text, unit.start, speaker.start)
+            and (
+                _AS_OPENING.fullmatch(text, unit.start, speaker.start)
+                or _AS_INSIDE.search(text, max(unit.start, speaker.start - 12), speaker.start)
+            )
             and word_count(text, rest_start + 1, unit.end) >= 3
         ):
             # "As the mayor noted, C": the clause after the comma is reported.
@@ -1371,6 +1374,8 @@ _PARTICIPLE_LEAD = re.compile(
 _AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
 # "As X noted, C".
 _AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
+# "..., and as X noted, C": the same after a comma inside the sentence.
+_AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE)
 # "He said, without evidence, that C": an aside between the cue and "that".
 _ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
 

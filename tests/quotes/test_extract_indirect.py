@@ -291,6 +291,22 @@ CASES = [
         "Ms. Hale, who said she rarely votes",
         INDIRECT,
     ),
+    (
+        "as-speaker-cue-inside-sentence",
+        "Costs are rising, and as the auditor noted, the city has no reserves left.",
+        "the city has no reserves left.",
+        "noted",
+        "the auditor",
+        INDIRECT,
+    ),
+    (
+        "infinitive-opening-a-quotation",
+        'The mayor promised to "fix every pothole" by June.',
+        'to "fix every pothole" by June.',
+        "promised",
+        "The mayor",
+        MIXED,
+    ),
 ]
 
 
