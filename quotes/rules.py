@@ -358,7 +358,8 @@ class UnitRules:
             # medium; the subject of the sentence speaks.
             speaker = find_subject(text, unit.start, speaker.start) or speaker
         if modal is None and not _agrees(text, cue, speaker):
-            return None
+            # "a passing promise that C": the cue word is a noun of speech.
+            return self._nominal(unit, cue) if cue.noun_form else None
         if cue.lemma in _TAG_ONLY and not text[cue.end : unit.end].lstrip().startswith(
             (",", ":", ".", '"', "“")
         ):
