@@ -307,6 +307,14 @@ CASES = [
         "The mayor",
         MIXED,
     ),
+    (
+        "noun-form-of-a-verb-cue",
+        "Residents doubted a vague promise that the road would be fixed.",
+        "that the road would be fixed.",
+        "promise",
+        "",
+        INDIRECT,
+    ),
 ]
 
 
