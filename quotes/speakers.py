@@ -101,9 +101,7 @@ def _is_pronoun_at(text: str, mention: Span) -> bool:
     return text[mention.start : mention.end].lower() in PERSONAL_PRONOUNS
 
 
-def _speaker_before(
-    text: str, lower_bound: int, cue_start: int, progressive: bool
-) -> Span | None:
+def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bool) -> Span | None:
     """``find_speaker_before`` without joining prepositional phrases."""
     quick = _LAST_WORD.search(text, max(lower_bound, cue_start - 24), cue_start)
     if quick is not None and quick.group(1).lower() in _SUBJECT_PRONOUNS:
@@ -260,7 +258,10 @@ _BE_FORMS = frozenset("is are was were been be being ’s 's ’re 're".split())
 _RELATIVES = frozenset("who whose whom which".split())
 _ASIDE_BEFORE_CUE = re.compile(
     r",\s*(?:however|in\s+fact|for\s+instance|for\s+example|for\s+(?:his|her|their|its)\s+part"
-    r"|too|meanwhile|though|in\s+turn|of\s+course|in\s+particular|instead)\s*,"
+    r"|too|meanwhile|though|in\s+turn|of\s+course|in\s+particular|instead"
+    # "The campaign, in a statement, said": the medium is no speaker.
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|tweet|e-?mail|"
+    r"letter|speech|post|memo|release|op-ed|video))\s*,"
     r"(?:\s+(?:also|even|still|now|then|later|has|have|had|would|will))*\s*$",
     re.IGNORECASE,
 )

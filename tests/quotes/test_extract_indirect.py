@@ -308,6 +308,14 @@ CASES = [
         MIXED,
     ),
     (
+        "medium-aside-between-subject-and-cue",
+        "The union, in a statement, said the strike would continue.",
+        "the strike would continue.",
+        "said",
+        "The union",
+        INDIRECT,
+    ),
+    (
         "noun-form-of-a-verb-cue",
         "Residents doubted a vague promise that the road would be fixed.",
         "that the road would be fixed.",
