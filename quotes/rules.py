@@ -297,6 +297,12 @@ class UnitRules:
         if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
             after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
+            if inverted_speaker is not None and _FINITE_WORD.search(
+                text, inverted_speaker.start, inverted_speaker.end
+            ):
+                # "The union, in a statement, said the strike would continue": a clause
+                # follows the cue, not an inverted speaker.
+                inverted_speaker = None
             if inverted_speaker is not None and after_quote:
                 if ends_clause(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
@@ -1370,6 +1376,12 @@ _AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”(
 # Words that put a participle under the sentence's subject: "by saying", "while arguing".
 _PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
+)
+# Words that make a clause of what follows a cue: no speaker mention holds them.
+_FINITE_WORD = re.compile(
+    r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|"
+    r"does|did|won’t|won't|isn’t|isn't|wasn’t|wasn't)\b",
+    re.IGNORECASE,
 )
 # "C, as X said": the speaker's clause after a comma and "as".
 _AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
