@@ -212,15 +212,14 @@ LINE_TAILS: tuple[str, ...] = tuple(
 )
 
 
-#: Ready-made runs: ``_OUTSIDE_RUNS[:n]`` is n outside tags, ``_SPAN_RUNS[:n]`` a span of
-#: n tokens (begin, then inside). Longer runs take the general path.
-_OUTSIDE_RUNS = bytes([_O]) * 65536
+#: ``_SPAN_RUNS[:n]`` are the tags of a span of n tokens: begin, then inside. Longer
+#: spans take the general path.
 _SPAN_RUNS = bytes([_B]) + bytes([_I]) * 65535
 
 
 def _layer_codes(
     count: int, starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]
-) -> bytes:
+) -> bytearray:
     """One layer's tag per token (a byte each) for ``spans``, in their order.
 
     A span takes its tokens (begin, then inside) unless an earlier span already took
@@ -228,28 +227,21 @@ def _layer_codes(
     """
     spans = list(spans)
     if not spans:
-        return bytes(count)
+        return bytearray(count)
     # The token range of every span in two C-level passes: the first token ending
     # after the span's start, and the first token starting at or after its end.
     firsts = list(map(bisect_right, repeat(ends), map(_START, spans)))
     stops = list(map(bisect_left, repeat(starts), map(_END, spans)))
     widths = list(map(sub, stops, firsts))
     gaps = list(map(sub, firsts, [0, *stops[:-1]]))
-    if (
-        min(widths) > 0
-        and min(gaps) >= 0
-        and max(widths) <= len(_SPAN_RUNS)
-        and max(gaps) <= len(_OUTSIDE_RUNS)
-    ):
-        # The usual case: each span's tokens come after the previous span's, so none
-        # is skipped, and the layer is runs joined in C: outside, span, outside...
-        runs = zip(
-            map(_OUTSIDE_RUNS.__getitem__, map(slice, gaps)),
-            map(_SPAN_RUNS.__getitem__, map(slice, widths)),
-            strict=True,
-        )
-        return b"".join(chain.from_iterable(runs)) + bytes(count - stops[-1])
     codes = bytearray(count)
+    if min(widths) > 0 and min(gaps) >= 0 and max(widths) <= len(_SPAN_RUNS):
+        # The usual case: each span's tokens come after the previous span's, so none
+        # is skipped and nothing needs checking.
+        runs = _SPAN_RUNS
+        for first, stop, width in zip(firsts, stops, widths, strict=True):
+            codes[first:stop] = runs[:width]
+        return codes
     for first, stop, width in zip(firsts, stops, widths, strict=True):
         if width <= 0:
             continue
@@ -260,7 +252,7 @@ def _layer_codes(
         if codes.count(_O, first, stop) != width:  # counted in C
             continue
         codes[first : first + width] = bytes([_B]) + bytes([_I]) * (width - 1)
-    return bytes(codes)
+    return codes
 
 
 def _line_tails(
