@@ -781,6 +781,19 @@ class UnitRules:
                 after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
                 fragments = [*before, after] if after is not None else before
                 rule = "parenthetical-cue"
+            elif (
+                prefix is not None
+                and not before
+                and clause_kind
+                and text[unit.start : speaker.start].rstrip().endswith(",")
+                and not is_subordinate_clause(text, rest_start + 1, unit.end)
+                and word_count(text, rest_start + 1, unit.end) >= 4
+            ):
+                # "In his state, Christie said, offenders are sent to treatment": the
+                # cue interrupts a sentence that opens with a circumstance.
+                after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
+                fragments = [prefix, after] if after is not None else []
+                rule = "parenthetical-cue"
             else:
                 fragments = before
                 rule = "content-speaker-cue"

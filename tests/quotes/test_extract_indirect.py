@@ -316,6 +316,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "cue-interrupts-after-circumstance",
+        "In her district, Ms. Ode said, most families rent their homes.",
+        "In her district | most families rent their homes.",
+        "said",
+        "Ms. Ode",
+        INDIRECT,
+    ),
+    (
         "noun-form-of-a-verb-cue",
         "Residents doubted a vague promise that the road would be fixed.",
         "that the road would be fixed.",
