@@ -1309,7 +1309,7 @@ _ASKED_AFTER = re.compile(
 )
 # A participle that opens its sentence ("Noting ...", "In rejecting ...", "While saying").
 _PARTICIPLE_OPENING = re.compile(
-    r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon)\s+)?",
+    r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon|since)\s+)?",
     re.IGNORECASE,
 )
 # The possessor before a noun of speech: "Obama's", "George Will’s earlier", "his".

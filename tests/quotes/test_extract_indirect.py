@@ -324,6 +324,22 @@ CASES = [
         INDIRECT,
     ),
     (
+        "has-spoken-about",
+        "The senator has spoken about the cost of housing.",
+        "the cost of housing.",
+        "spoken about",
+        "The senator",
+        INDIRECT,
+    ),
+    (
+        "opening-since-participle",
+        "Since announcing her run for mayor, Ms. Tan has visited every ward.",
+        "her run for mayor",
+        "announcing",
+        "Ms. Tan",
+        INDIRECT,
+    ),
+    (
         "noun-form-of-a-verb-cue",
         "Residents doubted a vague promise that the road would be fixed.",
         "that the road would be fixed.",
