@@ -157,8 +157,9 @@ def _file_writer(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
 
     Where the platform can, files are created relative to the open folder with
     os-level calls: no path resolved per file and no buffered file layer (half the
-    time of ``Path.write_bytes`` for 10,000 small files when the disk is busy). Either way the bytes are written as given (no newline
-    translation), so offsets stay exact.
+    time of ``Path.write_bytes`` for 10,000 small files when the disk is busy).
+    Either way the bytes are written as given (no newline translation), so offsets
+    stay exact.
     """
     if os.open not in os.supports_dir_fd:
 
