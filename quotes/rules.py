@@ -1234,9 +1234,14 @@ _TAG_ONLY = frozenset([*"continue answer respond reply".split(), "went on"])
 
 def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
     """Whether the words after a cue are no reported content: after a verb of belief,
-    no clause ("feel free", "felt blindsided")."""
+    no clause ("feel free", "felt blindsided"); a quantity after "added" ("the economy
+    added 292,000 jobs"); the delegates of "pledged delegates"."""
     first = first_word(text, start, limit)
     if first is None:
+        return True
+    if cue.lemma == "add" and _QUANTITY.match(text, start, limit):
+        return True
+    if cue.lemma == "pledge" and first.lower.startswith("delegate"):
         return True
     if cue.kind == CueKind.BELIEF.value:
         return not (
@@ -1247,6 +1252,10 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
     return False
 
 
+_QUANTITY = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|another)\s+)?[$\d]",
+    re.IGNORECASE,
+)
 # Verbs whose object is not what was said ("shouting profanities", "tweeting a video").
 _NO_OBJECT_CONTENT = frozenset(
     "continue shout yell cry whisper mutter tweet write post answer respond reply joke "

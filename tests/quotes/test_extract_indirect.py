@@ -391,6 +391,8 @@ def test_indirect_construction_is_attributed(
         pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
         pytest.param("A website called Real News Right Now ran the story.", id="called-a-name"),
         pytest.param("The suspect was not charged.", id="passive-without-agent"),
+        pytest.param("The economy added 292,000 jobs in December.", id="added-a-quantity"),
+        pytest.param("She leads in pledged delegates.", id="pledged-delegates"),
         pytest.param("Even as prices rose, residents complained.", id="lone-subordinate-clause"),
         pytest.param(
             "A claim that originated in a tabloid spread quickly.", id="noun-with-relative-that"
