@@ -349,6 +349,12 @@ class UnitRules:
                 found = list(_CAUSATIVE.finditer(text, window, infinitive.start()))
                 if found and word_count(text, found[-1].end(), infinitive.start()) <= 8:
                     speaker = trim(text, found[-1].end(), infinitive.start())
+                elif _THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end)):
+                    # "Democrats are quick to note that C": the sentence's subject.
+                    speaker = find_subject(text, unit.start, infinitive.start())
+                    pronoun = _LEADING_PRONOUN.match(text, unit.start, infinitive.start())
+                    if speaker is None and pronoun is not None:
+                        speaker = Span(pronoun.start(1), pronoun.end(1))
             if speaker is None:
                 passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
                 if passive is not None and cue.kind != CueKind.BELIEF.value:
@@ -1233,9 +1239,9 @@ _TAG_ONLY = frozenset([*"continue answer respond reply".split(), "went on"])
 
 
 def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
-    """Whether the words after a cue are no reported content: after a verb of belief,
-    no clause ("feel free", "felt blindsided"); a quantity after "added" ("the economy
-    added 292,000 jobs"); the delegates of "pledged delegates"."""
+    """Whether the words after a cue are no reported content: after a verb of belief
+    or one of ``_CLAUSE_ONLY``, no clause ("feel free", "claimed the prize"); a quantity
+    after "added" ("the economy added 292,000 jobs"); "pledged delegates"."""
     first = first_word(text, start, limit)
     if first is None:
         return True
@@ -1243,7 +1249,7 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
         return True
     if cue.lemma == "pledge" and first.lower.startswith("delegate"):
         return True
-    if cue.kind == CueKind.BELIEF.value:
+    if cue.kind == CueKind.BELIEF.value or cue.lemma in _CLAUSE_ONLY:
         return not (
             first.lower in _CLAUSE_SUBJECTS
             or first.is_capitalized
@@ -1252,6 +1258,9 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
     return False
 
 
+# Verbs whose object is mostly no speech ("claimed the prize", "charged a fee", "boasts
+# a lead", "advises companies"): content after them must be a clause.
+_CLAUSE_ONLY = frozenset("claim charge boast advise".split())
 _QUANTITY = re.compile(
     r"(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|another)\s+)?[$\d]",
     re.IGNORECASE,
@@ -1371,6 +1380,10 @@ _OBJECT_INFINITIVE = re.compile(
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"\s*that\b", re.IGNORECASE)
+_LEADING_PRONOUN = re.compile(
+    r"\W*(?:(?:but|and|so|yet),?\s+)?(he|she|they|we|i)\b(?!\s*[,'’])", re.IGNORECASE
+)
 _CAUSATIVE = re.compile(
     r"\b(?:le[ad]|leading|leads|prompt(?:s|ed|ing)?|forc(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|"
     r"push(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|allow(?:s|ed|ing)?|inspir(?:e|es|ed|ing)|"

@@ -340,6 +340,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "subject-is-quick-to-note-that",
+        "Economists are quick to note that wages have barely moved.",
+        "that wages have barely moved.",
+        "note",
+        "Economists",
+        INDIRECT,
+    ),
+    (
         "noun-form-of-a-verb-cue",
         "Residents doubted a vague promise that the road would be fixed.",
         "that the road would be fixed.",
@@ -392,6 +400,7 @@ def test_indirect_construction_is_attributed(
         pytest.param("A website called Real News Right Now ran the story.", id="called-a-name"),
         pytest.param("The suspect was not charged.", id="passive-without-agent"),
         pytest.param("The economy added 292,000 jobs in December.", id="added-a-quantity"),
+        pytest.param("The sprinter claimed the prize for the third time.", id="claimed-a-prize"),
         pytest.param("She leads in pledged delegates.", id="pledged-delegates"),
         pytest.param("Even as prices rose, residents complained.", id="lone-subordinate-clause"),
         pytest.param(
