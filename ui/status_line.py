@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from quotes.model import Attribution, Status
+from quotes.model import Attribution
 from storage.store import Store
 from ui.attribution_table import AttributionTableModel
 from ui.current import CurrentRecord
@@ -90,12 +90,13 @@ class StatusLine(QStatusBar):
 
     def refresh(self, *_args: object) -> None:
         """Re-read the counts and the current record."""
-        records = self._model.attributions()
-        reviewed = sum(a.status != Status.CANDIDATE for a in records)
+        # The model keeps the count as rows change: summing every record here cost
+        # 40% of an accept in a 1 MB document.
         if self._model.document() is None:
             self.progress_label.setText("No document")
         else:
-            self.progress_label.setText(f"{reviewed} of {len(records)} records reviewed")
+            reviewed, total = self._model.reviewed_count(), self._model.rowCount()
+            self.progress_label.setText(f"{reviewed} of {total} records reviewed")
         row = self._model.row_of(self._current.attribution_id)
         if row is None:
             self.record_label.setText("No record selected: press J, or click a highlight.")
