@@ -67,6 +67,18 @@ def test_reject_with_the_keyboard(qtbot, window: MainWindow, workspace_path: Pat
     assert window.attribution_model.index(1, 4).data() == "rejected"
 
 
+def test_the_status_line_counts_reviewed_records_as_they_change(qtbot, window: MainWindow) -> None:
+    label = window.status_line.progress_label
+    total = window.attribution_model.rowCount()
+    assert label.text() == f"0 of {total} records reviewed"
+    window.current.set_attribution(window.attribution_model.attribution_at(0).id)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_A)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_R)
+    assert label.text() == f"2 of {total} records reviewed"
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert label.text() == f"1 of {total} records reviewed"
+
+
 def test_down_and_up_in_the_record_list_move_between_records(qtbot, window: MainWindow) -> None:
     panel = window.attribution_panel
     panel.setFocus()
