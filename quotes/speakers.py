@@ -133,6 +133,10 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
         mention = _mention_before(text, narrow, cue_start, progressive)
         if narrow == lower_bound or (mention is not None and mention.start > narrow + 2):
             return mention
+        if mention is None and not any(mark in text[narrow:cue_start] for mark in ",)"):
+            # No noun phrase ends at the cue ("the plan would say"); a wider window
+            # changes that only for an apposition or a party tag in brackets.
+            return None
     window = max(lower_bound, cue_start - 80)
     mention = _mention_before(text, window, cue_start, progressive)
     if window > lower_bound and (mention is None or mention.start <= window + 2) and after_comma:
