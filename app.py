@@ -23,7 +23,7 @@ def _default_annotator() -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The command line: global options and one sub-command per headless task."""
     from cli import extraction, workspace_commands
-    from storage.workspace import default_workspace_path
+    from storage.workspace import default_workspace_path, user_lexicon_path
 
     parser = argparse.ArgumentParser(
         prog="app.py",
@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the workspace SQLite file (default: {default_workspace_path()})",
     )
     parser.add_argument(
+        "--lexicon",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=(
+            "extra cues for the extractor, in the format of quotes/data/cues.txt "
+            f"(default: {user_lexicon_path()} when it exists)"
+        ),
+    )
+    parser.add_argument(
         "--annotator",
         dest="annotator_name",
         default=_default_annotator(),
@@ -52,11 +62,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def install_user_lexicon(path: Path | None) -> str | None:
+    """Extend the extractor's cues with ``path`` or, without one, the user's own file.
+
+    :returns: None when it worked or there is no file; otherwise what is wrong,
+        naming the file and line, with the shipped lexicon left in use.
+    """
+    from quotes.extract import use_lexicon
+    from quotes.lexicon import LexiconError, load_lexicon
+    from storage.workspace import user_lexicon_path
+
+    if path is None:
+        path = user_lexicon_path()
+        if not path.exists():
+            return None
+    try:
+        use_lexicon(load_lexicon(path))
+    except LexiconError as error:
+        return f"cue lexicon {error}"
+    except OSError as error:
+        return f"cue lexicon {path}: {error.strerror or error}"
+    except UnicodeDecodeError:
+        return f"cue lexicon {path}: not UTF-8 text"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the GUI or a sub-command; return the exit code."""
     from storage.workspace import default_workspace_path
 
     args = build_parser().parse_args(argv)
+    lexicon_problem = install_user_lexicon(args.lexicon)
+    if lexicon_problem and args.command is not None:
+        print(f"error: {lexicon_problem}", file=sys.stderr)
+        return 2
     is_default = args.db is None
     if is_default:
         args.db = default_workspace_path()
@@ -69,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.db,
             seed_samples=is_default or not args.db.exists(),
             annotator=args.annotator_name,
+            warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
         )
     return int(args.func(args))
 

@@ -36,6 +36,22 @@ from quotes.units import build_units
 _log = logging.getLogger(__name__)
 
 
+# The lexicon ``extract`` uses; None means the shipped one. Set once at start-up by
+# ``use_lexicon``, before any worker thread extracts, and only read afterwards.
+_lexicon: Lexicon | None = None
+
+
+def use_lexicon(lexicon: Lexicon | None) -> None:
+    """Make ``extract`` use ``lexicon`` (None: the shipped default).
+
+    This is how a user's own cue file reaches every caller (import, CLI, UI)
+    without threading it through each of them. Threading: call it at start-up,
+    before any thread extracts.
+    """
+    global _lexicon
+    _lexicon = lexicon
+
+
 def extract(text: str) -> Extraction:
     """Return the candidate attributions and speaker roster found in ``text``.
 
@@ -44,7 +60,7 @@ def extract(text: str) -> Extraction:
     error the problem is logged and an empty extraction returned.
     """
     try:
-        return extract_with(text, default_lexicon())
+        return extract_with(text, _lexicon or default_lexicon())
     except Exception:  # the import pipeline must survive any text
         _log.exception("extraction failed on a text of %d characters", len(text))
         return Extraction(attributions=())

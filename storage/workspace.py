@@ -19,3 +19,16 @@ def default_workspace_path() -> Path:
     Only computes the path; ``Store`` creates the folder and the file when it opens it.
     """
     return Path(user_data_dir(APP_NAME, appauthor=False)) / WORKSPACE_FILE
+
+
+#: The file name of the user's own cue lexicon inside that folder.
+LEXICON_FILE = "cues.txt"
+
+
+def user_lexicon_path() -> Path:
+    """Where the user's own cue lexicon is looked for, beside the default workspace.
+
+    The file uses the format of ``quotes/data/cues.txt`` and extends the shipped
+    lexicon; it is optional, and only the path is computed here.
+    """
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / LEXICON_FILE

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import samples
 from storage.store import Store
@@ -86,12 +86,20 @@ class WorkspaceSession:
             box.exec()  # no window yet: wait for the user to read it
 
 
-def run_gui(db_path: Path, *, seed_samples: bool, annotator: str = "annotator") -> int:
+def run_gui(
+    db_path: Path,
+    *,
+    seed_samples: bool,
+    annotator: str = "annotator",
+    warning: str | None = None,
+) -> int:
     """Open the workspace ``db_path`` in the main window and run until it closes.
 
     :param db_path: the workspace file (created and migrated when new).
     :param seed_samples: import the sample articles when the workspace is empty.
     :param annotator: the name recorded on every action in the history.
+    :param warning: a start-up problem to show once the window is up (e.g. a
+        broken cue lexicon), or None.
     :returns: the exit code (non-zero when the workspace could not be opened).
     """
     app = QApplication.instance() or QApplication(sys.argv)
@@ -101,6 +109,8 @@ def run_gui(db_path: Path, *, seed_samples: bool, annotator: str = "annotator") 
     session = WorkspaceSession(annotator=annotator, view_state=view_state)
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
+    if warning:
+        QMessageBox.warning(session.window, APP_TITLE, warning)
     try:
         return app.exec()
     finally:
