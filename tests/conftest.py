@@ -12,4 +12,6 @@ import os
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="empty-nltk-data-")
+# Kept referenced for the whole run, so the folder is removed when the run ends.
+_EMPTY_NLTK_DATA = tempfile.TemporaryDirectory(prefix="empty-nltk-data-")
+os.environ["NLTK_DATA"] = _EMPTY_NLTK_DATA.name
