@@ -242,19 +242,30 @@ def trim(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-("):
         end -= 1
-    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+    if end <= start or _ALNUM.search(text, start, end) is None:
         return None
     return Span(start, end)
+
+
+# One letter or digit: exactly the characters ``str.isalnum`` accepts (``\w`` less "_").
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def ends_with_clause_comma(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends a clause before a speaker: with a comma or dash,
     or with a closing quotation mark after , ? ! or . ('"We won,"', '"Why?"')."""
-    stripped = text[start:end].rstrip()
-    if stripped.endswith((",", "—", "–")):
+    # Walk back instead of slicing: the range is often a whole unit's start.
+    position = end
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    if position <= start:
+        return False
+    if text[position - 1] in ",—–":
         return True
-    unquoted = stripped.rstrip("”\"’'»")
-    return len(unquoted) < len(stripped) and unquoted.endswith((",", "?", "!", ".", "…"))
+    unquoted = position
+    while unquoted > start and text[unquoted - 1] in "”\"’'»":
+        unquoted -= 1
+    return start < unquoted < position and text[unquoted - 1] in ",?!.…"
 
 
 _WORD = re.compile(r"\w+(?:[’'.&-]\w+)*")

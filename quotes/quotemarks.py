@@ -155,5 +155,15 @@ class QuoteIndex:
 
 
 def count_alnum(text: str, start: int, end: int) -> int:
-    """How many letters and digits ``text[start:end]`` holds."""
-    return sum(map(str.isalnum, text[start:end])) if end > start else 0
+    """How many letters and digits ``text[start:end]`` holds (``str.isalnum``)."""
+    if end <= start:
+        return 0
+    chunk = text[start:end]
+    if chunk.isascii():
+        # Deleting the other ASCII bytes in C is some twenty times faster than a
+        # Python-level ``isalnum`` per character; quoted shares are asked for often.
+        return len(chunk.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
+    return sum(map(str.isalnum, chunk))
+
+
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
