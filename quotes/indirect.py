@@ -276,6 +276,22 @@ def word_count(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
+def has_words(text: str, start: int, end: int, count: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``count`` word tokens.
+
+    Same answer as ``word_count(...) >= count``, but stops at the ``count``-th word:
+    the range is often the rest of a long unit.
+    """
+    if end <= start:
+        return count <= 0
+    found = 0
+    for _ in _WORD.finditer(text, start, end):
+        found += 1
+        if found >= count:
+            return True
+    return found >= count
+
+
 def starts_with_opening_mark(text: str, position: int, limit: int) -> bool:
     """Whether a quotation opens at ``position`` (after whitespace)."""
     while position < limit and text[position].isspace():

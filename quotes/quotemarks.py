@@ -138,6 +138,11 @@ class QuoteIndex:
         stop = bisect_left(self._starts, end, lo=index)
         # Quotations never overlap, so only those starting before ``end`` qualify;
         # slicing by index keeps this logarithmic plus the result size.
+        if stop - index <= 1:
+            # The usual answers, none or one quotation, without a slice and a loop.
+            if stop <= index or self.quotations[index].end <= start:
+                return []
+            return [self.quotations[index]]
         return [q for q in self.quotations[index:stop] if q.end > start]
 
     def quoted_share(self, text: str, start: int, end: int) -> float:

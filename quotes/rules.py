@@ -28,6 +28,7 @@ from quotes.indirect import (
     ends_clause,
     ends_sentence,
     ends_with_clause_comma,
+    has_words,
     is_headline,
     is_intro_phrase,
     is_question_clause,
@@ -51,20 +52,25 @@ from quotes.speakers import find_speaker_after, find_speaker_before, find_subjec
 from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
+# The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
+_CLAUSE = CueKind.CLAUSE.value
+_BELIEF = CueKind.BELIEF.value
+_OBJECT = CueKind.OBJECT.value
+
 # How much each kind of cue is trusted, before adjustments for the construction.
 _KIND_CONFIDENCE = {
-    CueKind.CLAUSE.value: 0.85,
+    _CLAUSE: 0.85,
     PHRASE: 0.85,
     ACCORDING: 0.8,
-    CueKind.BELIEF.value: 0.45,
-    CueKind.OBJECT.value: 0.5,
+    _BELIEF: 0.45,
+    _OBJECT: 0.5,
 }
 _KIND_PRIORITY = {
-    CueKind.CLAUSE.value: 3,
+    _CLAUSE: 3,
     PHRASE: 3,
     ACCORDING: 2,
-    CueKind.BELIEF.value: 1,
-    CueKind.OBJECT.value: 1,
+    _BELIEF: 1,
+    _OBJECT: 1,
 }
 _CLOSING = ("”", '"', "''", "»")
 
@@ -274,7 +280,7 @@ class UnitRules:
         if cue.participle and _PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
             return self._opening_participle(unit, cue)
         cue_span = _extend_cue(cue, modifiers, text)
-        if cue.kind == CueKind.CLAUSE.value and not text[unit.start : cue.start].strip():
+        if cue.kind == _CLAUSE and not text[unit.start : cue.start].strip():
             fronted = self._fronted(unit, cue, cue_span)
             if fronted is not None:
                 return fronted
@@ -294,7 +300,7 @@ class UnitRules:
         # '"Q," said Al From, who ...': an inverted tag whose clause the finder could not
         # close; taken when no mention stands before the cue.
         loose_inverted: Span | None = None
-        if inverted and cue.kind in (CueKind.CLAUSE.value, PHRASE) and cue.lemma != "tell":
+        if inverted and cue.kind in (_CLAUSE, PHRASE) and cue.lemma != "tell":
             after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
             if inverted_speaker is not None and _FINITE_WORD.search(
@@ -357,7 +363,7 @@ class UnitRules:
                         speaker = Span(pronoun.start(1), pronoun.end(1))
             if speaker is None:
                 passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
-                if passive is not None and cue.kind != CueKind.BELIEF.value:
+                if passive is not None and cue.kind != _BELIEF:
                     return self._passive(unit, cue, cue_span, lower, passive.start())
                 # "Obama's claims about", "the calls for": the cue word is a noun.
                 return self._nominal(unit, cue) if cue.noun_form else None
@@ -381,8 +387,11 @@ class UnitRules:
 
     def _lower_bound(self, unit: Unit, position: int) -> int:
         """A speaker mention never reaches back into a quotation."""
-        inside = self.quotes.within(unit.start, position)
-        return max([unit.start, *(q.end for q in inside if q.end <= position)])
+        bound = unit.start
+        for quotation in self.quotes.within(unit.start, position):
+            if bound < quotation.end <= position:
+                bound = quotation.end
+        return bound
 
     def _according_to(self, unit: Unit, cue: Cue) -> Draft | None:
         """``According to X, C``, ``C, according to X`` and ``A, according to X, B``."""
@@ -404,7 +413,7 @@ class UnitRules:
                 following is not None
                 and text[boundary : boundary + 1] == ","
                 and ends_with_clause_comma(text, unit.start, cue.start)
-                and word_count(text, following.start, following.end) >= 3
+                and has_words(text, following.start, following.end, 3)
             ):
                 fragments.append(following)
         if not fragments:
@@ -551,7 +560,7 @@ class UnitRules:
     def _opening_participle(self, unit: Unit, cue: Cue) -> Draft | None:
         """``Noting C, X said ...``, ``In rejecting C, the court ...``: the participle's
         content runs to the first comma; the subject after it speaks."""
-        if cue.kind not in (CueKind.CLAUSE.value, PHRASE, CueKind.OBJECT.value):
+        if cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
             return None
         text = self.text
         start, _that = content_after(text, skip_adverbials(text, cue.end, unit.end), unit.end)
@@ -601,13 +610,13 @@ class UnitRules:
         ``..., citing X`` and ``..., calling X a Y`` report their object; such drafts
         get a lower confidence than those with a reported clause.
         """
-        if cue.kind not in (CueKind.CLAUSE.value, PHRASE, CueKind.OBJECT.value):
+        if cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
             return None
         position = skip_adverbials(self.text, cue_span.end, unit.end)
         start, that = content_after(self.text, position, unit.end)
         first = first_word(self.text, start, unit.end)
         confidence = 0.6
-        if cue.kind == CueKind.OBJECT.value or not (
+        if cue.kind == _OBJECT or not (
             that
             or cue.lemma == "say"
             or self.text[position:start].strip().startswith(":")
@@ -674,7 +683,7 @@ class UnitRules:
                 # '"A battle of niches" Grubbs said': a quotation without its comma.
                 or (prefix_quoted and self._closes_quotation(unit.start, speaker.start))
             )
-            and word_count(text, prefix.start, prefix.end) >= 1
+            and has_words(text, prefix.start, prefix.end, 1)
             and not (
                 is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6
             )
@@ -695,7 +704,7 @@ class UnitRules:
             if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
                 rest = text[rest_start : unit.end]
-        clause_kind = kind in (CueKind.CLAUSE.value, PHRASE)
+        clause_kind = kind in (_CLAUSE, PHRASE)
         confidence = _KIND_CONFIDENCE[kind]
         priority = float(_KIND_PRIORITY[kind])
         unquoted = False
@@ -735,7 +744,7 @@ class UnitRules:
             rule = "quote-speaker-cue"
             confidence = max(confidence, 0.9)
             priority += 0.5
-        elif kind == CueKind.OBJECT.value:
+        elif kind == _OBJECT:
             if rest[:1] in {",", ".", ";", ":", ""} or starts_with_preposition(
                 text, rest_start, unit.end
             ):
@@ -760,7 +769,7 @@ class UnitRules:
                 _AS_OPENING.fullmatch(text, unit.start, speaker.start)
                 or _AS_INSIDE.search(text, max(unit.start, speaker.start - 12), speaker.start)
             )
-            and word_count(text, rest_start + 1, unit.end) >= 3
+            and has_words(text, rest_start + 1, unit.end, 3)
         ):
             # "As the mayor noted, C": the clause after the comma is reported.
             after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
@@ -793,7 +802,7 @@ class UnitRules:
                 and clause_kind
                 and text[unit.start : speaker.start].rstrip().endswith(",")
                 and not is_subordinate_clause(text, rest_start + 1, unit.end)
-                and word_count(text, rest_start + 1, unit.end) >= 4
+                and has_words(text, rest_start + 1, unit.end, 4)
             ):
                 # "In his state, Christie said, offenders are sent to treatment": the
                 # cue interrupts a sentence that opens with a circumstance.
@@ -806,7 +815,7 @@ class UnitRules:
         elif (
             rest
             and rest[0] not in ",.;!?)"
-            and word_count(text, rest_start, unit.end) >= 2
+            and has_words(text, rest_start, unit.end, 2)
             and not is_subordinate_clause(text, rest_start, unit.end)
             and not starts_with_preposition(text, rest_start, unit.end)
             and not (
@@ -849,11 +858,11 @@ class UnitRules:
                 # clause before ", as" is reported.
                 head = trim(text, unit.start, as_said.start())
                 fragments = [without_intro(text, head)] if head is not None else []
-        if kind == CueKind.OBJECT.value and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
+        if kind == _OBJECT and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
             return None
         if not fragments:
             return None
-        if kind == CueKind.BELIEF.value and rule not in {"speaker-cue-that", "speaker-cue-content"}:
+        if kind == _BELIEF and rule not in {"speaker-cue-that", "speaker-cue-content"}:
             return None
         if rule == "content-speaker-cue" and not _is_clause_before(text, fragments[0]):
             return None
@@ -889,10 +898,7 @@ class UnitRules:
         for quotation in self.quotes.within(position, unit.end):
             if quotation.start < position:
                 continue
-            if quotation.word_count(text) <= 3 and text[quotation.end :].lstrip()[:1] not in (
-                "“",
-                '"',
-            ):
+            if quotation.word_count(text) <= 3 and not _opens_quotation_after(text, quotation.end):
                 continue  # a title in the tag: 'he said on MSNBC's "Morning Joe."'
             tag = text[position : quotation.start].rstrip()
             # A comma ends a tag that interrupts the quotation ('"A," he said of the
@@ -1202,7 +1208,6 @@ def _tag_verbs(text: str, quotes: QuoteIndex) -> list[Cue]:
 _TAG_VERB = re.compile(
     r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
 )
-_CLAUSE = CueKind.CLAUSE.value
 
 
 def _with_capitalized_tail(text: str, speaker: Span, limit: int) -> Span:
@@ -1249,7 +1254,7 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
         return True
     if cue.lemma == "pledge" and first.lower.startswith("delegate"):
         return True
-    if cue.kind == CueKind.BELIEF.value or cue.lemma in _CLAUSE_ONLY:
+    if cue.kind == _BELIEF or cue.lemma in _CLAUSE_ONLY:
         return not (
             first.lower in _CLAUSE_SUBJECTS
             or first.is_capitalized
@@ -1439,3 +1444,15 @@ def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
         if 0 <= modifier.start - cue.end <= 2 and not text[cue.end : modifier.start].strip():
             return Span(cue.start, modifier.end)
     return Span(cue.start, cue.end)
+
+
+def _opens_quotation_after(text: str, position: int) -> bool:
+    """Whether the first non-space character from ``position`` opens a quotation.
+
+    Walks over the spaces instead of slicing the rest of the text, which made the
+    check linear in the text length at every quotation.
+    """
+    length = len(text)
+    while position < length and text[position].isspace():
+        position += 1
+    return position < length and text[position] in '“"'
