@@ -52,6 +52,8 @@ from quotes.speakers import find_speaker_after, find_speaker_before, find_subjec
 from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
+# Any character but whitespace: a search for it replaces slicing a unit to strip it.
+_NON_SPACE = re.compile(r"\S")
 # The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
 _CLAUSE = CueKind.CLAUSE.value
 _BELIEF = CueKind.BELIEF.value
@@ -280,7 +282,7 @@ class UnitRules:
         if cue.participle and _PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
             return self._opening_participle(unit, cue)
         cue_span = _extend_cue(cue, modifiers, text)
-        if cue.kind == _CLAUSE and not text[unit.start : cue.start].strip():
+        if cue.kind == _CLAUSE and _NON_SPACE.search(text, unit.start, cue.start) is None:
             fronted = self._fronted(unit, cue, cue_span)
             if fronted is not None:
                 return fronted
