@@ -36,11 +36,16 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+# Builds a Token straight from its four fields, skipping the named tuple's Python-level
+# ``__new__``: tokenising is the extractor's most frequent step.
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
     return [
-        Token(word, match.start(), match.end(), word.lower())
+        _new_tuple(Token, (word, match.start(), match.end(), word.lower()))
         for match in _TOKEN.finditer(text, start, end)
         for word in (match.group(),)
     ]
@@ -52,7 +57,7 @@ def first_word(text: str, start: int, end: int) -> Token | None:
     if match is None:
         return None
     word = match.group()
-    return Token(word, match.start(), match.end(), word.lower())
+    return _new_tuple(Token, (word, match.start(), match.end(), word.lower()))
 
 
 PRONOUNS = frozenset(
