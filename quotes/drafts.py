@@ -47,6 +47,8 @@ def choose_outermost(candidates: list[Draft], text: str = "") -> list[Draft]:
     clause boundary before it ("X said C, and Y responded, ..."), when ``text`` is given.
     Two drafts may share their speaker ("X said A and said B").
     """
+    if len(candidates) < 2:
+        return list(candidates)  # most units: nothing to weigh, nothing to cut
     chosen: list[Draft] = []
     # Outermost first: content before its speaker that holds another cue reports that
     # one too ("The agency met X and cited Y, officials said").
