@@ -82,7 +82,9 @@ class StatusLine(QStatusBar):
             self.rate_label.hide()
             return
         rate = self._store.annotation_rate()
-        self.rate_label.setText(f"{self._store.annotator}: {format_rate(rate)}")
+        # A bare dash beside a name reads like a missing value; say what it means.
+        shown = "no timed decisions yet" if rate is None else format_rate(rate)
+        self.rate_label.setText(f"{self._store.annotator}: {shown}")
 
     def show_message(self, text: str) -> None:
         """Show an operation's message for a few seconds."""

@@ -160,6 +160,8 @@ def test_layout_zoom_theme_and_position_are_restored_on_restart(
 
 
 def test_statistics_show_attributions_per_hour_per_annotator(qtbot, window: MainWindow) -> None:
+    window.status_line.refresh_rate()
+    assert window.status_line.rate_label.text() == "annotator: no timed decisions yet"
     press(qtbot, window, Qt.Key.Key_J)
     qtbot.wait(20)  # some decision time
     press(qtbot, window, Qt.Key.Key_A)
