@@ -74,14 +74,84 @@ class _StdlibToken(PunktToken):
     _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
 
 
+class _UntrainedPunkt(PunktSentenceTokenizer):
+    """Punkt whose break test is written out for parameters without training.
+
+    Punkt asks ``text_contains_sentbreak`` about the context of every candidate break
+    ("said. The", "Mr. Smith"), and answers by building and annotating a
+    ``PunktToken`` per word: most of its time. With our parameters (abbreviations
+    only: no collocations, no sentence starters, no orthographic statistics) its
+    two annotation passes reduce to the rules in ``_breaks_after``, which give the same
+    verdicts without the token objects. Other parameters keep nltk's own method.
+    Read-only after construction, so safe to share between threads.
+    """
+
+    def __init__(self, parameters: PunktParameters) -> None:
+        super().__init__(parameters, lang_vars=_StdlibLanguageVars(), token_cls=_StdlibToken)
+        self._untrained = not (
+            parameters.collocations or parameters.sent_starters or parameters.ortho_context
+        )
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """Whether a word of ``text`` other than its last ends a sentence (as nltk)."""
+        if not self._untrained:
+            return bool(super().text_contains_sentbreak(text))
+        words = [
+            word
+            for line in text.split("\n")
+            if line.strip()
+            for word in self._lang_vars.word_tokenize(line)
+        ]
+        abbreviations = self._params.abbrev_types
+        return any(
+            _breaks_after(words[index], words[index + 1], abbreviations)
+            for index in range(len(words) - 1)
+        )
+
+
+def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
+    """Punkt's verdict on ``word`` followed by ``following`` when untrained.
+
+    First pass: ".", "?" and "!" break; an ellipsis and a known abbreviation do not;
+    another word ending in one period breaks. Second pass (only a word ending in a
+    period): an initial or a number before punctuation or a lower-case word does not
+    break, and an initial before a capitalised word does not either. The orthographic
+    and starter heuristics that could turn a non-break into a break need training.
+    """
+    if word in _SENTENCE_END_CHARACTERS:
+        pass
+    elif _StdlibToken._RE_ELLIPSIS.match(word):
+        return False
+    elif word.endswith(".") and not word.endswith(".."):
+        stem = word[:-1].lower()
+        if stem in abbreviations or stem.split("-")[-1] in abbreviations:
+            return False
+    else:
+        return False
+    if not word.endswith("."):
+        return True
+    word_type = _StdlibToken._RE_NUMERIC.sub("##number##", word.lower())
+    if len(word_type) > 1 and word_type[-1] == ".":
+        word_type = word_type[:-1]
+    initial = _StdlibToken._RE_INITIAL.match(word) is not None
+    if initial or word_type == "##number##":
+        if following in _PUNCTUATION or following[0].islower():
+            return False
+        if initial and following[0].isupper():
+            return False
+    return True
+
+
+_SENTENCE_END_CHARACTERS = (".", "?", "!")
+_PUNCTUATION = tuple(";:,.!?")
+
+
 @cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The shared Punkt tokenizer with the project's abbreviations."""
     parameters = PunktParameters()
     parameters.abbrev_types = set(read_data_lines("abbreviations.txt"))
-    return PunktSentenceTokenizer(
-        parameters, lang_vars=_StdlibLanguageVars(), token_cls=_StdlibToken
-    )
+    return _UntrainedPunkt(parameters)
 
 
 def split_paragraphs(text: str) -> list[Span]:

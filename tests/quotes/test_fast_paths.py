@@ -1,0 +1,122 @@
+"""The speed-ups give the answers of the plain code they replace (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from quotes.indirect import has_words, word_count
+from quotes.quotemarks import count_alnum
+from quotes.sentences import _StdlibLanguageVars, _StdlibToken, sentence_tokenizer
+from quotes.tokens import Token, tokenize
+
+
+def _nltk_punkt() -> PunktSentenceTokenizer:
+    """nltk's own Punkt with the same abbreviations, for comparison."""
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(sentence_tokenizer()._params.abbrev_types)
+    return PunktSentenceTokenizer(
+        parameters, lang_vars=_StdlibLanguageVars(), token_cls=_StdlibToken
+    )
+
+
+# Words that exercise every branch of Punkt's two passes: breaks, abbreviations,
+# initials, numbers, ellipses, punctuation and both cases after them.
+_PIECES = [
+    "said.",
+    "The",
+    "the",
+    "he",
+    "Mr.",
+    "U.S.",
+    "J.",
+    "j.",
+    "I.",
+    "1.",
+    "12.5.",
+    "-3.",
+    "etc.",
+    "...",
+    "..",
+    ".",
+    "?",
+    "!",
+    "word...",
+    "p.m.",
+    "co-op.",
+    "Gen.",
+    ",",
+    ";",
+    ":",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "5",
+    "É.",
+    "ß.",
+    "_.",
+    "—",
+    "\n",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "said. The",
+        "Mr. Smith",
+        "J. Bach",
+        "J. bach",
+        "5. the",
+        "5. The",
+        "U.S. officials",
+        "Why? He",
+        "wait... Then",
+        "it. (The",
+        "Gen. Sherali",
+        "co-op. It",
+        "1. 2",
+    ],
+)
+def test_punkt_break_test_matches_nltk(context: str) -> None:
+    assert sentence_tokenizer().text_contains_sentbreak(context) == (
+        _nltk_punkt().text_contains_sentbreak(context)
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  "])), max_size=6))
+def test_punkt_break_test_matches_nltk_on_any_words(pieces: list[tuple[str, str]]) -> None:
+    context = "".join(word + space for word, space in pieces)
+    assert sentence_tokenizer().text_contains_sentbreak(context) == (
+        _nltk_punkt().text_contains_sentbreak(context)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.integers(0, 90), st.integers(0, 90))
+def test_counts_match_the_plain_definitions(text: str, start: int, end: int) -> None:
+    end = min(end, len(text))
+    assert count_alnum(text, start, end) == sum(ch.isalnum() for ch in text[start:end])
+    for wanted in range(4):
+        assert has_words(text, start, end, wanted) == (word_count(text, start, end) >= wanted)
+
+
+_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|[^\w\s]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_tokens_are_plain_named_tuples(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(type(token) is Token for token in tokens)
+    assert [(t.text, t.start, t.end, t.lower) for t in tokens] == [
+        (m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)
+    ]
