@@ -23,7 +23,9 @@ from quotes.lexicon import read_data_lines
 from quotes.model import Span
 
 # A paragraph ends at a line break; news texts put one paragraph per line.
-_PARAGRAPH = re.compile(r"[^\n]+")
+# From a line's first to its last non-space character: blank lines never match, and
+# ``\S`` is exactly what ``str.strip`` keeps, so no line needs slicing and stripping.
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 class _StdlibLanguageVars(PunktLanguageVars):
@@ -156,17 +158,7 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 def split_paragraphs(text: str) -> list[Span]:
     """The non-blank lines of ``text``, each trimmed of surrounding whitespace."""
-    spans = []
-    for match in _PARAGRAPH.finditer(text):
-        start, end = match.span()
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start += len(line) - len(line.lstrip())
-        end -= len(line) - len(line.rstrip())
-        spans.append(Span(start, end))
-    return spans
+    return [Span(*match.span()) for match in _PARAGRAPH.finditer(text)]
 
 
 def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:

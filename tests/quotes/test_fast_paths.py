@@ -11,7 +11,12 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from quotes.indirect import has_words, word_count
 from quotes.quotemarks import count_alnum
-from quotes.sentences import _StdlibLanguageVars, _StdlibToken, sentence_tokenizer
+from quotes.sentences import (
+    _StdlibLanguageVars,
+    _StdlibToken,
+    sentence_tokenizer,
+    split_paragraphs,
+)
 from quotes.tokens import Token, tokenize
 
 
@@ -120,3 +125,16 @@ def test_tokens_are_plain_named_tuples(text: str) -> None:
     assert [(t.text, t.start, t.end, t.lower) for t in tokens] == [
         (m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. \n\t\r\x85\u2028\u00a0\x0bé")), max_size=30))
+def test_paragraphs_are_the_stripped_non_blank_lines(text: str) -> None:
+    expected = []
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = position + len(line) - len(line.lstrip())
+            expected.append((start, start + len(line.strip())))
+        position += len(line) + 1
+    assert [(s.start, s.end) for s in split_paragraphs(text)] == expected
