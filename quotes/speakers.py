@@ -598,12 +598,13 @@ class SpeakerResolver:
             if self._last is not None and words[0].lower in PERSONAL_PRONOUNS:
                 return self._last
             return self._by_nearest_name(mention) or self._new(words[0].text, words[0].text)
+        title_words = titles()
         name_words = [
             w
             for w in words
             if w.is_capitalized
             and w.is_word
-            and w.lower not in titles()
+            and w.lower not in title_words
             and w.lower not in DETERMINERS
             and w.lower not in SENTENCE_OPENERS
         ]
@@ -614,7 +615,7 @@ class SpeakerResolver:
         ):
             tail = []
             for w in reversed(words):
-                if w.is_capitalized and w.lower not in titles() and w.is_word:
+                if w.is_capitalized and w.lower not in title_words and w.is_word:
                     tail.append(w)
                 elif w.text == "." or w.lower in CONNECTORS - {"and", "of", "for", "at"}:
                     continue

@@ -50,10 +50,7 @@ def build_units(
         if units:
             previous = units[-1]
             # Merge when an open quotation runs from the previous unit into this sentence.
-            spanning = any(
-                q.start < previous.end and q.end > sentence.start
-                for q in quotations[max(quote_index - 1, 0) : quote_index + 1]
-            )
+            spanning = _spans_both(quotations, quote_index, previous.end, sentence.start)
             same_paragraph = previous.paragraph == paragraph
             if spanning or (
                 same_paragraph
@@ -66,6 +63,19 @@ def build_units(
                 continue
         units.append(Unit(sentence.start, sentence.end, paragraph))
     return units
+
+
+def _spans_both(quotations: list[Quotation], index: int, end: int, start: int) -> bool:
+    """Whether quotation ``index - 1`` or ``index`` opens before ``end`` and closes
+    after ``start`` (checked by index: this runs once per sentence)."""
+    if index > 0:
+        quotation = quotations[index - 1]
+        if quotation.start < end and quotation.end > start:
+            return True
+    if index < len(quotations):
+        quotation = quotations[index]
+        return quotation.start < end and quotation.end > start
+    return False
 
 
 # A closing mark, maybe after a closing single quote that ends a quotation inside
