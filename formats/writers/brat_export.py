@@ -92,50 +92,76 @@ def _one_line(piece: str) -> str:
     return piece if piece.isprintable() else _LINE_BREAKS.sub(" ", piece)
 
 
+def _span_body(text: str, span: Span) -> str:
+    """``start end<TAB>reference text`` for a one-span annotation."""
+    start, end = span.start, span.end
+    piece = text[start:end]
+    if not piece.isprintable():
+        piece = _LINE_BREAKS.sub(" ", piece)
+    return f"{start} {end}\t{piece}"
+
+
 def _entity_body(text: str, spans: tuple[Span, ...]) -> str:
     """``start end;start end<TAB>reference text`` for a text-bound annotation."""
     if len(spans) == 1:
-        span = spans[0]
-        return f"{span.start} {span.end}\t{_one_line(text[span.start : span.end])}"
+        return _span_body(text, spans[0])
     offsets = ";".join(f"{span.start} {span.end}" for span in spans)
     return f"{offsets}\t{' '.join(_one_line(text[s.start : s.end]) for s in spans)}"
 
 
-def ann_lines(text: str, attributions: Iterable[Attribution]) -> Iterator[str]:
-    """The ``.ann`` lines (each ending in a newline) for one document's attributions."""
+def ann_text(text: str, attributions: Iterable[Attribution]) -> str:
+    """The whole ``.ann`` file for one document's attributions (``ann_lines`` joined).
+
+    Built as one string per attribution (this runs for every attribution of a brat
+    export), with the same lines in the same order as ``ann_lines`` documents.
+    """
+    chunks: list[str] = []
     t = n = 0
     for e, attribution in enumerate(attributions, start=1):
+        speaker, cue = attribution.speaker, attribution.cue
         event = f"E{e}"
-        source_id = None
-        if attribution.speaker is not None:
+        roles = ""
+        lines = ""
+        if speaker is not None:
             t += 1
             source_id = f"T{t}"
-            yield f"{source_id}\tSource {_entity_body(text, (attribution.speaker,))}\n"
-        cue_role = ""
-        if attribution.cue is not None:
+            lines = f"{source_id}\tSource {_span_body(text, speaker)}\n"
+        else:
+            source_id = None
+        if cue is not None:
             t += 1
-            cue_role = f" Cue:T{t}"
-            yield f"T{t}\tCue {_entity_body(text, (attribution.cue,))}\n"
-        t += 1
-        content_id = f"T{t}"
-        yield f"{content_id}\tContent {_entity_body(text, attribution.fragments)}\n"
-        t += 1
-        trigger = attribution.cue or attribution.fragments[0]
-        yield f"T{t}\tAttribution {_entity_body(text, (trigger,))}\n"
-        roles = f"Content:{content_id}{cue_role}"
+            roles = f" Cue:T{t}"
+            lines += f"T{t}\tCue {_span_body(text, cue)}\n"
+        fragments = attribution.fragments
+        trigger = _span_body(text, cue or fragments[0])
+        content = trigger if cue is None and len(fragments) == 1 else _entity_body(text, fragments)
         if source_id:
             roles += f" Source:{source_id}"
-        yield f"{event}\tAttribution:T{t} {roles}\n"
-        yield f"A{2 * e - 1}\tStatus {event} {attribution.status.value}\n"
-        yield f"A{2 * e}\tType {event} {attribution.type.value}\n"
+        lines += (
+            f"T{t + 1}\tContent {content}\n"
+            f"T{t + 2}\tAttribution {trigger}\n"
+            f"{event}\tAttribution:T{t + 2} Content:T{t + 1}{roles}\n"
+            f"A{2 * e - 1}\tStatus {event} {attribution.status.value}\n"
+            f"A{2 * e}\tType {event} {attribution.type.value}\n"
+        )
+        t += 2
         if attribution.speaker_name:
             n += 1
             name = _one_line(attribution.speaker_name)
-            yield f"#{n}\tAnnotatorNotes {source_id or event}\t{name}\n"
+            lines += f"#{n}\tAnnotatorNotes {source_id or event}\t{name}\n"
         if attribution.annotator:
             n += 1
             annotator = _one_line(attribution.annotator)
-            yield f"#{n}\tAnnotatorNotes {event}\tannotator: {annotator}\n"
+            lines += f"#{n}\tAnnotatorNotes {event}\tannotator: {annotator}\n"
+        chunks.append(lines)
+    return "".join(chunks)
+
+
+def ann_lines(text: str, attributions: Iterable[Attribution]) -> Iterator[str]:
+    """The ``.ann`` lines (each ending in a newline) for one document's attributions."""
+    # Every line ends in "\n", and no line holds another "\n" (_one_line replaces it).
+    for line in ann_text(text, attributions).split("\n")[:-1]:
+        yield line + "\n"
 
 
 def write_brat(items: Iterable[Item], out_path: Path) -> None:
@@ -148,7 +174,7 @@ def write_brat(items: Iterable[Item], out_path: Path) -> None:
                 stem = stems.pick(export_id(document))
                 text = document.text
                 write(f"{stem}.txt", text.encode("utf-8"))
-                write(f"{stem}.ann", "".join(ann_lines(text, attributions)).encode("utf-8"))
+                write(f"{stem}.ann", ann_text(text, attributions).encode("utf-8"))
 
 
 @contextlib.contextmanager
