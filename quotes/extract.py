@@ -52,6 +52,14 @@ def use_lexicon(lexicon: Lexicon | None) -> None:
     _lexicon = lexicon
 
 
+def active_lexicon() -> Lexicon | None:
+    """The lexicon set by ``use_lexicon`` (None: the shipped default is in use).
+
+    Pre-annotation workers run in other processes; this is how they get the same cues.
+    """
+    return _lexicon
+
+
 def extract(text: str) -> Extraction:
     """Return the candidate attributions and speaker roster found in ``text``.
 
