@@ -19,11 +19,13 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quotes import preannotation
 from quotes.extract import extract
 from quotes.model import (
     Article,
@@ -31,6 +33,7 @@ from quotes.model import (
     Document,
     DocumentStatus,
     DocumentSummary,
+    Extraction,
     ImportReport,
     Origin,
     Problem,
@@ -114,6 +117,53 @@ class _Cancelled(Exception):
     """Raised inside an import transaction to roll it back on Cancel."""
 
 
+class _UnseenArticles:
+    """The articles of an import whose text is new, with a record of what was read.
+
+    Duplicates (of the workspace or of an earlier article of the same import) are
+    counted and dropped here, before pre-annotation reads ahead, so no extraction is
+    spent on them. ``pending`` holds ``(content hash, articles read)`` for each article
+    passed on and not yet stored, in order: pre-annotation keeps the order, so the
+    consumer pops one entry per result. Checking cancellation here too lets a long run
+    of duplicates be cancelled.
+    """
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        has_hash: Callable[[str], bool],
+        is_cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self._articles = articles
+        self._has_hash = has_hash
+        self._is_cancelled = is_cancelled
+        self.read = 0
+        self.duplicates = 0
+        self.pending: deque[tuple[str, int]] = deque()
+
+    def __iter__(self) -> Iterator[Article]:
+        seen: set[str] = set()
+        for article in self._articles:
+            self.read += 1
+            if self._is_cancelled is not None and self._is_cancelled():
+                raise _Cancelled
+            key = content_hash(article.text)
+            if key in seen or self._has_hash(key):
+                self.duplicates += 1
+                continue
+            seen.add(key)
+            self.pending.append((key, self.read))
+            yield article
+
+
+def _report_progress(progress: Callable[[int], None] | None, reported: int, read: int) -> int:
+    """Report each count from ``reported + 1`` to ``read`` (duplicates included)."""
+    if progress is not None:
+        for count in range(reported + 1, read + 1):
+            progress(count)
+    return max(reported, read)
+
+
 class Store:
     """A workspace: documents, their attributions and speakers, and the history.
 
@@ -189,6 +239,7 @@ class Store:
         preannotate: bool = True,
         progress: Callable[[int], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
     ) -> ImportReport:
         """Store new articles, skipping those whose text is already in the workspace.
 
@@ -197,6 +248,11 @@ class Store:
         ``quotes.extract`` when ``preannotate``. All of it is one transaction: a
         cancelled or failed import leaves the workspace as it was. ``progress``
         receives the number of articles read so far.
+
+        Pre-annotation runs in ``workers`` processes (None: one per core; 1: in this
+        process) through ``quotes.preannotation.preannotate``, which keeps small
+        imports in-process. Duplicates are recognised before their text is sent for
+        extraction, so they cost no extraction.
 
         An empty (or blank) text is skipped and named in ``problems``. An article
         whose pre-annotation raises is stored without candidates and named
@@ -208,26 +264,27 @@ class Store:
         Threading: the import holds the workspace's write lock until it commits; other
         connections read meanwhile (WAL) but their writes wait up to the busy timeout.
         """
-        imported = duplicates = attribution_count = 0
+        imported = attribution_count = reported = 0
         problems: list[Problem] = []
-        seen: set[str] = set()
         now = _now()
+        unseen = _UnseenArticles(articles, self._has_hash, is_cancelled)
+        # The store's ``extract`` is looked up here, not in quotes.extract, so that it
+        # can be replaced (tests pin the extractor's output this way).
+        results = preannotation.preannotate(
+            unseen, enabled=preannotate, workers=workers, extractor=extract
+        )
         try:
-            with self._transaction():
-                for read, article in enumerate(articles, start=1):
+            with self._transaction(), contextlib.closing(results):
+                for article, extraction, failure in results:
                     if is_cancelled is not None and is_cancelled():
                         raise _Cancelled
-                    key = content_hash(article.text)
-                    if key in seen or self._has_hash(key):
-                        duplicates += 1
-                    else:
-                        seen.add(key)
-                        stored = self._store_article(article, key, now, preannotate, problems)
-                        if stored is not None:
-                            imported += 1
-                            attribution_count += stored
-                    if progress is not None:
-                        progress(read)
+                    key, read = unseen.pending.popleft()
+                    stored = self._store_article(article, key, now, extraction, failure, problems)
+                    if stored is not None:
+                        imported += 1
+                        attribution_count += stored
+                    reported = _report_progress(progress, reported, read)
+                _report_progress(progress, reported, unseen.read)
                 if imported:
                     self._append_history(
                         "import",
@@ -236,10 +293,10 @@ class Store:
                         timed=False,
                     )
         except _Cancelled:
-            return ImportReport(duplicates=duplicates, cancelled=True)
+            return ImportReport(duplicates=unseen.duplicates, cancelled=True)
         return ImportReport(
             imported=imported,
-            duplicates=duplicates,
+            duplicates=unseen.duplicates,
             attributions=attribution_count,
             problems=tuple(problems),
         )
@@ -249,9 +306,18 @@ class Store:
         return row.fetchone() is not None
 
     def _store_article(
-        self, article: Article, key: str, now: str, preannotate: bool, problems: list[Problem]
+        self,
+        article: Article,
+        key: str,
+        now: str,
+        extraction: Extraction | None,
+        failure: str | None,
+        problems: list[Problem],
     ) -> int | None:
         """Insert one article with its attributions inside a savepoint.
+
+        ``extraction`` is its pre-annotation (None: none made); ``failure`` the error
+        of a pre-annotation that raised, reported in ``problems``.
 
         :returns: the number of attributions stored, or None if the article was refused.
         """
@@ -261,13 +327,10 @@ class Store:
             return None
         speakers: tuple[Speaker, ...] = ()
         attributions = article.attributions
-        if not attributions and not article.annotated and preannotate:
-            try:
-                extraction = extract(article.text)
-            except Exception as error:  # the extractor must never lose an import
-                problems.append(Problem(where, f"pre-annotation failed: {error!r}"))
-            else:
-                attributions, speakers = extraction.attributions, extraction.speakers
+        if failure is not None:
+            problems.append(Problem(where, f"pre-annotation failed: {failure}"))
+        if extraction is not None and not attributions:
+            attributions, speakers = extraction.attributions, extraction.speakers
         # Refuse the records that do not fit the text one by one (issue 5: reject the
         # record, not the whole file); the database triggers remain the last guard.
         fitting = []
