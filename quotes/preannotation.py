@@ -19,7 +19,7 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import NamedTuple
@@ -62,7 +62,7 @@ def preannotate(
     enabled: bool = True,
     workers: int | None = None,
     extractor: Extractor | None = None,
-) -> Iterator[Preannotated]:
+) -> Generator[Preannotated, None, None]:
     """Yield each of ``articles``, in order, with its candidate extraction.
 
     :param enabled: False yields every article with None (no extraction at all).
