@@ -35,6 +35,9 @@ Extractor = Callable[[str], Extraction]
 # The pool starts only once this many texts wait for extraction: below it, spawning
 # workers (about a second of imports each) costs more than it saves.
 POOL_THRESHOLD = 32
+# The most articles held back while waiting for POOL_THRESHOLD texts (a corpus that is
+# mostly annotated already must not be read whole into memory).
+POOL_LOOKAHEAD = 4 * POOL_THRESHOLD
 # Texts per task: one round trip per batch instead of per text keeps the pickling and
 # queue overhead small next to the ~4 ms an article takes to extract.
 BATCH_SIZE = 12
@@ -72,8 +75,8 @@ def preannotate(
         looked up when called). A pool worker must be able to import it, so it must be a
         module-level function; one that cannot be sent is run here instead.
 
-    Articles are read ahead by at most ``workers * BATCHES_PER_WORKER * BATCH_SIZE``
-    (plus ``POOL_THRESHOLD`` before the pool starts), so memory stays bounded. Never
+    Articles are read ahead by at most ``POOL_LOOKAHEAD`` before the pool starts and
+    ``workers * BATCHES_PER_WORKER * BATCH_SIZE`` after, so memory stays bounded. Never
     raises because of the pool: on any pool failure the rest is extracted here. An
     extractor that raises costs its article the extraction (``failure`` names the
     error), not the stream. Closing the generator early (the consumer stops) cancels
@@ -88,31 +91,35 @@ def preannotate(
             yield Preannotated(article, None)
         return
     count = workers if workers is not None else (os.cpu_count() or 1)
-    waiting: list[Article] = []
-    if count > 1:
-        waiting = _read_until_waiting(source, POOL_THRESHOLD)
-    if count <= 1 or sum(map(_needs_extraction, waiting)) < POOL_THRESHOLD:
-        for article in chain(waiting, source):
+    if count <= 1:
+        for article in source:
             yield _preannotate_here(article, extractor)
         return
-    yield from _preannotate_in_pool(chain(waiting, source), count, extractor)
+    # Until enough texts wait for extraction, articles are held back (at most
+    # POOL_LOOKAHEAD of them: a held-back run too long to wait for the pool is
+    # extracted here), then everything goes through the pool.
+    waiting: list[Article] = []
+    needing = 0
+    for article in source:
+        if not waiting and not _needs_extraction(article):
+            yield Preannotated(article, None)
+            continue
+        waiting.append(article)
+        needing += _needs_extraction(article)
+        if needing >= POOL_THRESHOLD:
+            yield from _preannotate_in_pool(chain(waiting, source), count, extractor)
+            return
+        if len(waiting) >= POOL_LOOKAHEAD:
+            for held in waiting:
+                yield _preannotate_here(held, extractor)
+            waiting, needing = [], 0
+    for article in waiting:  # a small import: not worth starting workers
+        yield _preannotate_here(article, extractor)
 
 
 def _needs_extraction(article: Article) -> bool:
     """Whether ``article`` is to be pre-annotated: no annotations of its own, some text."""
     return not article.attributions and not article.annotated and bool(article.text.strip())
-
-
-def _read_until_waiting(source: Iterator[Article], wanted: int) -> list[Article]:
-    """Read from ``source`` until ``wanted`` articles need extraction or it ends."""
-    read: list[Article] = []
-    needing = 0
-    for article in source:
-        read.append(article)
-        needing += _needs_extraction(article)
-        if needing >= wanted:
-            break
-    return read
 
 
 def _preannotate_here(article: Article, extractor: Extractor | None) -> Preannotated:

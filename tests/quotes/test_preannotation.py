@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 
 import pytest
@@ -179,3 +179,31 @@ def test_closing_the_stream_early_stops_the_workers(pool_starts: list[Executor])
     assert multiprocessing.active_children() == []
     with pytest.raises(RuntimeError):
         pool_starts[0].submit(len, "")
+
+
+def _counted(articles: Iterator[Article], read: list[int]) -> Iterator[Article]:
+    for article in articles:
+        read[0] += 1
+        yield article
+
+
+def _every_tenth_needs_extraction() -> Iterator[Article]:
+    for number in range(600):
+        yield Article(text=_text(number), annotated=number % 10 != 0)
+
+
+def _all_need_extraction() -> Iterator[Article]:
+    yield from _articles(300)
+
+
+@pytest.mark.parametrize("stream", [_every_tenth_needs_extraction, _all_need_extraction])
+def test_the_look_ahead_is_bounded(stream: Callable[[], Iterator[Article]]) -> None:
+    read = [0]
+    bound = max(
+        preannotation.POOL_LOOKAHEAD,
+        2 * preannotation.BATCHES_PER_WORKER * preannotation.BATCH_SIZE,
+    )
+    results = preannotate(_counted(stream(), read), workers=2)
+    ahead = [read[0] - given for given, _ in enumerate(results, start=1)]
+    assert max(ahead) <= bound
+    assert len(ahead) == len(list(stream()))
