@@ -24,7 +24,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
-from operator import attrgetter, itemgetter, sub
+from itertools import count as count_from
+from operator import add, attrgetter, itemgetter, sub
 from pathlib import Path
 from typing import Protocol
 
@@ -376,14 +377,14 @@ _SPEAKER = attrgetter("speaker")
 _PIECES = 4
 
 
-_NEWLINES = re.compile("\n+")
-
-
 def _paragraph_starts(text: str, starts: Sequence[int], count: int) -> set[int]:
     """The tokens (0 < index < count) that have a line break before them."""
-    # A token never holds a line break, so each run of line breaks precedes one
-    # token: the first that starts after the run.
-    found = set(map(bisect_left, repeat(starts), [m.end() for m in _NEWLINES.finditer(text)]))
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return set()
+    # The end of the k-th line break is the length of the first k+1 lines plus k+1.
+    breaks_end = map(add, accumulate(map(len, lines[:-1])), count_from(1))
+    found = set(map(bisect_left, repeat(starts), breaks_end))
     found.discard(0)
     found.discard(count)
     return found

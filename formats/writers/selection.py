@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import itemgetter, lt
 
 from quotes.model import Attribution, Document, DocumentStatus, Status
 
@@ -98,6 +98,10 @@ def text_order(attributions: Iterable[Attribution]) -> list[Attribution]:
     """
     kept = list(attributions)
     positions = list(map(_position, kept))
+    if all(map(lt, positions, positions[1:])):
+        # Already in order with no position shared (a workspace stores attributions
+        # in text order): the sort below would return them as they are.
+        return kept
     if len(set(positions)) != len(positions):
         return sorted(kept, key=_full_order)
     return [a for _, a in sorted(zip(positions, kept, strict=True), key=_FIRST)]
