@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,4 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Import pre-annotates in worker processes; a frozen (packaged) app must let
+    # them start here instead of running the app again.
+    multiprocessing.freeze_support()
     sys.exit(main())
