@@ -113,46 +113,56 @@ def ann_text(text: str, attributions: Iterable[Attribution]) -> str:
     """The whole ``.ann`` file for one document's attributions (``ann_lines`` joined).
 
     Built as one string per attribution (this runs for every attribution of a brat
-    export), with the same lines in the same order as ``ann_lines`` documents.
+    export), with the same lines in the same order as ``ann_lines`` documents; the
+    one-span bodies are written inline, without a call each.
     """
     chunks: list[str] = []
     t = n = 0
+    replace_breaks = _LINE_BREAKS.sub
     for e, attribution in enumerate(attributions, start=1):
-        speaker, cue = attribution.speaker, attribution.cue
-        event = f"E{e}"
-        roles = ""
-        lines = ""
+        speaker, cue, fragments = attribution.speaker, attribution.cue, attribution.fragments
+        lines = roles = ""
+        source_id = None
         if speaker is not None:
             t += 1
             source_id = f"T{t}"
-            lines = f"{source_id}\tSource {_span_body(text, speaker)}\n"
-        else:
-            source_id = None
+            start, end = speaker.start, speaker.end
+            piece = text[start:end]
+            if not piece.isprintable():  # see _one_line
+                piece = replace_breaks(" ", piece)
+            lines = f"{source_id}\tSource {start} {end}\t{piece}\n"
+        # The event's trigger: the cue, else the first content fragment.
+        trigger_span = cue or fragments[0]
+        start, end = trigger_span.start, trigger_span.end
+        piece = text[start:end]
+        if not piece.isprintable():
+            piece = replace_breaks(" ", piece)
+        trigger = f"{start} {end}\t{piece}"
         if cue is not None:
             t += 1
             roles = f" Cue:T{t}"
-            lines += f"T{t}\tCue {_span_body(text, cue)}\n"
-        fragments = attribution.fragments
-        trigger = _span_body(text, cue or fragments[0])
+            lines += f"T{t}\tCue {trigger}\n"
         content = trigger if cue is None and len(fragments) == 1 else _entity_body(text, fragments)
         if source_id:
             roles += f" Source:{source_id}"
+        # ``_value_`` is the member's value (an enum's documented attribute), read
+        # without the ``value`` property's Python-level call.
         lines += (
             f"T{t + 1}\tContent {content}\n"
             f"T{t + 2}\tAttribution {trigger}\n"
-            f"{event}\tAttribution:T{t + 2} Content:T{t + 1}{roles}\n"
-            f"A{2 * e - 1}\tStatus {event} {attribution.status.value}\n"
-            f"A{2 * e}\tType {event} {attribution.type.value}\n"
+            f"E{e}\tAttribution:T{t + 2} Content:T{t + 1}{roles}\n"
+            f"A{2 * e - 1}\tStatus E{e} {attribution.status._value_}\n"
+            f"A{2 * e}\tType E{e} {attribution.type._value_}\n"
         )
         t += 2
         if attribution.speaker_name:
             n += 1
             name = _one_line(attribution.speaker_name)
-            lines += f"#{n}\tAnnotatorNotes {source_id or event}\t{name}\n"
+            lines += f"#{n}\tAnnotatorNotes {source_id or f'E{e}'}\t{name}\n"
         if attribution.annotator:
             n += 1
             annotator = _one_line(attribution.annotator)
-            lines += f"#{n}\tAnnotatorNotes {event}\tannotator: {annotator}\n"
+            lines += f"#{n}\tAnnotatorNotes E{e}\tannotator: {annotator}\n"
         chunks.append(lines)
     return "".join(chunks)
 
