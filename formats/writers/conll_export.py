@@ -27,7 +27,7 @@ from itertools import accumulate, chain, repeat
 from itertools import count as count_from
 from operator import add, attrgetter, itemgetter, sub
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import regex
 from nltk.tokenize import RegexpTokenizer, WordPunctTokenizer
@@ -280,7 +280,10 @@ def _offset_bytes_column(
     return [b"\t%d" % n for n in offsets]
 
 
-def _pick(table: Sequence[str], indexes: Sequence[int]) -> Sequence[str]:
+_Piece = TypeVar("_Piece", str, bytes)
+
+
+def _pick(table: Sequence[_Piece], indexes: Sequence[int]) -> Sequence[_Piece]:
     """``[table[i] for i in indexes]``; ``itemgetter`` looks them up in one C loop,
     several times faster than ``map(table.__getitem__, ...)`` for thousands."""
     if len(indexes) == 1:
