@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.extract import extract
-from quotes.model import Attribution, QuoteType
+from quotes.model import QuoteType
+
+from .conftest import assert_attributed
 
 DIRECT, INDIRECT, MIXED = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
 
@@ -368,14 +369,6 @@ CASES = [
 ]
 
 
-def _find(attributions: tuple[Attribution, ...], text: str, content: str) -> Attribution:
-    for attribution in attributions:
-        if attribution.content_text(text, " | ") == content:
-            return attribution
-    found = [a.content_text(text, " | ") for a in attributions]
-    raise AssertionError(f"no attribution with content {content!r}; found {found!r}")
-
-
 @pytest.mark.parametrize(
     ("text", "content", "cue", "speaker", "kind"),
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
@@ -383,11 +376,4 @@ def _find(attributions: tuple[Attribution, ...], text: str, content: str) -> Att
 def test_quotation_is_attributed_with_its_bounds(
     text: str, content: str, cue: str, speaker: str, kind: QuoteType
 ) -> None:
-    attribution = _find(extract(text).attributions, text, content)
-    assert attribution.cue is not None and attribution.cue.text_of(text) == cue
-    if speaker:
-        assert attribution.speaker is not None
-        assert attribution.speaker.text_of(text) == speaker
-    else:
-        assert attribution.speaker is None
-    assert attribution.type == kind
+    assert_attributed(text, content, cue, speaker, kind)
