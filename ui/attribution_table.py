@@ -14,10 +14,8 @@ from operator import add
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -27,9 +25,8 @@ from quotes.model import Attribution, Document, QuoteType, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
+from ui.row_tables import ListTableModel
 from ui.table_columns import fit_columns
-
-_Index = QModelIndex | QPersistentModelIndex
 
 #: Role returning the row's :class:`Attribution`.
 ATTRIBUTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +58,7 @@ def _shorten(text: str, limit: int = EXCERPT_LENGTH) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class AttributionTableModel(QAbstractTableModel):
+class AttributionTableModel(ListTableModel[Attribution]):
     """The current document's attributions in text order.
 
     Columns: quotation excerpt, cue, speaker, type, status, and where the speaker
@@ -75,14 +72,13 @@ class AttributionTableModel(QAbstractTableModel):
     :param changes: the workspace's change hub.
     """
 
-    COLUMNS = ("Quotation", "Cue", "Speaker", "Type", "Status", "Speaker at")
+    HEADERS = ("Quotation", "Cue", "Speaker", "Type", "Status", "Speaker at")
     QUOTATION, CUE, SPEAKER, TYPE, STATUS, MENTION = range(6)
 
     def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._document: Document | None = None
-        self._rows: list[Attribution] = []
         # id -> row, built on demand; None whenever rows were added, removed or moved.
         self._row_index: dict[int | None, int] | None = None
         # How many rows are reviewed; None until asked after a reset, then kept up to
@@ -167,29 +163,9 @@ class AttributionTableModel(QAbstractTableModel):
         return self._row_index.get(attribution_id)
 
     # -- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        attribution = self._rows[index.row()]
+    def cell(self, attribution: Attribution, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(attribution, index.column())
+            return self._display(attribution, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(attribution)
         if role == Qt.ItemDataRole.ForegroundRole and attribution.status == Status.REJECTED:
@@ -197,7 +173,7 @@ class AttributionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and attribution.status != Status.CANDIDATE:
             font = QFont()
             font.setStrikeOut(attribution.status == Status.REJECTED)
-            font.setBold(attribution.status == Status.ACCEPTED and index.column() == self.STATUS)
+            font.setBold(attribution.status == Status.ACCEPTED and column == self.STATUS)
             return font
         if role == ATTRIBUTION_ROLE:
             return attribution
@@ -267,7 +243,7 @@ class AttributionTableModel(QAbstractTableModel):
         self._reviewed = None
         if fresh:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(fresh) - 1, len(self.COLUMNS) - 1)
+                self.index(0, 0), self.index(len(fresh) - 1, len(self.HEADERS) - 1)
             )
 
     def _sorted_row(self, row: int, fresh: Attribution) -> int:
@@ -306,7 +282,7 @@ class AttributionTableModel(QAbstractTableModel):
                 self._row_index = None
                 self.endMoveRows()
             self._rows[where] = fresh
-            self.dataChanged.emit(self.index(where, 0), self.index(where, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(where, 0), self.index(where, len(self.HEADERS) - 1))
             return
         if row is not None:
             self._count(self._rows[row], None)

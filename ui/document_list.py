@@ -14,10 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -37,9 +34,8 @@ from quotes.model import DocumentStatus, DocumentSummary, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
+from ui.row_tables import ListTableModel
 from ui.table_columns import fit_columns
-
-_Index = QModelIndex | QPersistentModelIndex
 
 #: The role under which each row returns its document id.
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,7 +49,7 @@ STATUS_LABELS = {
 }
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(ListTableModel[DocumentSummary]):
     """Documents as rows: title, status, candidate and accepted counts.
 
     :param store: the main thread's store, read on construction and on changes.
@@ -61,7 +57,7 @@ class DocumentListModel(QAbstractTableModel):
         refresh the rows.
     """
 
-    COLUMNS = ("Title", "Status", "Candidates", "Accepted")
+    HEADERS = ("Title", "Status", "Candidates", "Accepted")
     TITLE, STATUS, CANDIDATES, ACCEPTED = range(4)
 
     def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
@@ -69,7 +65,7 @@ class DocumentListModel(QAbstractTableModel):
         self._store = store
         self._status: DocumentStatus | None = None
         self._all: list[DocumentSummary] = store.document_summaries()
-        self._rows: list[DocumentSummary] = list(self._all)
+        self._rows = list(self._all)
         changes.changed.connect(self._on_changed)
 
     # -- filtering -------------------------------------------------------------------
@@ -102,28 +98,7 @@ class DocumentListModel(QAbstractTableModel):
         return [s for s in summaries if s.status == self._status]
 
     # -- reading ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        summary = self._rows[index.row()]
-        column = index.column()
+    def cell(self, summary: DocumentSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
                 return summary.title or f"Document {summary.id}"
@@ -192,7 +167,7 @@ class DocumentListModel(QAbstractTableModel):
         for row, (old, new) in enumerate(zip(self._rows, fresh, strict=True)):
             if old is not new and old != new:
                 self._rows[row] = new
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     def _on_changed(self, kind: str, ids: tuple[int, ...]) -> None:
         # A review action names its records: only their documents' rows are re-read

@@ -5,7 +5,9 @@ import report's rejected items, the CSV mapping's preview) each show a list of
 frozen rows under fixed headers. :class:`RowTableModel` holds that list and does
 the Qt bookkeeping; a subclass names its ``HEADERS`` and says what one cell shows
 in :meth:`RowTableModel.cell`. :func:`read_only_table_view` builds the view they
-share. Threading: main thread only.
+share. The document list and the attribution table, which edit their rows in
+place, share the bookkeeping through :class:`ListTableModel`.
+Threading: main thread only.
 """
 
 from __future__ import annotations
@@ -26,28 +28,20 @@ Row = TypeVar("Row")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table with one row per item of a list and the columns ``HEADERS``.
+class ListTableModel(QAbstractTableModel, Generic[Row]):
+    """The Qt bookkeeping of a table with one row per item of ``_rows`` and the
+    columns ``HEADERS``: counts, headers, and ``data`` handed to :meth:`cell`.
 
-    Subclasses set ``HEADERS`` and implement :meth:`cell`. The rows are replaced
-    as a whole (:meth:`set_rows`, a model reset); they are never edited in place.
+    Subclasses set ``HEADERS``, implement :meth:`cell`, and own ``_rows``: one that
+    changes it emits the model's signals itself (a reset, or row inserts, moves
+    and ``dataChanged``).
     """
 
     HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, rows: Iterable[Row] = (), parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = list(rows)
-
-    def rows(self) -> list[Row]:
-        """Every row, in order (a copy)."""
-        return list(self._rows)
-
-    def set_rows(self, rows: Iterable[Row]) -> None:
-        """Show ``rows`` instead of the current ones."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._rows: list[Row] = []
 
     def cell(self, row: Row, column: int, role: int) -> Any:
         """What ``row`` shows in ``column`` for ``role`` (None: nothing)."""
@@ -74,6 +68,25 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self.cell(self._rows[index.row()], index.column(), role)
+
+
+class RowTableModel(ListTableModel[Row]):
+    """A read-only table of frozen rows, replaced as a whole (:meth:`set_rows`, a
+    model reset) and never edited in place."""
+
+    def __init__(self, rows: Iterable[Row] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def rows(self) -> list[Row]:
+        """Every row, in order (a copy)."""
+        return list(self._rows)
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Show ``rows`` instead of the current ones."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
 
 
 def read_only_table_view(
