@@ -147,49 +147,30 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
     ) = (_setter(Attribution, name) for name in _ATTRIBUTION_FIELDS)
     types, statuses, origins = _TYPES, _STATUSES, _ORIGINS
     built = []
-    for (
-        id_,
-        document_id,
-        start,
-        end,
-        fragments,
-        type_,
-        cue_start,
-        cue_end,
-        speaker_start,
-        speaker_end,
-        speaker_id,
-        speaker_name,
-        status,
-        origin,
-        confidence,
-        rule,
-        annotator,
-    ) in rows:
+    for row in rows:
+        (
+            id_,
+            document_id,
+            start,
+            end,
+            fragments,
+            type_,
+            cue_start,
+            cue_end,
+            speaker_start,
+            speaker_end,
+            speaker_id,
+            speaker_name,
+            status,
+            origin,
+            confidence,
+            rule,
+            annotator,
+        ) = row
         # One fragment is stored as "[[start, end]]" next to equal start/end columns;
         # anything else (several fragments, another spelling) is parsed and checked.
         if fragments != f"[[{start}, {end}]]":
-            built.append(
-                _checked_attribution(
-                    id_,
-                    document_id,
-                    start,
-                    end,
-                    fragments,
-                    type_,
-                    cue_start,
-                    cue_end,
-                    speaker_start,
-                    speaker_end,
-                    speaker_id,
-                    speaker_name,
-                    status,
-                    origin,
-                    confidence,
-                    rule,
-                    annotator,
-                )
-            )
+            built.append(_checked_attribution(*row))
             continue
         content = new(Span)
         set_start(content, start)

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from quotes import preannotation
 from quotes.extract import extract
@@ -910,43 +910,36 @@ class Store:
         """Reverse this annotator's latest action not yet undone; return that action's
         entry (its ``document_id`` and ``attribution_id`` say what changed), or None
         when there is nothing to undo."""
-        with self._transaction():
-            entry = self.next_undo()
-            if entry is None:
-                return None
-            try:
-                self._restore(entry.document_id, entry.before, entry.after)
-            except sqlite3.IntegrityError as error:
-                # Another annotator's later change can make a state unrestorable.
-                raise ValueError(f"cannot undo {entry.action}: {error}") from None
-            self._append_history(
-                "undo",
-                document_id=entry.document_id,
-                attribution_id=entry.attribution_id,
-                before=entry.after,
-                after=entry.before,
-                target_id=entry.id,
-                timed=False,
-            )
-        return entry
+        return self._step_history("undo")
 
     def redo(self) -> HistoryEntry | None:
         """Re-apply the latest undone action; return its entry, or None."""
+        return self._step_history("redo")
+
+    def _step_history(self, step: Literal["undo", "redo"]) -> HistoryEntry | None:
+        """Undo or redo the next entry of that stack in one transaction, recording the
+        step in the history; the entry stepped, or None when the stack is empty."""
         with self._transaction():
-            entry = self.next_redo()
+            entry = self.next_undo() if step == "undo" else self.next_redo()
             if entry is None:
                 return None
+            # Undo puts the entry's ``before`` state back over its ``after``; redo the
+            # reverse. The step's own history row records that change of state.
+            if step == "undo":
+                restored, replaced = entry.before, entry.after
+            else:
+                restored, replaced = entry.after, entry.before
             try:
-                self._restore(entry.document_id, entry.after, entry.before)
+                self._restore(entry.document_id, restored, replaced)
             except sqlite3.IntegrityError as error:
                 # Another annotator's later change can make a state unrestorable.
-                raise ValueError(f"cannot redo {entry.action}: {error}") from None
+                raise ValueError(f"cannot {step} {entry.action}: {error}") from None
             self._append_history(
-                "redo",
+                step,
                 document_id=entry.document_id,
                 attribution_id=entry.attribution_id,
-                before=entry.before,
-                after=entry.after,
+                before=replaced,
+                after=restored,
                 target_id=entry.id,
                 timed=False,
             )
