@@ -19,13 +19,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from quotes.model import Attribution, Document, QuoteType, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
-from ui.row_tables import ListTableModel
+from ui.row_tables import ListTableModel, set_up_row_picker
 from ui.table_columns import fit_columns
 
 #: Role returning the row's :class:`Attribution`.
@@ -316,13 +316,7 @@ class AttributionPanel(QTableView):
         super().__init__(parent)
         self._current = current
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
+        set_up_row_picker(self)
         fit_columns(
             self,
             stretch_column=AttributionTableModel.QUOTATION,

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,7 @@ from quotes.model import DocumentStatus, DocumentSummary, Status
 from storage.store import Store
 from ui.changes import ChangeHub, ChangeKind
 from ui.current import CurrentRecord
-from ui.row_tables import ListTableModel
+from ui.row_tables import ListTableModel, set_up_row_picker
 from ui.table_columns import fit_columns
 
 #: The role under which each row returns its document id.
@@ -207,13 +206,7 @@ class DocumentListView(QTableView):
         super().__init__(parent)
         self._current = current
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
+        set_up_row_picker(self)
         fit_columns(
             self,
             stretch_column=DocumentListModel.TITLE,

@@ -6,7 +6,8 @@ frozen rows under fixed headers. :class:`RowTableModel` holds that list and does
 the Qt bookkeeping; a subclass names its ``HEADERS`` and says what one cell shows
 in :meth:`RowTableModel.cell`. :func:`read_only_table_view` builds the view they
 share. The document list and the attribution table, which edit their rows in
-place, share the bookkeeping through :class:`ListTableModel`.
+place, share the bookkeeping through :class:`ListTableModel` and their views'
+set-up through :func:`set_up_row_picker`.
 Threading: main thread only.
 """
 
@@ -103,3 +104,16 @@ def read_only_table_view(
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
     return view
+
+
+def set_up_row_picker(view: QTableView) -> None:
+    """Give ``view`` the look and behaviour of a list one picks a single row from:
+    whole-row single selection, no editing, no grid, no wrapping, alternate row
+    colours, no row numbers (the document list and the record list)."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
