@@ -65,8 +65,10 @@ def find_quotations(text: str) -> list[Quotation]:
             continue
         if _crosses_paragraph(text, segment_start, position):
             # The open quotation reached a paragraph end without a closing mark.
-            if _starts_paragraph(text, position):
-                # A new paragraph opening with a mark continues the quotation.
+            if _starts_paragraph(text, position) and _same_style(text[open_at], mark):
+                # A new paragraph opening with a mark continues the quotation; a writer
+                # keeps one style of marks, so a straight mark left open before a curly
+                # one is a stray (pasted text), not the start of a long quotation.
                 segment_start = position
                 continue
             found.append(Quotation(open_at, _paragraph_end(text, segment_start), balanced=False))
@@ -90,6 +92,11 @@ def find_quotations(text: str) -> list[Quotation]:
     if open_at is not None:
         found.append(Quotation(open_at, _paragraph_end(text, segment_start), balanced=False))
     return [q for q in found if q.end > q.start + 1]
+
+
+def _same_style(opening: str, mark: str) -> bool:
+    """Whether two quotation marks are both straight or both typographic."""
+    return (opening in "\"'") == (mark in "\"'")
 
 
 def _looks_closing(text: str, position: int, mark: str) -> bool:

@@ -380,8 +380,10 @@ class UnitRules:
         if modal is None and not _agrees(text, cue, speaker):
             # "a passing promise that C": the cue word is a noun of speech.
             return self._nominal(unit, cue) if cue.noun_form else None
-        if cue.lemma in _TAG_ONLY and not text[cue.end : unit.end].lstrip().startswith(
-            (",", ":", ".", '"', "“")
+        if (
+            cue.lemma in _TAG_ONLY
+            and not text[cue.end : unit.end].lstrip().startswith((",", ":", ".", '"', "“"))
+            and not _THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end))
         ):
             # "continued appeal", "continues gaining": aspect, not speech.
             return None
@@ -433,6 +435,14 @@ class UnitRules:
         """``Asked whether C, X said ...``, ``he said when asked about C``, ``X was asked
         to C``: the question is reported; its asker is named only by "by X"."""
         text = self.text
+        quoted = _QUOTED_QUESTION.match(text, cue.end, unit.end)
+        if quoted is not None:
+            # 'X was asked, "Would you ...?"': the quoted question is reported.
+            start = quoted.end() - 1
+            content = trim(text, start, self._quotation_end(start, unit.end))
+            if content is None:
+                return None
+            return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, 2)
         match = _QUESTION.match(text, cue.end, unit.end)
         if match is None:
             return None
@@ -697,6 +707,12 @@ class UnitRules:
         ):
             # '"A," said Beck, who said B': the words before belong to another cue.
             prefix_clause = False
+        if prefix_clause and prefix_quoted and prefix is not None:
+            # 'When someone shouted, "Cruz," Beck joked, "B."': the cue right before the
+            # first quotation introduces it; Beck's words start after his cue.
+            lead = _CUE_BEFORE_QUOTE.search(text, max(unit.start, prefix.start - 30), prefix.start)
+            if lead is not None and self._holds_cue(lead.start(), lead.end()):
+                prefix_clause = False
         before = [without_intro(text, prefix)] if prefix_clause and prefix is not None else []
         rest = text[position : unit.end].lstrip()
         rest_start = unit.end - len(rest)
@@ -961,9 +977,14 @@ class UnitRules:
         if self._holds_any_cue(position, quotation.start):
             return None
         first = first_word(text, position, quotation.start)
+        if first is not None and first.text == "," and first.end < quotation.start:
+            first = first_word(text, first.end, quotation.start)  # 'joked, again, "..."'
         if first is None or not (
             first.lower in _CIRCUMSTANCE_OPENERS
             or first.lower in WEEKDAYS
+            # 'joked, using a Southern accent, "..."': a participle of manner (cues
+            # among them were excluded above).
+            or (first.lower.endswith("ing") and len(first.lower) > 4)
             or (
                 cue.lemma in {"ask", "tell"}
                 and skip_told_object(text, position, quotation.start) > position
@@ -1028,6 +1049,14 @@ class UnitRules:
             inner = self.text[first.start : first.end].rstrip("”\"»' ")
             if inner.endswith((",", ".", "!", "?", "…")):
                 return first.end
+        if (
+            first.start >= start
+            and len(inside) > 1
+            and self._holds_cue(first.end, inside[1].start)
+            and self.text[first.start : first.end].rstrip("”\"»' ").endswith(",")
+        ):
+            # 'shouted, "Cruz," Beck joked, "Amen!"': another speaker's tag follows.
+            return first.end
         return end
 
     def _cues_from(self, index: int) -> Iterator[Cue]:
@@ -1294,8 +1323,13 @@ _COORDINATED = re.compile(
     re.IGNORECASE,
 )
 _LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
-_CIRCUMSTANCE_STARTS = frozenset(
-    "on in at during following after before last this earlier later via through over to".split()
+_CIRCUMSTANCE_STARTS = (
+    frozenset(
+        "on in at during following after before last this earlier later via through over to "
+        "for with from by again repeatedly publicly privately recently previously night morning "
+        "afternoon evening week weekend month year".split()
+    )
+    | WEEKDAYS
 )
 # A finite verb within the first words: "adding the U.S. must be equally global".
 _FINITE_SOON = re.compile(
@@ -1326,6 +1360,9 @@ _QUESTION = re.compile(
     r"\s+(?P<question>(?:whether|if|why|how|what|who|where|when|about|to(?=\s+[a-z]+\b)))\b",
     re.IGNORECASE,
 )
+# The last word before a quotation, with its comma or colon: 'shouted, "'.
+_CUE_BEFORE_QUOTE = re.compile(r"\b[\w’']+[,:]?\s*$")
+_QUOTED_QUESTION = re.compile(r"\s*[,:]\s*[\"“]")
 # "he said when asked", "after being asked", "Trump was asked": a question to the subject.
 _ASKED_AFTER = re.compile(
     r"\b(?:(?:when|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"

@@ -124,6 +124,11 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
             len(words) <= _BARE_TAG_WORDS
             and _TAG_OPENING.match(text, sentence.start, sentence.end) is not None
         )
+    if words[0] in _CAPITALIZED_PRONOUNS and _OWN_QUOTATION.match(
+        text, sentence.start, sentence.end
+    ):
+        # '"... a good idea?" He answered, "..."': a new sentence with its own quotation.
+        return False
     return (
         words[0][0].islower()
         or len(words) <= _SHORT_TAG_WORDS
@@ -131,6 +136,8 @@ def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
     )
 
 
+_CAPITALIZED_PRONOUNS = frozenset("He She They We It".split())
+_OWN_QUOTATION = re.compile(r"\w+\s+\w+[,:]\s*[\"“]")
 # '"Why?" Trump said of Apple in February, when ...': a name and a cue open the tag.
 # '"Why?" Lisa Monaco, the adviser on security, said at a summit': an apposition too.
 _TAG_OPENING = re.compile(

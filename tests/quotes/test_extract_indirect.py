@@ -357,6 +357,30 @@ CASES = [
         "",
         INDIRECT,
     ),
+    (
+        "reply-verb-with-that-clause",
+        "The ministry responded that the figures had been checked twice.",
+        "that the figures had been checked twice.",
+        "responded",
+        "The ministry",
+        INDIRECT,
+    ),
+    (
+        "circumstance-before-late-that",
+        "The agency said for the first time that two of its servers had been breached.",
+        "that two of its servers had been breached.",
+        "said",
+        "The agency",
+        INDIRECT,
+    ),
+    (
+        "time-phrase-before-late-that",
+        "Ms. Ortiz boasted Monday night that her plan had not cost a single job.",
+        "that her plan had not cost a single job.",
+        "boasted",
+        "Ms. Ortiz",
+        INDIRECT,
+    ),
 ]
 
 

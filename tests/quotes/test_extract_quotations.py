@@ -366,6 +366,42 @@ CASES = [
         "he",
         DIRECT,
     ),
+    (
+        "quoted-question-after-passive-asked",
+        'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
+        'river rises."',
+        '"Would you close the bridge again?"',
+        "asked",
+        "",
+        DIRECT,
+    ),
+    (
+        "answer-after-question-is-its-own-sentence",
+        'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
+        'river rises."',
+        '"Only if the river rises."',
+        "answered",
+        "She",
+        DIRECT,
+    ),
+    (
+        "shouted-word-is-not-the-next-speakers",
+        'When a man at the back shouted, "Louder," the senator joked, again raising her '
+        'voice, "Is this better?"',
+        '"Louder,"',
+        "shouted",
+        "a man at the back",
+        DIRECT,
+    ),
+    (
+        "participle-of-manner-before-quotation",
+        'When a man at the back shouted, "Louder," the senator joked, again raising her '
+        'voice, "Is this better?"',
+        '"Is this better?"',
+        "joked",
+        "the senator",
+        DIRECT,
+    ),
 ]
 
 
