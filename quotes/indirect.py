@@ -181,7 +181,7 @@ def starts_with_infinitive(text: str, position: int, limit: int) -> bool:
 # The lookahead lets the engine reject most positions with one test: every stop opens
 # with a space, a comma or a semicolon (same matches, about twice as fast).
 _CONTENT_STOP = re.compile(
-    r"(?=[\s;,])\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to)\b"
+    r"(?=[\s;,])\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to|who|whom|whose)\b"
     # A second verb phrase of the speaker: "... in the case but stopped short of ...",
     # "..., and has called for ...".
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|still|never|has|have|had)\s+)?"

@@ -357,12 +357,39 @@ class UnitRules:
                 found = list(_CAUSATIVE.finditer(text, window, infinitive.start()))
                 if found and word_count(text, found[-1].end(), infinitive.start()) <= 8:
                     speaker = trim(text, found[-1].end(), infinitive.start())
+                elif (
+                    catenative := _CATENATIVE_BEFORE.search(
+                        text, max(lower, infinitive.start() - 40), infinitive.end()
+                    )
+                ) is not None:
+                    # "Mr. Trump appeared to acknowledge C", "she moved to emphasize C":
+                    # the subject of the verb before "to" speaks.
+                    speaker = find_speaker_before(text, lower, catenative.start()) or find_subject(
+                        text, unit.start, catenative.start()
+                    )
                 elif _THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end)):
                     # "Democrats are quick to note that C": the sentence's subject.
                     speaker = find_subject(text, unit.start, infinitive.start())
                     pronoun = _LEADING_PRONOUN.match(text, unit.start, infinitive.start())
                     if speaker is None and pronoun is not None:
                         speaker = Span(pronoun.start(1), pronoun.end(1))
+            if (
+                speaker is None
+                and cue.kind == _CLAUSE
+                and not cue.participle
+                and infinitive is None
+                and _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start) is None
+                and not cue.noun_form
+                and (
+                    cue.lemma in {"say", "tell"}
+                    or _THAT_AFTER.match(text, self._late_that_start(unit, cue_span.end))
+                )
+            ):
+                # "Sen. Rand Paul, R-Ky., told Fox News that C", "some economists - among
+                # them X - warn that C": no mention stands right before the verb, but a
+                # finite "say" or "tell", or a reporting verb and "that", make the
+                # sentence's subject a speaker.
+                speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
                 passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
                 if passive is not None and cue.kind != _BELIEF:
@@ -388,6 +415,15 @@ class UnitRules:
             # "continued appeal", "continues gaining": aspect, not speech.
             return None
         return self._speaker_first(unit, cue, cue_span, speaker)
+
+    def _late_that_start(self, unit: Unit, position: int) -> int:
+        """Where a "that" clause after the cue ending at ``position`` would start: past
+        adverbials, a told object and a short circumstance ("told Fox News on Sunday
+        that"); ``position`` when there is none."""
+        text = self.text
+        start = skip_adverbials(text, position, unit.end)
+        late = _LATE_THAT.match(text, skip_spaces(text, start, unit.end), unit.end)
+        return late.end() - 4 if late is not None else start
 
     def _lower_bound(self, unit: Unit, position: int) -> int:
         """A speaker mention never reaches back into a quotation."""
@@ -444,14 +480,19 @@ class UnitRules:
                 return None
             return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, 2)
         match = _QUESTION.match(text, cue.end, unit.end)
-        if match is None:
+        if match is not None:
+            start = match.start("question")
+        elif text[cue.start : cue.end].lower().endswith(_ASKED_PHRASE_ENDS):
+            # The phrase cue "asked about" holds its preposition; its object follows.
+            start = cue.end
+        else:
             return None
-        end = text.find(",", match.end(), unit.end)
-        content = trim(text, match.start("question"), end if end > 0 else unit.end)
+        end = text.find(",", start, unit.end)
+        content = trim(text, start, end if end > 0 else unit.end)
         if content is None:
             return None
         asker = None
-        if match.group("asker"):
+        if match is not None and match.group("asker"):
             asker = trim(text, match.start("asker"), match.end("asker"))
         return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
 
@@ -1362,6 +1403,7 @@ _QUESTION = re.compile(
 )
 # The last word before a quotation, with its comma or colon: 'shouted, "'.
 _CUE_BEFORE_QUOTE = re.compile(r"\b[\w’']+[,:]?\s*$")
+_ASKED_PHRASE_ENDS = (" about", " for", " on", " of")
 _QUOTED_QUESTION = re.compile(r"\s*[,:]\s*[\"“]")
 # "he said when asked", "after being asked", "Trump was asked": a question to the subject.
 _ASKED_AFTER = re.compile(
@@ -1424,6 +1466,13 @@ _OBJECT_INFINITIVE = re.compile(
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# A verb that takes an infinitive whose subject is its own: "appeared to acknowledge".
+_CATENATIVE_BEFORE = re.compile(
+    r"\b(?:appear|seem|continue|move|tr[iy]|struggle|refuse|decline|decide|plan|hope|"
+    r"attempt|choose|chose|fail|manage|want|need|use|begin|began|start|rush|hasten|"
+    r"vow|promise|pledge)(?:s|es|ed|d)?\s+(?:\w+ly\s+)?to\s+$",
+    re.IGNORECASE,
+)
 _THAT_AFTER = re.compile(r"\s*that\b", re.IGNORECASE)
 _LEADING_PRONOUN = re.compile(
     r"\W*(?:(?:but|and|so|yet),?\s+)?(he|she|they|we|i)\b(?!\s*[,'’])", re.IGNORECASE

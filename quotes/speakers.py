@@ -505,7 +505,21 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
         index += 1
     if index == first:
         return None
+    index = _with_head_noun(tokens, first, index, len(tokens))
     return Span(tokens[first].start, tokens[index - 1].end)
+
+
+def _with_head_noun(tokens: list[Token], start: int, index: int, end: int) -> int:
+    """``index``, or one further when ``tokens[start:index]`` are only determiners and a
+    lower-case word follows: "The coach" is the mention, not "The"."""
+    if (
+        index < end
+        and tokens[index].is_word
+        and tokens[index].text.islower()
+        and all(t.lower in DETERMINERS for t in tokens[start:index])
+    ):
+        return index + 1
+    return index
 
 
 def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
@@ -525,6 +539,7 @@ def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
         index += 1
     if index == start or index >= end or not tokens[index].text.islower():
         return None
+    index = _with_head_noun(tokens, start, index, end)
     return Span(tokens[start].start, tokens[index - 1].end)
 
 
