@@ -15,6 +15,7 @@ mentions are resolved to entities (``quotes.speakers``).
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 
 from quotes.cues import MODIFIER, NOUN, find_cues
@@ -34,6 +35,7 @@ from quotes.speakers import SpeakerResolver
 from quotes.units import build_units
 
 _log = logging.getLogger(__name__)
+_COLON_QUOTE = re.compile(r":[^\S\n]*[\"“]")
 
 
 # The lexicon ``extract`` uses; None means the shipped one. Set once at start-up by
@@ -85,6 +87,10 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     # and a quotation paragraph continues its predecessor whole. Punkt is the costliest
     # step, so this keeps extraction fast.
     marks = [c.start for c in cues if c.kind not in (MODIFIER, NOUN)]
+    # 'Clinton: "A." Bush: "B."' has no cue word but two attributions, one a sentence.
+    colons = [m.start() for m in _COLON_QUOTE.finditer(text)]
+    if colons:
+        marks = sorted(marks + colons)
     units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]

@@ -367,6 +367,14 @@ CASES = [
         DIRECT,
     ),
     (
+        "second-transcript-label-in-one-paragraph",
+        'Ortiz: "We will open the depot in May." Lund: "The depot should never open."',
+        '"The depot should never open."',
+        ":",
+        "Lund",
+        DIRECT,
+    ),
+    (
         "quoted-question-after-passive-asked",
         'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
         'river rises."',
