@@ -158,6 +158,8 @@ class UnitRules:
         if (
             label.isupper()
             or label.lower() in _NOT_SPEAKER_LABELS
+            # "The Latest:", "The Ninth Circle:": a section or column, not a person.
+            or label.startswith("The ")
             or not all(w[0].isupper() or w in {"at", "on", "of", "in"} for w in label.split())
         ):
             # "TOP STORIES:", "Update:", "Q:": the writer's labels; a transcript's
@@ -166,6 +168,8 @@ class UnitRules:
         content = trim(text, match.end(), unit.end)
         if content is None or word_count(text, content.start, content.end) < 3:
             return None
+        if text.count(",", content.start, content.end) >= _LIST_COMMAS:
+            return None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list of names
         colon = match.end("label")
         return Draft(
             [content],
@@ -1228,10 +1232,26 @@ def _is_clause_before(text: str, span: Span) -> bool:
         return False
     if len(words) <= 2 and words[0].lower().strip(",") in SENTENCE_OPENERS:
         return False
+    if (
+        words[0].lower() in _PHRASE_OPENERS
+        and _FINITE_LOWER.search(text, span.start, span.end) is None
+        and _PAST_VERB.search(text, span.start, span.end) is None
+    ):
+        # "In an interview with the Post in May, she said": a phrase without a verb.
+        return False
     # "While X ran third, ..., he said" holds a main clause; "even as X rose" does not.
     return words[0].lower() not in _SUBORDINATORS or "," in text[span.start : span.end]
 
 
+# An auxiliary in lower case: "in late May" holds no verb.
+_FINITE_LOWER = re.compile(
+    r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|does|did)\b"
+)
+# Words that open an adverbial phrase before a speaker ("In May 2014, ...").
+_PHRASE_OPENERS = frozenset(
+    "in on at for after during under like later then just before since with from by among "
+    "amid despite following offstage weighing speaking".split()
+)
 _SUBORDINATORS = frozenset("after as even while when if because though although since".split())
 
 
@@ -1439,10 +1459,14 @@ _NOUN_PHRASE_END = re.compile(
 _LABEL = re.compile(
     r"[\"“]?(?P<label>(?-i:[A-Z])[\w’'.-]*(?:[^\S\n]+[\w’'.-]+){0,5}?):[^\S\n]+(?=\S)"
 )
+# A label's content with this many commas is a list ("Contributing: A, B, C, D").
+_LIST_COMMAS = 4
 _NOT_SPEAKER_LABELS = frozenset(
     [
         *"note update updated correction related photos photo video watch source sources "
-        "background previously disclosure tags topics caption".split(),
+        "background previously disclosure tags topics caption contributing breaking wow "
+        "revealed".split(),
+        "paid notice",
         "editor's note",
         "editor’s note",
         "read more",

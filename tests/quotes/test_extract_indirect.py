@@ -440,6 +440,15 @@ def test_indirect_construction_is_attributed(
             id="editors-note",
         ),
         pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
+        pytest.param("The Latest: The vote was moved to Friday.", id="section-label-colon"),
+        pytest.param(
+            "Helpers: Ana Ruiz, Tomas Berg, Mei Chen, Kofi Mensah, Lena Vogel.",
+            id="label-before-a-list-of-names",
+        ),
+        pytest.param(
+            "In an interview with the Herald in late May, the mayor bragged.",
+            id="adverbial-phrase-is-no-content",
+        ),
         pytest.param("A website called Real News Right Now ran the story.", id="called-a-name"),
         pytest.param("The suspect was not charged.", id="passive-without-agent"),
         pytest.param("The economy added 292,000 jobs in December.", id="added-a-quantity"),
