@@ -764,8 +764,14 @@ class UnitRules:
         if starts_with_preposition(text, rest_start, unit.end):
             # "said in a recent interview with the paper that ...": skip to the clause.
             late_that = _LATE_THAT.match(text, rest_start, unit.end)
+            late_clause = _LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
             if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
+                rest = text[rest_start : unit.end]
+            elif late_clause is not None and late_clause.group(1).lower() in _CIRCUMSTANCE_STARTS:
+                # "has said for weeks he's the only candidate ...": a clause with a
+                # pronoun subject after a short circumstance.
+                rest_start = late_clause.end()
                 rest = text[rest_start : unit.end]
         clause_kind = kind in (_CLAUSE, PHRASE)
         confidence = _KIND_CONFIDENCE[kind]
@@ -879,7 +885,15 @@ class UnitRules:
             rest
             and rest[0] not in ",.;!?)"
             and has_words(text, rest_start, unit.end, 2)
-            and not is_subordinate_clause(text, rest_start, unit.end)
+            and (
+                not is_subordinate_clause(text, rest_start, unit.end)
+                # "Lawmakers have not said when they would vote": a question left open.
+                or (
+                    _NEGATED_BEFORE.search(text, max(unit.start, cue.start - 12), cue.start)
+                    is not None
+                    and text.startswith("when", rest_start)
+                )
+            )
             and not starts_with_preposition(text, rest_start, unit.end)
             and not (
                 starts_with_infinitive(text, rest_start, unit.end)
@@ -1348,7 +1362,7 @@ def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> boo
         return True
     if cue.kind == _BELIEF or cue.lemma in _CLAUSE_ONLY:
         return not (
-            first.lower in _CLAUSE_SUBJECTS
+            _CONTRACTION.sub("", first.lower) in _CLAUSE_SUBJECTS
             or first.is_capitalized
             or _FINITE_SOON.match(text, start, limit) is not None
         )
@@ -1376,11 +1390,20 @@ _INFINITIVE_CONTENT = frozenset(
 )
 _CONJUNCTIONS = frozenset("and or but nor as while".split())
 _COORDINATED = re.compile(
-    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still))*\s*$"
+    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still|did\s+not|"
+    r"didn[’']t|does\s+not|doesn[’']t|would|will|(?-i:[a-z]+ly)))*\s*$"
+    # A list of the subject's acts: "...; blamed Obama for ...".
+    r"|;\s*$"
     # An infinitive whose subject is the sentence's: "He went out of his way to say".
     r"|\b(?:wants?|wanted|refused|declined|decided|went\s+on|continued|tried|"
     r"hoped|plans?|planned|used|began|chose|seemed|appeared|is\s+expected|"
     r"was\s+expected|is\s+likely|has|had|have|way)\s+to\s*$",
+    re.IGNORECASE,
+)
+_LATE_PRONOUN_CLAUSE = re.compile(
+    r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
+    r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"
+    r"did|does|do|may|might|must|(?-i:[a-z]+ed))\b|(?:he|she|they|we|it|i)[’'](?:s|re|d|ll|ve|m)\b)",
     re.IGNORECASE,
 )
 _LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
@@ -1397,6 +1420,9 @@ _FINITE_SOON = re.compile(
     r"(?:[\w’'.-]+\s+){1,6}?(?:must|will|would|could|should|can|is|are|was|were|has|"
     r"have|had|did|does)\b"
 )
+# "he's", "they’re": the subject before its contracted verb.
+_CONTRACTION = re.compile(r"[’'].*$")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never)\s+$|n[’']t\s+$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 _SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
