@@ -1153,6 +1153,17 @@ class UnitRules:
                 break
             if cue.participle and _after_comma(self.text, start, cue.start):
                 return cue.start
+            if cue.kind not in (MODIFIER, ACCORDING, _BELIEF) and cue.start > start:
+                # "criticizing the pipeline and calling for a ban": the speaker's next act.
+                joined = _JOINED_ACT.search(self.text, max(start, cue.start - 24), cue.start)
+                if (
+                    joined is not None
+                    and joined.start() > start
+                    # "while claiming tax breaks" qualifies the content; "while Sanders
+                    # suggests" or "while suggesting" after a verb is the writer's.
+                    and not (joined.group(1).lower() == "while" and cue.participle)
+                ):
+                    return joined.start()
         return end
 
     def _quotation_follows(self, position: int, end: int) -> bool:
@@ -1400,6 +1411,8 @@ _COORDINATED = re.compile(
     r"was\s+expected|is\s+likely|has|had|have|way)\s+to\s*$",
     re.IGNORECASE,
 )
+# "and", "but" or "while" (and an adverb) right before a further cue verb.
+_JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
 _LATE_PRONOUN_CLAUSE = re.compile(
     r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
     r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"

@@ -422,6 +422,15 @@ CASES = [
         INDIRECT,
     ),
     (
+        "content-ends-before-next-act",
+        "The governor has moved left, criticizing the new pipeline and calling for a ban on "
+        "drilling.",
+        "the new pipeline",
+        "criticizing",
+        "The governor",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
