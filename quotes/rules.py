@@ -926,6 +926,16 @@ class UnitRules:
                 after = trim(text, start, end)
                 fragments = [after] if after is not None else []
                 rule = "speaker-cue-that" if that else "speaker-cue-content"
+        elif (
+            not prefix_quoted
+            and rest[:1].isalnum()
+            and not is_subordinate_clause(text, rest_start, unit.end)
+            and not starts_with_preposition(text, rest_start, unit.end)
+            and not starts_with_infinitive(text, rest_start, unit.end)
+        ):
+            # "Mining companies declared bankruptcy": the cue has its own object, so the
+            # words before the speaker are not what was said.
+            return None
         else:
             fragments = before
             rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
