@@ -483,6 +483,10 @@ def test_indirect_construction_is_attributed(
         pytest.param("Update: The vote was moved to Friday.", id="writer-label-colon"),
         pytest.param("The Latest: The vote was moved to Friday.", id="section-label-colon"),
         pytest.param(
+            "One by one, the small mills declared bankruptcy.",
+            id="cue-with-its-own-object",
+        ),
+        pytest.param(
             "Helpers: Ana Ruiz, Tomas Berg, Mei Chen, Kofi Mensah, Lena Vogel.",
             id="label-before-a-list-of-names",
         ),
