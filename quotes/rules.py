@@ -1163,6 +1163,16 @@ class UnitRules:
                 break
             if cue.participle and _after_comma(self.text, start, cue.start):
                 return cue.start
+            if not cue.participle and cue.kind in (_CLAUSE, PHRASE):
+                # "..., Podesta said that C2", "and rights groups warned that C2": another
+                # speaker's clause starts a new attribution.
+                speaker = find_speaker_before(self.text, start, cue.start)
+                if speaker is not None and speaker.start > start:
+                    join = _CLAUSE_JOIN.search(
+                        self.text, max(start, speaker.start - 8), speaker.start
+                    )
+                    if join is not None and join.start() > start:
+                        return join.start()
             if cue.kind not in (MODIFIER, ACCORDING, _BELIEF) and cue.start > start:
                 # "criticizing the pipeline and calling for a ban": the speaker's next act.
                 joined = _JOINED_ACT.search(self.text, max(start, cue.start - 24), cue.start)
@@ -1420,6 +1430,10 @@ _COORDINATED = re.compile(
     r"hoped|plans?|planned|used|began|chose|seemed|appeared|is\s+expected|"
     r"was\s+expected|is\s+likely|has|had|have|way)\s+to\s*$",
     re.IGNORECASE,
+)
+# What joins a new clause to content: a comma, semicolon or dash, or "and", "but", "while".
+_CLAUSE_JOIN = re.compile(
+    r"\s*(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while)\s+)?$|\s+(?:and|but|while)\s+$"
 )
 # "and", "but" or "while" (and an adverb) right before a further cue verb.
 _JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)

@@ -431,6 +431,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "content-ends-before-another-speakers-clause",
+        "The mayor said the levee would hold and engineers warned that the river was rising.",
+        "the levee would hold",
+        "said",
+        "The mayor",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
