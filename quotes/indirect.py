@@ -181,7 +181,7 @@ def starts_with_infinitive(text: str, position: int, limit: int) -> bool:
 # The lookahead lets the engine reject most positions with one test: every stop opens
 # with a space, a comma or a semicolon (same matches, about twice as fast).
 _CONTENT_STOP = re.compile(
-    r"(?=[\s;,])\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to|who|whom|whose)\b"
+    r"(?=[\s;,])\s*(?:;|,\s*(?:but|which|while|whereas|although|though|according\s+to)\b"
     # A second verb phrase of the speaker: "... in the case but stopped short of ...",
     # "..., and has called for ...".
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|still|never|has|have|had)\s+)?"
@@ -201,9 +201,18 @@ def content_stop(text: str, start: int, end: int) -> int:
 
     Stops inside quotation marks do not count: a quotation is reported whole.
     """
+    stopped = False
     for match in _CONTENT_STOP.finditer(text, start, end):
         if match.start() > start and not _inside_quotes(text, start, match.start()):
-            return match.start()
+            end, stopped = match.start(), True
+            break
+    relative = _FINAL_RELATIVE.search(text, start, end)
+    if relative is not None and relative.start() > start:
+        # "... to Tom Hale, who led the rescue.": a closing relative clause on a name is
+        # the writer's; one followed by its sentence's verb ("X, who ..., did") is not.
+        return relative.start()
+    if stopped:
+        return end
     # A last dash sets off the writer's aside ("... in 2010 - then known as X");
     # a pair of dashes sits inside the content ("a bigger stage -- the DNC -- to ...").
     dash = None
@@ -217,6 +226,8 @@ def content_stop(text: str, start: int, end: int) -> int:
     return end
 
 
+# ", who ..." (or whom, whose) with no later comma: a relative clause closing the content.
+_FINAL_RELATIVE = re.compile(r",\s*(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:[—–―]|--?)\s|[—―]")
 
 

@@ -439,6 +439,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "relative-clause-inside-content",
+        "The coach said that Ms. Diaz, who missed the final, would start on Sunday.",
+        "that Ms. Diaz, who missed the final, would start on Sunday.",
+        "said",
+        "The coach",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
