@@ -459,7 +459,11 @@ def is_intro_phrase(text: str, prefix: Span) -> bool:
         "describing",
     }:
         return not text[prefix.start : prefix.end].lstrip().startswith(("“", '"'))
-    return False
+    # "Minutes later,", "Two days ago,": a time phrase, not a clause.
+    return _TIME_PHRASE_END.search(text, prefix.start, prefix.end) is not None
+
+
+_TIME_PHRASE_END = re.compile(r"\b(?:later|earlier|ago|afterwards?)\W*$", re.IGNORECASE)
 
 
 def skip_spaces(text: str, position: int, limit: int) -> int:

@@ -350,7 +350,9 @@ class UnitRules:
             ):
                 # "X met Y and reiterated ...", "X has ... but has said ...", and
                 # 'X, in a cape reading "A," shouted, "B"': the sentence's subject.
-                speaker = find_subject(text, unit.start, cue.start)
+                speaker = find_subject(text, unit.start, cue.start) or self._previous_subject(
+                    lower, cue.start
+                )
             if speaker is None and loose_inverted is not None:
                 return self._inverted(unit, cue, cue_span, loose_inverted)
             infinitive = _TO_BEFORE.search(text, max(lower, cue.start - 6), cue.start)
@@ -419,6 +421,17 @@ class UnitRules:
             # "continued appeal", "continues gaining": aspect, not speech.
             return None
         return self._speaker_first(unit, cue, cue_span, speaker)
+
+    def _previous_subject(self, lower: int, position: int) -> Span | None:
+        """The mention before the last verb cue in ``[lower, position)``: "Carson admitted
+        X but said C" gives "Carson" to "said"."""
+        index = bisect_left(self._cue_starts, position) - 1
+        while index >= 0 and self.cues[index].start >= lower:
+            cue = self.cues[index]
+            if cue.kind not in (MODIFIER, ACCORDING) and not cue.participle:
+                return find_speaker_before(self.text, lower, cue.start)
+            index -= 1
+        return None
 
     def _late_that_start(self, unit: Unit, position: int) -> int:
         """Where a "that" clause after the cue ending at ``position`` would start: past

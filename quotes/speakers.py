@@ -497,6 +497,9 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
             return None
         index = comma + 1
     first = index
+    if index > 0 and index < len(tokens) and tokens[index].lower in PERSONAL_PRONOUNS:
+        # "But on Tuesday, he stood with ...": a pronoun after the opening phrase.
+        return Span(tokens[index].start, tokens[index].end)
     while index < len(tokens) and (
         tokens[index].is_capitalized
         or tokens[index].lower in DETERMINERS

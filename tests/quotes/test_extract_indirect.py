@@ -447,6 +447,23 @@ CASES = [
         INDIRECT,
     ),
     (
+        "coordinated-verb-takes-earlier-subject",
+        "Speaking on the radio, Mr. Hale admitted the plan was late but said his team would "
+        "finish it by June.",
+        "his team would finish it by June.",
+        "said",
+        "Mr. Hale",
+        INDIRECT,
+    ),
+    (
+        "pronoun-subject-after-opening-phrase",
+        "But on Tuesday, she stood with the union leaders and urged the council to vote no.",
+        "the council to vote no.",
+        "urged",
+        "she",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",

@@ -375,6 +375,14 @@ CASES = [
         DIRECT,
     ),
     (
+        "time-phrase-is-no-split-fragment",
+        'Hours later, she sent a message saying, "Finished."',
+        '"Finished."',
+        "saying",
+        "she",
+        DIRECT,
+    ),
+    (
         "quoted-question-after-passive-asked",
         'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
         'river rises."',
