@@ -563,6 +563,15 @@ class UnitRules:
         else:
             # "X is said to have left" reports hearsay; "was estimated to cost" does not.
             infinitive = cue.lemma in _HEARSAY and starts_with_infinitive(text, start, unit.end)
+            complement = (
+                _PASSIVE_COMPLEMENT.match(text, start, unit.end)
+                if agent is None and cue.kind == _OBJECT
+                else None
+            )
+            if complement is not None:
+                # "Mr. Reagan was criticized for trading a spy": the subject and what it
+                # was criticized for are the content.
+                return self._passive_with_complement(unit, cue_span, lower, be_start, start)
             if agent is None and not infinitive:
                 return None  # "Assange was not charged": too often no speech at all
             subject = without_intro(text, trim(text, lower, be_start) or Span(lower, be_start))
@@ -581,6 +590,21 @@ class UnitRules:
         ):
             return None
         return Draft([content], cue_span, agent, rule, 0.5, priority=1)
+
+    def _passive_with_complement(
+        self, unit: Unit, cue_span: Span, lower: int, be_start: int, start: int
+    ) -> Draft | None:
+        """``X was criticized for C``: the subject and the complement, two fragments."""
+        text = self.text
+        subject = without_intro(text, trim(text, lower, be_start) or Span(lower, be_start))
+        if subject.start >= be_start or word_count(text, subject.start, be_start) > 8:
+            return None
+        auxiliaries = _SUBJECT_END.search(text, subject.start, cue_span.start)
+        head = trim(text, subject.start, auxiliaries.start() if auxiliaries else be_start)
+        tail = trim(text, start, self._content_end(unit, start))
+        if head is None or tail is None or word_count(text, tail.start, tail.end) < 2:
+            return None
+        return Draft([head, tail], cue_span, None, "passive-complement", 0.45, priority=1)
 
     def _nominal(self, unit: Unit, cue: Cue) -> Draft | None:
         """``his claim that C``, ``Obama's call for C``, ``the question of whether C``:
@@ -1560,6 +1584,8 @@ _PASSIVE_BE = re.compile(
     r"(?-i:[a-z]+ly)))*\s+$",
     re.IGNORECASE,
 )
+# What a passive verb of judgement was for: "criticized for", "accused of", "charged with".
+_PASSIVE_COMPLEMENT = re.compile(r"(?:for|of|with|as)\s", re.IGNORECASE)
 # "asked the court to intervene": an addressee and an infinitive.
 _OBJECT_INFINITIVE = re.compile(
     r"(?:[\w’'.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?-i:[a-z]+)\b",

@@ -464,6 +464,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "passive-judgement-with-complement",
+        "The ferry operator was criticized for cutting the winter timetable.",
+        "The ferry operator | for cutting the winter timetable.",
+        "criticized",
+        "",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
