@@ -350,6 +350,8 @@ _INTRO = re.compile(
     r"(?:(?:but|and|yet)\s+(?=\w)"
     r"|(?:still|however|meanwhile|instead|indeed|moreover|also|now|then|separately),\s+"
     r"|(?:despite|recalling|asked|amid)\b[^,;:\"“]{1,80},\s+"
+    # A concessive clause: "Though he has no path to the nomination, ...".
+    r"|(?:though|although|even\s+though)\b[^,;:\"“]{1,120},\s+"
     r"|(?-i:[A-Z][A-Z .,'’-]{2,40})(?:\([^)]{1,30}\))?\s*[-—–―]+\s+)",
     re.IGNORECASE,
 )

@@ -472,6 +472,15 @@ CASES = [
         INDIRECT,
     ),
     (
+        "concessive-clause-before-according-to",
+        "Though she has little money left, Ms. Park leads the race by six points, according "
+        "to a new poll.",
+        "Ms. Park leads the race by six points",
+        "according to",
+        "a new poll",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
