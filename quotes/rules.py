@@ -1200,6 +1200,11 @@ class UnitRules:
                 break
             if cue.participle and _after_comma(self.text, start, cue.start):
                 return cue.start
+            if cue.participle:
+                # "... was troubling, before noting that C2": the speaker's next act.
+                lead = _BEFORE_AFTER.search(self.text, max(start, cue.start - 12), cue.start)
+                if lead is not None and lead.start() > start:
+                    return lead.start()
             if not cue.participle and cue.kind in (_CLAUSE, PHRASE):
                 # "..., Podesta said that C2", "and rights groups warned that C2": another
                 # speaker's clause starts a new attribution.
@@ -1628,6 +1633,7 @@ _SUBJECT_END = re.compile(
 # The agent of a passive: "by a Post reporter", up to punctuation or a clause word.
 _AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()])+)", re.I)
 # Words that put a participle under the sentence's subject: "by saying", "while arguing".
+_BEFORE_AFTER = re.compile(r",?\s+(?:before|after)\s+$", re.IGNORECASE)
 _PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
 )

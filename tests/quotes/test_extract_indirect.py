@@ -481,6 +481,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "content-ends-before-before-participle",
+        "The chair said the leak was troubling, before noting that the staff had acted fast.",
+        "the leak was troubling",
+        "said",
+        "The chair",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
