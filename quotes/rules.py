@@ -1532,7 +1532,7 @@ _ASKED_PHRASE_ENDS = (" about", " for", " on", " of")
 _QUOTED_QUESTION = re.compile(r"\s*[,:]\s*[\"“]")
 # "he said when asked", "after being asked", "Trump was asked": a question to the subject.
 _ASKED_AFTER = re.compile(
-    r"\b(?:(?:when|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"
+    r"\b(?:(?:when|whenever|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"
     r"(?:\s+(?:was|were|being|is|are))?|was|were|been|being)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
