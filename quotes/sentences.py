@@ -10,6 +10,7 @@ between threads.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
 from nltk.tokenize.punkt import (
@@ -94,6 +95,77 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
             parameters.collocations or parameters.sent_starters or parameters.ortho_context
         )
 
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` spans of ``span_tokenize(text)``, as a list.
+
+        With untrained parameters this is nltk's ``_match_potential_end_contexts``,
+        ``_slices_from_text`` and ``_realign_boundaries`` written as one loop over the
+        candidate breaks, without their generators, slice objects and per-character
+        whitespace scan; the spans are the same (tests/quotes/test_fast_paths.py).
+        """
+        if not self._untrained:
+            return list(self.span_tokenize(text))
+        # nltk's _get_last_whitespace_index looks for ASCII whitespace only, and its
+        # answer 0 (whitespace at the first character, or none) means "no whitespace".
+        other_whitespace = any(space in text for space in _NON_SPACE_WHITESPACE)
+        slices: list[tuple[int, int]] = []
+        last_break = 0
+        previous: re.Match[str] | None = None
+        word_start = word_end = 0  # the word before ``previous``: its context
+        for match in _PERIOD_CONTEXT.finditer(text):
+            before = match.start()
+            space = text.rfind(" ", word_end, before)
+            if other_whitespace:
+                space = max(
+                    space, *(text.rfind(c, word_end, before) for c in _NON_SPACE_WHITESPACE)
+                )
+            start = space + 1 if space > word_end else word_start
+            if previous is not None and word_end <= start:
+                last_break = self._break_after(
+                    text, previous, word_start, word_end, slices, last_break
+                )
+            previous, word_start, word_end = match, start, before
+        if previous is not None:
+            last_break = self._break_after(text, previous, word_start, word_end, slices, last_break)
+        slices.append((last_break, len(text.rstrip())))
+        spans: list[tuple[int, int]] = []
+        realign_re = self._lang_vars.re_boundary_realignment
+        realign = 0
+        for index, (start, end) in enumerate(slices):
+            start += realign
+            if index + 1 == len(slices):
+                if start < end:
+                    spans.append((start, end))
+                break
+            following, following_end = slices[index + 1]
+            realigned = realign_re.match(text, following, following_end)
+            if realigned is not None:
+                spans.append((start, following + len(realigned.group().rstrip())))
+                realign = realigned.end() - following
+            else:
+                realign = 0
+                if start < end:
+                    spans.append((start, end))
+        return spans
+
+    def _break_after(
+        self,
+        text: str,
+        match: re.Match[str],
+        word_start: int,
+        word_end: int,
+        slices: list[tuple[int, int]],
+        last_break: int,
+    ) -> int:
+        """Append the sentence ending at candidate ``match`` when Punkt breaks there;
+        return where the next sentence starts (nltk's ``_slices_from_text`` step)."""
+        context = text[word_start:word_end] + match.group() + match.group("after_tok")
+        if not self.text_contains_sentbreak(context):
+            return last_break
+        slices.append((last_break, match.end()))
+        next_token = match.start("next_tok")
+        return next_token if next_token >= 0 else match.end()
+
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a word of ``text`` other than its last ends a sentence (as nltk)."""
         if not self._untrained:
@@ -145,11 +217,12 @@ def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
 
 
 _SENTENCE_END_CHARACTERS = (".", "?", "!")
+_NON_SPACE_WHITESPACE = tuple(string.whitespace.replace(" ", ""))
 _PUNCTUATION = tuple(";:,.!?")
 
 
 @cache
-def sentence_tokenizer() -> PunktSentenceTokenizer:
+def sentence_tokenizer() -> _UntrainedPunkt:
     """The shared Punkt tokenizer with the project's abbreviations."""
     parameters = PunktParameters()
     parameters.abbrev_types = set(read_data_lines("abbreviations.txt"))
@@ -172,7 +245,7 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     for para in paragraphs:
         chunk = text[para.start : para.end]
         first = len(sentences)
-        for start, end in tokenizer.span_tokenize(chunk):
+        for start, end in tokenizer.sentence_spans(chunk):
             if end <= start:
                 continue
             if len(sentences) > first and chunk[start].islower() and _after_period(chunk, start):

@@ -105,6 +105,21 @@ def test_punkt_break_test_matches_nltk_on_any_words(pieces: list[tuple[str, str]
     )
 
 
+# Sentence texts: the break contexts above, with the closing marks and brackets that
+# Punkt realigns, and whitespace of every kind its helpers tell apart.
+_SENTENCE_PIECES = [p for p in _PIECES if p] + ["'", ")", "]", "--", "»", "’", "x"]
+_SPACES = ["", " ", "  ", "\t", "\r", "\xa0", "\x0b", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SPACES)), max_size=12)
+)
+def test_sentence_spans_match_nltk(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in pieces)
+    assert sentence_tokenizer().sentence_spans(text) == list(_nltk_punkt().span_tokenize(text))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), st.integers(0, 90), st.integers(0, 90))
 def test_counts_match_the_plain_definitions(text: str, start: int, end: int) -> None:
