@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.indirect import has_words, word_count
+from quotes.lexicon import Lexicon, default_lexicon
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (
     _StdlibLanguageVars,
@@ -153,3 +155,88 @@ def test_paragraphs_are_the_stripped_non_blank_lines(text: str) -> None:
             expected.append((start, start + len(line.strip())))
         position += len(line) + 1
     assert [(s.start, s.end) for s in split_paragraphs(text)] == expected
+
+
+def _plain_cues(text: str, lexicon: Lexicon) -> list[Cue]:
+    """``find_cues`` as first written: a look-behind pattern, fields worked out per match."""
+    words = [*lexicon.phrases, *lexicon.according, *lexicon.verbs, *lexicon.nouns]
+    alternatives = _trie_pattern(sorted({w.lower() for w in words}))
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    flags = 0 if same_length else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    found = []
+    for match in pattern.finditer(lowered if same_length else text):
+        parts = match.group().lower().split()
+        phrase = " ".join(parts)
+        if len(parts) > 1:
+            if phrase in lexicon.according:
+                found.append(Cue(match.start(), match.end(), phrase, ACCORDING))
+            elif parts[0] in {"in", "on", "at", "during", "via", "through", "over"}:
+                found.append(Cue(match.start(), match.end(), phrase, MODIFIER))
+            else:
+                head = lexicon.verb(parts[0])
+                lemma = head[0] if head else phrase
+                found.append(
+                    Cue(match.start(), match.end(), lemma, PHRASE, parts[0].endswith("ing"))
+                )
+            continue
+        entry = lexicon.verb(phrase)
+        if entry is None:
+            if phrase in lexicon.nouns:
+                found.append(Cue(match.start(), match.end(), phrase, NOUN))
+            continue
+        found.append(
+            Cue(
+                match.start(),
+                match.end(),
+                entry[0],
+                entry[1].value,
+                phrase.endswith("ing"),
+                phrase in lexicon.nouns,
+            )
+        )
+    return found
+
+
+# Cue words, phrases and what may stand around them: hyphens, non-ASCII letters,
+# a letter whose lower case is longer ("İ"), odd whitespace inside phrases.
+_CUE_PIECES = [
+    "said",
+    "Said",
+    "SAYS",
+    "claim",
+    "claims",
+    "according",
+    "to",
+    "according to",
+    "pointed",
+    "out",
+    "told",
+    "reporters",
+    "in a statement",
+    "adding",
+    "é",
+    "İ",
+    "-",
+    "_",
+    "x",
+    "1",
+    '"',
+    "“",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(["", " ", "  ", "\n", "\xa0"])),
+        max_size=10,
+    )
+)
+def test_cues_match_the_plain_scan(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in pieces)
+    lexicon = default_lexicon()
+    assert find_cues(text, lexicon) == _plain_cues(text, lexicon)
