@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from quotes import speakers
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.indirect import has_words, word_count
 from quotes.lexicon import Lexicon, default_lexicon
@@ -240,3 +241,28 @@ def test_cues_match_the_plain_scan(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + space for word, space in pieces)
     lexicon = default_lexicon()
     assert find_cues(text, lexicon) == _plain_cues(text, lexicon)
+
+
+# The plain forms of the speaker patterns that were rewritten to open with a character set.
+_PLAIN_SPEAKER_PATTERNS = [
+    (
+        speakers._NAME_BEFORE,
+        re.compile(
+            r"(?<![\w.’'-])((?-i:[A-Z])[a-zA-Z]*\.?(?:[^\S\n]+(?-i:[A-Z])[a-zA-Z]*\.?){0,3})"
+            r"[^\S\n]+$"
+        ),
+    ),
+    (speakers._PRECEDING_WORDS, re.compile(r"((?:[A-Z][\w’'-]*\.?\s+){1,4})$")),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("AbZ. \n\t’'-_1é—")), max_size=30),
+    st.integers(0, 30),
+)
+def test_speaker_patterns_match_their_plain_forms(text: str, start: int) -> None:
+    start = min(start, len(text))
+    for fast, plain in _PLAIN_SPEAKER_PATTERNS:
+        found, expected = fast.search(text, start), plain.search(text, start)
+        assert (found and found.span(1)) == (expected and expected.span(1))
