@@ -85,7 +85,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     # and a quotation paragraph continues its predecessor whole. Punkt is the costliest
     # step, so this keeps extraction fast.
     marks = [c.start for c in cues if c.kind not in (MODIFIER, NOUN)]
-    units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
+    units = build_units(text, quotations, lambda start, end: _holds_any(marks, start, end))
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
     attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules)

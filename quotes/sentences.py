@@ -234,26 +234,37 @@ def split_paragraphs(text: str) -> list[Span]:
     return [Span(*match.span()) for match in _PARAGRAPH.finditer(text)]
 
 
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """``split_paragraphs`` as ``(start, end)`` pairs (no ``Span`` objects, for speed)."""
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
+
+
 def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     """The sentences of ``text`` (or of one paragraph of it), never crossing a line break.
 
     Spans are in text order, non-empty, and exclude surrounding whitespace.
     """
-    tokenizer = sentence_tokenizer()
     paragraphs = [paragraph] if paragraph is not None else split_paragraphs(text)
-    sentences: list[Span] = []
-    for para in paragraphs:
-        chunk = text[para.start : para.end]
-        first = len(sentences)
-        for start, end in tokenizer.sentence_spans(chunk):
-            if end <= start:
-                continue
-            if len(sentences) > first and chunk[start].islower() and _after_period(chunk, start):
-                # No sentence opens in lower case: the period ended an abbreviation
-                # that the list lacks ("The S.E.C. said", "the U.A.W. has").
-                sentences[-1] = Span(sentences[-1].start, para.start + end)
-                continue
-            sentences.append(Span(para.start + start, para.start + end))
+    return [
+        Span(start, end)
+        for para in paragraphs
+        for start, end in sentence_bounds(text, para.start, para.end)
+    ]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_sentences`` of the paragraph ``text[start:end]`` as ``(start, end)`` pairs."""
+    chunk = text[start:end]
+    sentences: list[tuple[int, int]] = []
+    for first, last in sentence_tokenizer().sentence_spans(chunk):
+        if last <= first:
+            continue
+        if sentences and chunk[first].islower() and _after_period(chunk, first):
+            # No sentence opens in lower case: the period ended an abbreviation
+            # that the list lacks ("The S.E.C. said", "the U.A.W. has").
+            sentences[-1] = (sentences[-1][0], start + last)
+            continue
+        sentences.append((start + first, start + last))
     return sentences
 
 
