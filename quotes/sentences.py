@@ -159,8 +159,12 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
     ) -> int:
         """Append the sentence ending at candidate ``match`` when Punkt breaks there;
         return where the next sentence starts (nltk's ``_slices_from_text`` step)."""
-        context = text[word_start:word_end] + match.group() + match.group("after_tok")
-        if not self.text_contains_sentbreak(context):
+        end_character = match.group()
+        # A "?" or "!" is a word of its own with a word after it (the punctuation or
+        # the next word of the context), and untrained Punkt breaks after it always.
+        if end_character == "." and not self.text_contains_sentbreak(
+            text[word_start:word_end] + end_character + match.group("after_tok")
+        ):
             return last_break
         slices.append((last_break, match.end()))
         next_token = match.start("next_tok")
@@ -170,17 +174,21 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
         """Whether a word of ``text`` other than its last ends a sentence (as nltk)."""
         if not self._untrained:
             return bool(super().text_contains_sentbreak(text))
-        words = [
-            word
-            for line in text.split("\n")
-            if line.strip()
-            for word in self._lang_vars.word_tokenize(line)
-        ]
+        if "\n" in text:
+            words = [
+                word
+                for line in text.split("\n")
+                if line.strip()
+                for word in self._lang_vars.word_tokenize(line)
+            ]
+        else:
+            # One line, and a blank one holds no words: no split needed.
+            words = self._lang_vars.word_tokenize(text)
         abbreviations = self._params.abbrev_types
-        return any(
-            _breaks_after(words[index], words[index + 1], abbreviations)
-            for index in range(len(words) - 1)
-        )
+        for index in range(len(words) - 1):
+            if _breaks_after(words[index], words[index + 1], abbreviations):
+                return True
+        return False
 
 
 def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
