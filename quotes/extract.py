@@ -91,7 +91,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     colons = [m.start() for m in _COLON_QUOTE.finditer(text)]
     if colons:
         marks = sorted(marks + colons)
-    units = build_units(text, quotations, lambda p: _holds_any(marks, p.start, p.end))
+    units = build_units(text, quotations, lambda start, end: _holds_any(marks, start, end))
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
     attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules)

@@ -10,6 +10,7 @@ between threads.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
 from nltk.tokenize.punkt import (
@@ -94,21 +95,100 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
             parameters.collocations or parameters.sent_starters or parameters.ortho_context
         )
 
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` spans of ``span_tokenize(text)``, as a list.
+
+        With untrained parameters this is nltk's ``_match_potential_end_contexts``,
+        ``_slices_from_text`` and ``_realign_boundaries`` written as one loop over the
+        candidate breaks, without their generators, slice objects and per-character
+        whitespace scan; the spans are the same (tests/quotes/test_fast_paths.py).
+        """
+        if not self._untrained:
+            return list(self.span_tokenize(text))
+        # nltk's _get_last_whitespace_index looks for ASCII whitespace only, and its
+        # answer 0 (whitespace at the first character, or none) means "no whitespace".
+        other_whitespace = any(space in text for space in _NON_SPACE_WHITESPACE)
+        slices: list[tuple[int, int]] = []
+        last_break = 0
+        previous: re.Match[str] | None = None
+        word_start = word_end = 0  # the word before ``previous``: its context
+        for match in _PERIOD_CONTEXT.finditer(text):
+            before = match.start()
+            space = text.rfind(" ", word_end, before)
+            if other_whitespace:
+                space = max(
+                    space, *(text.rfind(c, word_end, before) for c in _NON_SPACE_WHITESPACE)
+                )
+            start = space + 1 if space > word_end else word_start
+            if previous is not None and word_end <= start:
+                last_break = self._break_after(
+                    text, previous, word_start, word_end, slices, last_break
+                )
+            previous, word_start, word_end = match, start, before
+        if previous is not None:
+            last_break = self._break_after(text, previous, word_start, word_end, slices, last_break)
+        slices.append((last_break, len(text.rstrip())))
+        spans: list[tuple[int, int]] = []
+        realign_re = self._lang_vars.re_boundary_realignment
+        realign = 0
+        for index, (start, end) in enumerate(slices):
+            start += realign
+            if index + 1 == len(slices):
+                if start < end:
+                    spans.append((start, end))
+                break
+            following, following_end = slices[index + 1]
+            realigned = realign_re.match(text, following, following_end)
+            if realigned is not None:
+                spans.append((start, following + len(realigned.group().rstrip())))
+                realign = realigned.end() - following
+            else:
+                realign = 0
+                if start < end:
+                    spans.append((start, end))
+        return spans
+
+    def _break_after(
+        self,
+        text: str,
+        match: re.Match[str],
+        word_start: int,
+        word_end: int,
+        slices: list[tuple[int, int]],
+        last_break: int,
+    ) -> int:
+        """Append the sentence ending at candidate ``match`` when Punkt breaks there;
+        return where the next sentence starts (nltk's ``_slices_from_text`` step)."""
+        end_character = match.group()
+        # A "?" or "!" is a word of its own with a word after it (the punctuation or
+        # the next word of the context), and untrained Punkt breaks after it always.
+        if end_character == "." and not self.text_contains_sentbreak(
+            text[word_start:word_end] + end_character + match.group("after_tok")
+        ):
+            return last_break
+        slices.append((last_break, match.end()))
+        next_token = match.start("next_tok")
+        return next_token if next_token >= 0 else match.end()
+
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a word of ``text`` other than its last ends a sentence (as nltk)."""
         if not self._untrained:
             return bool(super().text_contains_sentbreak(text))
-        words = [
-            word
-            for line in text.split("\n")
-            if line.strip()
-            for word in self._lang_vars.word_tokenize(line)
-        ]
+        if "\n" in text:
+            words = [
+                word
+                for line in text.split("\n")
+                if line.strip()
+                for word in self._lang_vars.word_tokenize(line)
+            ]
+        else:
+            # One line, and a blank one holds no words: no split needed.
+            words = self._lang_vars.word_tokenize(text)
         abbreviations = self._params.abbrev_types
-        return any(
-            _breaks_after(words[index], words[index + 1], abbreviations)
-            for index in range(len(words) - 1)
-        )
+        for index in range(len(words) - 1):
+            if _breaks_after(words[index], words[index + 1], abbreviations):
+                return True
+        return False
 
 
 def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
@@ -145,11 +225,12 @@ def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
 
 
 _SENTENCE_END_CHARACTERS = (".", "?", "!")
+_NON_SPACE_WHITESPACE = tuple(string.whitespace.replace(" ", ""))
 _PUNCTUATION = tuple(";:,.!?")
 
 
 @cache
-def sentence_tokenizer() -> PunktSentenceTokenizer:
+def sentence_tokenizer() -> _UntrainedPunkt:
     """The shared Punkt tokenizer with the project's abbreviations."""
     parameters = PunktParameters()
     parameters.abbrev_types = set(read_data_lines("abbreviations.txt"))
@@ -161,26 +242,37 @@ def split_paragraphs(text: str) -> list[Span]:
     return [Span(*match.span()) for match in _PARAGRAPH.finditer(text)]
 
 
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """``split_paragraphs`` as ``(start, end)`` pairs (no ``Span`` objects, for speed)."""
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
+
+
 def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     """The sentences of ``text`` (or of one paragraph of it), never crossing a line break.
 
     Spans are in text order, non-empty, and exclude surrounding whitespace.
     """
-    tokenizer = sentence_tokenizer()
     paragraphs = [paragraph] if paragraph is not None else split_paragraphs(text)
-    sentences: list[Span] = []
-    for para in paragraphs:
-        chunk = text[para.start : para.end]
-        first = len(sentences)
-        for start, end in tokenizer.span_tokenize(chunk):
-            if end <= start:
-                continue
-            if len(sentences) > first and chunk[start].islower() and _after_period(chunk, start):
-                # No sentence opens in lower case: the period ended an abbreviation
-                # that the list lacks ("The S.E.C. said", "the U.A.W. has").
-                sentences[-1] = Span(sentences[-1].start, para.start + end)
-                continue
-            sentences.append(Span(para.start + start, para.start + end))
+    return [
+        Span(start, end)
+        for para in paragraphs
+        for start, end in sentence_bounds(text, para.start, para.end)
+    ]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_sentences`` of the paragraph ``text[start:end]`` as ``(start, end)`` pairs."""
+    chunk = text[start:end]
+    sentences: list[tuple[int, int]] = []
+    for first, last in sentence_tokenizer().sentence_spans(chunk):
+        if last <= first:
+            continue
+        if sentences and chunk[first].islower() and _after_period(chunk, first):
+            # No sentence opens in lower case: the period ended an abbreviation
+            # that the list lacks ("The S.E.C. said", "the U.A.W. has").
+            sentences[-1] = (sentences[-1][0], start + last)
+            continue
+        sentences.append((start + first, start + last))
     return sentences
 
 

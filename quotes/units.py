@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quotes.model import Span
 from quotes.quotemarks import Quotation
-from quotes.sentences import split_paragraphs, split_sentences
+from quotes.sentences import paragraph_bounds, sentence_bounds
 
 # A possible sentence end inside a paragraph: without one, the paragraph is one sentence.
 _INNER_BREAK = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
@@ -29,40 +28,45 @@ class Unit:
 
 
 def build_units(
-    text: str, quotations: list[Quotation], needs_sentences: Callable[[Span], bool]
+    text: str, quotations: list[Quotation], needs_sentences: Callable[[int, int], bool]
 ) -> list[Unit]:
     """The units of ``text``: Punkt sentences merged across the quotations that span them.
 
-    :param needs_sentences: whether a paragraph holds anything the rules look at; one
-        that does not becomes a single unit without running Punkt (for speed).
+    :param needs_sentences: whether the paragraph ``text[start:end]`` holds anything the
+        rules look at, asked with ``(start, end)``; one that does not becomes a single
+        unit without running Punkt (for speed).
     """
-    sentences: list[tuple[Span, int]] = []
-    for number, block in enumerate(split_paragraphs(text)):
-        if needs_sentences(block) and _INNER_BREAK.search(text, block.start, block.end):
-            sentences.extend((s, number) for s in split_sentences(text, block))
+    # Offsets as plain tuples and lists until the end: units are merged often, and a
+    # frozen dataclass per step costs more than the merging.
+    sentences: list[tuple[int, int, int]] = []
+    for number, (start, end) in enumerate(paragraph_bounds(text)):
+        if needs_sentences(start, end) and _INNER_BREAK.search(text, start, end):
+            sentences.extend(
+                (first, last, number) for first, last in sentence_bounds(text, start, end)
+            )
         else:
-            sentences.append((block, number))
-    units: list[Unit] = []
+            sentences.append((start, end, number))
+    units: list[list[int]] = []  # [start, end, paragraph]
     quote_index = 0
-    for sentence, paragraph in sentences:
-        while quote_index < len(quotations) and quotations[quote_index].end <= sentence.start:
+    for start, end, paragraph in sentences:
+        while quote_index < len(quotations) and quotations[quote_index].end <= start:
             quote_index += 1
         if units:
             previous = units[-1]
             # Merge when an open quotation runs from the previous unit into this sentence.
-            spanning = _spans_both(quotations, quote_index, previous.end, sentence.start)
-            same_paragraph = previous.paragraph == paragraph
+            spanning = _spans_both(quotations, quote_index, previous[1], start)
+            same_paragraph = previous[2] == paragraph
             if spanning or (
                 same_paragraph
                 and (
-                    _continues_sentence(text, previous, sentence)
-                    or _tags_quotation(text, previous, sentence)
+                    _continues_sentence(text, previous[0], previous[1], start)
+                    or _tags_quotation(text, previous[0], previous[1], start, end)
                 )
             ):
-                units[-1] = Unit(previous.start, sentence.end, previous.paragraph)
+                previous[1] = end
                 continue
-        units.append(Unit(sentence.start, sentence.end, paragraph))
-    return units
+        units.append([start, end, paragraph])
+    return [Unit(start, end, paragraph) for start, end, paragraph in units]
 
 
 def _spans_both(quotations: list[Quotation], index: int, end: int, start: int) -> bool:
@@ -83,15 +87,15 @@ def _spans_both(quotations: list[Quotation], index: int, end: int, start: int) -
 _CLOSING_END = re.compile(r"""[?!.,…—-]\s*[’']?\s*(?:["”»]|'')\s*$""")
 
 
-def _continues_sentence(text: str, previous: Unit, sentence: Span) -> bool:
+def _continues_sentence(text: str, previous_start: int, previous_end: int, start: int) -> bool:
     """Whether Punkt cut a sentence after an abbreviation: a sentence never opens with
     a closing bracket or a comma ("(D-S.C.), a member ..."), and a name's initials
     ("Rep. G.K. Butterfield") end no sentence."""
-    if text[sentence.start : sentence.start + 1] in {")", "]", ",", ";"}:
+    if text[start : start + 1] in {")", "]", ",", ";"}:
         return True
     return (
-        _INITIALS_END.search(text, max(previous.start, previous.end - 12), previous.end) is not None
-        and text[sentence.start : sentence.start + 1].isupper()
+        _INITIALS_END.search(text, max(previous_start, previous_end - 12), previous_end) is not None
+        and text[start : start + 1].isupper()
     )
 
 
@@ -104,35 +108,35 @@ _BARE_TAG_WORDS = 3
 _FULL_STOP_CLOSE = re.compile(r"""[^.]\.\s*[’']?\s*(?:["”»]|'')\s*$""")
 
 
-def _tags_quotation(text: str, previous: Unit, sentence: Span) -> bool:
-    """Whether ``sentence`` is the cue of the quotation that ends ``previous``.
+def _tags_quotation(
+    text: str, previous_start: int, previous_end: int, start: int, end: int
+) -> bool:
+    """Whether the sentence ``text[start:end]`` is the cue of the quotation that ends
+    the previous unit, ``text[previous_start:previous_end]``.
 
     Punkt ends a sentence after '?"' or '!"', which parts "Why not?" from "she asked.";
     a short or lower-case sentence after a closing mark is its tag.
     """
     # Only the last characters matter; searching the whole unit would be quadratic.
-    if not _CLOSING_END.search(text, max(previous.start, previous.end - 8), previous.end):
+    if not _CLOSING_END.search(text, max(previous_start, previous_end - 8), previous_end):
         return False
-    words = text[sentence.start : sentence.end].split()
+    words = text[start:end].split()
     if not words or words[0][0] in "\"“«'":
         return False
-    if _FULL_STOP_CLOSE.search(text, max(previous.start, previous.end - 8), previous.end):
+    if _FULL_STOP_CLOSE.search(text, max(previous_start, previous_end - 8), previous_end):
         # A quotation that closed on a full stop ended its sentence: what follows is
         # a new one ('... "Never again." The 40-year-old nurse says she ...').
         # Only a bare tag follows it ('"... missing." Trump said.'), or lower case.
         return words[0][0].islower() or (
-            len(words) <= _BARE_TAG_WORDS
-            and _TAG_OPENING.match(text, sentence.start, sentence.end) is not None
+            len(words) <= _BARE_TAG_WORDS and _TAG_OPENING.match(text, start, end) is not None
         )
-    if words[0] in _CAPITALIZED_PRONOUNS and _OWN_QUOTATION.match(
-        text, sentence.start, sentence.end
-    ):
+    if words[0] in _CAPITALIZED_PRONOUNS and _OWN_QUOTATION.match(text, start, end):
         # '"... a good idea?" He answered, "..."': a new sentence with its own quotation.
         return False
     return (
         words[0][0].islower()
         or len(words) <= _SHORT_TAG_WORDS
-        or _TAG_OPENING.match(text, sentence.start, sentence.end) is not None
+        or _TAG_OPENING.match(text, start, end) is not None
     )
 
 

@@ -9,7 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from quotes import speakers
+from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.indirect import has_words, word_count
+from quotes.lexicon import Lexicon, default_lexicon
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (
     _StdlibLanguageVars,
@@ -105,6 +108,21 @@ def test_punkt_break_test_matches_nltk_on_any_words(pieces: list[tuple[str, str]
     )
 
 
+# Sentence texts: the break contexts above, with the closing marks and brackets that
+# Punkt realigns, and whitespace of every kind its helpers tell apart.
+_SENTENCE_PIECES = [p for p in _PIECES if p] + ["'", ")", "]", "--", "»", "’", "x"]
+_SPACES = ["", " ", "  ", "\t", "\r", "\xa0", "\x0b", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SPACES)), max_size=12)
+)
+def test_sentence_spans_match_nltk(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in pieces)
+    assert sentence_tokenizer().sentence_spans(text) == list(_nltk_punkt().span_tokenize(text))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), st.integers(0, 90), st.integers(0, 90))
 def test_counts_match_the_plain_definitions(text: str, start: int, end: int) -> None:
@@ -138,3 +156,113 @@ def test_paragraphs_are_the_stripped_non_blank_lines(text: str) -> None:
             expected.append((start, start + len(line.strip())))
         position += len(line) + 1
     assert [(s.start, s.end) for s in split_paragraphs(text)] == expected
+
+
+def _plain_cues(text: str, lexicon: Lexicon) -> list[Cue]:
+    """``find_cues`` as first written: a look-behind pattern, fields worked out per match."""
+    words = [*lexicon.phrases, *lexicon.according, *lexicon.verbs, *lexicon.nouns]
+    alternatives = _trie_pattern(sorted({w.lower() for w in words}))
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    flags = 0 if same_length else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    found = []
+    for match in pattern.finditer(lowered if same_length else text):
+        parts = match.group().lower().split()
+        phrase = " ".join(parts)
+        if len(parts) > 1:
+            if phrase in lexicon.according:
+                found.append(Cue(match.start(), match.end(), phrase, ACCORDING))
+            elif parts[0] in {"in", "on", "at", "during", "via", "through", "over"}:
+                found.append(Cue(match.start(), match.end(), phrase, MODIFIER))
+            else:
+                head = lexicon.verb(parts[0])
+                lemma = head[0] if head else phrase
+                found.append(
+                    Cue(match.start(), match.end(), lemma, PHRASE, parts[0].endswith("ing"))
+                )
+            continue
+        entry = lexicon.verb(phrase)
+        if entry is None:
+            if phrase in lexicon.nouns:
+                found.append(Cue(match.start(), match.end(), phrase, NOUN))
+            continue
+        found.append(
+            Cue(
+                match.start(),
+                match.end(),
+                entry[0],
+                entry[1].value,
+                phrase.endswith("ing"),
+                phrase in lexicon.nouns,
+            )
+        )
+    return found
+
+
+# Cue words, phrases and what may stand around them: hyphens, non-ASCII letters,
+# a letter whose lower case is longer ("İ"), odd whitespace inside phrases.
+_CUE_PIECES = [
+    "said",
+    "Said",
+    "SAYS",
+    "claim",
+    "claims",
+    "according",
+    "to",
+    "according to",
+    "pointed",
+    "out",
+    "told",
+    "reporters",
+    "in a statement",
+    "adding",
+    "é",
+    "İ",
+    "-",
+    "_",
+    "x",
+    "1",
+    '"',
+    "“",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(["", " ", "  ", "\n", "\xa0"])),
+        max_size=10,
+    )
+)
+def test_cues_match_the_plain_scan(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in pieces)
+    lexicon = default_lexicon()
+    assert find_cues(text, lexicon) == _plain_cues(text, lexicon)
+
+
+# The plain forms of the speaker patterns that were rewritten to open with a character set.
+_PLAIN_SPEAKER_PATTERNS = [
+    (
+        speakers._NAME_BEFORE,
+        re.compile(
+            r"(?<![\w.’'-])((?-i:[A-Z])[a-zA-Z]*\.?(?:[^\S\n]+(?-i:[A-Z])[a-zA-Z]*\.?){0,3})"
+            r"[^\S\n]+$"
+        ),
+    ),
+    (speakers._PRECEDING_WORDS, re.compile(r"((?:[A-Z][\w’'-]*\.?\s+){1,4})$")),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("AbZ. \n\t’'-_1é—")), max_size=30),
+    st.integers(0, 30),
+)
+def test_speaker_patterns_match_their_plain_forms(text: str, start: int) -> None:
+    start = min(start, len(text))
+    for fast, plain in _PLAIN_SPEAKER_PATTERNS:
+        found, expected = fast.search(text, start), plain.search(text, start)
+        assert (found and found.span(1)) == (expected and expected.span(1))
