@@ -805,6 +805,10 @@ class UnitRules:
             if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
                 rest = text[rest_start : unit.end]
+            elif kind == PHRASE and (topic := _TOPIC_PREPOSITION.match(text, rest_start)):
+                # "spoke out Tuesday about the shooting": the phrase's topic follows.
+                rest_start = topic.end()
+                rest = text[rest_start : unit.end]
             elif late_clause is not None and late_clause.group(1).lower() in _CIRCUMSTANCE_STARTS:
                 # "has said for weeks he's the only candidate ...": a clause with a
                 # pronoun subject after a short circumstance.
@@ -921,7 +925,7 @@ class UnitRules:
         elif (
             rest
             and rest[0] not in ",.;!?)"
-            and has_words(text, rest_start, unit.end, 2)
+            and has_words(text, rest_start, unit.end, 1 if kind == PHRASE else 2)
             and (
                 not is_subordinate_clause(text, rest_start, unit.end)
                 # "Lawmakers have not said when they would vote": a question left open.
@@ -1479,6 +1483,7 @@ _CLAUSE_JOIN = re.compile(
 )
 # "and", "but" or "while" (and an adverb) right before a further cue verb.
 _JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
+_TOPIC_PREPOSITION = re.compile(r"(?:about|against|of)\s+", re.IGNORECASE)
 _LATE_PRONOUN_CLAUSE = re.compile(
     r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
     r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"
