@@ -373,8 +373,11 @@ class UnitRules:
                     speaker = find_speaker_before(text, lower, catenative.start()) or find_subject(
                         text, unit.start, catenative.start()
                     )
-                elif _THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end)):
-                    # "Democrats are quick to note that C": the sentence's subject.
+                elif cue.kind == PHRASE or _THAT_AFTER.match(
+                    text, skip_adverbials(text, cue_span.end, unit.end)
+                ):
+                    # "Democrats are quick to note that C", "X will come on the show to
+                    # talk about C": the sentence's subject.
                     speaker = find_subject(text, unit.start, infinitive.start())
                     pronoun = _LEADING_PRONOUN.match(text, unit.start, infinitive.start())
                     if speaker is None and pronoun is not None:

@@ -523,16 +523,30 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
 
 
 def _with_head_noun(tokens: list[Token], start: int, index: int, end: int) -> int:
-    """``index``, or one further when ``tokens[start:index]`` are only determiners and a
-    lower-case word follows: "The coach" is the mention, not "The"."""
-    if (
-        index < end
-        and tokens[index].is_word
-        and tokens[index].text.islower()
-        and all(t.lower in DETERMINERS for t in tokens[start:index])
-    ):
-        return index + 1
+    """``index``, or past the noun (one or two lower-case words) when
+    ``tokens[start:index]`` are only determiners: "The coach", "The harbour master" are
+    the mention, not "The"."""
+    if not all(t.lower in DETERMINERS for t in tokens[start:index]):
+        return index
+    if index < end and tokens[index].is_word and tokens[index].text.islower():
+        index += 1
+        # A second noun only when a verb follows it: "The harbour master will", not
+        # "The auditor found errors".
+        if (
+            index + 1 < end
+            and tokens[index].is_word
+            and tokens[index].text.islower()
+            and not _looks_like_verb(tokens[index])
+            and _looks_like_verb(tokens[index + 1])
+        ):
+            index += 1
     return index
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """Whether a lower-case word after a noun is likely the verb of its clause."""
+    word = token.lower
+    return word in _AUXILIARIES or word.endswith(("ed", "ing")) or word in CONNECTORS
 
 
 def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
@@ -554,6 +568,12 @@ def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
         return None
     index = _with_head_noun(tokens, start, index, end)
     return Span(tokens[start].start, tokens[index - 1].end)
+
+
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would could should can may might must did does do "
+    "says said".split()
+)
 
 
 # --- resolution -----------------------------------------------------------------------

@@ -513,6 +513,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "purpose-infinitive-phrase-cue",
+        "The harbour master will come on the show to talk about the new ferry timetable.",
+        "the new ferry timetable.",
+        "talk about",
+        "The harbour master",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
