@@ -206,6 +206,15 @@ def content_stop(text: str, start: int, end: int) -> int:
         if match.start() > start and not _inside_quotes(text, start, match.start()):
             end, stopped = match.start(), True
             break
+    apposition = _FINAL_APPOSITION.search(text, start, end)
+    if (
+        apposition is not None
+        and not _inside_quotes(text, start, apposition.start(1))
+        and _VERB_IN_APPOSITION.search(text, apposition.start(1), end) is None
+    ):
+        # "... his support for Mr. Trump, the party's nominee.": the writer names who
+        # Mr. Trump is.
+        return apposition.start(1)
     relative = _FINAL_RELATIVE.search(text, start, end)
     if relative is not None and relative.start() > start:
         # "... to Tom Hale, who led the rescue.": a closing relative clause on a name is
@@ -226,6 +235,13 @@ def content_stop(text: str, start: int, end: int) -> int:
     return end
 
 
+# ", the party's nominee." after a capitalised name, to the end of the content.
+_FINAL_APPOSITION = re.compile(r"\b[A-Z][\w’'.-]*(,)\s+(?:the|a|an)\s+[^,;\"“”]*$")
+_VERB_IN_APPOSITION = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
+    r"did|does|do|(?-i:[a-z]+ed))\b",
+    re.IGNORECASE,
+)
 # ", who ..." (or whom, whose) with no later comma: a relative clause closing the content.
 _FINAL_RELATIVE = re.compile(r",\s*(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:[—–―]|--?)\s|[—―]")

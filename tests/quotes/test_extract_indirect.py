@@ -521,6 +521,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "closing-apposition-on-a-name",
+        "The union said it would back Ms. Ruiz, the council's longest-serving member.",
+        "it would back Ms. Ruiz",
+        "said",
+        "The union",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
