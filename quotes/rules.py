@@ -808,8 +808,14 @@ class UnitRules:
             if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
                 rest = text[rest_start : unit.end]
-            elif kind == PHRASE and (topic := _TOPIC_PREPOSITION.match(text, rest_start)):
-                # "spoke out Tuesday about the shooting": the phrase's topic follows.
+            elif (
+                (topic := _TOPIC_PREPOSITION.match(text, rest_start))
+                and (kind == PHRASE or topic.group(1).lower() == "about")
+                # 'said about the rules, "..."': the quotation is the content.
+                and self._quotation_after_circumstance(unit, cue, rest_start) is None
+            ):
+                # "spoke out Tuesday about the shooting", "brags about his debates":
+                # the topic follows.
                 rest_start = topic.end()
                 rest = text[rest_start : unit.end]
             elif late_clause is not None and late_clause.group(1).lower() in _CIRCUMSTANCE_STARTS:
@@ -1486,7 +1492,7 @@ _CLAUSE_JOIN = re.compile(
 )
 # "and", "but" or "while" (and an adverb) right before a further cue verb.
 _JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
-_TOPIC_PREPOSITION = re.compile(r"(?:about|against|of)\s+", re.IGNORECASE)
+_TOPIC_PREPOSITION = re.compile(r"(about|against|of)\s+", re.IGNORECASE)
 _LATE_PRONOUN_CLAUSE = re.compile(
     r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
     r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"

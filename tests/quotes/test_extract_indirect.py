@@ -529,6 +529,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "verb-about-topic",
+        "Yet the coach continually brags about his record in close games.",
+        "his record in close games.",
+        "brags",
+        "the coach",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
