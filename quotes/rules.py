@@ -955,6 +955,9 @@ class UnitRules:
                 addressee_end = skip_told_object(text, rest_start, unit.end)
                 if is_question_clause(text, addressee_end, unit.end):
                     rest_start = skip_spaces(text, addressee_end, unit.end)
+                elif (addressee := _ADDRESSEE_BEFORE_QUESTION.match(text, rest_start)) is not None:
+                    # "asked former Attorney General Eric Holder whether ...".
+                    rest_start = addressee.end()
             start, that = content_after(text, rest_start, unit.end)
             if not that:
                 # "told foundation employees on Thursday that ...", "said on NBC's
@@ -1531,8 +1534,15 @@ def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
     return words[0] not in _SINGULAR_STARTS or len(words) > 3 or "of" in words
 
 
+# A short addressee (no comma, no verb form) before the question word of "asked".
+_ADDRESSEE_BEFORE_QUESTION = re.compile(
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|to)\b)[\w’'.-]+\s+){1,7}?"
+    r"(?=(?:whether|if|why|how|what|who|where|when|about)\b)",
+    re.IGNORECASE,
+)
 _ASKED_OPENING = re.compile(
-    r"\W*(?:(?:when|after|once|if)\s+)?(?:he|she|they)?\s*(?:was|were)?\s*", re.I
+    r"\W*(?:(?:when|after|once|if)\s+)?(?:(?:he|she|they)\s+(?:was|were)\s+|(?:was|were)\s+)?",
+    re.I,
 )
 _QUESTION = re.compile(
     r"(?:\s+(?:by\s+(?P<asker>[^,]{1,60}?)|(?:during|at|in|on|directly|repeatedly|again|"

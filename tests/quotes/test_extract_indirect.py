@@ -537,6 +537,22 @@ CASES = [
         INDIRECT,
     ),
     (
+        "asked-long-addressee-then-whether",
+        "The chair asked former finance minister Ana Lobo whether the fund could be saved.",
+        "whether the fund could be saved.",
+        "asked",
+        "The chair",
+        INDIRECT,
+    ),
+    (
+        "active-asked-after-pronoun",
+        "She asked the inspector what the report had found.",
+        "what the report had found.",
+        "asked",
+        "She",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
