@@ -117,7 +117,9 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
     # Few windows hold a dash at all: finding one is much cheaper than the search.
     dashed = (
         _DASHED_ASIDE.search(text, window, cue_start)
-        if any(text.find(dash, window, cue_start) >= 0 for dash in _DASHES)
+        if text.find("—", window, cue_start) >= 0
+        or text.find("–", window, cue_start) >= 0
+        or text.find("--", window, cue_start) >= 0
         else None
     )
     if dashed is not None and dashed.start() > lower_bound:
@@ -155,7 +157,6 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
 
 
 # An aside set off by a pair of dashes right before a cue: " — including X — ".
-_DASHES = ("—", "–", "--")
 _DASHED_ASIDE = re.compile(
     r"[^\S\n]+(?:—|–|--)[^\S\n]+([^—–\n]{1,120}?)[^\S\n]*(?:—|–|--)[^\S\n]*$"
 )
