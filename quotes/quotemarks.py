@@ -122,11 +122,18 @@ def _starts_paragraph(text: str, position: int) -> bool:
 
 
 class QuoteIndex:
-    """Answers "how much of this range is inside quotation marks" in logarithmic time."""
+    """Answers "how much of this range is inside quotation marks" in logarithmic time.
+
+    Quoted shares are remembered for the text last asked about, since the rules ask
+    about the same ranges again and again; so an index is not for sharing between
+    threads: make one per text, as ``extract`` does.
+    """
 
     def __init__(self, quotations: list[Quotation]) -> None:
         self.quotations = quotations
         self._starts = [q.start for q in quotations]
+        self._shares_text: str | None = None
+        self._shares: dict[tuple[int, int], float] = {}
 
     def covering(self, position: int) -> Quotation | None:
         """The quotation that contains ``position``, if any."""
@@ -150,6 +157,14 @@ class QuoteIndex:
 
     def quoted_share(self, text: str, start: int, end: int) -> float:
         """The share of the alphanumeric characters of ``[start, end)`` inside quotations."""
+        if text is not self._shares_text:
+            self._shares_text, self._shares = text, {}
+        share = self._shares.get((start, end))
+        if share is None:
+            share = self._shares[start, end] = self._quoted_share(text, start, end)
+        return share
+
+    def _quoted_share(self, text: str, start: int, end: int) -> float:
         inside_quotations = self.within(start, end)
         if not inside_quotations:
             return 0.0

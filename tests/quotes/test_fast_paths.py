@@ -275,3 +275,17 @@ def test_quotation_marks_match_the_plain_pattern(text: str) -> None:
     assert [m.span() for m in quotemarks._MARK.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab "“”\n.')), max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
+)
+def test_quoted_shares_are_remembered_per_text(text: str, ranges: list[tuple[int, int]]) -> None:
+    index = quotemarks.QuoteIndex(quotemarks.find_quotations(text))
+    other = text.upper() + "x"  # the same quotations, other characters
+    for start, end in ranges * 2:
+        for asked in (text, other):
+            plain = quotemarks.QuoteIndex(index.quotations)._quoted_share(asked, start, end)
+            assert index.quoted_share(asked, start, end) == plain
