@@ -107,7 +107,7 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
             return list(self.span_tokenize(text))
         # nltk's _get_last_whitespace_index looks for ASCII whitespace only, and its
         # answer 0 (whitespace at the first character, or none) means "no whitespace".
-        other_whitespace = any(space in text for space in _NON_SPACE_WHITESPACE)
+        other_whitespace = _OTHER_WHITESPACE.search(text) is not None
         slices: list[tuple[int, int]] = []
         last_break = 0
         previous: re.Match[str] | None = None
@@ -234,6 +234,7 @@ def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
 
 _SENTENCE_END_CHARACTERS = (".", "?", "!")
 _NON_SPACE_WHITESPACE = tuple(string.whitespace.replace(" ", ""))
+_OTHER_WHITESPACE = re.compile("[" + re.escape("".join(_NON_SPACE_WHITESPACE)) + "]")
 _PUNCTUATION = tuple(";:,.!?")
 
 
