@@ -132,6 +132,7 @@ class QuoteIndex:
     def __init__(self, quotations: list[Quotation]) -> None:
         self.quotations = quotations
         self._starts = [q.start for q in quotations]
+        self._ends = [q.end for q in quotations]
         self._shares_text: str | None = None
         self._shares: dict[tuple[int, int], float] = {}
 
@@ -144,16 +145,15 @@ class QuoteIndex:
 
     def within(self, start: int, end: int) -> list[Quotation]:
         """The quotations that overlap ``[start, end)``, in text order."""
-        index = max(bisect_right(self._starts, start) - 1, 0)
-        stop = bisect_left(self._starts, end, lo=index)
-        # Quotations never overlap, so only those starting before ``end`` qualify;
-        # slicing by index keeps this logarithmic plus the result size.
-        if stop - index <= 1:
-            # The usual answers, none or one quotation, without a slice and a loop.
-            if stop <= index or self.quotations[index].end <= start:
-                return []
-            return [self.quotations[index]]
-        return [q for q in self.quotations[index:stop] if q.end > start]
+        # Quotations never overlap, so their ends are in order as their starts are:
+        # the answer runs from the first that ends after ``start`` to the last that
+        # starts before ``end``; two bisections find it.
+        first = bisect_right(self._ends, start)
+        stop = bisect_left(self._starts, end)
+        if stop - first <= 1:
+            # The usual answers, none or one quotation, without a slice.
+            return [self.quotations[first]] if stop > first else []
+        return self.quotations[first:stop]
 
     def quoted_share(self, text: str, start: int, end: int) -> float:
         """The share of the alphanumeric characters of ``[start, end)`` inside quotations."""

@@ -261,10 +261,12 @@ def _mention_before(text: str, window: int, cue_start: int, progressive: bool) -
     if mention is None:
         return None
     # The token before the mention (token ends increase: the last one found from the end).
-    preceding = next((t for t in reversed(tokens) if t.end <= mention.start), None)
-    if preceding is not None and preceding.lower in _EMBEDDING_WORDS:
-        # "what he believes", "where both claim roots": an embedded clause, no attribution.
-        return None
+    for preceding in reversed(tokens):
+        if preceding.end <= mention.start:
+            if preceding.lower in _EMBEDDING_WORDS:
+                # "what he believes", "where both claim roots": an embedded clause.
+                return None
+            break
     return mention
 
 

@@ -289,3 +289,17 @@ def test_quoted_shares_are_remembered_per_text(text: str, ranges: list[tuple[int
         for asked in (text, other):
             plain = quotemarks.QuoteIndex(index.quotations)._quoted_share(asked, start, end)
             assert index.quoted_share(asked, start, end) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab "“”\n.')), max_size=40),
+    st.integers(-2, 45),
+    st.integers(-2, 45),
+)
+def test_quotations_within_a_range_are_those_that_overlap_it(
+    text: str, start: int, end: int
+) -> None:
+    quotations = quotemarks.find_quotations(text)
+    index = quotemarks.QuoteIndex(quotations)
+    assert index.within(start, end) == [q for q in quotations if q.end > start and q.start < end]
