@@ -107,7 +107,7 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
             return list(self.span_tokenize(text))
         # nltk's _get_last_whitespace_index looks for ASCII whitespace only, and its
         # answer 0 (whitespace at the first character, or none) means "no whitespace".
-        other_whitespace = any(space in text for space in _NON_SPACE_WHITESPACE)
+        other_whitespace = _OTHER_WHITESPACE.search(text) is not None
         slices: list[tuple[int, int]] = []
         last_break = 0
         previous: re.Match[str] | None = None
@@ -162,10 +162,18 @@ class _UntrainedPunkt(PunktSentenceTokenizer):
         end_character = match.group()
         # A "?" or "!" is a word of its own with a word after it (the punctuation or
         # the next word of the context), and untrained Punkt breaks after it always.
-        if end_character == "." and not self.text_contains_sentbreak(
-            text[word_start:word_end] + end_character + match.group("after_tok")
+        # So it does after a plain word of two or more letters that is no abbreviation
+        # ("said."): the context's first word, neither an initial nor a number.
+        word = text[word_start:word_end]
+        if end_character == "." and not (
+            len(word) > 1
+            and word.isascii()
+            and word.isalpha()
+            and word.lower() not in self._params.abbrev_types
         ):
-            return last_break
+            context = word + end_character + match.group("after_tok")
+            if not self.text_contains_sentbreak(context):
+                return last_break
         slices.append((last_break, match.end()))
         next_token = match.start("next_tok")
         return next_token if next_token >= 0 else match.end()
@@ -226,6 +234,7 @@ def _breaks_after(word: str, following: str, abbreviations: set[str]) -> bool:
 
 _SENTENCE_END_CHARACTERS = (".", "?", "!")
 _NON_SPACE_WHITESPACE = tuple(string.whitespace.replace(" ", ""))
+_OTHER_WHITESPACE = re.compile("[" + re.escape("".join(_NON_SPACE_WHITESPACE)) + "]")
 _PUNCTUATION = tuple(";:,.!?")
 
 

@@ -107,7 +107,7 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
     if quick is not None and quick.group(1).lower() in _SUBJECT_PRONOUNS:
         # The common case, "he said", without tokenising the context.
         before = text[max(lower_bound, quick.start(1) - 12) : quick.start(1)].rstrip()
-        if not before.lower().endswith(tuple(_EMBEDDING_WORDS)):
+        if not before.lower().endswith(_EMBEDDING_ENDINGS):
             return Span(quick.start(1), quick.end(1))
     aside = _ASIDE_BEFORE_CUE.search(text, max(lower_bound, cue_start - 60), cue_start)
     if aside is not None:
@@ -117,7 +117,9 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
     # Few windows hold a dash at all: finding one is much cheaper than the search.
     dashed = (
         _DASHED_ASIDE.search(text, window, cue_start)
-        if any(text.find(dash, window, cue_start) >= 0 for dash in _DASHES)
+        if text.find("—", window, cue_start) >= 0
+        or text.find("–", window, cue_start) >= 0
+        or text.find("--", window, cue_start) >= 0
         else None
     )
     if dashed is not None and dashed.start() > lower_bound:
@@ -139,7 +141,11 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
         mention = _mention_before(text, narrow, cue_start, progressive)
         if narrow == lower_bound or (mention is not None and mention.start > narrow + 2):
             return mention
-        if mention is None and not any(mark in text[narrow:cue_start] for mark in ",)"):
+        if (
+            mention is None
+            and text.find(",", narrow, cue_start) < 0
+            and text.find(")", narrow, cue_start) < 0
+        ):
             # No noun phrase ends at the cue ("the plan would say"); a wider window
             # changes that only for an apposition or a party tag in brackets.
             return None
@@ -155,7 +161,6 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
 
 
 # An aside set off by a pair of dashes right before a cue: " — including X — ".
-_DASHES = ("—", "–", "--")
 _DASHED_ASIDE = re.compile(
     r"[^\S\n]+(?:—|–|--)[^\S\n]+([^—–\n]{1,120}?)[^\S\n]*(?:—|–|--)[^\S\n]*$"
 )
@@ -255,10 +260,13 @@ def _mention_before(text: str, window: int, cue_start: int, progressive: bool) -
         mention = _walk_back(tokens, index)
     if mention is None:
         return None
-    preceding = [t for t in tokens if t.end <= mention.start]
-    if preceding and preceding[-1].lower in _EMBEDDING_WORDS:
-        # "what he believes", "where both claim roots": an embedded clause, no attribution.
-        return None
+    # The token before the mention (token ends increase: the last one found from the end).
+    for preceding in reversed(tokens):
+        if preceding.end <= mention.start:
+            if preceding.lower in _EMBEDDING_WORDS:
+                # "what he believes", "where both claim roots": an embedded clause.
+                return None
+            break
     return mention
 
 
@@ -282,6 +290,7 @@ _ASIDE_BEFORE_CUE = re.compile(
 _TIME_WORDS = frozenset("night morning week month year weekend afternoon evening".split())
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _EMBEDDING_WORDS = frozenset("what where how whose than whatever".split())
+_EMBEDDING_ENDINGS = tuple(sorted(_EMBEDDING_WORDS))  # for str.endswith
 # Determiners that never stand for a noun: "the state", unlike "several said".
 _ARTICLES = frozenset("the a an his her their its our my your this these those".split())
 _APPOSITION_OPENERS = frozenset("who which a an the whose whom".split())

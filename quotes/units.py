@@ -93,9 +93,12 @@ def _continues_sentence(text: str, previous_start: int, previous_end: int, start
     ("Rep. G.K. Butterfield") end no sentence."""
     if text[start : start + 1] in {")", "]", ",", ";"}:
         return True
+    # Cheap tests first: the search needs an upper-case start and a period at the end.
     return (
-        _INITIALS_END.search(text, max(previous_start, previous_end - 12), previous_end) is not None
-        and text[start : start + 1].isupper()
+        text[start : start + 1].isupper()
+        and text[previous_end - 1 : previous_end] in {".", "\n"}
+        and _INITIALS_END.search(text, max(previous_start, previous_end - 12), previous_end)
+        is not None
     )
 
 

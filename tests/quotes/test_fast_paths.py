@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import speakers
+from quotes import quotemarks, speakers
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.indirect import has_words, word_count
 from quotes.lexicon import Lexicon, default_lexicon
@@ -266,3 +266,40 @@ def test_speaker_patterns_match_their_plain_forms(text: str, start: int) -> None
     for fast, plain in _PLAIN_SPEAKER_PATTERNS:
         found, expected = fast.search(text, start), plain.search(text, start)
         assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("'\"“”«»a ’")), max_size=30))
+def test_quotation_marks_match_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"''|[\"“”«»]")
+    assert [m.span() for m in quotemarks._MARK.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab "“”\n.')), max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
+)
+def test_quoted_shares_are_remembered_per_text(text: str, ranges: list[tuple[int, int]]) -> None:
+    index = quotemarks.QuoteIndex(quotemarks.find_quotations(text))
+    other = text.upper() + "x"  # the same quotations, other characters
+    for start, end in ranges * 2:
+        for asked in (text, other):
+            plain = quotemarks.QuoteIndex(index.quotations)._quoted_share(asked, start, end)
+            assert index.quoted_share(asked, start, end) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab "“”\n.')), max_size=40),
+    st.integers(-2, 45),
+    st.integers(-2, 45),
+)
+def test_quotations_within_a_range_are_those_that_overlap_it(
+    text: str, start: int, end: int
+) -> None:
+    quotations = quotemarks.find_quotations(text)
+    index = quotemarks.QuoteIndex(quotations)
+    assert index.within(start, end) == [q for q in quotations if q.end > start and q.start < end]
