@@ -383,6 +383,14 @@ CASES = [
         DIRECT,
     ),
     (
+        "headline-label-wins-over-title-case-cue",
+        "Ortiz: Voters Will Say No To The Stadium Plan\n\nThe mayor spoke on Monday.",
+        "Voters Will Say No To The Stadium Plan",
+        ":",
+        "Ortiz",
+        INDIRECT,
+    ),
+    (
         "quoted-question-after-passive-asked",
         'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
         'river rises."',
