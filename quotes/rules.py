@@ -1647,7 +1647,7 @@ _CAUSATIVE = re.compile(
 # Verbs that name a thing ("what he called ...", "which she described as ...").
 _NAMING = frozenset("call describe term dub label".split())
 _WHAT_BEFORE = re.compile(
-    r"\b(?:what|which)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"\b(?:what|which|whom)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
     r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))\s+(?:(?:has|had|have|once|"
     r"later|now|then|also|"
     r"repeatedly|often)\s+)*$",

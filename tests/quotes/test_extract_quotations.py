@@ -391,6 +391,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "whom-she-described-as",
+        'The mayor praised the new chief, whom she described as "a steady hand," at the ceremony.',
+        'whom she described as "a steady hand,"',
+        "described",
+        "she",
+        MIXED,
+    ),
+    (
         "quoted-question-after-passive-asked",
         'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
         'river rises."',
