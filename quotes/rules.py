@@ -572,12 +572,11 @@ class UnitRules:
         else:
             # "X is said to have left" reports hearsay; "was estimated to cost" does not.
             infinitive = cue.lemma in _HEARSAY and starts_with_infinitive(text, start, unit.end)
-            complement = (
-                _PASSIVE_COMPLEMENT.match(text, start, unit.end)
-                if agent is None and cue.kind == _OBJECT
-                else None
-            )
-            if complement is not None:
+            if (
+                agent is None
+                and cue.kind == _OBJECT
+                and _PASSIVE_COMPLEMENT.match(text, start, unit.end) is not None
+            ):
                 # "Mr. Reagan was criticized for trading a spy": the subject and what it
                 # was criticized for are the content.
                 return self._passive_with_complement(unit, cue_span, lower, be_start, start)
