@@ -33,6 +33,7 @@ _ADVERBIAL = re.compile(
     r"""\s*(?:
         (?:on|last|this|early|late|earlier)\s+(?:(?-i:[A-Z])\w+|week|month|year|night|morning)\b
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b
+            (?:\s+(?:morning|afternoon|evening|night)\b)?
       | (?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+
             (?:[\w’'-]+\s+){0,3}?
             (?:statement|interview|speech|tweet|post|letter|e-?mail|memo|release|

@@ -49,7 +49,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after, find_speaker_before, find_subject
-from quotes.tokens import DETERMINERS, SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.tokens import DETERMINERS, PERSONAL_PRONOUNS, SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
 # Any character but whitespace: a search for it replaces slicing a unit to strip it.
@@ -315,11 +315,13 @@ class UnitRules:
         if inverted and cue.kind in (_CLAUSE, PHRASE) and cue.lemma != "tell":
             after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
-            if inverted_speaker is not None and _FINITE_WORD.search(
-                text, inverted_speaker.start, inverted_speaker.end
+            if inverted_speaker is not None and (
+                _FINITE_WORD.search(text, inverted_speaker.start, inverted_speaker.end)
+                or text[inverted_speaker.start : inverted_speaker.end].lower() in PERSONAL_PRONOUNS
             ):
-                # "The union, in a statement, said the strike would continue": a clause
-                # follows the cue, not an inverted speaker.
+                # "The union, in a statement, said the strike would continue", "X, who
+                # calls him a "fraud," said he ...": a clause follows the cue, not an
+                # inverted speaker (news writes '"...," he said', never 'said he').
                 inverted_speaker = None
             if inverted_speaker is not None and after_quote:
                 if ends_clause(text, inverted_speaker.end, unit.end):
@@ -329,7 +331,12 @@ class UnitRules:
                 # "Name, an apposition, said X" is not inverted: the name is the speaker.
                 speaker = find_speaker_before(text, lower, cue.start)
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
-                if not apposition and ends_sentence(text, inverted_speaker.end, unit.end):
+                clause = _PAST_VERB.search(text, inverted_speaker.start, inverted_speaker.end)
+                if (
+                    not apposition
+                    and clause is None  # "X, with Y, say Trump's manager yanked her"
+                    and ends_sentence(text, inverted_speaker.end, unit.end)
+                ):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
         if cue.lemma in _NAMING:
             naming = _WHAT_BEFORE.search(text, max(lower, cue.start - 50), cue.start)
@@ -1669,7 +1676,8 @@ _PARTICIPLE_LEAD = re.compile(
 # Words that make a clause of what follows a cue: no speaker mention holds them.
 _FINITE_WORD = re.compile(
     r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|"
-    r"does|did|won’t|won't|isn’t|isn't|wasn’t|wasn't)\b",
+    r"does|did|won’t|won't|isn’t|isn't|wasn’t|wasn't|(?:do|does|did|are|were|has|have|had|"
+    r"could|would|should|ca)n[’']t)\b",
     re.IGNORECASE,
 )
 # "C, as X said": the speaker's clause after a comma and "as".

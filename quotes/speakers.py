@@ -510,7 +510,19 @@ def _first_name_after_intro(tokens: list[Token]) -> Span | None:
         dash = next((i for i, t in enumerate(tokens) if t.text in {"—", "–", "-"}), None)
         if dash is not None:
             tokens = tokens[dash + 1 :]
-    if tokens and (tokens[0].lower in SENTENCE_OPENERS or not tokens[0].is_capitalized):
+    after_conjunction = (
+        len(tokens) > 1
+        and tokens[0].lower in _CONJUNCTIONS
+        and (tokens[1].is_capitalized or tokens[1].lower in DETERMINERS)
+    )
+    if after_conjunction:
+        # "But the Court of Appeals overruled and said": the conjunction opens the
+        # sentence; the subject follows it.
+        tokens = tokens[1:]
+    opens_with_subject = tokens and (
+        tokens[0].is_capitalized or (after_conjunction and tokens[0].lower in DETERMINERS)
+    )
+    if tokens and (tokens[0].lower in SENTENCE_OPENERS or not opens_with_subject):
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None:
             return None
@@ -579,6 +591,7 @@ def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
     return Span(tokens[start].start, tokens[index - 1].end)
 
 
+_CONJUNCTIONS = frozenset("but and yet so or".split())
 _AUXILIARIES = frozenset(
     "is are was were has have had will would could should can may might must did does do "
     "says said".split()
