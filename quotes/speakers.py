@@ -589,6 +589,10 @@ def _names_before(text: str, position: int) -> list[str]:
     return [w for w in match.group(1).split() if w.lower() not in titles()]
 
 
+# Connectors inside a name ("Ursula von der Leyen"), unlike those that join two.
+_NAME_CONNECTORS = CONNECTORS - {"and", "of", "for", "at"}
+
+
 @dataclass
 class _Entity:
     name: str
@@ -650,7 +654,7 @@ class SpeakerResolver:
             for w in reversed(words):
                 if w.is_capitalized and w.lower not in title_words and w.is_word:
                     tail.append(w)
-                elif w.text == "." or w.lower in CONNECTORS - {"and", "of", "for", "at"}:
+                elif w.text == "." or w.lower in _NAME_CONNECTORS:
                     continue
                 else:
                     break
@@ -661,8 +665,9 @@ class SpeakerResolver:
         if described is not None:
             return described
         text = mention.text_of(self.text)
+        lowered = text.lower()
         for entity in self.entities:
-            if entity.name.lower() == text.lower():
+            if entity.name.lower() == lowered:
                 return entity
         return self._new(text, words[-1].lower)
 
@@ -692,12 +697,11 @@ class SpeakerResolver:
 
     def _full_name_before(self, position: int, surname: str) -> str | None:
         """The last full name ending in ``surname`` before ``position`` ("Rajnath Singh")."""
-        best = None
-        for found in _occurrences(self.text, surname, 0, position):
+        for found in reversed(_occurrences(self.text, surname, 0, position)):
             words = _names_before(self.text, found)
             if words:
-                best = " ".join([*words, surname])
-        return best
+                return " ".join([*words, surname])
+        return None
 
     def _add_descriptors_from_text(self, entity: _Entity) -> None:
         """Record title words written before the entity's full name ("Defence Minister X")."""
