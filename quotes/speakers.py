@@ -90,15 +90,17 @@ def find_speaker_before(
 # The preposition that links a mention to the phrase before it ("close to him").
 # Object forms ("a source close to him") are left to the token walk and the link above.
 _SUBJECT_PRONOUNS = PERSONAL_PRONOUNS - frozenset("him them us me".split())
-# The last letters of the subject pronouns in either case; no other character has a
-# lower case that ends in one of them.
-_PRONOUN_LAST_LETTERS = frozenset(
-    letter for pronoun in _SUBJECT_PRONOUNS for letter in (pronoun[-1], pronoun[-1].upper())
-)
 _LINK_BEFORE = re.compile(
     r"\s(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|for|to|with)"
     r"[^\S\n]+$",
     re.IGNORECASE,
+)
+
+
+# The last letters of the subject pronouns in either case; no other character has a
+# lower case that ends in one of them.
+_PRONOUN_LAST_LETTERS = frozenset(
+    letter for pronoun in _SUBJECT_PRONOUNS for letter in (pronoun[-1], pronoun[-1].upper())
 )
 
 
@@ -108,12 +110,12 @@ def _is_pronoun_at(text: str, mention: Span) -> bool:
 
 def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bool) -> Span | None:
     """``find_speaker_before`` without joining prepositional phrases."""
-    window = max(lower_bound, cue_start - 24)
+    near = max(lower_bound, cue_start - 24)
     # A subject pronoun ends in one of a few letters: most cues ("Trump said",
     # "officials said") skip the search for one.
     quick = (
-        _LAST_WORD.search(text, window, cue_start)
-        if text[window:cue_start].rstrip()[-1:] in _PRONOUN_LAST_LETTERS
+        _LAST_WORD.search(text, near, cue_start)
+        if text[near:cue_start].rstrip()[-1:] in _PRONOUN_LAST_LETTERS
         else None
     )
     if quick is not None and quick.group(1).lower() in _SUBJECT_PRONOUNS:
@@ -125,13 +127,13 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
-    window = max(lower_bound, cue_start - 160)
+    far = max(lower_bound, cue_start - 160)
     # Few windows hold a dash at all: finding one is much cheaper than the search.
     dashed = (
-        _DASHED_ASIDE.search(text, window, cue_start)
-        if text.find("—", window, cue_start) >= 0
-        or text.find("–", window, cue_start) >= 0
-        or text.find("--", window, cue_start) >= 0
+        _DASHED_ASIDE.search(text, far, cue_start)
+        if text.find("—", far, cue_start) >= 0
+        or text.find("–", far, cue_start) >= 0
+        or text.find("--", far, cue_start) >= 0
         else None
     )
     if dashed is not None and dashed.start() > lower_bound:
