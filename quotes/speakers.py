@@ -97,13 +97,27 @@ _LINK_BEFORE = re.compile(
 )
 
 
+# The last letters of the subject pronouns in either case; no other character has a
+# lower case that ends in one of them.
+_PRONOUN_LAST_LETTERS = frozenset(
+    letter for pronoun in _SUBJECT_PRONOUNS for letter in (pronoun[-1], pronoun[-1].upper())
+)
+
+
 def _is_pronoun_at(text: str, mention: Span) -> bool:
     return text[mention.start : mention.end].lower() in PERSONAL_PRONOUNS
 
 
 def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bool) -> Span | None:
     """``find_speaker_before`` without joining prepositional phrases."""
-    quick = _LAST_WORD.search(text, max(lower_bound, cue_start - 24), cue_start)
+    near = max(lower_bound, cue_start - 24)
+    # A subject pronoun ends in one of a few letters: most cues ("Trump said",
+    # "officials said") skip the search for one.
+    quick = (
+        _LAST_WORD.search(text, near, cue_start)
+        if text[near:cue_start].rstrip()[-1:] in _PRONOUN_LAST_LETTERS
+        else None
+    )
     if quick is not None and quick.group(1).lower() in _SUBJECT_PRONOUNS:
         # The common case, "he said", without tokenising the context.
         before = text[max(lower_bound, quick.start(1) - 12) : quick.start(1)].rstrip()
@@ -113,13 +127,13 @@ def _speaker_before(text: str, lower_bound: int, cue_start: int, progressive: bo
     if aside is not None:
         # "The two lawmakers, however, argue": the aside is not the speaker.
         cue_start = aside.start()
-    window = max(lower_bound, cue_start - 160)
+    far = max(lower_bound, cue_start - 160)
     # Few windows hold a dash at all: finding one is much cheaper than the search.
     dashed = (
-        _DASHED_ASIDE.search(text, window, cue_start)
-        if text.find("—", window, cue_start) >= 0
-        or text.find("–", window, cue_start) >= 0
-        or text.find("--", window, cue_start) >= 0
+        _DASHED_ASIDE.search(text, far, cue_start)
+        if text.find("—", far, cue_start) >= 0
+        or text.find("–", far, cue_start) >= 0
+        or text.find("--", far, cue_start) >= 0
         else None
     )
     if dashed is not None and dashed.start() > lower_bound:
@@ -628,6 +642,10 @@ def _names_before(text: str, position: int) -> list[str]:
     return [w for w in match.group(1).split() if w.lower() not in titles()]
 
 
+# Connectors inside a name ("Ursula von der Leyen"), unlike those that join two.
+_NAME_CONNECTORS = CONNECTORS - {"and", "of", "for", "at"}
+
+
 @dataclass
 class _Entity:
     name: str
@@ -689,7 +707,7 @@ class SpeakerResolver:
             for w in reversed(words):
                 if w.is_capitalized and w.lower not in title_words and w.is_word:
                     tail.append(w)
-                elif w.text == "." or w.lower in CONNECTORS - {"and", "of", "for", "at"}:
+                elif w.text == "." or w.lower in _NAME_CONNECTORS:
                     continue
                 else:
                     break
@@ -700,8 +718,9 @@ class SpeakerResolver:
         if described is not None:
             return described
         text = mention.text_of(self.text)
+        lowered = text.lower()
         for entity in self.entities:
-            if entity.name.lower() == text.lower():
+            if entity.name.lower() == lowered:
                 return entity
         return self._new(text, words[-1].lower)
 
@@ -731,12 +750,11 @@ class SpeakerResolver:
 
     def _full_name_before(self, position: int, surname: str) -> str | None:
         """The last full name ending in ``surname`` before ``position`` ("Rajnath Singh")."""
-        best = None
-        for found in _occurrences(self.text, surname, 0, position):
+        for found in reversed(_occurrences(self.text, surname, 0, position)):
             words = _names_before(self.text, found)
             if words:
-                best = " ".join([*words, surname])
-        return best
+                return " ".join([*words, surname])
+        return None
 
     def _add_descriptors_from_text(self, entity: _Entity) -> None:
         """Record title words written before the entity's full name ("Defence Minister X")."""
