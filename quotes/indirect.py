@@ -414,6 +414,8 @@ _APPOSITION_CLAUSE = re.compile(
 # "says political scientist X in Almaty.": a place or affiliation after the name.
 _PLACE = re.compile(
     r"^(?:in|at|of|from|for|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+    # "..., said one source in the room.": a short phrase that closes the sentence.
+    r"|^(?:in|at|of|from|for|with|on)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+(?=\s*[.!?]\s*$)"
 )
 
 

@@ -908,7 +908,20 @@ class UnitRules:
             rule = "as-speaker-cue"
         elif rest.startswith(","):
             first = first_word(text, rest_start + 1, min(unit.end, rest_start + 60))
-            if first is None or not first.is_word or first.lower.endswith("ing"):
+            gerund_subject = (
+                first is not None
+                and first.lower.endswith("ing")
+                and _FINITE_SOON.match(text, first.start, unit.end) is not None
+            )
+            if (
+                first is None
+                or not first.is_word
+                or (
+                    # ", adding ..." is the speaker's next act; "replacing him would be ..."
+                    # is the subject of the interrupted content.
+                    first.lower.endswith("ing") and not gerund_subject
+                )
+            ):
                 fragments = before
                 rule = "content-speaker-cue"
             elif (

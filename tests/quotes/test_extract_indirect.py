@@ -577,6 +577,22 @@ CASES = [
         INDIRECT,
     ),
     (
+        "gerund-subject-after-parenthetical-cue",
+        "Though the first merger went smoothly, she said, repeating it would be far harder.",
+        "Though the first merger went smoothly | repeating it would be far harder.",
+        "said",
+        "she",
+        INDIRECT,
+    ),
+    (
+        "inverted-speaker-with-closing-phrase",
+        "The talks broke down within an hour, said one official in the room.",
+        "The talks broke down within an hour",
+        "said",
+        "one official",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
