@@ -351,6 +351,7 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
     position = index
     steps = 0
     boundary = True  # whether the walk ended at a natural edge of the phrase
+    crossed_and = False  # whether the walk joined a second name over "and"
     while position >= 0 and steps < _MAX_MENTION_TOKENS:
         token = tokens[position]
         lower = token.lower
@@ -371,6 +372,8 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
                 break
             position -= 1
             continue
+        if crossed_and and (not token.is_capitalized or lower in PRONOUNS):
+            break  # only names join across "and"
         if token.is_capitalized:
             if lower in SENTENCE_OPENERS and (position == 0 or not tokens[position - 1].is_word):
                 break
@@ -386,6 +389,17 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
         elif lower in CONNECTORS and lower != "and":
             if position == index:
                 break
+        elif (
+            lower == "and"
+            and committed == position + 1
+            and position > 0
+            and tokens[position - 1].is_capitalized
+            and tokens[position - 1].lower not in SENTENCE_OPENERS
+        ):
+            # "Clinton and Sanders said": two names, one mention.
+            crossed_and = True
+            position -= 1
+            continue
         elif lower in CLAUSE_WORDS or lower in PRONOUNS:
             break
         else:

@@ -593,6 +593,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "two-names-joined-by-and",
+        "The bridge will stay shut, Ms. Ortiz and Mr. Lund said.",
+        "The bridge will stay shut",
+        "said",
+        "Ms. Ortiz and Mr. Lund",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
