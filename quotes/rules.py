@@ -1235,6 +1235,7 @@ class UnitRules:
     def _content_end(self, unit: Unit, start: int) -> int:
         """The unit end, or an earlier ``, adding ...`` that starts a new attribution."""
         end = content_stop(self.text, start, unit.end)
+        end = self._subordinate_clause_end(unit, start, end)
         low = bisect_left(self._cue_starts, start)
         for cue in self._cues_from(low):
             if cue.start >= end:
@@ -1267,6 +1268,22 @@ class UnitRules:
                     and not (joined.group(1).lower() == "while" and cue.participle)
                 ):
                     return joined.start()
+        return end
+
+    def _subordinate_clause_end(self, unit: Unit, start: int, end: int) -> int:
+        """``end``, or the comma that closes an opening subordinate clause holding the
+        content: "After he announced that C, U.S. forces bombed ..." reports C only."""
+        text = self.text
+        if _OPENING_SUBORDINATOR.match(text, unit.start, start) is None:
+            return end
+        if text.find(",", unit.start, start) >= 0:
+            return end  # the clause closed before the content began
+        comma = start
+        while (comma := text.find(",", comma + 1, end)) >= 0:
+            if _inside_quotes_between(text, start, comma):
+                continue
+            if _MAIN_CLAUSE_AFTER.match(text, comma + 1, end):
+                return comma
         return end
 
     def _quotation_follows(self, position: int, end: int) -> bool:
@@ -1518,6 +1535,19 @@ _COORDINATED = re.compile(
 _CLAUSE_JOIN = re.compile(
     r"\s*(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while)\s+)?$|\s+(?:and|but|while)\s+$"
 )
+# A unit opening with a subordinate clause ("After he announced that ..., X did").
+_OPENING_SUBORDINATOR = re.compile(
+    r"\W*(?:(?:but|and|yet)\s+)?(?:after|while|although|though|when|as|since|because|if|"
+    r"once|before|until|whereas|even\s+as|even\s+though|even\s+after)\s",
+    re.IGNORECASE,
+)
+# The subject that opens the main clause after the subordinate clause's comma.
+_MAIN_CLAUSE_AFTER = re.compile(
+    r"\s*(?:(?-i:[A-Z])[\w’'.-]*|he|she|they|we|it|i|the|a|an|his|her|their|its|this|that|"
+    r"(?-i:[a-z]+s))"
+    r"\s+(?!(?:and|or)\b)[\w’'.-]+",
+    re.IGNORECASE,
+)
 # "and", "but" or "while" (and an adverb) right before a further cue verb.
 _JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
 _TOPIC_PREPOSITION = re.compile(r"(about|against|of)\s+", re.IGNORECASE)
@@ -1701,6 +1731,11 @@ _AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
 _AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE)
 # "He said, without evidence, that C": an aside between the cue and "that".
 _ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
+
+
+def _inside_quotes_between(text: str, start: int, position: int) -> bool:
+    """Whether a double quotation opened in ``text[start:position]`` is still open."""
+    return _odd_quote_count(text[start:position])
 
 
 def _odd_quote_count(segment: str) -> bool:

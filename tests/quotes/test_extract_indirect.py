@@ -601,6 +601,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "content-ends-with-opening-subordinate-clause",
+        "After the mayor announced that the pool would close, residents started a petition.",
+        "that the pool would close",
+        "announced",
+        "the mayor",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
