@@ -609,6 +609,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "writer-goes-on-after-and-thats",
+        "Analysts suggest that the firm puts profit first, and that's a view few owners share.",
+        "that the firm puts profit first",
+        "suggest",
+        "Analysts",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
