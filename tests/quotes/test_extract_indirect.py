@@ -617,6 +617,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "closing-parenthesis-is-the-writers",
+        "The senator said the city would take 5,000 families (the mayor has offered 800).",
+        "the city would take 5,000 families",
+        "said",
+        "The senator",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
