@@ -192,6 +192,8 @@ _CONTENT_STOP = re.compile(
     # A new clause with its own subject after ", and" ("..., and Clinton is promising").
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|it|i|(?-i:[A-Z][\w’'.-]+)(?:\s+(?-i:[A-Z][\w’'.-]+))*)"
     r"\s+(?-i:[a-z])"
+    # An absolute phrase of the writer: "..., with Trump repeatedly interrupting ...".
+    r"|,\s+with\s+(?:[\w’'.-]+\s+){1,4}?(?-i:[a-z]+ing)\b"
     # A closing parenthesis of the writer: "... 250,000 refugees (Obama proposed 10,000)."
     r"|\s+\((?=[^()]*\)[\s.,;:!?”\"]*$)"
     # "..., and that's something ...", "..., but there is ...": the writer goes on.

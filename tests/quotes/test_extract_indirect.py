@@ -625,6 +625,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "absolute-phrase-is-the-writers",
+        "Residents said the town was split in two, with renters reporting far more strain.",
+        "the town was split in two",
+        "said",
+        "Residents",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
