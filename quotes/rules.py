@@ -332,8 +332,11 @@ class UnitRules:
                 speaker = find_speaker_before(text, lower, cue.start)
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
                 clause = _PAST_VERB.search(text, inverted_speaker.start, inverted_speaker.end)
+                # "X, and Y, tweeted their approval": an object, not a speaker.
+                first = text[inverted_speaker.start : inverted_speaker.end].split()[0]
                 if (
                     not apposition
+                    and first.lower() not in _POSSESSIVES
                     and clause is None  # "X, with Y, say Trump's manager yanked her"
                     and ends_sentence(text, inverted_speaker.end, unit.end)
                 ):
@@ -1535,6 +1538,7 @@ _COORDINATED = re.compile(
 _CLAUSE_JOIN = re.compile(
     r"\s*(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while)\s+)?$|\s+(?:and|but|while)\s+$"
 )
+_POSSESSIVES = frozenset("his her their its our my your".split())
 # A unit opening with a subordinate clause ("After he announced that ..., X did").
 _OPENING_SUBORDINATOR = re.compile(
     r"\W*(?:(?:but|and|yet)\s+)?(?:after|while|although|though|when|as|since|because|if|"

@@ -633,6 +633,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "possessive-object-is-no-inverted-speaker",
+        "The mayor, and two of her deputies, tweeted their support for the strike.",
+        "their support for the strike.",
+        "tweeted",
+        "The mayor, and two of her deputies",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
