@@ -132,7 +132,11 @@ class UnitRules:
             colon.unit = number
             colon.cue_start = colon.cue.start if colon.cue else unit.start
             chosen.append(colon)
-        if chosen and is_headline(self.text, unit) and ":" in self.text[unit.start : unit.end]:
+        if (
+            chosen
+            and self.text.find(":", unit.start, unit.end) >= 0
+            and is_headline(self.text, unit)
+        ):
             # "Cruz: Trump Would Put Liberals On Court, 'I Fear ...'": in a headline the
             # name before the colon speaks, not a capitalised word that looks like a cue.
             label = self._labelled(unit)
