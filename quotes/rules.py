@@ -763,6 +763,10 @@ class UnitRules:
             # "by denying X, the governor ...": a participle after a preposition ends at
             # the comma, unless a quotation follows it ('by telling her, "..."').
             end = min(end, _phrase_end(self.text, start, end))
+        else:
+            # "Mr. Biden, recalling their breakfasts, described himself as ...": a
+            # participle set off by commas ends where the main reporting verb comes back.
+            end = self._main_verb_comeback(start, end)
         content = trim(self.text, start, end)
         if content is None or word_count(self.text, content.start, content.end) < 2:
             return None
@@ -1293,6 +1297,20 @@ class UnitRules:
                 return comma
         return end
 
+    def _main_verb_comeback(self, start: int, end: int) -> int:
+        """``end``, or the comma before the first finite cue verb in ``[start, end)``
+        that directly follows a comma (", described himself", ", said")."""
+        text = self.text
+        for cue in self._cues_from(bisect_left(self._cue_starts, start)):
+            if cue.start >= end:
+                break
+            if cue.participle or cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
+                continue
+            comma = _COMMA_BEFORE.search(text, max(start, cue.start - 12), cue.start)
+            if comma is not None and not _odd_quote_count(text[start : comma.start()]):
+                return comma.start()
+        return end
+
     def _quotation_follows(self, position: int, end: int) -> bool:
         """Whether a quotation opens at ``position``, maybe after a comma or colon."""
         start = skip_spaces(self.text, position, end)
@@ -1542,6 +1560,8 @@ _COORDINATED = re.compile(
 _CLAUSE_JOIN = re.compile(
     r"\s*(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while)\s+)?$|\s+(?:and|but|while)\s+$"
 )
+# A comma right before a verb, maybe with an auxiliary or adverb: ", has also said".
+_COMMA_BEFORE = re.compile(r",\s+(?:(?:has|had|have|also|then|later)\s+)*$")
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # A unit opening with a subordinate clause ("After he announced that ..., X did").
 _OPENING_SUBORDINATOR = re.compile(

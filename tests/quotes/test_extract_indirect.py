@@ -641,6 +641,14 @@ CASES = [
         INDIRECT,
     ),
     (
+        "parenthetical-participle-ends-before-main-verb",
+        "The paper, citing internal memos, reported that the fund was nearly empty.",
+        "internal memos",
+        "citing",
+        "The paper",
+        INDIRECT,
+    ),
+    (
         "reply-verb-with-that-clause",
         "The ministry responded that the figures had been checked twice.",
         "that the figures had been checked twice.",
