@@ -74,6 +74,10 @@ def attach_continuations(
         if drafts_by_unit[number]:
             continue
         previous_drafts = drafts_by_unit[number - 1]
+        if not previous_drafts and _speaker_goes_on(text, units, drafts_by_unit, number):
+            # '"A," Obama said after the meeting. He did not threaten anyone. "B."': a
+            # sentence about the speaker between his quotations.
+            previous_drafts = drafts_by_unit[number - 2]
         if not previous_drafts:
             continue
         span = trim(text, unit.start, unit.end)
@@ -119,6 +123,22 @@ def attach_continuations(
         )
         last.fragments.append(span)
         drafts_by_unit[number] = [last]
+
+
+def _speaker_goes_on(
+    text: str, units: list[Unit], drafts_by_unit: list[list[Draft]], number: int
+) -> bool:
+    """Whether unit ``number - 1`` is a cue-less sentence about the speaker of unit
+    ``number - 2`` ("He did not ..."), all three units in one paragraph."""
+    if number < 2:
+        return False
+    middle, before = units[number - 1], units[number - 2]
+    if not (before.paragraph == middle.paragraph == units[number].paragraph):
+        return False
+    if not drafts_by_unit[number - 2]:
+        return False
+    first = text[middle.start : middle.end].split(maxsplit=1)
+    return bool(first) and first[0] in {"He", "She"}
 
 
 def attach_colon_paragraphs(

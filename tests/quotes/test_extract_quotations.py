@@ -399,6 +399,15 @@ CASES = [
         MIXED,
     ),
     (
+        "quotation-resumes-after-a-sentence-about-the-speaker",
+        '"We have had floods before," Mayor Hale said after the briefing. She did not '
+        'blame the engineers. "This one was different."',
+        '"We have had floods before," | "This one was different."',
+        "said",
+        "Mayor Hale",
+        DIRECT,
+    ),
+    (
         "quoted-question-after-passive-asked",
         'The mayor was asked, "Would you close the bridge again?" She answered, "Only if the '
         'river rises."',
