@@ -11,7 +11,8 @@ passives (``it was announced that C``, ``C was rejected by X``); nouns of speech
 (``Obama's claim that C``); ``what X called C``; headlines (``Clinton: C``).
 Drafts of one unit are then chosen best first so that only outermost attributions
 remain; a draft whose content runs into a chosen one is cut back at a clause
-boundary. Pure functions; thread-safe.
+boundary. The word lists and patterns the rules read clauses with live in
+``quotes.clauses``. One ``UnitRules`` per text; it is not shared between threads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,93 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from quotes.clauses import (
+    ADDRESSEE_BEFORE_QUESTION,
+    AGENT,
+    ARTICLES,
+    AS_BEFORE,
+    AS_INSIDE,
+    AS_OPENING,
+    ASIDE_THAT,
+    ASKED_AFTER,
+    ASKED_OPENING,
+    ASKED_PHRASE_ENDS,
+    BEFORE_AFTER,
+    BELIEF_KIND,
+    CATENATIVE_BEFORE,
+    CAUSATIVE,
+    CIRCUMSTANCE_OPENERS,
+    CIRCUMSTANCE_STARTS,
+    CLAUSE_JOIN,
+    CLAUSE_KIND,
+    CLAUSE_SUBJECTS,
+    COMMA_BEFORE,
+    COMMA_CONJUNCTION_END,
+    CONJUNCTIONS,
+    COORDINATED,
+    CUE_BEFORE_QUOTE,
+    DETERMINED,
+    EDITORS_NOTE,
+    FINITE_SOON,
+    FINITE_WORD,
+    HEARSAY,
+    INFINITIVE_CONTENT,
+    JOINED_ACT,
+    LABEL,
+    LAST_WORD_BEFORE_COLON,
+    LATE_PRONOUN_CLAUSE,
+    LATE_THAT,
+    LEADING_PRONOUN,
+    LIST_COMMAS,
+    MAIN_CLAUSE_AFTER,
+    MAX_CIRCUMSTANCE_WORDS,
+    MODAL_BEFORE,
+    NAMING,
+    NEGATED_BEFORE,
+    NO_OBJECT_CONTENT,
+    NOMINAL_LINK,
+    NOT_SPEAKER_LABELS,
+    NOUN_PHRASE_END,
+    NOUNS_NEEDING_POSSESSOR,
+    OBJECT_INFINITIVE,
+    OBJECT_KIND,
+    OPENING_SUBORDINATOR,
+    PARTICIPLE_LEAD,
+    PARTICIPLE_OPENING,
+    PASSIVE_BE,
+    PASSIVE_COMPLEMENT,
+    PAST_VERB,
+    POSSESSIVES,
+    POSSESSOR,
+    QUESTION,
+    QUOTE_MARK,
+    QUOTED_QUESTION,
+    RELATIVE_THAT,
+    SUBJECT_END,
+    TAG_DETERMINERS,
+    TAG_ONLY,
+    THAT_AFTER,
+    TO_BEFORE,
+    TOPIC_PREPOSITION,
+    WHAT_BEFORE,
+    WRITER_AFTER_CLOSED_QUOTE,
+    WRITER_AFTER_QUOTE,
+    after_comma,
+    agrees,
+    extend_cue,
+    inside_quotes_between,
+    is_clause_before,
+    is_passive,
+    is_sentence_adverb,
+    is_title,
+    noun_phrase_at,
+    odd_quote_count,
+    opens_quotation_after,
+    phrase_end,
+    tag_verbs,
+    takes_no_object_content,
+    with_capitalized_tail,
+)
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue
 from quotes.drafts import Draft, choose_outermost
 from quotes.indirect import (
@@ -45,7 +133,6 @@ from quotes.indirect import (
     without_intro,
     word_count,
 )
-from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after, find_speaker_before, find_subject
@@ -54,25 +141,21 @@ from quotes.units import Unit
 
 # Any character but whitespace: a search for it replaces slicing a unit to strip it.
 _NON_SPACE = re.compile(r"\S")
-# The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
-_CLAUSE = CueKind.CLAUSE.value
-_BELIEF = CueKind.BELIEF.value
-_OBJECT = CueKind.OBJECT.value
 
 # How much each kind of cue is trusted, before adjustments for the construction.
 _KIND_CONFIDENCE = {
-    _CLAUSE: 0.85,
+    CLAUSE_KIND: 0.85,
     PHRASE: 0.85,
     ACCORDING: 0.8,
-    _BELIEF: 0.45,
-    _OBJECT: 0.5,
+    BELIEF_KIND: 0.45,
+    OBJECT_KIND: 0.5,
 }
 _KIND_PRIORITY = {
-    _CLAUSE: 3,
+    CLAUSE_KIND: 3,
     PHRASE: 3,
     ACCORDING: 2,
-    _BELIEF: 1,
-    _OBJECT: 1,
+    BELIEF_KIND: 1,
+    OBJECT_KIND: 1,
 }
 _CLOSING = ("”", '"', "''", "»")
 
@@ -91,13 +174,13 @@ class UnitRules:
         # Nouns of speech ("his claim that") only propose drafts of their own; the
         # other rules look at verbs.
         self.cues = [c for c in outside if c.kind != NOUN]
-        tag_verbs = _tag_verbs(text, quotes)
-        if tag_verbs:
-            self.cues = sorted([*self.cues, *tag_verbs], key=lambda c: c.start)
+        verb_tags = tag_verbs(text, quotes)
+        if verb_tags:
+            self.cues = sorted([*self.cues, *verb_tags], key=lambda c: c.start)
         self._cue_starts = [c.start for c in self.cues]
         self._nouns = [c for c in outside if c.kind == NOUN]
         # Paragraphs that are the publisher's notes ("Editor's note: ...").
-        self._notes = [m.span() for m in _EDITORS_NOTE.finditer(text)]
+        self._notes = [m.span() for m in EDITORS_NOTE.finditer(text)]
         self._noun_starts = [c.start for c in self._nouns]
         self.quotes = quotes
 
@@ -161,13 +244,13 @@ class UnitRules:
         text = self.text
         if text.find(":", unit.start, min(unit.end, unit.start + 80)) < 0:
             return None  # the common case, checked without the pattern
-        match = _LABEL.match(text, unit.start, unit.end)
+        match = LABEL.match(text, unit.start, unit.end)
         if match is None:
             return None
         label = match.group("label")
         if (
             label.isupper()
-            or label.lower() in _NOT_SPEAKER_LABELS
+            or label.lower() in NOT_SPEAKER_LABELS
             # "The Latest:", "The Ninth Circle:": a section or column, not a person.
             or label.startswith("The ")
             or not all(w[0].isupper() or w in {"at", "on", "of", "in"} for w in label.split())
@@ -178,7 +261,7 @@ class UnitRules:
         content = trim(text, match.end(), unit.end)
         if content is None or word_count(text, content.start, content.end) < 3:
             return None
-        if text.count(",", content.start, content.end) >= _LIST_COMMAS:
+        if text.count(",", content.start, content.end) >= LIST_COMMAS:
             return None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a list of names
         colon = match.end("label")
         return Draft(
@@ -257,7 +340,7 @@ class UnitRules:
             # "The senator wrote in a memo:": the mention right before the verb.
             speaker = find_speaker_before(text, lower, cue_span.start)
         else:
-            last = _LAST_WORD_BEFORE_COLON.search(text, max(lower, colon - 40), colon + 1)
+            last = LAST_WORD_BEFORE_COLON.search(text, max(lower, colon - 40), colon + 1)
             if last is None:
                 return None
             cue_span = Span(last.start(1), colon + 1)
@@ -289,14 +372,14 @@ class UnitRules:
         if cue.kind == ACCORDING:
             return self._according_to(unit, cue)
         if cue.lemma == "ask" and (
-            _ASKED_OPENING.fullmatch(text, unit.start, cue.start)
-            or _ASKED_AFTER.search(text, max(unit.start, cue.start - 30), cue.start)
+            ASKED_OPENING.fullmatch(text, unit.start, cue.start)
+            or ASKED_AFTER.search(text, max(unit.start, cue.start - 30), cue.start)
         ):
             return self._asked(unit, cue)
-        if cue.participle and _PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
+        if cue.participle and PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start):
             return self._opening_participle(unit, cue)
-        cue_span = _extend_cue(cue, modifiers, text)
-        if cue.kind == _CLAUSE and _NON_SPACE.search(text, unit.start, cue.start) is None:
+        cue_span = extend_cue(cue, modifiers, text)
+        if cue.kind == CLAUSE_KIND and _NON_SPACE.search(text, unit.start, cue.start) is None:
             fronted = self._fronted(unit, cue, cue_span)
             if fronted is not None:
                 return fronted
@@ -306,8 +389,8 @@ class UnitRules:
             unit.start, before_end
         )
         if cue.participle and (
-            _after_comma(text, unit.start, before_end)
-            or _PARTICIPLE_LEAD.search(text, max(unit.start, cue.start - 12), cue.start)
+            after_comma(text, unit.start, before_end)
+            or PARTICIPLE_LEAD.search(text, max(unit.start, cue.start - 12), cue.start)
         ):
             # "..., adding that", "began by saying", "while arguing", "in denouncing".
             return self._participle(unit, cue, cue_span)
@@ -316,11 +399,11 @@ class UnitRules:
         # '"Q," said Al From, who ...': an inverted tag whose clause the finder could not
         # close; taken when no mention stands before the cue.
         loose_inverted: Span | None = None
-        if inverted and cue.kind in (_CLAUSE, PHRASE) and cue.lemma != "tell":
+        if inverted and cue.kind in (CLAUSE_KIND, PHRASE) and cue.lemma != "tell":
             after_quote = self._closes_quotation(unit.start, before_end, comma=True)
             inverted_speaker = find_speaker_after(text, cue_span.end, unit.end)
             if inverted_speaker is not None and (
-                _FINITE_WORD.search(text, inverted_speaker.start, inverted_speaker.end)
+                FINITE_WORD.search(text, inverted_speaker.start, inverted_speaker.end)
                 or text[inverted_speaker.start : inverted_speaker.end].lower() in PERSONAL_PRONOUNS
             ):
                 # "The union, in a statement, said the strike would continue", "X, who
@@ -330,27 +413,27 @@ class UnitRules:
             if inverted_speaker is not None and after_quote:
                 if ends_clause(text, inverted_speaker.end, unit.end):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
-                loose_inverted = _with_capitalized_tail(text, inverted_speaker, unit.end)
+                loose_inverted = with_capitalized_tail(text, inverted_speaker, unit.end)
             elif inverted_speaker is not None:
                 # "Name, an apposition, said X" is not inverted: the name is the speaker.
                 speaker = find_speaker_before(text, lower, cue.start)
                 apposition = speaker is not None and "," in text[speaker.start : speaker.end]
-                clause = _PAST_VERB.search(text, inverted_speaker.start, inverted_speaker.end)
+                clause = PAST_VERB.search(text, inverted_speaker.start, inverted_speaker.end)
                 # "X, and Y, tweeted their approval": an object, not a speaker.
                 first = text[inverted_speaker.start : inverted_speaker.end].split()[0]
                 if (
                     not apposition
-                    and first.lower() not in _POSSESSIVES
+                    and first.lower() not in POSSESSIVES
                     and clause is None  # "X, with Y, say Trump's manager yanked her"
                     and ends_sentence(text, inverted_speaker.end, unit.end)
                 ):
                     return self._inverted(unit, cue, cue_span, inverted_speaker)
-        if cue.lemma in _NAMING:
-            naming = _WHAT_BEFORE.search(text, max(lower, cue.start - 50), cue.start)
+        if cue.lemma in NAMING:
+            naming = WHAT_BEFORE.search(text, max(lower, cue.start - 50), cue.start)
             if naming is not None:
                 return self._what_called(unit, cue, cue_span, naming)
         # "he will say", "she would later tell": the mention stands before the modal.
-        modal = _MODAL_BEFORE.search(text, max(lower, cue.start - 24), cue.start)
+        modal = MODAL_BEFORE.search(text, max(lower, cue.start - 24), cue.start)
         if speaker is None:
             speaker = find_speaker_before(
                 text, lower, modal.start() if modal else cue.start, progressive=cue.participle
@@ -365,7 +448,7 @@ class UnitRules:
             if head is not None and text[head.end : head.end + 1] == ",":
                 speaker = Span(head.start, speaker.end)
         if speaker is None:
-            if _COORDINATED.search(text, max(lower, cue.start - 40), cue.start) or (
+            if COORDINATED.search(text, max(lower, cue.start - 40), cue.start) or (
                 lower > unit.start and self._quotation_follows(cue_span.end, unit.end)
             ):
                 # "X met Y and reiterated ...", "X has ... but has said ...", and
@@ -375,16 +458,16 @@ class UnitRules:
                 )
             if speaker is None and loose_inverted is not None:
                 return self._inverted(unit, cue, cue_span, loose_inverted)
-            infinitive = _TO_BEFORE.search(text, max(lower, cue.start - 6), cue.start)
+            infinitive = TO_BEFORE.search(text, max(lower, cue.start - 6), cue.start)
             if speaker is None and infinitive is not None:
                 # "leading Clinton's advisers to counter that C", "prompted Rubio to
                 # joke": the noun phrase before "to", object of a causative verb, speaks.
                 window = max(lower, infinitive.start() - 60)
-                found = list(_CAUSATIVE.finditer(text, window, infinitive.start()))
+                found = list(CAUSATIVE.finditer(text, window, infinitive.start()))
                 if found and word_count(text, found[-1].end(), infinitive.start()) <= 8:
                     speaker = trim(text, found[-1].end(), infinitive.start())
                 elif (
-                    catenative := _CATENATIVE_BEFORE.search(
+                    catenative := CATENATIVE_BEFORE.search(
                         text, max(lower, infinitive.start() - 40), infinitive.end()
                     )
                 ) is not None:
@@ -393,25 +476,25 @@ class UnitRules:
                     speaker = find_speaker_before(text, lower, catenative.start()) or find_subject(
                         text, unit.start, catenative.start()
                     )
-                elif cue.kind == PHRASE or _THAT_AFTER.match(
+                elif cue.kind == PHRASE or THAT_AFTER.match(
                     text, skip_adverbials(text, cue_span.end, unit.end)
                 ):
                     # "Democrats are quick to note that C", "X will come on the show to
                     # talk about C": the sentence's subject.
                     speaker = find_subject(text, unit.start, infinitive.start())
-                    pronoun = _LEADING_PRONOUN.match(text, unit.start, infinitive.start())
+                    pronoun = LEADING_PRONOUN.match(text, unit.start, infinitive.start())
                     if speaker is None and pronoun is not None:
                         speaker = Span(pronoun.start(1), pronoun.end(1))
             if (
                 speaker is None
-                and cue.kind == _CLAUSE
+                and cue.kind == CLAUSE_KIND
                 and not cue.participle
                 and infinitive is None
-                and _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start) is None
+                and PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start) is None
                 and not cue.noun_form
                 and (
                     cue.lemma in {"say", "tell"}
-                    or _THAT_AFTER.match(text, self._late_that_start(unit, cue_span.end))
+                    or THAT_AFTER.match(text, self._late_that_start(unit, cue_span.end))
                 )
             ):
                 # "Sen. Rand Paul, R-Ky., told Fox News that C", "some economists - among
@@ -420,8 +503,8 @@ class UnitRules:
                 # sentence's subject a speaker.
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
-                passive = _PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
-                if passive is not None and cue.kind != _BELIEF:
+                passive = PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
+                if passive is not None and cue.kind != BELIEF_KIND:
                     return self._passive(unit, cue, cue_span, lower, passive.start())
                 # "Obama's claims about", "the calls for": the cue word is a noun.
                 return self._nominal(unit, cue) if cue.noun_form else None
@@ -433,13 +516,13 @@ class UnitRules:
             # "issued a statement saying", "sent an email saying": the object is the
             # medium; the subject of the sentence speaks.
             speaker = find_subject(text, unit.start, speaker.start) or speaker
-        if modal is None and not _agrees(text, cue, speaker):
+        if modal is None and not agrees(text, cue, speaker):
             # "a passing promise that C": the cue word is a noun of speech.
             return self._nominal(unit, cue) if cue.noun_form else None
         if (
-            cue.lemma in _TAG_ONLY
+            cue.lemma in TAG_ONLY
             and not text[cue.end : unit.end].lstrip().startswith((",", ":", ".", '"', "“"))
-            and not _THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end))
+            and not THAT_AFTER.match(text, skip_adverbials(text, cue_span.end, unit.end))
         ):
             # "continued appeal", "continues gaining": aspect, not speech.
             return None
@@ -462,7 +545,7 @@ class UnitRules:
         that"); ``position`` when there is none."""
         text = self.text
         start = skip_adverbials(text, position, unit.end)
-        late = _LATE_THAT.match(text, skip_spaces(text, start, unit.end), unit.end)
+        late = LATE_THAT.match(text, skip_spaces(text, start, unit.end), unit.end)
         return late.end() - 4 if late is not None else start
 
     def _lower_bound(self, unit: Unit, position: int) -> int:
@@ -511,7 +594,7 @@ class UnitRules:
         """``Asked whether C, X said ...``, ``he said when asked about C``, ``X was asked
         to C``: the question is reported; its asker is named only by "by X"."""
         text = self.text
-        quoted = _QUOTED_QUESTION.match(text, cue.end, unit.end)
+        quoted = QUOTED_QUESTION.match(text, cue.end, unit.end)
         if quoted is not None:
             # 'X was asked, "Would you ...?"': the quoted question is reported.
             start = quoted.end() - 1
@@ -519,10 +602,10 @@ class UnitRules:
             if content is None:
                 return None
             return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, 2)
-        match = _QUESTION.match(text, cue.end, unit.end)
+        match = QUESTION.match(text, cue.end, unit.end)
         if match is not None:
             start = match.start("question")
-        elif text[cue.start : cue.end].lower().endswith(_ASKED_PHRASE_ENDS):
+        elif text[cue.start : cue.end].lower().endswith(ASKED_PHRASE_ENDS):
             # The phrase cue "asked about" holds its preposition; its object follows.
             start = cue.end
         else:
@@ -551,7 +634,7 @@ class UnitRules:
             inside = self.quotes.within(start, end)
             end = inside[0].end if inside else end
         else:
-            end = _phrase_end(text, start, content_stop(text, start, unit.end))
+            end = phrase_end(text, start, content_stop(text, start, unit.end))
             inside = self.quotes.within(start, end)
             if inside and inside[0].start >= start:
                 # 'what he called his own "October Surprise" last week': to the close.
@@ -574,7 +657,7 @@ class UnitRules:
         if text[cue.start : cue.end].lower().endswith("ing"):
             return None
         position = skip_adverbials(text, cue_span.end, unit.end)
-        agent_match = _AGENT.match(text, position, unit.end)
+        agent_match = AGENT.match(text, position, unit.end)
         agent = None
         if agent_match is not None:
             agent = trim(text, agent_match.start(1), agent_match.end(1))
@@ -585,11 +668,11 @@ class UnitRules:
             rule = "passive-that"
         else:
             # "X is said to have left" reports hearsay; "was estimated to cost" does not.
-            infinitive = cue.lemma in _HEARSAY and starts_with_infinitive(text, start, unit.end)
+            infinitive = cue.lemma in HEARSAY and starts_with_infinitive(text, start, unit.end)
             if (
                 agent is None
-                and cue.kind == _OBJECT
-                and _PASSIVE_COMPLEMENT.match(text, start, unit.end) is not None
+                and cue.kind == OBJECT_KIND
+                and PASSIVE_COMPLEMENT.match(text, start, unit.end) is not None
             ):
                 # "Mr. Reagan was criticized for trading a spy": the subject and what it
                 # was criticized for are the content.
@@ -603,7 +686,7 @@ class UnitRules:
             if infinitive:
                 end = self._content_end(unit, start)
             else:
-                auxiliaries = _SUBJECT_END.search(text, subject.start, cue.start)
+                auxiliaries = SUBJECT_END.search(text, subject.start, cue.start)
                 end = auxiliaries.start() if auxiliaries else be_start
             content = trim(text, subject.start, end)
             rule = "passive-subject"
@@ -621,7 +704,7 @@ class UnitRules:
         subject = without_intro(text, trim(text, lower, be_start) or Span(lower, be_start))
         if subject.start >= be_start or word_count(text, subject.start, be_start) > 8:
             return None
-        auxiliaries = _SUBJECT_END.search(text, subject.start, cue_span.start)
+        auxiliaries = SUBJECT_END.search(text, subject.start, cue_span.start)
         head = trim(text, subject.start, auxiliaries.start() if auxiliaries else be_start)
         tail = trim(text, start, self._content_end(unit, start))
         if head is None or tail is None or word_count(text, tail.start, tail.end) < 2:
@@ -633,11 +716,11 @@ class UnitRules:
         a noun of speech; its possessor, if any, speaks."""
         text = self.text
         position = skip_adverbials(text, cue.end, unit.end)
-        link = _NOMINAL_LINK.match(text, position, unit.end)
+        link = NOMINAL_LINK.match(text, position, unit.end)
         if link is None:
             return None
         before = text[max(unit.start, cue.start - 60) : cue.start]
-        possessor = _POSSESSOR.search(before)
+        possessor = POSSESSOR.search(before)
         speaker: Span | None = None
         if possessor is not None:
             offset = cue.start - len(before)
@@ -650,14 +733,14 @@ class UnitRules:
                 name = find_speaker_before(text, self._lower_bound(unit, mark), mark)
                 if name is not None:
                     speaker = Span(name.start, offset + possessor.end("mark"))
-        elif not _DETERMINED.search(before):
+        elif not DETERMINED.search(before):
             return None  # "X attacks Y" with no subject found, not a noun
-        if speaker is None and cue.lemma in _NOUNS_NEEDING_POSSESSOR:
+        if speaker is None and cue.lemma in NOUNS_NEEDING_POSSESSOR:
             return None  # "the attack on the embassy", "questions about the budget"
         word = link.group(1).lower()
         if word == "to" and not starts_with_infinitive(text, link.start(1), unit.end):
             return None
-        if word == "that" and _RELATIVE_THAT.match(text, link.end(), unit.end):
+        if word == "that" and RELATIVE_THAT.match(text, link.end(), unit.end):
             return None  # "a claim that originated in ...": a relative clause
         start = link.start(1) if word in {"that", "to"} else link.end()
         end = content_stop(text, start, unit.end)
@@ -666,7 +749,7 @@ class UnitRules:
             end = comma if comma > 0 else end
         elif word not in {"that", ":"}:
             # A noun phrase ends where the sentence's own verb begins.
-            stop = _NOUN_PHRASE_END.search(text, start, end)
+            stop = NOUN_PHRASE_END.search(text, start, end)
             end = stop.start() if stop else end
         content = trim(text, start, end)
         if content is None or word_count(text, content.start, content.end) < 2:
@@ -676,7 +759,7 @@ class UnitRules:
     def _opening_participle(self, unit: Unit, cue: Cue) -> Draft | None:
         """``Noting C, X said ...``, ``In rejecting C, the court ...``: the participle's
         content runs to the first comma; the subject after it speaks."""
-        if cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
+        if cue.kind not in (CLAUSE_KIND, PHRASE, OBJECT_KIND):
             return None
         text = self.text
         start, _that = content_after(text, skip_adverbials(text, cue.end, unit.end), unit.end)
@@ -685,11 +768,11 @@ class UnitRules:
             comma = text.find(",", comma, unit.end)
             if comma < 0:
                 return None
-            if not _odd_quote_count(text[start:comma]):
+            if not odd_quote_count(text[start:comma]):
                 break
             comma += 1
         content = trim(text, start, comma)
-        speaker = _noun_phrase_at(text, comma + 1, unit.end)
+        speaker = noun_phrase_at(text, comma + 1, unit.end)
         if content is None or speaker is None or word_count(text, start, comma) < 2:
             return None
         return Draft(
@@ -726,28 +809,28 @@ class UnitRules:
         ``..., citing X`` and ``..., calling X a Y`` report their object; such drafts
         get a lower confidence than those with a reported clause.
         """
-        if cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
+        if cue.kind not in (CLAUSE_KIND, PHRASE, OBJECT_KIND):
             return None
         position = skip_adverbials(self.text, cue_span.end, unit.end)
         start, that = content_after(self.text, position, unit.end)
         first = first_word(self.text, start, unit.end)
         confidence = 0.6
-        if cue.kind == _OBJECT or not (
+        if cue.kind == OBJECT_KIND or not (
             that
             or cue.lemma == "say"
             or self.text[position:start].strip().startswith(":")
             or starts_with_opening_mark(self.text, start, unit.end)
             # "claiming he could win": a clause with its own subject.
-            or (first is not None and first.lower in _CLAUSE_SUBJECTS)
-            or _FINITE_SOON.match(self.text, start, unit.end) is not None
+            or (first is not None and first.lower in CLAUSE_SUBJECTS)
+            or FINITE_SOON.match(self.text, start, unit.end) is not None
         ):
             # "citing low growth", "calling it a mistake": the object is what is
             # reported, weaker evidence than a clause.
             if (
                 first is None
                 or not first.is_word
-                or first.lower in _CONJUNCTIONS
-                or cue.lemma in _NO_OBJECT_CONTENT
+                or first.lower in CONJUNCTIONS
+                or cue.lemma in NO_OBJECT_CONTENT
                 or (
                     starts_with_preposition(self.text, start, unit.end)
                     and not starts_with_infinitive(self.text, start, unit.end)
@@ -759,10 +842,10 @@ class UnitRules:
         if starts_with_opening_mark(self.text, start, unit.end):
             # 'chanting "No more wars," raising ...': the quotation is what was said.
             end = min(end, self._quotation_end(start, unit.end))
-        elif not _after_comma(self.text, unit.start, cue.start):
+        elif not after_comma(self.text, unit.start, cue.start):
             # "by denying X, the governor ...": a participle after a preposition ends at
             # the comma, unless a quotation follows it ('by telling her, "..."').
-            end = min(end, _phrase_end(self.text, start, end))
+            end = min(end, phrase_end(self.text, start, end))
         else:
             # "Mr. Biden, recalling their breakfasts, described himself as ...": a
             # participle set off by commas ends where the main reporting verb comes back.
@@ -772,9 +855,9 @@ class UnitRules:
             return None
         # The subject of the main clause speaks, unless a cue of the unit names one.
         subject = find_subject(self.text, unit.start, cue.start)
-        if subject is not None and self.text[subject.start : subject.end].lower() in _ARTICLES:
+        if subject is not None and self.text[subject.start : subject.end].lower() in ARTICLES:
             # find_subject stops at a lower-case noun: "The mayor opened ...".
-            subject = _noun_phrase_at(self.text, subject.start, cue.start)
+            subject = noun_phrase_at(self.text, subject.start, cue.start)
         return Draft(
             [content],
             cue_span,
@@ -818,7 +901,7 @@ class UnitRules:
         if prefix_clause and prefix_quoted and prefix is not None:
             # 'When someone shouted, "Cruz," Beck joked, "B."': the cue right before the
             # first quotation introduces it; Beck's words start after his cue.
-            lead = _CUE_BEFORE_QUOTE.search(text, max(unit.start, prefix.start - 30), prefix.start)
+            lead = CUE_BEFORE_QUOTE.search(text, max(unit.start, prefix.start - 30), prefix.start)
             if lead is not None and self._holds_cue(lead.start(), lead.end()):
                 prefix_clause = False
         before = [without_intro(text, prefix)] if prefix_clause and prefix is not None else []
@@ -826,13 +909,13 @@ class UnitRules:
         rest_start = unit.end - len(rest)
         if starts_with_preposition(text, rest_start, unit.end):
             # "said in a recent interview with the paper that ...": skip to the clause.
-            late_that = _LATE_THAT.match(text, rest_start, unit.end)
-            late_clause = _LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
-            if late_that is not None and late_that.group(1).lower() in _CIRCUMSTANCE_STARTS:
+            late_that = LATE_THAT.match(text, rest_start, unit.end)
+            late_clause = LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
+            if late_that is not None and late_that.group(1).lower() in CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
                 rest = text[rest_start : unit.end]
             elif (
-                (topic := _TOPIC_PREPOSITION.match(text, rest_start))
+                (topic := TOPIC_PREPOSITION.match(text, rest_start))
                 and (kind == PHRASE or topic.group(1).lower() == "about")
                 # 'said about the rules, "..."': the quotation is the content.
                 and self._quotation_after_circumstance(unit, cue, rest_start) is None
@@ -841,12 +924,12 @@ class UnitRules:
                 # the topic follows.
                 rest_start = topic.end()
                 rest = text[rest_start : unit.end]
-            elif late_clause is not None and late_clause.group(1).lower() in _CIRCUMSTANCE_STARTS:
+            elif late_clause is not None and late_clause.group(1).lower() in CIRCUMSTANCE_STARTS:
                 # "has said for weeks he's the only candidate ...": a clause with a
                 # pronoun subject after a short circumstance.
                 rest_start = late_clause.end()
                 rest = text[rest_start : unit.end]
-        clause_kind = kind in (_CLAUSE, PHRASE)
+        clause_kind = kind in (CLAUSE_KIND, PHRASE)
         confidence = _KIND_CONFIDENCE[kind]
         priority = float(_KIND_PRIORITY[kind])
         unquoted = False
@@ -872,7 +955,7 @@ class UnitRules:
                 and word_count(text, before[0].start, before[0].end) <= 8
                 and not self._holds_any_cue(before[0].start, before[0].end)
                 and not is_intro_phrase(text, before[0])
-                and not _is_sentence_adverb(text, before[0])
+                and not is_sentence_adverb(text, before[0])
             ):
                 before = []
             fragments = [*before, after] if after is not None else before
@@ -886,7 +969,7 @@ class UnitRules:
             rule = "quote-speaker-cue"
             confidence = max(confidence, 0.9)
             priority += 0.5
-        elif kind == _OBJECT:
+        elif kind == OBJECT_KIND:
             if rest[:1] in {",", ".", ";", ":", ""} or starts_with_preposition(
                 text, rest_start, unit.end
             ):
@@ -897,9 +980,9 @@ class UnitRules:
         elif rest.startswith(":"):
             after = trim(text, rest_start + 1, self._content_end(unit, rest_start + 1))
             fragments = [after] if after is not None else []
-        elif re.match(r",\s*that\b", rest) or _ASIDE_THAT.match(rest):
+        elif re.match(r",\s*that\b", rest) or ASIDE_THAT.match(rest):
             # "He said, however, that ...": the parenthetical is skipped.
-            aside = _ASIDE_THAT.match(rest)
+            aside = ASIDE_THAT.match(rest)
             start = rest_start + aside.end() - 4 if aside else rest_start
             start, that = content_after(text, start, unit.end)
             after = trim(text, start, self._content_end(unit, start))
@@ -908,8 +991,8 @@ class UnitRules:
         elif (
             rest.startswith(",")
             and (
-                _AS_OPENING.fullmatch(text, unit.start, speaker.start)
-                or _AS_INSIDE.search(text, max(unit.start, speaker.start - 12), speaker.start)
+                AS_OPENING.fullmatch(text, unit.start, speaker.start)
+                or AS_INSIDE.search(text, max(unit.start, speaker.start - 12), speaker.start)
             )
             and has_words(text, rest_start + 1, unit.end, 3)
         ):
@@ -922,7 +1005,7 @@ class UnitRules:
             gerund_subject = (
                 first is not None
                 and first.lower.endswith("ing")
-                and _FINITE_SOON.match(text, first.start, unit.end) is not None
+                and FINITE_SOON.match(text, first.start, unit.end) is not None
             )
             if (
                 first is None
@@ -975,7 +1058,7 @@ class UnitRules:
                 not is_subordinate_clause(text, rest_start, unit.end)
                 # "Lawmakers have not said when they would vote": a question left open.
                 or (
-                    _NEGATED_BEFORE.search(text, max(unit.start, cue.start - 12), cue.start)
+                    NEGATED_BEFORE.search(text, max(unit.start, cue.start - 12), cue.start)
                     is not None
                     and text.startswith("when", rest_start)
                 )
@@ -983,7 +1066,7 @@ class UnitRules:
             and not starts_with_preposition(text, rest_start, unit.end)
             and not (
                 starts_with_infinitive(text, rest_start, unit.end)
-                and (cue.lemma not in _INFINITIVE_CONTENT or _is_passive(text, speaker, cue))
+                and (cue.lemma not in INFINITIVE_CONTENT or is_passive(text, speaker, cue))
             )
         ):
             if cue.lemma == "ask" and not is_question_clause(text, rest_start, unit.end):
@@ -991,22 +1074,22 @@ class UnitRules:
                 addressee_end = skip_told_object(text, rest_start, unit.end)
                 if is_question_clause(text, addressee_end, unit.end):
                     rest_start = skip_spaces(text, addressee_end, unit.end)
-                elif (addressee := _ADDRESSEE_BEFORE_QUESTION.match(text, rest_start)) is not None:
+                elif (addressee := ADDRESSEE_BEFORE_QUESTION.match(text, rest_start)) is not None:
                     # "asked former Attorney General Eric Holder whether ...".
                     rest_start = addressee.end()
             start, that = content_after(text, rest_start, unit.end)
             if not that:
                 # "told foundation employees on Thursday that ...", "said on NBC's
                 # Meet the Press that ...": circumstances before the "that" clause.
-                late_that = _LATE_THAT.match(text, start, unit.end)
+                late_that = LATE_THAT.match(text, start, unit.end)
                 if late_that is not None and (
-                    cue.lemma == "tell" or late_that.group(1).lower() in _CIRCUMSTANCE_STARTS
+                    cue.lemma == "tell" or late_that.group(1).lower() in CIRCUMSTANCE_STARTS
                 ):
                     start, that = late_that.end() - 4, True
-            request = cue.lemma == "ask" and _OBJECT_INFINITIVE.match(text, start, unit.end)
+            request = cue.lemma == "ask" and OBJECT_INFINITIVE.match(text, start, unit.end)
             if (
                 cue.lemma != "ask" or that or request or is_question_clause(text, start, unit.end)
-            ) and not (not that and _takes_no_object_content(text, cue, start, unit.end)):
+            ) and not (not that and takes_no_object_content(text, cue, start, unit.end)):
                 end = self._content_end(unit, start)
                 if text[speaker.start : speaker.end].lower() in {"who", "which"}:
                     # A relative clause ends at its comma: "X, who said Y, left".
@@ -1028,25 +1111,25 @@ class UnitRules:
         else:
             fragments = before
             rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
-            as_said = None if before else _AS_BEFORE.search(text, unit.start, speaker.start)
+            as_said = None if before else AS_BEFORE.search(text, unit.start, speaker.start)
             if as_said is not None:
                 # "It does not say whether he had a gun, as police have said.": the
                 # clause before ", as" is reported.
                 head = trim(text, unit.start, as_said.start())
                 fragments = [without_intro(text, head)] if head is not None else []
-        if kind == _OBJECT and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
+        if kind == OBJECT_KIND and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
             return None
         if not fragments:
             return None
-        if kind == _BELIEF and rule not in {"speaker-cue-that", "speaker-cue-content"}:
+        if kind == BELIEF_KIND and rule not in {"speaker-cue-that", "speaker-cue-content"}:
             return None
-        if rule == "content-speaker-cue" and not _is_clause_before(text, fragments[0]):
+        if rule == "content-speaker-cue" and not is_clause_before(text, fragments[0]):
             return None
         if (
             cue.lemma == "call"
             and rule == "speaker-cue-object"
             and (
-                _is_title(text, fragments[0])
+                is_title(text, fragments[0])
                 or (
                     text[speaker.start : speaker.end].split()[0].lower() in {"a", "an"}
                     and text[fragments[0].start].isupper()
@@ -1074,7 +1157,7 @@ class UnitRules:
         for quotation in self.quotes.within(position, unit.end):
             if quotation.start < position:
                 continue
-            if quotation.word_count(text) <= 3 and not _opens_quotation_after(text, quotation.end):
+            if quotation.word_count(text) <= 3 and not opens_quotation_after(text, quotation.end):
                 continue  # a title in the tag: 'he said on MSNBC's "Morning Joe."'
             tag = text[position : quotation.start].rstrip()
             # A comma ends a tag that interrupts the quotation ('"A," he said of the
@@ -1082,7 +1165,7 @@ class UnitRules:
             # sentence.
             if not (
                 tag.endswith((".", "!", "?", ":", ","))
-                or _COMMA_CONJUNCTION_END.search(tag, max(0, len(tag) - 8)) is not None
+                or COMMA_CONJUNCTION_END.search(tag, max(0, len(tag) - 8)) is not None
             ) or self._holds_any_cue(position, quotation.start):
                 # Another cue introduces it ('..., adding: "B"'): not a continuation.
                 return []
@@ -1103,9 +1186,9 @@ class UnitRules:
             if quotation.start < speaker.end:
                 continue
             lead = text[speaker.end : quotation.start]
-            if not lead.rstrip().endswith((",", ":")) or _QUOTE_MARK.search(lead):
+            if not lead.rstrip().endswith((",", ":")) or QUOTE_MARK.search(lead):
                 return None
-            if word_count(text, speaker.end, quotation.start) > _MAX_CIRCUMSTANCE_WORDS:
+            if word_count(text, speaker.end, quotation.start) > MAX_CIRCUMSTANCE_WORDS:
                 return None
             content = trim(text, quotation.start, unit.end)
             if content is None or not self._is_quoted(content):
@@ -1128,9 +1211,9 @@ class UnitRules:
             return None
         quotation = inside[0]
         gap = text[position : quotation.start]
-        if not gap.rstrip().endswith((",", ":")) or _QUOTE_MARK.search(gap):
+        if not gap.rstrip().endswith((",", ":")) or QUOTE_MARK.search(gap):
             return None
-        if word_count(text, position, quotation.start) > _MAX_CIRCUMSTANCE_WORDS:
+        if word_count(text, position, quotation.start) > MAX_CIRCUMSTANCE_WORDS:
             return None
         if self._holds_any_cue(position, quotation.start):
             return None
@@ -1138,7 +1221,7 @@ class UnitRules:
         if first is not None and first.text == "," and first.end < quotation.start:
             first = first_word(text, first.end, quotation.start)  # 'joked, again, "..."'
         if first is None or not (
-            first.lower in _CIRCUMSTANCE_OPENERS
+            first.lower in CIRCUMSTANCE_OPENERS
             or first.lower in WEEKDAYS
             # 'joked, using a Southern accent, "..."': a participle of manner (cues
             # among them were excluded above).
@@ -1184,10 +1267,10 @@ class UnitRules:
         if word_count(text, quote_end, cue_start) > (25 if "," in gap else 8):
             return None
         span = trim(text, quote_end, cue_start)
-        if span is None or self._holds_cue(quote_end, cue_start) or _QUOTE_MARK.search(gap):
+        if span is None or self._holds_cue(quote_end, cue_start) or QUOTE_MARK.search(gap):
             return None
         first = first_word(text, span.start, span.end)
-        if first is None or not (first.is_capitalized or first.lower in _TAG_DETERMINERS):
+        if first is None or not (first.is_capitalized or first.lower in TAG_DETERMINERS):
             return None
         return span
 
@@ -1199,10 +1282,10 @@ class UnitRules:
         if not inside:
             return end
         close = inside[-1].end
-        if close < end and _WRITER_AFTER_QUOTE.match(self.text, close, end):
+        if close < end and WRITER_AFTER_QUOTE.match(self.text, close, end):
             return close
         first = inside[0]
-        if first.start >= start and _WRITER_AFTER_CLOSED_QUOTE.match(self.text, first.end, end):
+        if first.start >= start and WRITER_AFTER_CLOSED_QUOTE.match(self.text, first.end, end):
             # '..., "Don't do it," until the shots': a closed utterance, then the writer.
             inner = self.text[first.start : first.end].rstrip("”\"»' ")
             if inner.endswith((",", ".", "!", "?", "…")):
@@ -1251,26 +1334,26 @@ class UnitRules:
         for cue in self._cues_from(low):
             if cue.start >= end:
                 break
-            if cue.participle and _after_comma(self.text, start, cue.start):
+            if cue.participle and after_comma(self.text, start, cue.start):
                 return cue.start
             if cue.participle:
                 # "... was troubling, before noting that C2": the speaker's next act.
-                lead = _BEFORE_AFTER.search(self.text, max(start, cue.start - 12), cue.start)
+                lead = BEFORE_AFTER.search(self.text, max(start, cue.start - 12), cue.start)
                 if lead is not None and lead.start() > start:
                     return lead.start()
-            if not cue.participle and cue.kind in (_CLAUSE, PHRASE):
+            if not cue.participle and cue.kind in (CLAUSE_KIND, PHRASE):
                 # "..., Podesta said that C2", "and rights groups warned that C2": another
                 # speaker's clause starts a new attribution.
                 speaker = find_speaker_before(self.text, start, cue.start)
                 if speaker is not None and speaker.start > start:
-                    join = _CLAUSE_JOIN.search(
+                    join = CLAUSE_JOIN.search(
                         self.text, max(start, speaker.start - 8), speaker.start
                     )
                     if join is not None and join.start() > start:
                         return join.start()
-            if cue.kind not in (MODIFIER, ACCORDING, _BELIEF) and cue.start > start:
+            if cue.kind not in (MODIFIER, ACCORDING, BELIEF_KIND) and cue.start > start:
                 # "criticizing the pipeline and calling for a ban": the speaker's next act.
-                joined = _JOINED_ACT.search(self.text, max(start, cue.start - 24), cue.start)
+                joined = JOINED_ACT.search(self.text, max(start, cue.start - 24), cue.start)
                 if (
                     joined is not None
                     and joined.start() > start
@@ -1285,15 +1368,15 @@ class UnitRules:
         """``end``, or the comma that closes an opening subordinate clause holding the
         content: "After he announced that C, U.S. forces bombed ..." reports C only."""
         text = self.text
-        if _OPENING_SUBORDINATOR.match(text, unit.start, start) is None:
+        if OPENING_SUBORDINATOR.match(text, unit.start, start) is None:
             return end
         if text.find(",", unit.start, start) >= 0:
             return end  # the clause closed before the content began
         comma = start
         while (comma := text.find(",", comma + 1, end)) >= 0:
-            if _inside_quotes_between(text, start, comma):
+            if inside_quotes_between(text, start, comma):
                 continue
-            if _MAIN_CLAUSE_AFTER.match(text, comma + 1, end):
+            if MAIN_CLAUSE_AFTER.match(text, comma + 1, end):
                 return comma
         return end
 
@@ -1304,10 +1387,10 @@ class UnitRules:
         for cue in self._cues_from(bisect_left(self._cue_starts, start)):
             if cue.start >= end:
                 break
-            if cue.participle or cue.kind not in (_CLAUSE, PHRASE, _OBJECT):
+            if cue.participle or cue.kind not in (CLAUSE_KIND, PHRASE, OBJECT_KIND):
                 continue
-            comma = _COMMA_BEFORE.search(text, max(start, cue.start - 12), cue.start)
-            if comma is not None and not _odd_quote_count(text[start : comma.start()]):
+            comma = COMMA_BEFORE.search(text, max(start, cue.start - 12), cue.start)
+            if comma is not None and not odd_quote_count(text[start : comma.start()]):
                 return comma.start()
         return end
 
@@ -1340,452 +1423,8 @@ class UnitRules:
         return self.quotes.quoted_share(self.text, span.start, span.end) > 0.5
 
 
-# Verbs that report speech only as a tag or before a quotation ("he continued: ...").
-_WRITER_AFTER_QUOTE = re.compile(
-    r"\s*,?\s*(?:but|while|although|though|which|whereas|according)\b", re.IGNORECASE
-)
-
-
-_MAX_CIRCUMSTANCE_WORDS = 15
-# Words that open a circumstance between a cue and its quotation ("said in the spring,").
-_CIRCUMSTANCE_OPENERS = frozenset(
-    "in on at about of during after before to with from via through for over when while "
-    "as then again later earlier repeatedly also last this recently once".split()
-)
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
-# Words that open a speaker mention in a tag ('"Q," the two write', '"Q," one owner said').
-_TAG_DETERMINERS = frozenset(
-    "the a an one two three some many several another its his her their our".split()
-)
-# Lower-case words right after a quotation that closed on punctuation are the writer's.
-_WRITER_AFTER_CLOSED_QUOTE = re.compile(r"[^\S\n]*[a-z]")
-_LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:$")
-
-
 def spans_of_draft(draft: Draft) -> list[Span]:
     """The content, cue and speaker spans of a draft."""
     spans = list(draft.fragments)
     spans += [s for s in (draft.cue, draft.speaker) if s is not None]
     return spans
-
-
-def _noun_phrase_at(text: str, start: int, limit: int) -> Span | None:
-    """The noun phrase that opens ``text[start:limit]`` ("the council" of "the council
-    delayed the vote"): it ends before a lower-case word that a determiner, pronoun or
-    "that" follows, or before a past-tense verb."""
-    phrase = find_speaker_after(text, start, limit)
-    if phrase is None:
-        return None
-    words = list(_WORD_SPAN.finditer(text, phrase.start, phrase.end))
-    for index in range(1, len(words)):
-        word = words[index].group()
-        if not word.islower():
-            continue
-        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
-        if following in _VERB_OBJECT_STARTS or word.endswith("ed"):
-            return trim(text, phrase.start, words[index].start()) or phrase
-    return phrase
-
-
-_WORD_SPAN = re.compile(r"[\w’'.-]+")
-_ARTICLES = frozenset("the a an".split())
-_VERB_OBJECT_STARTS = frozenset(
-    "the a an his her their its this that these those him them it he she they".split()
-)
-
-
-def _is_clause_before(text: str, span: Span) -> bool:
-    """Whether words before a speaker can be reported content: not a dateline or a
-    short opener ("WASHINGTON", "Thus far"), nor a lone subordinate clause ("even as ...")."""
-    words = text[span.start : span.end].split()
-    if not words or text[span.start : span.end].isupper():
-        return False
-    if len(words) <= 2 and words[0].lower().strip(",") in SENTENCE_OPENERS:
-        return False
-    if (
-        words[0].lower() in _PHRASE_OPENERS
-        and _FINITE_LOWER.search(text, span.start, span.end) is None
-        and _PAST_VERB.search(text, span.start, span.end) is None
-    ):
-        # "In an interview with the Post in May, she said": a phrase without a verb.
-        return False
-    # "While X ran third, ..., he said" holds a main clause; "even as X rose" does not.
-    return words[0].lower() not in _SUBORDINATORS or "," in text[span.start : span.end]
-
-
-# An auxiliary in lower case: "in late May" holds no verb.
-_FINITE_LOWER = re.compile(
-    r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|does|did)\b"
-)
-# Words that open an adverbial phrase before a speaker ("In May 2014, ...").
-_PHRASE_OPENERS = frozenset(
-    "in on at for after during under like later then just before since with from by among "
-    "amid despite following offstage weighing speaking".split()
-)
-_SUBORDINATORS = frozenset("after as even while when if because though although since".split())
-
-
-def _is_title(text: str, span: Span) -> bool:
-    """Whether every word of ``span`` is capitalised, as in a name or title."""
-    words = [w for w in text[span.start : span.end].split() if w[0].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def _phrase_end(text: str, start: int, end: int) -> int:
-    """The first comma in ``[start, end)`` outside quotation marks that no quotation
-    follows, or ``end``."""
-    comma = start
-    while True:
-        comma = text.find(",", comma, end)
-        if comma < 0:
-            return end
-        if not _odd_quote_count(text[start:comma]) and not starts_with_opening_mark(
-            text, comma + 1, end
-        ):
-            return comma
-        comma += 1
-
-
-def _is_passive(text: str, speaker: Span, cue: Cue) -> bool:
-    """Whether a form of "be" stands between speaker and cue ("is said to", "was asked")."""
-    between = text[speaker.end : cue.start].lower().split()
-    return any(word in _BE_WORDS for word in between)
-
-
-_BE_WORDS = frozenset("is are was were be been being".split())
-
-
-def _tag_verbs(text: str, quotes: QuoteIndex) -> list[Cue]:
-    """Verb forms the lexicon leaves out as mostly nouns ("reports", "states") where a
-    tag makes them verbs: '"Q," Henry reports on Monday', '"Q," the ad states.'"""
-    found = []
-    for quotation in quotes.quotations:
-        match = _TAG_VERB.match(text, quotation.end, min(len(text), quotation.end + 80))
-        if match is not None and text[quotation.end - 2 : quotation.end - 1] in {",", "?", "!"}:
-            found.append(Cue(match.start(1), match.end(1), match.group(1)[:-1], _CLAUSE))
-    return found
-
-
-# A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
-_TAG_VERB = re.compile(
-    r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
-)
-
-
-def _with_capitalized_tail(text: str, speaker: Span, limit: int) -> Span:
-    """``speaker`` extended over the capitalised words right after it ("Al" of "Al From":
-    a surname the mention finder took for a preposition)."""
-    end = speaker.end
-    while True:
-        word = _NEXT_CAPITALIZED.match(text, end, limit)
-        if word is None:
-            return Span(speaker.start, end)
-        end = word.end()
-
-
-_COMMA_CONJUNCTION_END = re.compile(r",\s*(?:but|and)$")
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|can|must|should)(?:\s+(?:also|later|not|then))?\s+$"
-)
-_NEXT_CAPITALIZED = re.compile(r"[^\S\n]+[A-Z][\w’'.-]*")
-
-
-def _after_comma(text: str, start: int, position: int) -> bool:
-    """Whether a comma (maybe inside a closing quotation mark) ends ``text[start:position]``
-    ('..., adding', '... maniacal," adding')."""
-    return text[start:position].rstrip().rstrip("”\"’'»").endswith(",")
-
-
-def _is_sentence_adverb(text: str, span: Span) -> bool:
-    """Whether ``span`` is one adverb opening the sentence ("Additionally,")."""
-    words = text[span.start : span.end].split()
-    return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
-
-
-_TAG_ONLY = frozenset([*"continue answer respond reply".split(), "went on"])
-
-
-def _takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
-    """Whether the words after a cue are no reported content: after a verb of belief
-    or one of ``_CLAUSE_ONLY``, no clause ("feel free", "claimed the prize"); a quantity
-    after "added" ("the economy added 292,000 jobs"); "pledged delegates"."""
-    first = first_word(text, start, limit)
-    if first is None:
-        return True
-    if cue.lemma == "add" and _QUANTITY.match(text, start, limit):
-        return True
-    if cue.lemma == "pledge" and first.lower.startswith("delegate"):
-        return True
-    if cue.kind == _BELIEF or cue.lemma in _CLAUSE_ONLY:
-        return not (
-            _CONTRACTION.sub("", first.lower) in _CLAUSE_SUBJECTS
-            or first.is_capitalized
-            or _FINITE_SOON.match(text, start, limit) is not None
-        )
-    return False
-
-
-# Verbs whose object is mostly no speech ("claimed the prize", "charged a fee", "boasts
-# a lead", "advises companies"): content after them must be a clause.
-_CLAUSE_ONLY = frozenset("claim charge boast advise".split())
-_QUANTITY = re.compile(
-    r"(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|another)\s+)?[$\d]",
-    re.IGNORECASE,
-)
-# Verbs whose object is not what was said ("shouting profanities", "tweeting a video").
-_NO_OBJECT_CONTENT = frozenset(
-    "continue shout yell cry whisper mutter tweet write post answer respond reply joke "
-    "hint signal defend".split()
-)
-# Verbs whose infinitive complement reports a commitment or a request ("vowed to fight",
-# "urged them to leave"); after other verbs "to" opens a purpose or a passive.
-_INFINITIVE_CONTENT = frozenset(
-    "promise vow pledge threaten urge ask tell warn caution advise call demand propose "
-    "agree offer refuse decline swear beg plead order instruct encourage invite challenge "
-    "remind implore".split()
-)
-_CONJUNCTIONS = frozenset("and or but nor as while".split())
-_COORDINATED = re.compile(
-    r"\b(?:and|but)(?:\s+(?:also|then|later|has|have|had|has\s+also|never|still|did\s+not|"
-    r"didn[’']t|does\s+not|doesn[’']t|would|will|(?-i:[a-z]+ly)))*\s*$"
-    # A list of the subject's acts: "...; blamed Obama for ...".
-    r"|;\s*$"
-    # An infinitive whose subject is the sentence's: "He went out of his way to say".
-    r"|\b(?:wants?|wanted|refused|declined|decided|went\s+on|continued|tried|"
-    r"hoped|plans?|planned|used|began|chose|seemed|appeared|is\s+expected|"
-    r"was\s+expected|is\s+likely|has|had|have|way)\s+to\s*$",
-    re.IGNORECASE,
-)
-# What joins a new clause to content: a comma, semicolon or dash, or "and", "but", "while".
-_CLAUSE_JOIN = re.compile(
-    r"\s*(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while)\s+)?$|\s+(?:and|but|while)\s+$"
-)
-# A comma right before a verb, maybe with an auxiliary or adverb: ", has also said".
-_COMMA_BEFORE = re.compile(r",\s+(?:(?:has|had|have|also|then|later)\s+)*$")
-_POSSESSIVES = frozenset("his her their its our my your".split())
-# A unit opening with a subordinate clause ("After he announced that ..., X did").
-_OPENING_SUBORDINATOR = re.compile(
-    r"\W*(?:(?:but|and|yet)\s+)?(?:after|while|although|though|when|as|since|because|if|"
-    r"once|before|until|whereas|even\s+as|even\s+though|even\s+after)\s",
-    re.IGNORECASE,
-)
-# The subject that opens the main clause after the subordinate clause's comma.
-_MAIN_CLAUSE_AFTER = re.compile(
-    r"\s*(?:(?-i:[A-Z])[\w’'.-]*|he|she|they|we|it|i|the|a|an|his|her|their|its|this|that|"
-    r"(?-i:[a-z]+s))"
-    r"\s+(?!(?:and|or)\b)[\w’'.-]+",
-    re.IGNORECASE,
-)
-# "and", "but" or "while" (and an adverb) right before a further cue verb.
-_JOINED_ACT = re.compile(r"\s+(and|but|while)\s+(?:(?-i:[a-z]+ly)\s+)?$", re.IGNORECASE)
-_TOPIC_PREPOSITION = re.compile(r"(about|against|of)\s+", re.IGNORECASE)
-_LATE_PRONOUN_CLAUSE = re.compile(
-    r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
-    r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"
-    r"did|does|do|may|might|must|(?-i:[a-z]+ed))\b|(?:he|she|they|we|it|i)[’'](?:s|re|d|ll|ve|m)\b)",
-    re.IGNORECASE,
-)
-_LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
-_CIRCUMSTANCE_STARTS = (
-    frozenset(
-        "on in at during following after before last this earlier later via through over to "
-        "for with from by again repeatedly publicly privately recently previously night morning "
-        "afternoon evening week weekend month year".split()
-    )
-    | WEEKDAYS
-)
-# A finite verb within the first words: "adding the U.S. must be equally global".
-_FINITE_SOON = re.compile(
-    r"(?:[\w’'.-]+\s+){1,6}?(?:must|will|would|could|should|can|is|are|was|were|has|"
-    r"have|had|did|does)\b"
-)
-# "he's", "they’re": the subject before its contracted verb.
-_CONTRACTION = re.compile(r"[’'].*$")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never)\s+$|n[’']t\s+$", re.IGNORECASE)
-_CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
-_SINGULAR_STARTS = frozenset("a an this each every he she it".split())
-
-
-def _agrees(text: str, cue: Cue, speaker: Span) -> bool:
-    """Whether a base-form cue can have this subject: "a new report" is no speaker of
-    "report", and "the state" none of "state" (the cue is a noun there)."""
-    form = text[cue.start : cue.end].lower()
-    if form != cue.lemma or " " in form:
-        return True
-    words = text[speaker.start : speaker.end].lower().split()
-    # "A strong majority of voters say" agrees; "a new report" does not.
-    return words[0] not in _SINGULAR_STARTS or len(words) > 3 or "of" in words
-
-
-# A short addressee (no comma, no verb form) before the question word of "asked".
-_ADDRESSEE_BEFORE_QUESTION = re.compile(
-    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|to)\b)[\w’'.-]+\s+){1,7}?"
-    r"(?=(?:whether|if|why|how|what|who|where|when|about)\b)",
-    re.IGNORECASE,
-)
-_ASKED_OPENING = re.compile(
-    r"\W*(?:(?:when|after|once|if)\s+)?(?:(?:he|she|they)\s+(?:was|were)\s+|(?:was|were)\s+)?",
-    re.I,
-)
-_QUESTION = re.compile(
-    r"(?:\s+(?:by\s+(?P<asker>[^,]{1,60}?)|(?:during|at|in|on|directly|repeatedly|again|"
-    r"later)\b[^,]{0,60}?))?"
-    r"\s+(?P<question>(?:whether|if|why|how|what|who|where|when|about|to(?=\s+[a-z]+\b)))\b",
-    re.IGNORECASE,
-)
-# The last word before a quotation, with its comma or colon: 'shouted, "'.
-_CUE_BEFORE_QUOTE = re.compile(r"\b[\w’']+[,:]?\s*$")
-_ASKED_PHRASE_ENDS = (" about", " for", " on", " of")
-_QUOTED_QUESTION = re.compile(r"\s*[,:]\s*[\"“]")
-# "he said when asked", "after being asked", "Trump was asked": a question to the subject.
-_ASKED_AFTER = re.compile(
-    r"\b(?:(?:when|whenever|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"
-    r"(?:\s+(?:was|were|being|is|are))?|was|were|been|being)\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
-# A participle that opens its sentence ("Noting ...", "In rejecting ...", "While saying").
-_PARTICIPLE_OPENING = re.compile(
-    r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon|since)\s+)?",
-    re.IGNORECASE,
-)
-# The possessor before a noun of speech: "Obama's", "George Will’s earlier", "his".
-_POSSESSOR = re.compile(
-    r"(?:(?P<mark>['’]s)|\b(?P<pronoun>his|her|their|its|my|our|your))"
-    r"(?:\s+(?-i:[a-z]+)){0,2}\s+$",
-    re.IGNORECASE,
-)
-_DETERMINED = re.compile(r"\b(?:the|a|an|this|that|these|those)(?:\s+(?-i:[a-z-]+)){0,2}\s+$", re.I)
-_NOUNS_NEEDING_POSSESSOR = frozenset(
-    "attack attacks question questions charge charges praise argument arguments threat "
-    "threats demand demands call calls".split()
-)
-_RELATIVE_THAT = re.compile(
-    r"\s+(?:is|was|are|were|has|had|have|would|will|could|can|(?-i:[a-z]+ed))\b", re.I
-)
-_NOMINAL_LINK = re.compile(r"\s*(that|for|about|on|of|to|against|:)(?=\s)", re.IGNORECASE)
-_NOUN_PHRASE_END = re.compile(
-    r",|;|\s[—–-]{1,2}\s|\s\(|\s(?:is|are|was|were|has|have|had|will|would|could|should|"
-    r"can|may|might|came|comes|remains?|seems?|appears?|drew|draws|did|does|do)\b"
-)
-# A short name and a colon opening a unit: "Trump:", "Q:", "Former AG Mukasey at RNC:".
-_LABEL = re.compile(
-    r"[\"“]?(?P<label>(?-i:[A-Z])[\w’'.-]*(?:[^\S\n]+[\w’'.-]+){0,5}?):[^\S\n]+(?=\S)"
-)
-# A label's content with this many commas is a list ("Contributing: A, B, C, D").
-_LIST_COMMAS = 4
-_NOT_SPEAKER_LABELS = frozenset(
-    [
-        *"note update updated correction related photos photo video watch source sources "
-        "background previously disclosure tags topics caption contributing breaking wow "
-        "revealed".split(),
-        "paid notice",
-        "editor's note",
-        "editor’s note",
-        "read more",
-        "see also",
-        "story highlights",
-    ]
-)
-# A note of the publisher, not reporting: "Editor's note: ...".
-_EDITORS_NOTE = re.compile(r"(?m)^[^\S\n]*editor(?:'|’)?s(?:'|’)?\s+note\b.*$", re.IGNORECASE)
-# A lower-case past-tense verb after a subject ("the court ruled").
-_PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
-# A form of "be" before a passive cue: "was announced", "has been widely criticized".
-_PASSIVE_BE = re.compile(
-    r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
-    r"(?-i:[a-z]+ly)))*\s+$",
-    re.IGNORECASE,
-)
-# What a passive verb of judgement was for: "criticized for", "accused of", "charged with".
-_PASSIVE_COMPLEMENT = re.compile(r"(?:for|of|with|as)\s", re.IGNORECASE)
-# "asked the court to intervene": an addressee and an infinitive.
-_OBJECT_INFINITIVE = re.compile(
-    r"(?:[\w’'.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?-i:[a-z]+)\b",
-    re.IGNORECASE,
-)
-_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
-# A verb that takes an infinitive whose subject is its own: "appeared to acknowledge".
-_CATENATIVE_BEFORE = re.compile(
-    r"\b(?:appear|seem|continue|move|tr[iy]|struggle|refuse|decline|decide|plan|hope|"
-    r"attempt|choose|chose|fail|manage|want|need|use|begin|began|start|rush|hasten|"
-    r"vow|promise|pledge)(?:s|es|ed|d)?\s+(?:\w+ly\s+)?to\s+$",
-    re.IGNORECASE,
-)
-_THAT_AFTER = re.compile(r"\s*that\b", re.IGNORECASE)
-_LEADING_PRONOUN = re.compile(
-    r"\W*(?:(?:but|and|so|yet),?\s+)?(he|she|they|we|i)\b(?!\s*[,'’])", re.IGNORECASE
-)
-_CAUSATIVE = re.compile(
-    r"\b(?:le[ad]|leading|leads|prompt(?:s|ed|ing)?|forc(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|"
-    r"push(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|allow(?:s|ed|ing)?|inspir(?:e|es|ed|ing)|"
-    r"spur(?:s|red|ring)?|drove|driv(?:e|es|ing))\s+",
-    re.IGNORECASE,
-)
-# Verbs that name a thing ("what he called ...", "which she described as ...").
-_NAMING = frozenset("call describe term dub label".split())
-_WHAT_BEFORE = re.compile(
-    r"\b(?:what|which|whom)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
-    r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))\s+(?:(?:has|had|have|once|"
-    r"later|now|then|also|"
-    r"repeatedly|often)\s+)*$",
-    re.IGNORECASE,
-)
-_HEARSAY = frozenset("say report allege claim rumor".split())
-# Where a passive's subject ends: before its auxiliaries ("will not be", "has been").
-_SUBJECT_END = re.compile(
-    r"\s+(?:(?:will|would|could|should|can|may|might|must|has|have|had|not|never|also|"
-    r"(?-i:[a-z]+ly))\s+)*(?:is|are|was|were|been|be|being)\b|$",
-    re.IGNORECASE,
-)
-# The agent of a passive: "by a Post reporter", up to punctuation or a clause word.
-_AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()])+)", re.I)
-# Words that put a participle under the sentence's subject: "by saying", "while arguing".
-_BEFORE_AFTER = re.compile(r",?\s+(?:before|after)\s+$", re.IGNORECASE)
-_PARTICIPLE_LEAD = re.compile(
-    r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
-)
-# Words that make a clause of what follows a cue: no speaker mention holds them.
-_FINITE_WORD = re.compile(
-    r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|"
-    r"does|did|won’t|won't|isn’t|isn't|wasn’t|wasn't|(?:do|does|did|are|were|has|have|had|"
-    r"could|would|should|ca)n[’']t)\b",
-    re.IGNORECASE,
-)
-# "C, as X said": the speaker's clause after a comma and "as".
-_AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
-# "As X noted, C".
-_AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
-# "..., and as X noted, C": the same after a comma inside the sentence.
-_AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE)
-# "He said, without evidence, that C": an aside between the cue and "that".
-_ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
-
-
-def _inside_quotes_between(text: str, start: int, position: int) -> bool:
-    """Whether a double quotation opened in ``text[start:position]`` is still open."""
-    return _odd_quote_count(text[start:position])
-
-
-def _odd_quote_count(segment: str) -> bool:
-    """Whether ``segment`` leaves a double quotation open."""
-    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
-
-
-def _extend_cue(cue: Cue, modifiers: list[Cue], text: str) -> Span:
-    """The cue with a modifier that directly follows it ("said in a statement")."""
-    for modifier in modifiers:
-        if 0 <= modifier.start - cue.end <= 2 and not text[cue.end : modifier.start].strip():
-            return Span(cue.start, modifier.end)
-    return Span(cue.start, cue.end)
-
-
-def _opens_quotation_after(text: str, position: int) -> bool:
-    """Whether the first non-space character from ``position`` opens a quotation.
-
-    Walks over the spaces instead of slicing the rest of the text, which made the
-    check linear in the text length at every quotation.
-    """
-    length = len(text)
-    while position < length and text[position].isspace():
-        position += 1
-    return position < length and text[position] in '“"'
