@@ -16,7 +16,7 @@ from quotes.lexicon import CueKind
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers import find_speaker_after
-from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.tokens import AUXILIARIES, SENTENCE_OPENERS, WEEKDAYS, first_word
 
 # The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
 CLAUSE_KIND = CueKind.CLAUSE.value
@@ -99,9 +99,7 @@ def is_clause_before(text: str, span: Span) -> bool:
 
 
 # An auxiliary in lower case: "in late May" holds no verb.
-FINITE_LOWER = re.compile(
-    r"\b(?:would|will|is|are|was|were|has|have|had|could|should|can|may|might|must|does|did)\b"
-)
+FINITE_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES - {'do'}))})\b")
 
 # Words that open an adverbial phrase before a speaker ("In May 2014, ...").
 PHRASE_OPENERS = frozenset(
@@ -488,9 +486,10 @@ SUBJECT_END = re.compile(
 # The agent of a passive: "by a Post reporter", up to punctuation or a clause word.
 AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()])+)", re.I)
 
-# Words that put a participle under the sentence's subject: "by saying", "while arguing".
+# "before" or "after" right before a participle cue: ", before noting that ...".
 BEFORE_AFTER = re.compile(r",?\s+(?:before|after)\s+$", re.IGNORECASE)
 
+# Words that put a participle under the sentence's subject: "by saying", "while arguing".
 PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
 )
@@ -514,11 +513,6 @@ AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE
 
 # "He said, without evidence, that C": an aside between the cue and "that".
 ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
-
-
-def inside_quotes_between(text: str, start: int, position: int) -> bool:
-    """Whether a double quotation opened in ``text[start:position]`` is still open."""
-    return odd_quote_count(text[start:position])
 
 
 def odd_quote_count(segment: str) -> bool:

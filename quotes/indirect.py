@@ -14,6 +14,7 @@ import re
 from quotes.model import Span
 from quotes.speakers import abbreviations
 from quotes.tokens import (
+    AUXILIARIES,
     CLAUSE_WORDS,
     DETERMINERS,
     PRONOUNS,
@@ -245,9 +246,7 @@ def content_stop(text: str, start: int, end: int) -> int:
 # ", the party's nominee." after a capitalised name, to the end of the content.
 _FINAL_APPOSITION = re.compile(r"\b[A-Z][\w’'.-]*(,)\s+(?:the|a|an)\s+[^,;\"“”]*$")
 _VERB_IN_APPOSITION = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
-    r"did|does|do|(?-i:[a-z]+ed))\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(sorted(AUXILIARIES))}|(?-i:[a-z]+ed))\b", re.IGNORECASE
 )
 # ", who ..." (or whom, whose) with no later comma: a relative clause closing the content.
 _FINAL_RELATIVE = re.compile(r",\s*(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)

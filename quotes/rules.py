@@ -95,7 +95,6 @@ from quotes.clauses import (
     after_comma,
     agrees,
     extend_cue,
-    inside_quotes_between,
     is_clause_before,
     is_passive,
     is_sentence_adverb,
@@ -215,6 +214,7 @@ class UnitRules:
             colon.unit = number
             colon.cue_start = colon.cue.start if colon.cue else unit.start
             chosen.append(colon)
+        label = None
         if (
             chosen
             and self.text.find(":", unit.start, unit.end) >= 0
@@ -226,7 +226,7 @@ class UnitRules:
             if label is not None:
                 chosen = []
         if not chosen:
-            label = self._labelled(unit)
+            label = label or self._labelled(unit)
             if label is not None:
                 label.unit = number
                 label.cue_start = unit.start
@@ -485,12 +485,17 @@ class UnitRules:
                     pronoun = LEADING_PRONOUN.match(text, unit.start, infinitive.start())
                     if speaker is None and pronoun is not None:
                         speaker = Span(pronoun.start(1), pronoun.end(1))
+            passive = (
+                PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
+                if speaker is None
+                else None
+            )
             if (
                 speaker is None
                 and cue.kind == CLAUSE_KIND
                 and not cue.participle
                 and infinitive is None
-                and PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start) is None
+                and passive is None
                 and not cue.noun_form
                 and (
                     cue.lemma in {"say", "tell"}
@@ -503,7 +508,6 @@ class UnitRules:
                 # sentence's subject a speaker.
                 speaker = find_subject(text, unit.start, cue.start)
             if speaker is None:
-                passive = PASSIVE_BE.search(text, max(lower, cue.start - 30), cue.start)
                 if passive is not None and cue.kind != BELIEF_KIND:
                     return self._passive(unit, cue, cue_span, lower, passive.start())
                 # "Obama's claims about", "the calls for": the cue word is a noun.
@@ -910,7 +914,6 @@ class UnitRules:
         if starts_with_preposition(text, rest_start, unit.end):
             # "said in a recent interview with the paper that ...": skip to the clause.
             late_that = LATE_THAT.match(text, rest_start, unit.end)
-            late_clause = LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
             if late_that is not None and late_that.group(1).lower() in CIRCUMSTANCE_STARTS:
                 rest_start = late_that.end() - 4
                 rest = text[rest_start : unit.end]
@@ -924,7 +927,9 @@ class UnitRules:
                 # the topic follows.
                 rest_start = topic.end()
                 rest = text[rest_start : unit.end]
-            elif late_clause is not None and late_clause.group(1).lower() in CIRCUMSTANCE_STARTS:
+            elif (
+                late_clause := LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
+            ) is not None and late_clause.group(1).lower() in CIRCUMSTANCE_STARTS:
                 # "has said for weeks he's the only candidate ...": a clause with a
                 # pronoun subject after a short circumstance.
                 rest_start = late_clause.end()
@@ -1374,7 +1379,7 @@ class UnitRules:
             return end  # the clause closed before the content began
         comma = start
         while (comma := text.find(",", comma + 1, end)) >= 0:
-            if inside_quotes_between(text, start, comma):
+            if odd_quote_count(text[start:comma]):
                 continue
             if MAIN_CLAUSE_AFTER.match(text, comma + 1, end):
                 return comma

@@ -16,6 +16,7 @@ from functools import cache
 from quotes.lexicon import read_data_lines
 from quotes.model import Span, Speaker
 from quotes.tokens import (
+    AUXILIARIES,
     CLAUSE_WORDS,
     CONNECTORS,
     CUE_MODIFIERS,
@@ -595,7 +596,7 @@ def _with_head_noun(tokens: list[Token], start: int, index: int, end: int) -> in
 def _looks_like_verb(token: Token) -> bool:
     """Whether a lower-case word after a noun is likely the verb of its clause."""
     word = token.lower
-    return word in _AUXILIARIES or word.endswith(("ed", "ing")) or word in CONNECTORS
+    return word in _VERB_WORDS or word.endswith(("ed", "ing")) or word in CONNECTORS
 
 
 def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
@@ -620,10 +621,7 @@ def _leading_name(tokens: list[Token], start: int, end: int) -> Span | None:
 
 
 _CONJUNCTIONS = frozenset("but and yet so or".split())
-_AUXILIARIES = frozenset(
-    "is are was were has have had will would could should can may might must did does do "
-    "says said".split()
-)
+_VERB_WORDS = AUXILIARIES | {"says", "said"}
 
 
 # --- resolution -----------------------------------------------------------------------

@@ -68,6 +68,10 @@ PRONOUNS = frozenset(
     "he she they we i you it who which him her them us me someone somebody".split()
 )
 PERSONAL_PRONOUNS = frozenset("he she they we i you him her them us me".split())
+# Forms of "be", "have" and "do" and the modals: the finite verb of a clause.
+AUXILIARIES = frozenset(
+    "is are was were has have had will would could should can may might must did does do".split()
+)
 DETERMINERS = frozenset(
     "the a an his her their its our my your this these those some many several other "
     "both one two three four five few most all each another any".split()
