@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.db.parent.mkdir(parents=True, exist_ok=True)
     if args.command is None:
         # Qt is imported only here, so the headless commands run where it is absent.
-        from ui.application import run_gui
+        from ui.shell.application import run_gui
 
         return run_gui(
             args.db,

@@ -41,7 +41,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -39,7 +39,7 @@ from bench._ui_support import application, open_window, quiet_qt_warnings, works
 from bench.ui_latency import generate_document
 from quotes.model import Article
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 FRAME_MS = 1000 / 60
 

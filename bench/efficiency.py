@@ -62,8 +62,8 @@ from bench._ui_support import (
 from quotes.boundaries import Edge, move_edge
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
-from ui.main_window import MainWindow
-from ui.text_offsets import TextOffsets
+from ui.article.text_offsets import TextOffsets
+from ui.shell.main_window import MainWindow
 
 SEED_ARTICLE = SHARED / "seed" / "article.txt"
 RIGHT_TARGET = 1.2
@@ -450,7 +450,7 @@ class Annotator:
         """Answer "fix the following records too?": press its key when every record it
         would change should name ``name`` by the gold; otherwise ignore it (free: the
         next key goes on with the review)."""
-        from ui.review_speakers import SpeakerFixPrompt
+        from ui.roster.speaker_review import SpeakerFixPrompt
 
         prompt = self.window.findChild(SpeakerFixPrompt)
         if prompt is None or prompt.pending is None:
@@ -581,7 +581,7 @@ def _edge_steps(text: str, span: Span, edge: Edge, target: int, limit: int = 50)
 
 def _roster_names(window: MainWindow) -> list[str]:
     """The speaker names of the window's roster panel, in row order (empty if none)."""
-    from ui.roster_panel import RosterPanel
+    from ui.roster.roster_panel import RosterPanel
 
     panel = window.findChild(RosterPanel)
     if panel is None:

@@ -54,7 +54,7 @@ from bench._ui_support import (
 )
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "accept": 10.0}
 

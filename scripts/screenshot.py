@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from formats.readers import read_paths
     from storage.samples import sample_articles
     from storage.store import Store
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="quote-annotator-shot-") as folder:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
 from quotes.model import Article, Attribution, QuoteType, Span
 from storage.store import Store
-from ui.main_window import MainWindow
-from ui.workers import running_tasks
+from ui.shell.main_window import MainWindow
+from ui.shell.workers import running_tasks
 
 # Written for these tests: a split quotation, an indirect one with a pronoun
 # speaker, and markup-looking characters that must stay plain text.

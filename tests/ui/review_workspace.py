@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from quotes.model import Article, Attribution, QuoteType
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT, article_records, fill_workspace, span_of
 

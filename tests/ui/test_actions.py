@@ -1,4 +1,4 @@
-"""``ui.actions.make_action``: the one way the window's actions are built."""
+"""``ui.shell.action_group.make_action``: the one way the window's actions are built."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from ui.actions import make_action
+from ui.shell.action_group import make_action
 
 
 def test_keys_given_as_text_become_shortcuts_and_join_the_tip_in_the_tooltip(

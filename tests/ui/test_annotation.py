@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from quotes.model import Origin, QuoteType, Status
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT, fresh_attribution
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from storage.store import Store
-from ui.application import WorkspaceSession
+from ui.shell.application import WorkspaceSession
 
 
 @contextmanager

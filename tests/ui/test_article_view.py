@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from quotes.model import Status
-from ui.main_window import MainWindow
-from ui.theme import Part
+from ui.shell.main_window import MainWindow
+from ui.shell.theme import Part
 
 from .conftest import ARTICLE_TEXT
 

@@ -15,11 +15,11 @@ from PySide6.QtGui import QTextCharFormat
 
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
-from ui.article_view import ArticleView
-from ui.changes import ChangeKind
-from ui.main_window import MainWindow
-from ui.record_highlighter import RecordHighlighter
-from ui.theme import Part
+from ui.article.article_view import ArticleView
+from ui.article.record_highlighter import RecordHighlighter
+from ui.operations.changes import ChangeKind
+from ui.shell.main_window import MainWindow
+from ui.shell.theme import Part
 
 PARAGRAPHS = 400
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
-from ui.cheat_sheet import (
+from ui.shell.cheat_sheet import (
     OTHER_GROUP,
     CheatSheet,
     ShortcutEntry,

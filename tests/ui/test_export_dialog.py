@@ -17,13 +17,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-import ui.tasks
+import ui.shell.tasks
 from formats.atomic import FOLDER_MARKER
 from formats.writers import ExportFilters
 from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Status
 from storage.store import Store
-from ui.export_dialog import ExportDialog
-from ui.main_window import MainWindow
+from ui.io.export_dialog import ExportDialog
+from ui.shell.main_window import MainWindow
 
 from .conftest import span_of
 
@@ -282,7 +282,7 @@ def test_cancel_keeps_the_earlier_export(
                     time.sleep(0.005)
                     yield item
 
-    monkeypatch.setattr(ui.tasks, "Store", SlowStore)
+    monkeypatch.setattr(ui.shell.tasks, "Store", SlowStore)
     out = tmp_path / "exports" / "dataset.jsonl"
     out.parent.mkdir()
     out.write_bytes(b"the earlier export\n")

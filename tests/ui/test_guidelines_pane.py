@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextBlockFormat
 
-from ui.guidelines_pane import GuidelinesPane, default_guidelines
+from ui.review.guidelines_pane import GuidelinesPane, default_guidelines
 
 
 class Chooser:

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QDialogButtonBox
 from formats.readers import ReadOptions, csv_columns
 from quotes.model import ImportReport, Origin, Problem
 from storage.store import Store
-from ui.csv_mapping_dialog import (
+from ui.io.csv_mapping_dialog import (
     NOT_MAPPED,
     CsvMappingDialog,
     load_csv_mapping,
     save_csv_mapping,
 )
-from ui.file_actions import IMPORT_FILTER
-from ui.import_report_dialog import ImportReportDialog, ProblemLocation, locate_problem
-from ui.main_window import MainWindow
+from ui.io.file_actions import IMPORT_FILTER
+from ui.io.import_report_dialog import ImportReportDialog, ProblemLocation, locate_problem
+from ui.shell.main_window import MainWindow
 
 FORMATS_DATA = Path(__file__).parent.parent / "formats" / "data"
 
@@ -166,7 +166,7 @@ def test_importing_a_csv_from_the_file_menu_asks_for_the_mapping(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
-        "ui.file_actions.QFileDialog.getOpenFileNames",
+        "ui.io.file_actions.QFileDialog.getOpenFileNames",
         lambda *args, **kw: ([str(feed_csv)], ""),
     )
     actions = actions_window.file_actions
@@ -264,7 +264,7 @@ def test_importing_a_brat_folder_and_a_saved_page_from_the_file_menu(
     shutil.copy(FORMATS_DATA / "page.html", folder / "page.html")
     (folder / "annotation.conf").write_text("[entities]\nSource\n", encoding="utf-8")
     monkeypatch.setattr(
-        "ui.file_actions.QFileDialog.getExistingDirectory", lambda *args, **kw: str(folder)
+        "ui.io.file_actions.QFileDialog.getExistingDirectory", lambda *args, **kw: str(folder)
     )
     actions = actions_window.file_actions
     actions.import_folder.trigger()

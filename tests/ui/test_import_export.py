@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
 
-import ui.tasks
+import ui.shell.tasks
 from quotes.model import Article, ImportReport
 from storage.store import Store
-from ui.import_report_dialog import ImportReportDialog
-from ui.main_window import MainWindow
+from ui.io.import_report_dialog import ImportReportDialog
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT
 
@@ -86,7 +86,7 @@ def test_import_from_the_file_menu(
 ) -> None:
     chosen = [str(import_folder / "harbour.txt")]
     monkeypatch.setattr(
-        "ui.file_actions.QFileDialog.getOpenFileNames", lambda *args, **kw: (chosen, "")
+        "ui.io.file_actions.QFileDialog.getOpenFileNames", lambda *args, **kw: (chosen, "")
     )
     window.file_actions.import_files.trigger()
     handle = window.file_actions.running
@@ -104,7 +104,7 @@ def test_cancel_keeps_the_workspace_as_it_was(
             time.sleep(0.005)
             yield Article(text=f"Article {n}: the minister said nothing new today.")
 
-    monkeypatch.setattr(ui.tasks, "read_paths", endless)
+    monkeypatch.setattr(ui.shell.tasks, "read_paths", endless)
     handle = window.file_actions.import_paths([Path("anything")])
     dialog = window.file_actions.progress_dialog
     assert isinstance(dialog, QProgressDialog)
@@ -135,7 +135,7 @@ def test_export_writes_the_schema(qtbot, window: MainWindow, tmp_path: Path) -> 
 
 def test_export_from_the_dialog(qtbot, window: MainWindow, tmp_path: Path) -> None:
     window.file_actions.export.trigger()
-    from ui.export_dialog import ExportDialog
+    from ui.io.export_dialog import ExportDialog
 
     dialog = window.findChild(ExportDialog)
     assert dialog is not None and dialog.isVisible()

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 
 from quotes.model import Span, Speaker, Status
 from storage.store import Store
-from ui import operations
-from ui.attribution_table import ATTRIBUTION_ID_ROLE, STATUS_ROLE, AttributionTableModel
-from ui.changes import ChangeHub, ChangeKind
-from ui.document_list import DOCUMENT_ID_ROLE, DocumentListModel
-from ui.speaker_list import SPEAKER_ROLE, SpeakerListModel
+from ui.operations import attribution_operations
+from ui.operations.changes import ChangeHub, ChangeKind
+from ui.roster.speaker_list import SPEAKER_ROLE, SpeakerListModel
+from ui.tables.attribution_table import ATTRIBUTION_ID_ROLE, STATUS_ROLE, AttributionTableModel
+from ui.tables.document_list import DOCUMENT_ID_ROLE, DocumentListModel
 
 
 def test_document_list_model_passes_the_model_tester(qtmodeltester, store: Store) -> None:
@@ -57,7 +57,7 @@ def test_an_accepted_record_updates_its_row_and_the_document_counts(store: Store
     resets: list[bool] = []
     records.modelReset.connect(lambda: resets.append(True))
 
-    operations.accept_attribution(store=store, changes=hub, attribution_id=record_id)
+    attribution_operations.accept_attribution(store=store, changes=hub, attribution_id=record_id)
 
     assert changed_rows == [1] and not resets  # one row repainted, not the table
     assert records.index(1, AttributionTableModel.STATUS).data() == "accepted"
@@ -74,7 +74,7 @@ def test_an_added_record_is_inserted_in_text_order(store: Store) -> None:
     start = text.index("Residents")
     selection = Span(start, text.index(".", start))
 
-    added = operations.add_quotation(
+    added = attribution_operations.add_quotation(
         store=store, changes=hub, document_id=document.id, text=text, selection=selection
     )
 
@@ -106,14 +106,14 @@ def test_the_reviewed_count_follows_every_kind_of_row_change(store: Store) -> No
         return sum(a.status != Status.CANDIDATE for a in records.attributions())
 
     assert records.reviewed_count() == counted() == 0
-    operations.accept_attribution(store=store, changes=hub, attribution_id=first)
-    operations.reject_attribution(store=store, changes=hub, attribution_id=second)
+    attribution_operations.accept_attribution(store=store, changes=hub, attribution_id=first)
+    attribution_operations.reject_attribution(store=store, changes=hub, attribution_id=second)
     assert records.reviewed_count() == counted() == 2
-    operations.accept_attribution(store=store, changes=hub, attribution_id=second)
+    attribution_operations.accept_attribution(store=store, changes=hub, attribution_id=second)
     assert records.reviewed_count() == counted() == 2
     text = records.text
     start = text.index("Residents")
-    operations.add_quotation(
+    attribution_operations.add_quotation(
         store=store,
         changes=hub,
         document_id=document.id,
@@ -121,10 +121,10 @@ def test_the_reviewed_count_follows_every_kind_of_row_change(store: Store) -> No
         selection=Span(start, text.index(".", start)),
     )
     assert records.reviewed_count() == counted() == 3  # an added quotation is accepted
-    operations.undo_last(store=store, changes=hub)
+    attribution_operations.undo_last(store=store, changes=hub)
     assert records.reviewed_count() == counted() == 2
-    operations.undo_last(store=store, changes=hub)
-    operations.reject_attribution(store=store, changes=hub, attribution_id=third)
+    attribution_operations.undo_last(store=store, changes=hub)
+    attribution_operations.reject_attribution(store=store, changes=hub, attribution_id=third)
     assert records.reviewed_count() == counted() == 3
     records.load_document(document.id)
     assert records.reviewed_count() == counted() == 3
@@ -133,7 +133,7 @@ def test_the_reviewed_count_follows_every_kind_of_row_change(store: Store) -> No
 def test_newline_offsets_are_the_line_breaks() -> None:
     import re
 
-    from ui.attribution_table import newline_offsets
+    from ui.tables.attribution_table import newline_offsets
 
     for text in ("", "a", "\n", "a\nb", "\n\nab\n", "title\n\n“quoted”\nend"):
         assert newline_offsets(text) == [m.start() for m in re.finditer("\n", text)]
@@ -156,7 +156,7 @@ def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkey
     documents.dataChanged.connect(lambda top, _bottom, _roles=None: changed_rows.append(top.row()))
     record_id = records.index(0, 0).data(ATTRIBUTION_ID_ROLE)
 
-    operations.accept_attribution(store=store, changes=hub, attribution_id=record_id)
+    attribution_operations.accept_attribution(store=store, changes=hub, attribution_id=record_id)
 
     assert whole_reads == [] and changed_rows == [0]
     assert documents.index(0, DocumentListModel.ACCEPTED).data() == 1
@@ -165,7 +165,7 @@ def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkey
     # A record that is gone (its addition undone) makes the whole list re-read.
     text = records.text
     start = text.index("Residents")
-    operations.add_quotation(
+    attribution_operations.add_quotation(
         store=store,
         changes=hub,
         document_id=records.document().id,
@@ -173,6 +173,6 @@ def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkey
         selection=Span(start, text.index(".", start)),
     )
     whole_reads.clear()
-    operations.undo_last(store=store, changes=hub)
+    attribution_operations.undo_last(store=store, changes=hub)
     assert whole_reads
     assert documents.index(0, DocumentListModel.ACCEPTED).data() == 1

@@ -1,4 +1,4 @@
-"""``ui.navigation``: moves to a remembered position, a search hit, the first document."""
+"""``ui.operations.navigation``: moves to a remembered position, a hit, the first document."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from quotes.model import Span
 from storage.store import Store
-from ui import navigation
-from ui.main_window import MainWindow
+from ui.operations import navigation
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT, record_id, show_window
 from .review_workspace import make_two_documents

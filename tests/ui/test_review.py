@@ -12,9 +12,9 @@ from PySide6.QtGui import QAction
 
 from quotes.model import DocumentStatus, QuoteType, Status
 from storage.store import Store
-from ui.cheat_sheet import menu_actions
-from ui.main_window import MainWindow
-from ui.theme import Part
+from ui.shell.cheat_sheet import menu_actions
+from ui.shell.main_window import MainWindow
+from ui.shell.theme import Part
 
 from .conftest import ARTICLE_TEXT, fresh_attribution, record_id, show_window
 from .review_workspace import SECOND_TEXT, make_two_documents, press

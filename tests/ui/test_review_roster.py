@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT, fresh_attribution, record_id, show_window
 from .review_workspace import SECOND_TEXT, make_two_documents, press

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from quotes.model import Article, Attribution, QuoteType, Span, Speaker
 from storage.store import Store
-from ui import roster_operations
-from ui.changes import ChangeHub, ChangeKind
-from ui.roster_panel import RosterPanel, SpeakerRosterModel, distinct_variants
+from ui.operations import roster_operations
+from ui.operations.changes import ChangeHub, ChangeKind
+from ui.roster.roster_panel import RosterPanel, SpeakerRosterModel, distinct_variants
 
 # Written for these tests: two people named two ways each, and one named once.
 TEXT = (

@@ -1,4 +1,4 @@
-"""``ui.row_tables``: the read-only row model every dialog table is built on."""
+"""``ui.tables.row_tables``: the read-only row model every dialog table is built on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from ui.row_tables import RowTableModel
+from ui.tables.row_tables import RowTableModel
 
 
 class _Pairs(RowTableModel[tuple[str, int]]):

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from quotes.model import Article
 from storage.store import Store
-from ui.changes import ChangeHub, ChangeKind
-from ui.search_panel import HIT_ROLE, SNIPPET_ROLE, SearchPanel, match_ranges
+from ui.operations.changes import ChangeHub, ChangeKind
+from ui.tables.search_panel import HIT_ROLE, SNIPPET_ROLE, SearchPanel, match_ranges
 
 # Written for these tests.
 ARTICLES = [

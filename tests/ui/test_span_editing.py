@@ -18,8 +18,8 @@ from quotes.boundaries import Edge
 from quotes.model import Attribution, Span
 from quotes.span_edits import CONTENT, CUE, SPEAKER, SpanRef, SpanRole
 from storage.store import Store
-from ui.main_window import MainWindow
-from ui.span_editing import SNAP_KEY
+from ui.review.editing_actions import SNAP_KEY
+from ui.shell.main_window import MainWindow
 
 from .conftest import ARTICLE_TEXT, fresh_attribution, span_of
 

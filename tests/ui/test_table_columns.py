@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
-from ui.table_columns import MEASURED_ROWS, PADDING, fit_columns, sampled_rows
+from ui.tables.table_columns import MEASURED_ROWS, PADDING, fit_columns, sampled_rows
 
 
 class CountingModel(QAbstractTableModel):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel
 
 from quotes.model import Status
-from ui.theme import (
+from ui.shell.theme import (
     THEME_NAMES,
     Part,
     apply_theme,

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from quotes.model import DocumentStatus, QuoteType, Status
 from storage.store import Store
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 from .conftest import fresh_attribution, show_window
 from .review_workspace import make_two_documents, press

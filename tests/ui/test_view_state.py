@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 
-from ui.view_state import ZOOM_RANGE, ViewState
+from ui.shell.view_state import ZOOM_RANGE, ViewState
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from quotes.model import DocumentStatus, Status
 from storage.store import Store
-from ui.main_window import MainWindow
-from ui.theme import Part, highlight_colours
-from ui.view_state import ViewState
+from ui.shell.main_window import MainWindow
+from ui.shell.theme import Part, highlight_colours
+from ui.shell.view_state import ViewState
 
 from .conftest import show_window
 from .review_workspace import SECOND_TEXT, make_two_documents, press

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from ui.workers import run_task, running_tasks
+from ui.shell.workers import run_task, running_tasks
 
 from .conftest import fail_if_workers_running
 

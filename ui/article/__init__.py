@@ -1,0 +1,1 @@
+"""The article as plain text: the view, its highlighter and the offset conversion."""

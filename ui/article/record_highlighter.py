@@ -1,0 +1,248 @@
+"""How the records look in the article: :class:`RecordHighlighter` paints them.
+
+Each record's content fragments, cue and speaker mention become
+:class:`StyledRange` s in Qt positions; the highlighter, a ``QSyntaxHighlighter``,
+formats one block at a time from a list of ranges sorted by position. A change to
+one record re-formats only the blocks its old and new ranges touch, and a long
+text is formatted lazily, as its blocks come into view (see
+:class:`RecordHighlighter`). Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from quotes.model import Attribution, Status
+from ui.article.text_offsets import TextOffsets
+from ui.shell.theme import (
+    LIGHT_HIGHLIGHTS,
+    STATUS_PRIORITY,
+    HighlightColours,
+    Part,
+    article_formats,
+    dimmed_format,
+)
+
+
+class StyledRange(NamedTuple):
+    """One highlighted stretch, in Qt positions (end exclusive).
+
+    A tuple whose first four fields are unique per range (a record has one range
+    per part and fragment), so ranges sort by position and a range is found
+    again by binary search on itself. A named tuple rather than a dataclass: a
+    1 MB article has some 40,000 of them, built on every document switch.
+    """
+
+    start: int
+    end: int
+    attribution_id: int
+    part: Part
+    status: Status
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        """Paint order: later (higher) ranges are painted over earlier ones."""
+        return (STATUS_PRIORITY[self.status], int(self.part))
+
+
+def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRange]:
+    """The styled ranges of one record: each fragment, the cue and the speaker mention."""
+    assert attribution.id is not None
+    parts = [(Part.CONTENT, fragment) for fragment in attribution.fragments]
+    if attribution.cue is not None:
+        parts.append((Part.CUE, attribution.cue))
+    if attribution.speaker is not None:
+        parts.append((Part.SPEAKER, attribution.speaker))
+    return [
+        StyledRange(
+            offsets.to_qt(span.start),
+            offsets.to_qt(span.end),
+            attribution.id,
+            part,
+            attribution.status,
+        )
+        for part, span in parts
+    ]
+
+
+class RecordHighlighter(QSyntaxHighlighter):
+    """Paints the styled ranges of all records, block by block.
+
+    The ranges are kept per record and, for lookup, in one list sorted by start;
+    a block finds the ranges that overlap it with a binary search bounded by the
+    longest range, so formatting a block costs O(log n + overlaps).
+
+    With a current record set (:meth:`set_current`), every other record is painted
+    with its dimmed format, so the one under review stands out in its context.
+
+    In a long text (:attr:`LAZY_FROM_CHARS`) only the blocks inside the window set
+    by :meth:`set_window` (the view sets it to what is on screen, before painting)
+    are formatted; the others are remembered as pending and formatted when they
+    come into view (:meth:`format_pending`). Opening a 1 MB article thus formats a
+    screenful of blocks, not ten thousand.
+    """
+
+    #: Texts at least this long are formatted lazily, as they come into view.
+    LAZY_FROM_CHARS = 100_000
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._formats = article_formats(LIGHT_HIGHLIGHTS)
+        self._dimmed = {key: dimmed_format(f, LIGHT_HIGHLIGHTS) for key, f in self._formats.items()}
+        self._current: int | None = None
+        self._by_record: dict[int, list[StyledRange]] = {}
+        self._sorted: list[StyledRange] = []
+        self._longest = 0
+        # Lazy formatting: blocks starting in [window) are formatted, others wait.
+        self._lazy = False
+        self._window = (0, 0)
+        self._pending: set[int] = set()
+
+    def set_ranges(self, ranges_by_record: dict[int, list[StyledRange]], *, repaint: bool) -> None:
+        """Replace every range; ``repaint`` re-formats the whole document now.
+
+        Pass ``repaint=False`` when the text is about to be set anyway (setting the
+        text formats every block once, with these ranges).
+        """
+        self._by_record = dict(ranges_by_record)
+        self._reindex()
+        if repaint:
+            self._rehighlight_all()
+
+    @property
+    def lazy(self) -> bool:
+        """Whether only the blocks in view are formatted (set by :meth:`prepare_text`)."""
+        return self._lazy
+
+    def prepare_text(self, length: int) -> None:
+        """Get ready for a new text of ``length`` characters (call before setting it):
+        long ones are formatted lazily, starting with nothing in view."""
+        self._lazy = length >= self.LAZY_FROM_CHARS
+        self._window = (0, 0)
+        self._pending = set()
+
+    def is_formatted(self, block_number: int) -> bool:
+        """Whether block ``block_number`` shows its highlights (not pending)."""
+        return block_number not in self._pending
+
+    def set_window(self, start: int, end: int) -> None:
+        """Format blocks starting in Qt positions ``[start, end)`` from now on."""
+        self._window = (start, end)
+
+    def format_pending(self, first_block: int, last_block: int) -> int:
+        """Format the pending blocks among ``first_block..last_block`` (numbers,
+        inclusive) now; returns how many were formatted."""
+        if not self._pending:
+            return 0
+        document = self.document()
+        due = [n for n in range(first_block, last_block + 1) if n in self._pending]
+        for number in due:
+            self.rehighlightBlock(document.findBlockByNumber(number))
+        return len(due)
+
+    def set_record(self, attribution_id: int, ranges: list[StyledRange]) -> None:
+        """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks.
+
+        The sorted index is patched in place (binary search per range), so one
+        record's change costs O(log n) lookups plus the list moves, not a re-sort.
+        """
+        old = self._by_record.pop(attribution_id, [])
+        if ranges:
+            self._by_record[attribution_id] = ranges
+        for styled in old:
+            del self._sorted[bisect.bisect_left(self._sorted, styled)]
+        for styled in ranges:
+            bisect.insort_left(self._sorted, styled)
+            # Only ever grows between full re-indexes: a longer bound just widens
+            # the search window a little, it never misses a range.
+            self._longest = max(self._longest, styled.end - styled.start)
+        for styled in old + ranges:
+            self._rehighlight_between(styled.start, styled.end)
+
+    def set_colours(self, colours: HighlightColours) -> None:
+        """Paint with the theme's colours from now on (repaints the whole text)."""
+        self._formats = article_formats(colours)
+        self._dimmed = {key: dimmed_format(f, colours) for key, f in self._formats.items()}
+        self._rehighlight_all()
+
+    def formats(self, *, dimmed: bool = False) -> dict[tuple[Part, Status], QTextCharFormat]:
+        """The formats painted for (part, status): the current record's, or with
+        ``dimmed`` the other records'."""
+        return dict(self._dimmed if dimmed else self._formats)
+
+    @property
+    def current(self) -> int | None:
+        """The record painted in full colour while the others are dimmed (None: all full)."""
+        return self._current
+
+    def set_current(self, attribution_id: int | None) -> None:
+        """Emphasise ``attribution_id`` and dim the others (None: dim nothing).
+
+        Moving from one record to another repaints only the blocks of those two;
+        switching dimming on or off repaints everything (every record changes look).
+        """
+        old, self._current = self._current, attribution_id
+        if old == attribution_id:
+            return
+        if old is None or attribution_id is None:
+            self._rehighlight_all()
+            return
+        for styled in self.ranges_for(old) + self.ranges_for(attribution_id):
+            self._rehighlight_between(styled.start, styled.end)
+
+    def ranges_at(self, position: int) -> list[StyledRange]:
+        """The ranges that contain the Qt ``position``."""
+        return self._overlapping(position, position + 1)
+
+    def ranges_for(self, attribution_id: int) -> list[StyledRange]:
+        """The ranges of one record (empty if it has none)."""
+        return list(self._by_record.get(attribution_id, []))
+
+    def _reindex(self) -> None:
+        self._sorted = sorted(r for ranges in self._by_record.values() for r in ranges)
+        self._longest = max((r.end - r.start for r in self._sorted), default=0)
+
+    def _overlapping(self, start: int, end: int) -> list[StyledRange]:
+        # A 1-tuple sorts before every range with the same start.
+        low = bisect.bisect_left(self._sorted, (start - self._longest,))
+        high = bisect.bisect_left(self._sorted, (end,))
+        return [r for r in self._sorted[low:high] if r.end > start]
+
+    def _rehighlight_all(self) -> None:
+        """Re-format every block: at once, or lazily the ones in view and the others
+        (marked pending) when they come into view."""
+        if not self._lazy:
+            self.rehighlight()
+            return
+        self._pending = set(range(self.document().blockCount()))
+        self._rehighlight_between(*self._window)
+
+    def _rehighlight_between(self, start: int, end: int) -> None:
+        document = self.document()
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        block_start = block.position()
+        if self._lazy:
+            # No block state is used: a changed state would make Qt go on to
+            # format the next block too, and the next, defeating the laziness.
+            if not self._window[0] <= block_start < self._window[1]:
+                self._pending.add(block.blockNumber())
+                return
+            self._pending.discard(block.blockNumber())
+        block_end = block_start + len(text)
+        overlapping = self._overlapping(block_start, block_end)
+        for styled in sorted(overlapping, key=lambda r: r.priority):
+            start = max(styled.start, block_start) - block_start
+            end = min(styled.end, block_end) - block_start
+            if end > start:
+                dim = self._current is not None and styled.attribution_id != self._current
+                formats = self._dimmed if dim else self._formats
+                self.setFormat(start, end - start, formats[styled.part, styled.status])

@@ -1,0 +1,1 @@
+"""Import and export: the File menu and its dialogs (CSV mapping, import report, export)."""

@@ -1,0 +1,1 @@
+"""One verb-named function per user action, and the change signal they fire."""

@@ -1,0 +1,361 @@
+"""The Edit spans menu: set a record's spans from the selection and move their edges.
+
+:class:`EditingActions` owns the ``QAction``s (the menu shows their keys) and
+turns each into one call of ``ui.operations.span_operations`` on the current record:
+
+============================  =======================================================
+C                             the selected words become the current record's cue
+M                             ... its speaker mention (the speaker entity is kept)
+F                             ... a further fragment of its content (merged with
+                              fragments it overlaps or touches)
+E                             ... the *edited span* (re-select, then apply)
+Alt+Down / Alt+Up             edit the next / previous span of the record: each
+                              fragment, then the cue, then the mention (a click on
+                              one of the current record's spans edits that one)
+Alt+Left / Alt+Right          move the edited span's start one word left / right
+Alt+Shift+Left / Alt+Shift+Right  move its end one word left / right
+Alt+Del                       remove the edited span (not the only fragment)
+Edit spans > Snap to words    checked (default): selections, moved and dragged edges
+                              fall on word edges; unchecked: on any character
+============================  =======================================================
+
+The edited span is outlined in the article with a handle at each edge; dragging
+a handle with the mouse moves that edge (released: one edit). Every edit is one
+``Store.update_attribution`` (one transaction, one history entry), so undo and
+redo work as for any other action. The snap setting is kept in ``QSettings``
+under :data:`SNAP_KEY`. Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from quotes.boundaries import Edge, move_edge
+from quotes.model import Attribution, Span
+from quotes.span_edits import CONTENT, SpanRef, ref_at, span_of, step_ref
+from storage.store import Store
+from ui.article.article_view import ArticleView
+from ui.operations import span_operations
+from ui.operations.changes import ChangeHub, ChangeKind
+from ui.shell.action_group import make_action
+from ui.shell.current import CurrentRecord
+from ui.shell.messages import NO_RECORD, run_or_show_error
+from ui.shell.view_state import APPLICATION, ORGANISATION
+from ui.tables.attribution_table import AttributionTableModel
+
+#: Where the "Snap to words" choice is kept.
+SNAP_KEY = "editing/snap_to_words"
+
+
+class EditingActions(QObject):
+    """The span-editing actions on the current record (see the module docstring).
+
+    ``message(str)`` carries a line for the status bar. :attr:`edited_ref` names
+    the span being edited; the article view outlines it.
+
+    :param settings: where "Snap to words" is kept (default: the app's QSettings).
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        store: Store,
+        changes: ChangeHub,
+        current: CurrentRecord,
+        article_view: ArticleView,
+        model: AttributionTableModel,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._store = store
+        self._changes = changes
+        self._current = current
+        self._article = article_view
+        self._model = model
+        self._settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
+        self._ref: SpanRef | None = None
+
+        self.cue_from_selection = make_action(
+            self,
+            "&Cue from selection",
+            shortcut="C",
+            tip="The selected words become the current record's cue",
+            triggered=lambda: self._on_selection(self._set_cue),
+        )
+        self.mention_from_selection = make_action(
+            self,
+            "Speaker &mention from selection",
+            shortcut="M",
+            tip="The selected words become the current record's speaker mention",
+            triggered=lambda: self._on_selection(self._set_mention),
+        )
+        self.add_fragment = make_action(
+            self,
+            "Add &fragment from selection",
+            shortcut="F",
+            tip="The selected words are added to the current record's quotation",
+            triggered=lambda: self._on_selection(self._add_fragment),
+        )
+        self.apply_selection = make_action(
+            self,
+            "Selection to &edited span",
+            shortcut="E",
+            tip="The selected words replace the outlined span (re-select, then E)",
+            triggered=lambda: self._on_selection(self._replace_edited),
+        )
+        self.next_span = make_action(
+            self,
+            "Edit &next span",
+            shortcut="Alt+Down",
+            tip="Outline the record's next span: fragments, cue, mention",
+            triggered=lambda: self.step_span(1),
+        )
+        self.previous_span = make_action(
+            self,
+            "Edit &previous span",
+            shortcut="Alt+Up",
+            tip="Outline the record's previous span",
+            triggered=lambda: self.step_span(-1),
+        )
+        self.start_left = make_action(
+            self,
+            "Start one word &left",
+            shortcut="Alt+Left",
+            tip="Move the outlined span's start one word left",
+            triggered=lambda: self.move_edge(Edge.START, -1),
+        )
+        self.start_right = make_action(
+            self,
+            "Start one word &right",
+            shortcut="Alt+Right",
+            tip="Move the outlined span's start one word right",
+            triggered=lambda: self.move_edge(Edge.START, 1),
+        )
+        self.end_left = make_action(
+            self,
+            "End one word le&ft",
+            shortcut="Alt+Shift+Left",
+            tip="Move the outlined span's end one word left",
+            triggered=lambda: self.move_edge(Edge.END, -1),
+        )
+        self.end_right = make_action(
+            self,
+            "End one word ri&ght",
+            shortcut="Alt+Shift+Right",
+            tip="Move the outlined span's end one word right",
+            triggered=lambda: self.move_edge(Edge.END, 1),
+        )
+        self.remove_span = make_action(
+            self,
+            "Re&move edited span",
+            shortcut="Alt+Del",
+            tip="Remove the outlined fragment, cue or mention",
+            triggered=self.remove_edited,
+        )
+        self.snap_to_words = make_action(
+            self,
+            "&Snap to words",
+            tip="Selections and moved edges fall on word edges (off: on any character)",
+            checkable=True,
+        )
+        self.snap_to_words.setChecked(_as_bool(self._settings.value(SNAP_KEY, True)))
+        article_view.set_snap_to_words(self.snap_to_words.isChecked())
+
+        self.snap_to_words.toggled.connect(self.set_snap)
+
+        current.attribution_changed.connect(self._on_current_changed)
+        article_view.position_clicked.connect(self._on_position_clicked)
+        article_view.edge_dragged.connect(self._on_edge_dragged)
+        # The model has already re-read the record when these fire (undo, edits).
+        model.dataChanged.connect(lambda *_: self._show_edited())
+        model.rowsInserted.connect(lambda *_: self._show_edited())
+        model.rowsRemoved.connect(lambda *_: self._show_edited())
+        model.modelReset.connect(self._show_edited)
+
+    def actions(self) -> list[QAction | None]:
+        """The menu's actions in order; None stands for a separator."""
+        return [
+            self.cue_from_selection,
+            self.mention_from_selection,
+            self.add_fragment,
+            self.apply_selection,
+            None,
+            self.next_span,
+            self.previous_span,
+            self.start_left,
+            self.start_right,
+            self.end_left,
+            self.end_right,
+            self.remove_span,
+            None,
+            self.snap_to_words,
+        ]
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def edited_ref(self) -> SpanRef | None:
+        """The span of the current record being edited (None without a record)."""
+        return self._ref
+
+    def edited_span(self) -> Span | None:
+        """The edited span's offsets in the current record, as the model holds it."""
+        attribution = self._current_attribution()
+        if attribution is None or self._ref is None:
+            return None
+        return span_of(attribution, self._ref)
+
+    def set_snap(self, snap: bool) -> None:
+        """Turn snapping to words on or off (kept in the settings)."""
+        self.snap_to_words.setChecked(snap)
+        self._article.set_snap_to_words(snap)
+        self._settings.setValue(SNAP_KEY, bool(snap))
+
+    # -- the verbs -------------------------------------------------------------------
+    def step_span(self, step: int) -> None:
+        """Edit the record's next (``step`` = 1) or previous (-1) span."""
+        attribution = self._current_attribution()
+        if attribution is None:
+            self.message.emit(NO_RECORD)
+            return
+        self._ref = step_ref(attribution, self._ref, step)
+        self._show_edited()
+        self.message.emit(f"Editing the {self._ref.label}: Alt+arrows move its edges.")
+
+    def move_edge(self, edge: Edge, step: int) -> None:
+        """Move one edge of the edited span by one word (one character unsnapped)."""
+        span = self.edited_span()
+        if span is None or self._ref is None:
+            self.message.emit(NO_RECORD)
+            return
+        moved = move_edge(self._model.text, span, edge, step, snap=self.snap_to_words.isChecked())
+        if moved is None:
+            self.message.emit(f"The {self._ref.label}'s {edge.value} cannot move further.")
+            return
+        self._set_edited(moved)
+
+    def remove_edited(self) -> None:
+        """Remove the edited span from the record (the record keeps one fragment)."""
+        attribution_id, ref = self._current.attribution_id, self._ref
+        if attribution_id is None or ref is None:
+            self.message.emit(NO_RECORD)
+            return
+        if self._guarded(
+            lambda: span_operations.remove_span_of(
+                store=self._store, changes=self._changes, attribution_id=attribution_id, ref=ref
+            )
+        ):
+            self._ref = CONTENT
+            self._show_edited()
+            self.message.emit(f"Removed the {ref.label}.")
+
+    def _set_cue(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+        return span_operations.set_cue(
+            store=self._store, changes=self._changes, attribution_id=attribution_id, span=span
+        )
+
+    def _set_mention(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+        return span_operations.set_mention(
+            store=self._store,
+            changes=self._changes,
+            attribution_id=attribution_id,
+            text=self._model.text,
+            span=span,
+        )
+
+    def _add_fragment(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+        return span_operations.add_fragment_to(
+            store=self._store, changes=self._changes, attribution_id=attribution_id, span=span
+        )
+
+    def _replace_edited(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+        return span_operations.set_span(
+            store=self._store,
+            changes=self._changes,
+            attribution_id=attribution_id,
+            ref=self._ref or CONTENT,
+            span=span,
+        )
+
+    def _set_edited(self, span: Span) -> None:
+        attribution_id = self._current.attribution_id
+        if attribution_id is not None:
+            self._apply(lambda: self._replace_edited(attribution_id, span))
+
+    # -- helpers ---------------------------------------------------------------------
+    def _on_selection(self, edit: Callable[[int, Span], tuple[Attribution, SpanRef]]) -> None:
+        attribution_id = self._current.attribution_id
+        if attribution_id is None:
+            self.message.emit(NO_RECORD)
+            return
+        span = self._article.selected_span()
+        if span is None:
+            self.message.emit("Select words in the article first.")
+            return
+        self._apply(lambda: edit(attribution_id, span))
+
+    def _apply(self, edit: Callable[[], tuple[Attribution, SpanRef]]) -> None:
+        """Run one edit; the edited span follows it (a merged fragment changes index)."""
+        result: list[tuple[Attribution, SpanRef]] = []
+        if self._guarded(lambda: result.append(edit())):
+            updated, self._ref = result[0]
+            self._show_edited()
+            span = span_of(updated, self._ref)
+            words = span.text_of(self._model.text) if span else ""
+            self.message.emit(f"{self._ref.label.capitalize()}: {_shorten(words)}")
+
+    def _on_current_changed(self, _attribution_id: int | None) -> None:
+        self._ref = CONTENT if self._current_attribution() is not None else None
+        self._show_edited()
+
+    def _on_position_clicked(self, offset: int) -> None:
+        attribution = self._current_attribution()
+        if attribution is None:
+            return
+        ref = ref_at(attribution, offset)
+        if ref is not None and ref != self._ref:
+            self._ref = ref
+            self._show_edited()
+
+    def _on_edge_dragged(self, span: Span) -> None:
+        self._set_edited(span)
+
+    def _show_edited(self) -> None:
+        attribution = self._current_attribution()
+        if attribution is None:
+            self._ref = None
+        elif self._ref is None or span_of(attribution, self._ref) is None:
+            # The span went away (undo, removal): fall back to the first fragment.
+            self._ref = CONTENT
+        self._article.set_edited_span(self.edited_span())
+
+    def _current_attribution(self) -> Attribution | None:
+        row = self._model.row_of(self._current.attribution_id)
+        return None if row is None else self._model.attribution_at(row)
+
+    def _guarded(self, action: Callable[[], object]) -> bool:
+        """Run ``action``; on failure say why in a dialog and resync the record's views."""
+        if run_or_show_error(self._window, action, title="The edit failed"):
+            return True
+        if self._current.attribution_id is not None:
+            self._changes.notify(ChangeKind.ATTRIBUTIONS, [self._current.attribution_id])
+        return False
+
+
+def _as_bool(value: object) -> bool:
+    # Ini files give "true"/"false" back as strings.
+    if isinstance(value, str):
+        return value.strip().lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
+def _shorten(words: str, limit: int = 60) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"

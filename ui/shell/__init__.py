@@ -1,0 +1,1 @@
+"""The frame around the panels: the application, the main window, theme, view state, workers."""

@@ -1,0 +1,117 @@
+"""Starting the GUI: the QApplication, the workspace's store and its window.
+
+``run_gui`` is what ``app.py`` calls. ``WorkspaceSession`` holds the one open
+workspace (store and window) and switches it on File > Open/New workspace.
+Threading: main thread only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from storage import samples
+from storage.store import Store
+from ui.shell.main_window import APP_TITLE, MainWindow
+from ui.shell.messages import show_error
+from ui.shell.theme import apply_theme
+from ui.shell.view_state import ViewState
+from ui.shell.workers import running_tasks
+
+
+class WorkspaceSession:
+    """The open workspace: one store and its window; opens another on request.
+
+    :param annotator: the name recorded on every action in the history.
+    :param view_state: where windows keep their layout, zoom, theme and last
+        position (None: nowhere, as in tests).
+    """
+
+    def __init__(
+        self, *, annotator: str = "annotator", view_state: ViewState | None = None
+    ) -> None:
+        self.annotator = annotator
+        self.view_state = view_state
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path, *, create: bool = False, seed_samples: bool = False) -> bool:
+        """Open (or with ``create`` make) the workspace at ``path`` and show its window.
+
+        On failure the user is told why and the current workspace stays open.
+        :returns: whether the new workspace is open.
+        """
+        path = Path(path)
+        if create and path.exists():
+            self._fail(f"{path} already exists. Use File > Open workspace to open it.")
+            return False
+        try:
+            store = Store(path, annotator=self.annotator)
+            if seed_samples:
+                samples.seed_samples(store)
+        except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
+            self._fail(f"Cannot open the workspace {path}:\n{error}")
+            return False
+        if self.window is not None:
+            # The window being replaced keeps its place in its own workspace (before
+            # the new window reads it: both may be on the same workspace).
+            self.window.remember_position()
+        window = MainWindow(store, view_state=self.view_state)
+        window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
+        old_store, old_window = self.store, self.window
+        self.store, self.window = store, window
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        return True
+
+    def close(self) -> None:
+        """Stop running jobs and close the store (at exit)."""
+        for task in running_tasks():
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _fail(self, message: str) -> None:
+        box = show_error(self.window, "Workspace", message)
+        if self.window is None:
+            box.exec()  # no window yet: wait for the user to read it
+
+
+def run_gui(
+    db_path: Path,
+    *,
+    seed_samples: bool,
+    annotator: str = "annotator",
+    warning: str | None = None,
+) -> int:
+    """Open the workspace ``db_path`` in the main window and run until it closes.
+
+    :param db_path: the workspace file (created and migrated when new).
+    :param seed_samples: import the sample articles when the workspace is empty.
+    :param annotator: the name recorded on every action in the history.
+    :param warning: a start-up problem to show once the window is up (e.g. a
+        broken cue lexicon), or None.
+    :returns: the exit code (non-zero when the workspace could not be opened).
+    """
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_TITLE)
+    view_state = ViewState.for_app()
+    apply_theme(app, view_state.theme())
+    session = WorkspaceSession(annotator=annotator, view_state=view_state)
+    if not session.open(Path(db_path), seed_samples=seed_samples):
+        return 1
+    if warning:
+        QMessageBox.warning(session.window, APP_TITLE, warning)
+    try:
+        return app.exec()
+    finally:
+        session.close()

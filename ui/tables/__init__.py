@@ -1,0 +1,1 @@
+"""Table and list models with their views: records, documents, search hits, plain rows."""

@@ -1,0 +1,337 @@
+"""The document list: a table model over the workspace's documents, and its view.
+
+``DocumentListModel`` keeps a row cache of :class:`DocumentSummary` (no texts) and
+refreshes it when the :class:`ChangeHub` reports a change; it can show only the
+documents of one status. ``DocumentListView`` shows it and sets
+:class:`CurrentRecord` when the user picks a row. ``DocumentListPanel`` puts the
+view under a status filter (with the count of each status) and over a progress
+bar of the records reviewed in the whole workspace.
+Threading: main thread only; the store passed in belongs to the main thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelection,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quotes.model import DocumentStatus, DocumentSummary, Status
+from storage.store import Store
+from ui.operations.changes import ChangeHub, ChangeKind
+from ui.shell.current import CurrentRecord
+from ui.tables.row_tables import ListTableModel, set_up_row_picker
+from ui.tables.table_columns import fit_columns
+
+#: The role under which each row returns its document id.
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The role under which each row returns its :class:`DocumentSummary`.
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_LABELS = {
+    DocumentStatus.NEW: "new",
+    DocumentStatus.IN_PROGRESS: "in progress",
+    DocumentStatus.DONE: "done",
+}
+
+
+class DocumentListModel(ListTableModel[DocumentSummary]):
+    """Documents as rows: title, status, candidate and accepted counts.
+
+    :param store: the main thread's store, read on construction and on changes.
+    :param changes: the hub whose ``documents``/``attributions``/``workspace`` changes
+        refresh the rows.
+    """
+
+    HEADERS = ("Title", "Status", "Candidates", "Accepted")
+    TITLE, STATUS, CANDIDATES, ACCEPTED = range(4)
+
+    def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._status: DocumentStatus | None = None
+        self._all: list[DocumentSummary] = store.document_summaries()
+        self._rows = list(self._all)
+        changes.changed.connect(self._on_changed)
+
+    # -- filtering -------------------------------------------------------------------
+    @property
+    def status_filter(self) -> DocumentStatus | None:
+        """The status shown, or None for every document."""
+        return self._status
+
+    def set_status_filter(self, status: DocumentStatus | None) -> None:
+        """Show only the documents of ``status`` (None: all of them)."""
+        self._status = None if status is None else DocumentStatus(status)
+        self.beginResetModel()
+        self._rows = self._filtered(self._all)
+        self.endResetModel()
+
+    def status_counts(self) -> dict[DocumentStatus, int]:
+        """How many documents of the workspace have each status (whatever the filter)."""
+        counts = dict.fromkeys(DocumentStatus, 0)
+        for summary in self._all:
+            counts[summary.status] += 1
+        return counts
+
+    def total_count(self) -> int:
+        """How many documents the workspace holds (whatever the filter)."""
+        return len(self._all)
+
+    def _filtered(self, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
+        if self._status is None:
+            return list(summaries)
+        return [s for s in summaries if s.status == self._status]
+
+    # -- reading ---------------------------------------------------------------------
+    def cell(self, summary: DocumentSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return summary.title or f"Document {summary.id}"
+            if column == self.STATUS:
+                return STATUS_LABELS.get(summary.status, str(summary.status))
+            if column == self.CANDIDATES:
+                return summary.candidates
+            if column == self.ACCEPTED:
+                return summary.accepted
+        elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            return summary.title
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column >= self.CANDIDATES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == DOCUMENT_ID_ROLE:
+            return summary.id
+        elif role == SUMMARY_ROLE:
+            return summary
+        return None
+
+    def summary_at(self, row: int) -> DocumentSummary:
+        """The summary shown in ``row``."""
+        return self._rows[row]
+
+    def first_document_id(self) -> int | None:
+        """The id of the first row, or None when the workspace is empty."""
+        return self._rows[0].id if self._rows else None
+
+    def row_of(self, document_id: int) -> int | None:
+        """The row that shows ``document_id``, or None."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == document_id:
+                return row
+        return None
+
+    # -- refreshing ------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read every summary again; rows whose documents stay keep their place.
+
+        Only a change in the set of documents resets the model; otherwise the changed
+        rows are reported with ``dataChanged`` so the view keeps its selection.
+        """
+        self._all = self._store.document_summaries()
+        self._show(self._filtered(self._all))
+
+    def refresh_documents(self, document_ids: set[int]) -> None:
+        """Read the summaries of ``document_ids`` again (after a review action), without
+        recounting the whole workspace: a per-key cost that must not grow with it."""
+        fresh: dict[int, DocumentSummary] = {}
+        for document_id in document_ids:
+            try:
+                fresh[document_id] = self._store.document_summary(document_id)
+            except KeyError:
+                self.reload()  # the document is gone: the set of rows changes
+                return
+        self._all = [fresh.get(s.id, s) for s in self._all]
+        self._show(self._filtered(self._all))
+
+    def _show(self, fresh: list[DocumentSummary]) -> None:
+        """Make ``fresh`` the rows: a reset when the documents differ, else the changed
+        rows only (so the view keeps its selection)."""
+        if [s.id for s in fresh] != [s.id for s in self._rows]:
+            self.beginResetModel()
+            self._rows = fresh
+            self.endResetModel()
+            return
+        for row, (old, new) in enumerate(zip(self._rows, fresh, strict=True)):
+            if old is not new and old != new:
+                self._rows[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def _on_changed(self, kind: str, ids: tuple[int, ...]) -> None:
+        # A review action names its records: only their documents' rows are re-read
+        # (the whole list of 5,000 documents takes ~30 ms, too much for each key).
+        # Anything else, or a record that is gone, re-reads every summary.
+        if kind == ChangeKind.ATTRIBUTIONS and ids:
+            documents = self._documents_of(ids)
+            if documents is not None:
+                self.refresh_documents(documents)
+                return
+        if kind in (ChangeKind.DOCUMENTS, ChangeKind.WORKSPACE, ChangeKind.ATTRIBUTIONS):
+            self.reload()
+
+    def _documents_of(self, attribution_ids: tuple[int, ...]) -> set[int] | None:
+        """The documents of the records, or None when one of them no longer exists."""
+        documents = set()
+        for attribution_id in attribution_ids:
+            try:
+                document_id = self._store.attribution(attribution_id).document_id
+            except KeyError:
+                return None
+            if document_id is not None:
+                documents.add(document_id)
+        return documents
+
+
+class DocumentListView(QTableView):
+    """The document table; picking a row makes that document current.
+
+    Follows :class:`CurrentRecord` too, so a document chosen elsewhere (search,
+    "next unreviewed") is selected here.
+    """
+
+    def __init__(
+        self, model: DocumentListModel, current: CurrentRecord, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._current = current
+        self.setModel(model)
+        set_up_row_picker(self)
+        fit_columns(
+            self,
+            stretch_column=DocumentListModel.TITLE,
+            widest_texts={DocumentListModel.STATUS: list(STATUS_LABELS.values())},
+        )
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        model.modelReset.connect(lambda: self.select_document(current.document_id))
+        current.document_changed.connect(self.select_document)
+
+    def document_model(self) -> DocumentListModel:
+        """The model shown (typed)."""
+        model = self.model()
+        assert isinstance(model, DocumentListModel)
+        return model
+
+    def select_document(self, document_id: int | None) -> None:
+        """Select the row of ``document_id`` (clear the selection for None)."""
+        row = None if document_id is None else self.document_model().row_of(document_id)
+        if row is None:
+            self.clearSelection()
+            return
+        if self.currentIndex().row() != row:
+            self.selectRow(row)
+        self.scrollTo(self.model().index(row, 0))
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._current.set_document(indexes[0].data(DOCUMENT_ID_ROLE))
+
+
+class DocumentListPanel(QWidget):
+    """The document list with a status filter above it and the workspace's progress
+    below it ("412 of 1,030 records reviewed").
+
+    The filter's entries carry their counts ("done (3)"); the counts and the
+    progress are re-read after each change, coalesced to one read per event-loop
+    turn so that a burst of actions costs one query.
+    """
+
+    #: The filter's entries in order: (label, status or None for all).
+    FILTERS = (
+        ("All", None),
+        ("New", DocumentStatus.NEW),
+        ("In progress", DocumentStatus.IN_PROGRESS),
+        ("Done", DocumentStatus.DONE),
+    )
+
+    def __init__(
+        self,
+        store: Store,
+        model: DocumentListModel,
+        current: CurrentRecord,
+        changes: ChangeHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._model = model
+        self.view = DocumentListView(model, current, self)
+        self.filter_box = QComboBox(self)
+        self.filter_box.setToolTip("Show only the documents of one status")
+        for label, status in self.FILTERS:
+            self.filter_box.addItem(label, status)
+        self.filter_box.currentIndexChanged.connect(self._on_filter_chosen)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.setToolTip("Records reviewed (accepted or rejected) in the workspace")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._figures = (0, 0)
+        self._stale = False
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:", self))
+        top.addWidget(self.filter_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress)
+        self.setFocusProxy(self.view)
+        changes.changed.connect(lambda *_: self._timer.start())
+        self.refresh()
+
+    def set_status_filter(self, status: DocumentStatus | None) -> None:
+        """Choose the filter entry of ``status`` (None: all)."""
+        for index, (_label, entry) in enumerate(self.FILTERS):
+            if entry == status:
+                self.filter_box.setCurrentIndex(index)
+
+    def reviewed_and_total(self) -> tuple[int, int]:
+        """The progress bar's figures: records reviewed and records in the workspace."""
+        return self._figures
+
+    def refresh(self) -> None:
+        """Re-read the counts per status and the workspace's progress."""
+        self._timer.stop()
+        counts = self._model.status_counts()
+        for index, (label, status) in enumerate(self.FILTERS):
+            count = self._model.total_count() if status is None else counts[status]
+            self.filter_box.setItemText(index, f"{label} ({count})")
+        records = self._store.attribution_counts()
+        total = sum(records.values())
+        reviewed = total - records[Status.CANDIDATE]
+        self._figures = (reviewed, total)
+        # A bar of 0..0 shows as "busy"; an empty workspace shows as empty instead.
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(reviewed)
+        self.progress.setFormat(f"{reviewed:,} of {total:,} records reviewed")
+
+    def _refresh_if_shown(self) -> None:
+        # A closed window's panel waits (its store may be closed by then).
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def _on_filter_chosen(self, index: int) -> None:
+        self._model.set_status_filter(self.FILTERS[index][1])
