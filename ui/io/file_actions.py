@@ -23,14 +23,13 @@ import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from formats.readers import ReadOptions, csv_columns
 from formats.writers import ExportFilters, ExportReport
 from quotes.model import ImportReport
-from storage.store import Store
 from ui.io.csv_mapping_dialog import (
     CsvMappingDialog,
     is_csv_file,
@@ -39,8 +38,8 @@ from ui.io.csv_mapping_dialog import (
 )
 from ui.io.export_dialog import ExportDialog, ExportRequest
 from ui.io.import_report_dialog import ImportReportDialog
-from ui.operations.changes import ChangeHub, ChangeKind
-from ui.shell.action_group import make_action
+from ui.operations.changes import ChangeKind
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.shell.messages import describe_export, describe_import, show_error
 from ui.shell.tasks import export_workspace, import_files
 from ui.shell.view_state import APPLICATION, ORGANISATION
@@ -56,15 +55,15 @@ WORKSPACE_FILTER = "Workspaces (*.sqlite *.db);;All files (*)"
 _EXPORT_FOLDER_KEY = "export/folder"
 
 
-class FileActions(QObject):
+class FileActions(ActionGroup):
     """The File menu's actions and the import/export jobs they start.
 
     ``workspace_requested(path, create)`` asks the application to switch workspace;
     ``message(str)`` carries a line for the status bar.
 
-    :param parent: the window the dialogs belong to.
-    :param store: the main thread's store (only its path is used here).
-    :param changes: told ``workspace`` after a successful import.
+    :param context: the window (the dialogs' parent), the main thread's store
+        (only its path and annotators are used here) and the change hub (told
+        ``workspace`` after a successful import).
     :param settings: where the last CSV mapping is kept (default: the app's settings).
 
     The dialogs in use are kept as attributes while open (``mapping_dialog``,
@@ -72,20 +71,9 @@ class FileActions(QObject):
     """
 
     workspace_requested = Signal(object, bool)
-    message = Signal(str)
 
-    def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        changes: ChangeHub,
-        settings: QSettings | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self._store = store
-        self._changes = changes
+    def __init__(self, context: ActionContext, *, settings: QSettings | None = None) -> None:
+        super().__init__(context)
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._task: TaskHandle | None = None
         self.progress_dialog: QProgressDialog | None = None
@@ -120,7 +108,7 @@ class FileActions(QObject):
             triggered=lambda: self._ask_workspace(create=True),
         )
         self.quit = make_action(
-            self, "&Quit", shortcut=QKeySequence.StandardKey.Quit, triggered=parent.close
+            self, "&Quit", shortcut=QKeySequence.StandardKey.Quit, triggered=self._window.close
         )
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 

@@ -12,23 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from quotes.model import Span
-from storage.store import Store
-from ui.article.article_view import ArticleView
 from ui.operations import attribution_operations
-from ui.operations.changes import ChangeHub, ChangeKind
+from ui.operations.changes import ChangeKind
 from ui.roster.speaker_dialog import SpeakerChoice, SpeakerDialog
-from ui.shell.action_group import make_action
-from ui.shell.current import CurrentRecord
-from ui.shell.messages import NO_RECORD, run_or_show_error
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.tables.attribution_table import AttributionPanel
 
 
-class AnnotationActions(QObject):
+class AnnotationActions(ActionGroup):
     """Accept, reject, change the speaker, add a quotation, move between records.
 
     ``message(str)`` carries a line for the status bar (what was done, or why not).
@@ -38,25 +33,10 @@ class AnnotationActions(QObject):
     ``speaker_dialog`` is the open speaker picker, if any (tests drive it).
     """
 
-    message = Signal(str)
     speaker_changed = Signal(int, object, object)
 
-    def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        changes: ChangeHub,
-        current: CurrentRecord,
-        article_view: ArticleView,
-        attribution_panel: AttributionPanel,
-    ) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self._store = store
-        self._changes = changes
-        self._current = current
-        self._article = article_view
+    def __init__(self, context: ActionContext, *, attribution_panel: AttributionPanel) -> None:
+        super().__init__(context)
         self._panel = attribution_panel
         self.speaker_dialog: SpeakerDialog | None = None
 
@@ -110,7 +90,7 @@ class AnnotationActions(QObject):
             triggered=attribution_panel.select_previous,
         )
         # Decision time is measured from the moment a record is shown (history, issue 4).
-        current.attribution_changed.connect(lambda _id: store.start_decision())
+        self._current.attribution_changed.connect(lambda _id: self._store.start_decision())
 
     def actions(self) -> list[QAction | None]:
         """The menu's actions in order; None stands for a separator."""
@@ -235,14 +215,10 @@ class AnnotationActions(QObject):
             self._panel.select_next()
 
     def _on_record(self, action: Callable[[int], None]) -> None:
-        attribution_id = self._current.attribution_id
+        attribution_id = self._require_record()
         if attribution_id is None:
-            self.message.emit(NO_RECORD)
             return
         if not self._guarded(lambda: action(attribution_id)):
             # The record may be gone (deleted elsewhere, undone): let the views
             # re-read it so they stop showing what is no longer there.
             self._changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])
-
-    def _guarded(self, action: Callable[[], object]) -> bool:
-        return run_or_show_error(self._window, action)

@@ -30,28 +30,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from quotes.boundaries import Edge, move_edge
 from quotes.model import Attribution, Span
 from quotes.span_edits import CONTENT, SpanRef, ref_at, span_of, step_ref
-from storage.store import Store
-from ui.article.article_view import ArticleView
 from ui.operations import span_operations
-from ui.operations.changes import ChangeHub, ChangeKind
-from ui.shell.action_group import make_action
-from ui.shell.current import CurrentRecord
-from ui.shell.messages import NO_RECORD, run_or_show_error
+from ui.operations.changes import ChangeKind
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
+from ui.shell.messages import NO_RECORD
 from ui.shell.view_state import APPLICATION, ORGANISATION
-from ui.tables.attribution_table import AttributionTableModel
 
 #: Where the "Snap to words" choice is kept.
 SNAP_KEY = "editing/snap_to_words"
 
 
-class EditingActions(QObject):
+class EditingActions(ActionGroup):
     """The span-editing actions on the current record (see the module docstring).
 
     ``message(str)`` carries a line for the status bar. :attr:`edited_ref` names
@@ -60,26 +55,8 @@ class EditingActions(QObject):
     :param settings: where "Snap to words" is kept (default: the app's QSettings).
     """
 
-    message = Signal(str)
-
-    def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        changes: ChangeHub,
-        current: CurrentRecord,
-        article_view: ArticleView,
-        model: AttributionTableModel,
-        settings: QSettings | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self._store = store
-        self._changes = changes
-        self._current = current
-        self._article = article_view
-        self._model = model
+    def __init__(self, context: ActionContext, *, settings: QSettings | None = None) -> None:
+        super().__init__(context)
         self._settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._ref: SpanRef | None = None
 
@@ -167,18 +144,18 @@ class EditingActions(QObject):
             checkable=True,
         )
         self.snap_to_words.setChecked(_as_bool(self._settings.value(SNAP_KEY, True)))
-        article_view.set_snap_to_words(self.snap_to_words.isChecked())
+        self._article.set_snap_to_words(self.snap_to_words.isChecked())
 
         self.snap_to_words.toggled.connect(self.set_snap)
 
-        current.attribution_changed.connect(self._on_current_changed)
-        article_view.position_clicked.connect(self._on_position_clicked)
-        article_view.edge_dragged.connect(self._on_edge_dragged)
+        self._current.attribution_changed.connect(self._on_current_changed)
+        self._article.position_clicked.connect(self._on_position_clicked)
+        self._article.edge_dragged.connect(self._on_edge_dragged)
         # The model has already re-read the record when these fire (undo, edits).
-        model.dataChanged.connect(lambda *_: self._show_edited())
-        model.rowsInserted.connect(lambda *_: self._show_edited())
-        model.rowsRemoved.connect(lambda *_: self._show_edited())
-        model.modelReset.connect(self._show_edited)
+        self._model.dataChanged.connect(lambda *_: self._show_edited())
+        self._model.rowsInserted.connect(lambda *_: self._show_edited())
+        self._model.rowsRemoved.connect(lambda *_: self._show_edited())
+        self._model.modelReset.connect(self._show_edited)
 
     def actions(self) -> list[QAction | None]:
         """The menu's actions in order; None stands for a separator."""
@@ -291,9 +268,8 @@ class EditingActions(QObject):
 
     # -- helpers ---------------------------------------------------------------------
     def _on_selection(self, edit: Callable[[int, Span], tuple[Attribution, SpanRef]]) -> None:
-        attribution_id = self._current.attribution_id
+        attribution_id = self._require_record()
         if attribution_id is None:
-            self.message.emit(NO_RECORD)
             return
         span = self._article.selected_span()
         if span is None:
@@ -340,9 +316,9 @@ class EditingActions(QObject):
         row = self._model.row_of(self._current.attribution_id)
         return None if row is None else self._model.attribution_at(row)
 
-    def _guarded(self, action: Callable[[], object]) -> bool:
+    def _guarded(self, action: Callable[[], object], *, title: str = "The edit failed") -> bool:
         """Run ``action``; on failure say why in a dialog and resync the record's views."""
-        if run_or_show_error(self._window, action, title="The edit failed"):
+        if super()._guarded(action, title=title):
             return True
         if self._current.attribution_id is not None:
             self._changes.notify(ChangeKind.ATTRIBUTIONS, [self._current.attribution_id])

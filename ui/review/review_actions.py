@@ -18,19 +18,12 @@ annotator sees what changed. Threading: main thread only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
-from storage.store import HistoryEntry, Store
-from ui.article.article_view import ArticleView
+from storage.store import HistoryEntry
 from ui.operations import attribution_operations
-from ui.operations.changes import ChangeHub
-from ui.shell.action_group import make_action
-from ui.shell.current import CurrentRecord
-from ui.shell.messages import NO_RECORD, run_or_show_error
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.tables.attribution_table import AttributionTableModel
 
 #: How history actions read in messages ("Undid accept").
@@ -56,29 +49,14 @@ def describe_entry(entry: HistoryEntry) -> str:
     return f"{name}{where}"
 
 
-class ReviewActions(QObject):
+class ReviewActions(ActionGroup):
     """Cycle type, next unreviewed, go to mention, mark done, undo and redo.
 
     ``message(str)`` carries a line for the status bar (what was done, or why not).
     """
 
-    message = Signal(str)
-
-    def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        changes: ChangeHub,
-        current: CurrentRecord,
-        article_view: ArticleView,
-    ) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self._store = store
-        self._changes = changes
-        self._current = current
-        self._article = article_view
+    def __init__(self, context: ActionContext) -> None:
+        super().__init__(context)
 
         self.cycle_type = make_action(
             self,
@@ -223,12 +201,3 @@ class ReviewActions(QObject):
                 return
             if still_there.document_id == self._current.document_id:
                 self._current.set_attribution(entry.attribution_id)
-
-    def _require_record(self) -> int | None:
-        attribution_id = self._current.attribution_id
-        if attribution_id is None:
-            self.message.emit(NO_RECORD)
-        return attribution_id
-
-    def _guarded(self, action: Callable[[], object]) -> bool:
-        return run_or_show_error(self._window, action)

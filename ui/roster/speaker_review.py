@@ -14,20 +14,15 @@ Threading: main thread only; each step is one small store transaction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from quotes.model import Attribution
-from storage.store import Store
-from ui.article.article_view import ArticleView
 from ui.operations import roster_operations
-from ui.operations.changes import ChangeHub, ChangeKind
+from ui.operations.changes import ChangeKind
 from ui.roster.roster_panel import RosterPanel
-from ui.shell.action_group import make_action
-from ui.shell.current import CurrentRecord
-from ui.shell.messages import NO_RECORD
-from ui.tables.attribution_table import AttributionTableModel
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
 
 
 class SpeakerFixPrompt(QFrame):
@@ -91,34 +86,18 @@ class SpeakerFixPrompt(QFrame):
         self.hide()
 
 
-class SpeakerReview(QObject):
+class SpeakerReview(ActionGroup):
     """Wires the roster to the current record and offers to fix following records.
 
     ``message(str)`` carries a line for the status bar.
     """
 
-    message = Signal(str)
-
     def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        changes: ChangeHub,
-        current: CurrentRecord,
-        roster: RosterPanel,
-        prompt: SpeakerFixPrompt,
-        article_view: ArticleView,
-        model: AttributionTableModel,
+        self, context: ActionContext, *, roster: RosterPanel, prompt: SpeakerFixPrompt
     ) -> None:
-        super().__init__(parent)
-        self._model = model
-        self._store = store
-        self._changes = changes
-        self._current = current
+        super().__init__(context)
         self._roster = roster
         self._prompt = prompt
-        self._article = article_view
 
         self.from_selection = make_action(
             self,
@@ -131,10 +110,10 @@ class SpeakerReview(QObject):
         roster.set_number_keys_window_wide(True)
         roster.speaker_chosen.connect(self.assign)
         prompt.fix_action.triggered.connect(self.apply_fix)
-        current.document_changed.connect(roster.set_document)
-        current.document_changed.connect(lambda _id: prompt.dismiss())
-        current.attribution_changed.connect(lambda _id: self._show_current_speaker())
-        changes.changed.connect(self._on_changed)
+        self._current.document_changed.connect(roster.set_document)
+        self._current.document_changed.connect(lambda _id: prompt.dismiss())
+        self._current.attribution_changed.connect(lambda _id: self._show_current_speaker())
+        self._changes.changed.connect(self._on_changed)
 
     def actions(self) -> list[QAction | None]:
         """The Speakers menu: the roster's actions, then creating from the selection."""
@@ -143,9 +122,8 @@ class SpeakerReview(QObject):
 
     def assign(self, speaker_id: int) -> Attribution | None:
         """Make roster entry ``speaker_id`` the current record's speaker (keys 1-9)."""
-        attribution_id = self._current.attribution_id
+        attribution_id = self._require_record()
         if attribution_id is None:
-            self.message.emit(NO_RECORD)
             return None
         try:
             wrong = self._store.attribution(attribution_id).entity_id

@@ -32,6 +32,7 @@ from ui.review.guidelines_pane import GuidelinesPane
 from ui.review.review_actions import ReviewActions
 from ui.roster.roster_panel import RosterPanel
 from ui.roster.speaker_review import SpeakerFixPrompt, SpeakerReview
+from ui.shell.action_group import ActionContext
 from ui.shell.cheat_sheet import CheatSheet, menu_actions
 from ui.shell.current import CurrentRecord
 from ui.shell.status_line import StatusLine
@@ -81,45 +82,26 @@ class MainWindow(QMainWindow):
         self.speaker_fix_prompt = SpeakerFixPrompt()
         self.status_line = StatusLine(self.attribution_model, self.current, self, store=store)
 
-        self.file_actions = FileActions(self, store=store, changes=self.changes)
+        context = ActionContext(
+            window=self,
+            store=store,
+            changes=self.changes,
+            current=self.current,
+            article_view=self.article_view,
+            model=self.attribution_model,
+        )
+        self.file_actions = FileActions(context)
         self.annotation_actions = AnnotationActions(
-            self,
-            store=store,
-            changes=self.changes,
-            current=self.current,
-            article_view=self.article_view,
-            attribution_panel=self.attribution_panel,
+            context, attribution_panel=self.attribution_panel
         )
-        self.review_actions = ReviewActions(
-            self,
-            store=store,
-            changes=self.changes,
-            current=self.current,
-            article_view=self.article_view,
-        )
-        self.editing_actions = EditingActions(
-            self,
-            store=store,
-            changes=self.changes,
-            current=self.current,
-            article_view=self.article_view,
-            model=self.attribution_model,
-        )
+        self.review_actions = ReviewActions(context)
+        self.editing_actions = EditingActions(context)
         self.speaker_review = SpeakerReview(
-            self,
-            store=store,
-            changes=self.changes,
-            current=self.current,
-            roster=self.roster_panel,
-            prompt=self.speaker_fix_prompt,
-            article_view=self.article_view,
-            model=self.attribution_model,
+            context, roster=self.roster_panel, prompt=self.speaker_fix_prompt
         )
 
         self._lay_out()
-        self.view_actions = ViewActions(
-            self, store=store, article_view=self.article_view, view_state=view_state
-        )
+        self.view_actions = ViewActions(context, view_state=view_state)
         self._build_menus()
         self.cheat_sheet = CheatSheet(self, lambda: menu_actions(self.menuBar()))
         self.help_menu.insertAction(self.help_menu.actions()[0], self.cheat_sheet.action)

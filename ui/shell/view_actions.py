@@ -8,19 +8,17 @@ Threading: main thread only (``apply_theme`` changes the application's look).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from storage.store import Store
-from ui.article.article_view import ArticleView
 from ui.review.statistics_dialog import StatisticsDialog
-from ui.shell.action_group import make_action
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.shell.theme import apply_theme, current_theme, highlight_colours
 from ui.shell.view_state import ZOOM_RANGE, ViewState
 
 
-class ViewActions(QObject):
+class ViewActions(ActionGroup):
     """Zoom in, out and back (Ctrl++, Ctrl+-, Ctrl+0), the dark theme, statistics.
 
     ``theme_changed(str)`` fires with the theme's name after it is applied.
@@ -28,18 +26,8 @@ class ViewActions(QObject):
 
     theme_changed = Signal(str)
 
-    def __init__(
-        self,
-        parent: QWidget,
-        *,
-        store: Store,
-        article_view: ArticleView,
-        view_state: ViewState | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self._store = store
-        self._article = article_view
+    def __init__(self, context: ActionContext, *, view_state: ViewState | None = None) -> None:
+        super().__init__(context)
         self._state = view_state
         self._zoom = 0
         self.statistics_dialog: StatisticsDialog | None = None
