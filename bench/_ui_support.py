@@ -174,9 +174,8 @@ class CountingDriver:
         keys = QKeySequence(sequence)
         if keys.isEmpty():
             raise ValueError(f"not a key sequence: {sequence!r}")
-        combination = keys[0]
         self._count(keys.toString())
-        QTest.keyClick(self.focus_widget(), combination.key(), combination.keyboardModifiers())
+        QTest.keySequence(self.focus_widget(), keys)
         application().processEvents()
 
     def trigger(self, action: QAction) -> None:

@@ -32,6 +32,7 @@ attributions/s in each format; memory bounded (streamed, not loaded whole).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -189,6 +190,7 @@ def generate_article(rng: random.Random, quotes: int) -> tuple[str, str, list[At
         name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
         form = rng.randrange(4)
         status = rng.choice(statuses)
+        fragments: tuple[Span, ...]
         if form == 0:  # "A," Name said.
             b.add("“")
             content = b.add(f"{_clause(rng)}, {_clause(rng).lower()},")
@@ -444,7 +446,7 @@ def measure_export(attributions: int, folder: Path, formats: list[str], runs: in
         seconds = statistics.median(samples)
         # A fresh path: replacing the timed run's folder would add the old folder's
         # file listing (its deletion) to the writer's own working memory.
-        peak = _traced_peak_mb(lambda name=name: export(name, folder / f"traced-{name}"))
+        peak = _traced_peak_mb(functools.partial(export, name, folder / f"traced-{name}"))
         rate = attributions / seconds
         flag = "" if rate >= EXPORT_TARGET else "  < target"
         print(

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import io
 import pstats
 import random
@@ -134,9 +135,13 @@ class PaintWatch(QObject):
             self.paints += 1
         return False
 
+    def painted_since(self, before: int) -> bool:
+        """Whether a paint came after the count ``before``."""
+        return self.paints > before
+
     def wait_for_paint(self, before: int) -> None:
         """Process events until a paint after the count ``before`` has been handled."""
-        if not process_until(lambda: self.paints > before, timeout_s=30.0):
+        if not process_until(functools.partial(self.painted_since, before), timeout_s=30.0):
             raise RuntimeError("the view was never painted")
 
 
@@ -250,7 +255,7 @@ def time_accepts(
         if profiler is not None:
             profiler.disable()
         committed.append(time.perf_counter() - started)
-        process_until(lambda before=before: watch.paints > before, timeout_s=2.0)
+        process_until(functools.partial(watch.painted_since, before), timeout_s=2.0)
         repainted.append(time.perf_counter() - started)
         with Store(path) as fresh:
             status = fresh.attribution(record_id).status

@@ -18,7 +18,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from quotes.evaluate import format_table, score_records
 from quotes.extract import extract
@@ -65,7 +65,13 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     return run_evaluate(args.gold, args.predicted, args.json, sys.stdout)
 
 
-def read_records(path: Path, errors: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+class TextSink(Protocol):
+    """Where messages are written: a text stream or anything with its ``write``."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+def read_records(path: Path, errors: TextSink) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, record)`` for each valid line of a JSONL file.
 
     A line that is not a JSON object with a string ``text`` is reported on ``errors``
@@ -123,14 +129,14 @@ def run_extract(in_path: Path, out_stream: TextIO, errors: TextIO | None = None)
     """
     counter = _ErrorCounter(errors or sys.stderr)
     try:
-        for number, record in read_records(in_path, counter):  # type: ignore[arg-type]
+        for number, record in read_records(in_path, counter):
             out_stream.write(json.dumps(predict_record(record, f"{in_path.name}:{number}")))
             out_stream.write("\n")
     except OSError as error:
-        print(f"error: {in_path}: {error.strerror or error}", file=counter)  # type: ignore[arg-type]
+        print(f"error: {in_path}: {error.strerror or error}", file=counter)
         return 2
     except UnicodeDecodeError as error:
-        print(f"error: {in_path}: not UTF-8 text ({error.reason})", file=counter)  # type: ignore[arg-type]
+        print(f"error: {in_path}: not UTF-8 text ({error.reason})", file=counter)
         return 2
     return 1 if counter.count else 0
 

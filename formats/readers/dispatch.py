@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -116,7 +116,7 @@ def read_paths(
     options: ReadOptions | None = None,
     problems: list[Problem],
     notes: list[str] | None = None,
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     """Yield the articles in ``paths`` (files and folders), one at a time.
 
     Folders are read recursively in name order, skipping hidden files and folders

@@ -263,12 +263,12 @@ class ArticleView(QPlainTextEdit):
         painter.setPen(QPen(handle, 2.0))
         painter.setBrush(handle)
         for edge in Edge:
-            rect = self.edge_rect(edge)
-            if rect is None or not self.viewport().rect().intersects(rect):
+            caret = self.edge_rect(edge)
+            if caret is None or not self.viewport().rect().intersects(caret):
                 continue
-            x = rect.center().x()
-            painter.drawLine(x, rect.top(), x, rect.bottom())
-            knob_y = rect.top() if edge is Edge.START else rect.bottom()
+            x = caret.center().x()
+            painter.drawLine(x, caret.top(), x, caret.bottom())
+            knob_y = caret.top() if edge is Edge.START else caret.bottom()
             painter.drawEllipse(QPoint(x, knob_y), 3, 3)
         painter.end()
 

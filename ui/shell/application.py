@@ -102,7 +102,8 @@ def run_gui(
         broken cue lexicon), or None.
     :returns: the exit code (non-zero when the workspace could not be opened).
     """
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
     view_state = ViewState.for_app()
     apply_theme(app, view_state.theme())

@@ -67,13 +67,17 @@ class StatusLine(QStatusBar):
         self._rate_timer.setSingleShot(True)
         self._rate_timer.setInterval(RATE_DELAY_MS)
         # A closed window skips it: its store may be closed by then.
-        self._rate_timer.timeout.connect(lambda: self.isVisible() and self.refresh_rate())
+        self._rate_timer.timeout.connect(self._refresh_rate_if_shown)
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self.refresh)
             signal.connect(lambda *_: self._rate_timer.start())
         current.attribution_changed.connect(self.refresh)
         self.refresh()
         self.refresh_rate()
+
+    def _refresh_rate_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh_rate()
 
     def refresh_rate(self) -> None:
         """Re-read the annotator's attributions per hour (nothing without a store)."""

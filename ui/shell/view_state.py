@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import overload
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
@@ -175,6 +176,11 @@ class ViewState:
         if isinstance(value, bytes) and value:
             return QByteArray(value)
         return None
+
+    @overload
+    def _int(self, key: str, default: int) -> int: ...
+    @overload
+    def _int(self, key: str, default: None) -> int | None: ...
 
     def _int(self, key: str, default: int | None) -> int | None:
         # Ini files give strings back; a hand-edited or foreign value is ignored.
