@@ -7,16 +7,19 @@ through the store's history, which brings the record back exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 
 from quotes.boundaries import Edge
 from quotes.model import Attribution, Span
 from quotes.span_edits import CONTENT, CUE, SPEAKER, SpanRef, SpanRole
+from quotes.span_edits import span_of as span_of_ref
 from storage.store import Store
 from ui.review.editing_actions import SNAP_KEY
 from ui.shell.main_window import MainWindow
@@ -68,58 +71,142 @@ def point_at(window: MainWindow, offset: int) -> QPoint:
     return view.cursorRect(cursor).center()
 
 
-# -- from the selection ----------------------------------------------------------------
-def test_cue_from_a_selection_snaps_to_the_word(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
+# -- edits from the keyboard: one table of cases ----------------------------------------
+MONDAY = ARTICLE_TEXT.index("Monday")
+MAYOR = ARTICLE_TEXT.index("mayor")
+DETOUR_CLAUSE = span_of(ARTICLE_TEXT, "the detour added an hour")
+#: Alt+Shift+Right steps over each word and mark from the first fragment's end to the
+#: second fragment of record 0, which the first then swallows.
+TO_THE_SECOND_FRAGMENT = len('the mayor said on Monday , "'.split())
+
+
+@dataclass(frozen=True)
+class EditCase:
+    """Keys pressed on one record, and the record the store must then hold.
+
+    :param row: the record made current (its row in the record list).
+    :param steps: key chords pressed in order; a :class:`Span` selects those
+        offsets first (as the user would, with the mouse).
+    :param edited: the committed record, computed from the record before.
+    :param ref: the span being edited afterwards (the article outlines it).
+    :param edits: how many undo steps the keys made (one per changing key).
+    :param from_records: press the keys in the record list instead of the article.
+    """
+
+    row: int
+    steps: tuple[str | Span, ...]
+    edited: Callable[[Attribution], Attribution]
+    ref: SpanRef
+    edits: int = 1
+    from_records: bool = False
+
+
+def changed(**fields: Any) -> Callable[[Attribution], Attribution]:
+    """The record with ``fields`` replaced and everything else as it was."""
+    return lambda before: replace(before, **fields)
+
+
+def first_fragment(start: int = 0, end: int = 0) -> Callable[[Attribution], Attribution]:
+    """The record with its first fragment's edges moved by ``start`` and ``end``."""
+
+    def edited(before: Attribution) -> Attribution:
+        first, *rest = before.fragments
+        return replace(before, fragments=(Span(first.start + start, first.end + end), *rest))
+
+    return edited
+
+
+EDIT_CASES = {
+    "cue from a selection snaps to the word": EditCase(
+        0, (Span(MONDAY + 2, MONDAY + 4), "C"), changed(cue=Span(MONDAY, MONDAY + 6)), CUE
+    ),
+    "mention from the selection keeps the speaker": EditCase(
+        1,
+        (span_of(ARTICLE_TEXT, "a baker"), "M"),
+        changed(speaker=span_of(ARTICLE_TEXT, "a baker")),
+        SPEAKER,
+    ),
+    "a fragment from the selection joins the content": EditCase(
+        1,
+        (Span(DETOUR_CLAUSE.start + 1, DETOUR_CLAUSE.end - 1), "F"),  # "he detour ... hou"
+        lambda before: replace(before, fragments=(DETOUR_CLAUSE, *before.fragments)),
+        SpanRef(SpanRole.CONTENT, 0),
+    ),
+    "selection to the edited span replaces the mention": EditCase(
+        0,  # Alt+Up from the content: the mention
+        ("Alt+Up", Span(MAYOR + 1, MAYOR + 3), "E"),
+        changed(speaker=Span(MAYOR, MAYOR + 5)),
+        SPEAKER,
+    ),
+    "alt+right moves the start past the opening mark": EditCase(
+        1, ("Alt+Right",), first_fragment(start=1), CONTENT
+    ),
+    "alt+shift+left moves the end before the mark, then the comma": EditCase(
+        1,
+        ("Alt+Right", "Alt+Shift+Left", "Alt+Shift+Left"),
+        changed(fragments=(span_of(ARTICLE_TEXT, "It has been a long winter"),)),
+        CONTENT,
+        edits=3,
+    ),
+    "alt+shift+right gives the comma back": EditCase(
+        1,
+        ("Alt+Right", "Alt+Shift+Left", "Alt+Shift+Left", "Alt+Shift+Right"),
+        first_fragment(start=1, end=-1),
+        CONTENT,
+        edits=4,
+    ),
+    "alt+down steps to the cue and moves its edges": EditCase(
+        0,  # two fragments, then the cue
+        ("Alt+Down", "Alt+Down", "Alt+Shift+Right"),
+        changed(cue=span_of(ARTICLE_TEXT, "said on")),
+        CUE,
+    ),
+    "moving a fragment over the next merges them": EditCase(
+        0,
+        ("Alt+Shift+Right",) * TO_THE_SECOND_FRAGMENT,
+        lambda before: replace(before, fragments=(Span(before.start, before.end),)),
+        CONTENT,
+        edits=TO_THE_SECOND_FRAGMENT,
+    ),
+    "alt+delete removes the cue": EditCase(2, ("Alt+Down", "Alt+Del"), changed(cue=None), CONTENT),
+    "the edge keys work from the record list too": EditCase(
+        1, ("Alt+Shift+Left",), first_fragment(end=-1), CONTENT, from_records=True
+    ),
+}
+
+
+@pytest.mark.parametrize("case", EDIT_CASES.values(), ids=EDIT_CASES.keys())
+def test_keys_edit_the_current_record(
+    qtbot, window: MainWindow, store: Store, workspace_path: Path, case: EditCase
 ) -> None:
-    first = make_current(window, 0)
-    monday = ARTICLE_TEXT.index("Monday")
-    select_offsets(window, monday + 2, monday + 4)  # "nd" inside "Monday"
+    before = make_current(window, case.row)
+    assert before.id is not None
+    target = window.attribution_panel if case.from_records else window.article_view
+    target.setFocus()
+    for step in case.steps:
+        if isinstance(step, Span):
+            select_offsets(window, step.start, step.end)
+        else:
+            qtbot.keySequence(target, QKeySequence(step))
 
-    qtbot.keyClick(window.article_view, Qt.Key.Key_C)
-
-    assert first.id is not None
-    stored = fresh_attribution(workspace_path, first.id)
-    assert stored.cue == Span(monday, monday + len("Monday"))
-    assert stored.fragments == first.fragments and stored.speaker == first.speaker
-    assert window.attribution_model.attribution_at(0).cue == stored.cue
-    assert window.editing_actions.edited_ref == CUE
-    assert window.article_view.edited_span() == stored.cue
-    undo_restores(store, workspace_path, first)
-
-
-def test_mention_from_the_selection_keeps_the_speaker(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    second = make_current(window, 1)
-    baker = span_of(ARTICLE_TEXT, "a baker")
-    select_offsets(window, baker.start, baker.end)
-
-    qtbot.keyClick(window.article_view, Qt.Key.Key_M)
-
-    assert second.id is not None
-    stored = fresh_attribution(workspace_path, second.id)
-    assert stored.speaker == baker
-    assert stored.speaker_name == "Ana Ruiz" and stored.entity_id == second.entity_id
-    undo_restores(store, workspace_path, second)
+    stored = fresh_attribution(workspace_path, before.id)
+    # Nothing else changes, but the record is now signed by the annotator who edited it.
+    assert stored == replace(case.edited(before), annotator=store.annotator)
+    # The views follow: the record stays current and selected in the list even when
+    # it moved in text order, the list shows what was stored, the edited span is outlined.
+    assert window.current.attribution_id == before.id
+    row = window.attribution_panel.currentIndex().row()
+    assert window.attribution_model.attribution_at(row) == stored
+    assert window.editing_actions.edited_ref == case.ref
+    assert window.article_view.edited_span() == span_of_ref(stored, case.ref)
+    # One undo step per edit; undoing them all brings the record back.
+    for _ in range(case.edits - 1):
+        store.undo()
+    undo_restores(store, workspace_path, before)
+    assert store.next_undo() is None
 
 
-def test_a_fragment_from_the_selection_joins_the_content(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    second = make_current(window, 1)
-    residents = span_of(ARTICLE_TEXT, "the detour added an hour")
-    select_offsets(window, residents.start + 1, residents.end - 1)  # "he detour ... hou"
-
-    qtbot.keyClick(window.article_view, Qt.Key.Key_F)
-
-    assert second.id is not None
-    stored = fresh_attribution(workspace_path, second.id)
-    assert stored.fragments == (residents, *second.fragments)
-    assert window.editing_actions.edited_ref == SpanRef(SpanRole.CONTENT, 0)
-    undo_restores(store, workspace_path, second)
-
-
+# -- snapping and adding -------------------------------------------------------------
 def test_without_snapping_the_selection_is_taken_as_it_is(
     qtbot, window: MainWindow, store: Store, workspace_path: Path, private_settings: Path
 ) -> None:
@@ -139,22 +226,6 @@ def test_without_snapping_the_selection_is_taken_as_it_is(
     assert not reopened.article_view.snap_to_words
 
 
-def test_selection_to_the_edited_span_replaces_the_mention(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    first = make_current(window, 0)
-    qtbot.keyClick(window.article_view, Qt.Key.Key_Up, ALT)  # previous of content: the mention
-    assert window.editing_actions.edited_ref == SPEAKER
-    mayor = ARTICLE_TEXT.index("mayor")
-    select_offsets(window, mayor + 1, mayor + 3)
-
-    qtbot.keyClick(window.article_view, Qt.Key.Key_E)
-
-    assert first.id is not None
-    assert fresh_attribution(workspace_path, first.id).speaker == Span(mayor, mayor + 5)
-    undo_restores(store, workspace_path, first)
-
-
 def test_a_quotation_added_from_a_selection_snaps(
     qtbot, window: MainWindow, workspace_path: Path
 ) -> None:
@@ -168,6 +239,7 @@ def test_a_quotation_added_from_a_selection_snaps(
     assert stored.fragments == (Span(detour, detour + len("detour added")),)
 
 
+# -- keys that change nothing ----------------------------------------------------------
 def test_editing_needs_a_record_and_a_selection(qtbot, window: MainWindow, store: Store) -> None:
     window.article_view.setFocus()
     qtbot.keyClick(window.article_view, Qt.Key.Key_C)
@@ -176,52 +248,6 @@ def test_editing_needs_a_record_and_a_selection(qtbot, window: MainWindow, store
     qtbot.keyClick(window.article_view, Qt.Key.Key_C)  # the view's own selection only
     assert "Select words" in window.status_line.currentMessage()
     assert store.next_undo() is None
-
-
-# -- the keyboard -------------------------------------------------------------------------
-def test_alt_arrows_move_the_edges_word_by_word(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    second = make_current(window, 1)
-    assert second.id is not None
-    view = window.article_view
-    assert window.editing_actions.edited_ref == CONTENT
-    fragment = second.fragments[0]  # '"It has been a long winter,"'
-
-    qtbot.keyClick(view, Qt.Key.Key_Right, ALT)  # start: past the opening mark
-    assert fresh_attribution(workspace_path, second.id).fragments == (
-        Span(fragment.start + 1, fragment.end),
-    )
-    # The record moved in text order yet stays current and selected in the list.
-    assert window.current.attribution_id == second.id
-    assert window.attribution_panel.currentIndex().row() == 1
-    qtbot.keyClick(view, Qt.Key.Key_Left, ALT_SHIFT)  # end: before the closing mark
-    qtbot.keyClick(view, Qt.Key.Key_Left, ALT_SHIFT)  # end: before the comma
-    stored = fresh_attribution(workspace_path, second.id)
-    assert stored.fragments[0].text_of(ARTICLE_TEXT) == "It has been a long winter"
-    assert view.edited_span() == stored.fragments[0]
-    assert window.attribution_model.attribution_at(1).fragments == stored.fragments
-
-    qtbot.keyClick(view, Qt.Key.Key_Right, ALT_SHIFT)  # end: the comma back
-    assert fresh_attribution(workspace_path, second.id).end == fragment.end - 1
-    # Four edits, four undo steps; undoing all brings the record back.
-    for _ in range(3):
-        store.undo()
-    undo_restores(store, workspace_path, second)
-
-
-def test_alt_down_steps_to_the_cue_and_moves_its_edges(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    first = make_current(window, 0)
-    assert first.id is not None
-    view = window.article_view
-    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
-    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)  # two fragments, then the cue
-    assert window.editing_actions.edited_ref == CUE
-    qtbot.keyClick(view, Qt.Key.Key_Right, ALT_SHIFT)
-    assert fresh_attribution(workspace_path, first.id).cue == span_of(ARTICLE_TEXT, "said on")
-    undo_restores(store, workspace_path, first)
 
 
 def test_an_edge_that_cannot_move_changes_nothing(
@@ -233,35 +259,6 @@ def test_an_edge_that_cannot_move_changes_nothing(
     assert fresh_attribution(workspace_path, first.id) == first
     assert "cannot move" in window.status_line.currentMessage()
     assert store.next_undo() is None
-
-
-def test_moving_a_fragment_over_the_next_merges_them(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    first = make_current(window, 0)
-    assert first.id is not None
-    view = window.article_view
-    presses = len('the mayor said on Monday , "'.split())  # each word and mark is a step
-    for _ in range(presses):
-        qtbot.keyClick(view, Qt.Key.Key_Right, ALT_SHIFT)
-    stored = fresh_attribution(workspace_path, first.id)
-    assert stored.fragments == (Span(first.start, first.end),)
-    assert window.editing_actions.edited_ref == CONTENT
-    for _ in range(presses - 1):  # one undo step per key press
-        store.undo()
-    undo_restores(store, workspace_path, first)
-
-
-def test_alt_delete_removes_the_cue(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    third = make_current(window, 2)
-    assert third.id is not None
-    view = window.article_view
-    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
-    qtbot.keyClick(view, Qt.Key.Key_Delete, ALT)
-    assert fresh_attribution(workspace_path, third.id).cue is None
-    undo_restores(store, workspace_path, third)
 
 
 # -- the mouse ----------------------------------------------------------------------------
@@ -339,16 +336,3 @@ def test_an_edit_that_reorders_the_records_keeps_the_record_current(
     assert window.attribution_model.attribution_at(1).id == third.id
     assert window.article_view.attribution_at(residents.start) == third.id
     store.undo()
-
-
-def test_the_edge_keys_work_from_the_record_list_too(
-    qtbot, window: MainWindow, store: Store, workspace_path: Path
-) -> None:
-    second = make_current(window, 1)
-    assert second.id is not None
-    panel = window.attribution_panel
-    panel.setFocus()
-    qtbot.keyClick(panel, Qt.Key.Key_Left, ALT_SHIFT)
-    assert fresh_attribution(workspace_path, second.id).end == second.end - 1
-    assert window.current.attribution_id == second.id
-    undo_restores(store, workspace_path, second)
