@@ -116,35 +116,8 @@ class ExportDialog(QDialog):
         status_column.addWidget(self.accepted_only)
         status_column.addWidget(self.every_status)
 
-        self.all_annotators = QCheckBox("All annotators", self)
-        self.all_annotators.setChecked(True)
-        self.annotator_model = QStandardItemModel(self)
-        for name in annotators:
-            item = QStandardItem(name)
-            item.setCheckable(True)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setEditable(False)
-            self.annotator_model.appendRow(item)
-        self.annotator_list = QListView(self)
-        self.annotator_list.setModel(self.annotator_model)
-        self.annotator_list.setMaximumHeight(110)
-        annotator_column = QVBoxLayout()
-        annotator_column.addWidget(self.all_annotators)
-        annotator_column.addWidget(self.annotator_list)
-        if not annotators:
-            self.all_annotators.setEnabled(False)
-            self.annotator_list.hide()
-            self.all_annotators.setToolTip("No record carries an annotator's name yet.")
-
-        self.document_status_boxes: dict[DocumentStatus, QCheckBox] = {}
-        document_row = QHBoxLayout()
-        for status, label in _DOCUMENT_STATUS_LABELS.items():
-            box = QCheckBox(label, self)
-            box.setChecked(True)
-            box.toggled.connect(self._validate)
-            self.document_status_boxes[status] = box
-            document_row.addWidget(box)
-        document_row.addStretch(1)
+        annotator_column = self._build_annotator_column(annotators)
+        document_row = self._build_document_row()
 
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,6 +146,42 @@ class ExportDialog(QDialog):
         self._on_all_annotators(self.all_annotators.isChecked())
         self._update_path_label()
         self.resize(680, 0)
+
+    def _build_annotator_column(self, annotators: Sequence[str]) -> QVBoxLayout:
+        """The "All annotators" box over one checkable row per annotator (none: hidden)."""
+        self.all_annotators = QCheckBox("All annotators", self)
+        self.all_annotators.setChecked(True)
+        self.annotator_model = QStandardItemModel(self)
+        for name in annotators:
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setEditable(False)
+            self.annotator_model.appendRow(item)
+        self.annotator_list = QListView(self)
+        self.annotator_list.setModel(self.annotator_model)
+        self.annotator_list.setMaximumHeight(110)
+        column = QVBoxLayout()
+        column.addWidget(self.all_annotators)
+        column.addWidget(self.annotator_list)
+        if not annotators:
+            self.all_annotators.setEnabled(False)
+            self.annotator_list.hide()
+            self.all_annotators.setToolTip("No record carries an annotator's name yet.")
+        return column
+
+    def _build_document_row(self) -> QHBoxLayout:
+        """One ticked check box per document review state."""
+        self.document_status_boxes: dict[DocumentStatus, QCheckBox] = {}
+        row = QHBoxLayout()
+        for status, label in _DOCUMENT_STATUS_LABELS.items():
+            box = QCheckBox(label, self)
+            box.setChecked(True)
+            box.toggled.connect(self._validate)
+            self.document_status_boxes[status] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
 
     def set_format(self, format: str) -> None:
         """Select ``format`` (a key of ``formats.writers.FORMATS``)."""

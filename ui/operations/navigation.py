@@ -1,9 +1,8 @@
 """Taking the annotator somewhere: a search hit, the last position, the first document.
 
 The counterpart of ``ui.operations.attribution_operations`` for moves that write
-nothing: each function
-sets :class:`CurrentRecord` (and the article's selection), and the views follow
-its signals. The window's slots are one line that calls one of these.
+nothing: each function sets :class:`CurrentRecord` (and the article's selection),
+and the views follow its signals. The window's slots are one line that calls one of these.
 Threading: main thread only.
 """
 

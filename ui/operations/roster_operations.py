@@ -1,8 +1,8 @@
 """The speaker roster's user actions, one verb-named function each.
 
 Like ``ui/operations/attribution_operations.py``: keyword-only arguments, one
-committed store transaction
-per step, then one ``changed`` notification through the :class:`ChangeHub`.
+committed store transaction per step, then one ``changed`` notification through
+the :class:`ChangeHub`.
 They run on the main thread (each is a small transaction). Errors propagate to
 the caller, which reports them: ``ValueError`` for a blank or taken name or a
 self-merge, ``KeyError`` for a speaker that is not in the document. Nothing is

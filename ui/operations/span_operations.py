@@ -1,11 +1,11 @@
 """The span-editing verbs: one function per edit, each one ``Store.update_attribution``.
 
 Like ``ui.operations.attribution_operations`` (Anki's ``aqt/operations``):
-keyword-only arguments, the
-change goes through the store as one committed transaction with its history
-entry (so undo and redo work across restarts), then the views hear of it through
-the :class:`ChangeHub`. Spans come in already snapped or not, as the caller
-decided: these functions take the words they are given.
+keyword-only arguments, the change goes through the store as one committed
+transaction with its history entry (so undo and redo work across restarts),
+then the views hear of it through the :class:`ChangeHub`. Spans come in already
+snapped or not, as the caller decided: these functions take the words they are
+given.
 
 Each returns the record as stored and the :class:`SpanRef` that names the edited
 span afterwards (a fragment that merged with a neighbour changes index).

@@ -2,10 +2,9 @@
 
 ``AnnotationActions`` owns the ``QAction``s (with their shortcuts, which the menu
 shows) and turns each into one call of ``ui.operations.attribution_operations``
-on the current record.
-It reads the current record from :class:`CurrentRecord` and the text selection
-from the :class:`ArticleView`; it never edits a view directly: the views follow
-the change hub. Threading: main thread only.
+on the current record. It reads the current record from :class:`CurrentRecord`
+and the text selection from the :class:`ArticleView`; it never edits a view
+directly: the views follow the change hub. Threading: main thread only.
 """
 
 from __future__ import annotations

@@ -60,33 +60,26 @@ class EditingActions(ActionGroup):
         self._settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._ref: SpanRef | None = None
 
-        self.cue_from_selection = make_action(
-            self,
-            "&Cue from selection",
-            shortcut="C",
-            tip="The selected words become the current record's cue",
-            triggered=lambda: self._on_selection(self._set_cue),
+        self.cue_from_selection = self._selection_action(
+            "&Cue from selection", "C", "become the current record's cue", self._set_cue
         )
-        self.mention_from_selection = make_action(
-            self,
+        self.mention_from_selection = self._selection_action(
             "Speaker &mention from selection",
-            shortcut="M",
-            tip="The selected words become the current record's speaker mention",
-            triggered=lambda: self._on_selection(self._set_mention),
+            "M",
+            "become the current record's speaker mention",
+            self._set_mention,
         )
-        self.add_fragment = make_action(
-            self,
+        self.add_fragment = self._selection_action(
             "Add &fragment from selection",
-            shortcut="F",
-            tip="The selected words are added to the current record's quotation",
-            triggered=lambda: self._on_selection(self._add_fragment),
+            "F",
+            "are added to the current record's quotation",
+            self._add_fragment,
         )
-        self.apply_selection = make_action(
-            self,
+        self.apply_selection = self._selection_action(
             "Selection to &edited span",
-            shortcut="E",
-            tip="The selected words replace the outlined span (re-select, then E)",
-            triggered=lambda: self._on_selection(self._replace_edited),
+            "E",
+            "replace the outlined span (re-select, then E)",
+            self._replace_edited,
         )
         self.next_span = make_action(
             self,
@@ -102,34 +95,10 @@ class EditingActions(ActionGroup):
             tip="Outline the record's previous span",
             triggered=lambda: self.step_span(-1),
         )
-        self.start_left = make_action(
-            self,
-            "Start one word &left",
-            shortcut="Alt+Left",
-            tip="Move the outlined span's start one word left",
-            triggered=lambda: self.move_edge(Edge.START, -1),
-        )
-        self.start_right = make_action(
-            self,
-            "Start one word &right",
-            shortcut="Alt+Right",
-            tip="Move the outlined span's start one word right",
-            triggered=lambda: self.move_edge(Edge.START, 1),
-        )
-        self.end_left = make_action(
-            self,
-            "End one word le&ft",
-            shortcut="Alt+Shift+Left",
-            tip="Move the outlined span's end one word left",
-            triggered=lambda: self.move_edge(Edge.END, -1),
-        )
-        self.end_right = make_action(
-            self,
-            "End one word ri&ght",
-            shortcut="Alt+Shift+Right",
-            tip="Move the outlined span's end one word right",
-            triggered=lambda: self.move_edge(Edge.END, 1),
-        )
+        self.start_left = self._edge_action("Start one word &left", "Alt+Left", Edge.START, -1)
+        self.start_right = self._edge_action("Start one word &right", "Alt+Right", Edge.START, 1)
+        self.end_left = self._edge_action("End one word le&ft", "Alt+Shift+Left", Edge.END, -1)
+        self.end_right = self._edge_action("End one word ri&ght", "Alt+Shift+Right", Edge.END, 1)
         self.remove_span = make_action(
             self,
             "Re&move edited span",
@@ -156,6 +125,33 @@ class EditingActions(ActionGroup):
         self._model.rowsInserted.connect(lambda *_: self._show_edited())
         self._model.rowsRemoved.connect(lambda *_: self._show_edited())
         self._model.modelReset.connect(self._show_edited)
+
+    def _selection_action(
+        self,
+        text: str,
+        shortcut: str,
+        what_happens: str,
+        edit: Callable[[int, Span], tuple[Attribution, SpanRef]],
+    ) -> QAction:
+        """An action that applies ``edit`` to the current record and the selected words."""
+        return make_action(
+            self,
+            text,
+            shortcut=shortcut,
+            tip=f"The selected words {what_happens}",
+            triggered=lambda: self._on_selection(edit),
+        )
+
+    def _edge_action(self, text: str, shortcut: str, edge: Edge, step: int) -> QAction:
+        """An action that moves one ``edge`` of the edited span one word by ``step``."""
+        direction = "left" if step < 0 else "right"
+        return make_action(
+            self,
+            text,
+            shortcut=shortcut,
+            tip=f"Move the outlined span's {edge.value} one word {direction}",
+            triggered=lambda: self.move_edge(edge, step),
+        )
 
     def actions(self) -> list[QAction | None]:
         """The menu's actions in order; None stands for a separator."""
