@@ -42,15 +42,19 @@ def shown_main_window(app: QApplication) -> QMainWindow | None:
 
 
 def _schedule_smoke_exit(app: QApplication) -> None:
-    """Quit with 0 once a main window is shown and has painted, or 1 after the timeout."""
+    """Quit with 0 once a main window is shown, painted and has the icon; else with 1."""
 
     def check() -> None:
         window = shown_main_window(app)
         if window is None:
             return
         window.repaint()  # fails loudly here, not later, if painting is broken
-        print(f"smoke test: shown {window.windowTitle()!r}", flush=True)
         poll.stop()
+        if window.windowIcon().isNull():  # the icon is package data: a packaging check
+            print("smoke test: the window has no icon", file=sys.stderr, flush=True)
+            app.exit(1)
+            return
+        print(f"smoke test: shown {window.windowTitle()!r}", flush=True)
         app.exit(0)
 
     def give_up() -> None:
