@@ -108,7 +108,10 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     """Parse ``argv`` and run the GUI or a sub-command; return the exit code."""
     from storage.workspace import default_workspace_path
 
-    args = build_parser(prog).parse_args(argv)
+    parser = build_parser(prog)
+    args = parser.parse_args(argv)
+    if args.smoke_test and args.command is not None:
+        parser.error("--smoke-test starts the GUI, so it takes no command")
     lexicon_problem = install_user_lexicon(args.lexicon)
     if lexicon_problem and args.command is not None:
         print(f"error: {lexicon_problem}", file=sys.stderr)

@@ -85,6 +85,7 @@ def test_a_large_import_preannotates_in_worker_processes(bundle: Bundle) -> None
     imported = bundle.run("--db", db, "import", source)
     assert imported.returncode == 0, described(imported)
     assert "imported 40 documents with 40 attributions" in imported.stdout
+    assert "extracting in-process" not in imported.stderr, described(imported)  # no fallback
     exported = bundle.run("--db", db, "export", "--all-statuses", "--format", "hf", out)
     assert exported.returncode == 0, described(exported)
 

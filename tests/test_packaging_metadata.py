@@ -59,3 +59,12 @@ def test_the_installed_command_and_app_py_share_one_parser() -> None:
     for command in ("import", "export", "extract"):
         assert parser.parse_args([command, "some-file"]).command == command
     assert parser.parse_args(["--smoke-test"]).smoke_test is True
+
+
+def test_the_smoke_test_takes_no_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from quote_annotator.command_line import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--smoke-test", "extract", "in.jsonl"], prog="quote-annotator")
+    assert exit_info.value.code == 2
+    assert "--smoke-test starts the GUI" in capsys.readouterr().err

@@ -165,6 +165,20 @@ def test_import_and_export_the_seed_through_the_installed_command(installed: Ins
     assert {quote["cue"] is not None for quote in record["quotes"]} == {True}
 
 
+def test_a_large_import_preannotates_in_worker_processes(installed: Installed) -> None:
+    """40 articles start the process pool, whose workers re-import the entry point."""
+    source = installed.work / "reports.jsonl"
+    lines = [
+        json.dumps({"id": f"r{i}", "text": f'"All clear on day {i}," the warden said.'})
+        for i in range(40)
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = installed.run("--db", installed.work / "reports.sqlite", "import", source)
+    assert imported.returncode == 0, described(imported)
+    assert "imported 40 documents with 40 attributions" in imported.stdout
+    assert "extracting in-process" not in imported.stderr, described(imported)  # no fallback
+
+
 def test_the_gui_starts_on_a_new_workspace_seeded_with_the_samples(
     installed: Installed,
 ) -> None:
