@@ -1,6 +1,9 @@
 # Two commands for a fresh machine:
 #   make run    create .venv, install the app and open the GUI on your workspace
 #   make test   bring .venv up to date with the test tools, then lint and test headless
+# Packaging (see README, "Building the app"):
+#   make wheel  build dist/quote_annotator-VERSION-py3-none-any.whl
+#   make bundle build the one-folder app for this machine in dist/quote-annotator/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +11,7 @@ ifeq ($(OS),Windows_NT)
 BIN := $(VENV)/Scripts
 endif
 
-.PHONY: run test lint screenshot bench clean
+.PHONY: run test lint screenshot bench clean wheel bundle bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,5 +50,20 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/ui_latency.py
 	$(BIN)/python bench/article_scroll.py
 
+wheel: $(VENV)/.dev-installed
+	rm -rf build/lib
+	$(BIN)/python -m pip wheel --no-deps --no-build-isolation --wheel-dir dist .
+
+bundle: $(VENV)/.dev-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/quote-annotator.spec
+	dist/quote-annotator/quote-annotator --version
+
+# Builds the bundle in a temporary folder and runs it headless (also part of make test).
+bundle-check: $(VENV)/.dev-installed
+	scripts/ensure_qt_runtime.sh $(BIN)/python
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/test_packaging_bundle.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache
+	rm -rf build dist *.egg-info

@@ -2,120 +2,15 @@
 
 ``python app.py`` opens the annotator on your workspace; the sub-commands work
 headless on the same workspace. ``python app.py COMMAND --help`` documents each.
+It is the checkout's way to start what an install calls ``quote-annotator``: the
+command line itself lives in :mod:`quote_annotator.command_line`.
 """
 
 from __future__ import annotations
 
-import argparse
-import getpass
-import multiprocessing
-import sys
-from collections.abc import Sequence
-from pathlib import Path
+from quote_annotator.command_line import build_parser, install_user_lexicon, main, run
 
-
-def _default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in some containers and services
-        return "annotator"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command line: global options and one sub-command per headless task."""
-    from cli import extraction, workspace_commands
-    from storage.workspace import default_workspace_path, user_lexicon_path
-
-    parser = argparse.ArgumentParser(
-        prog="app.py",
-        description=(
-            "Quote Annotator: pre-highlights quotations, their cues and speakers in news "
-            "articles for you to confirm, correct or reject. Without a command it opens "
-            "the GUI."
-        ),
-    )
-    parser.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help=f"the workspace SQLite file (default: {default_workspace_path()})",
-    )
-    parser.add_argument(
-        "--lexicon",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help=(
-            "extra cues for the extractor, in the format of quotes/data/cues.txt "
-            f"(default: {user_lexicon_path()} when it exists)"
-        ),
-    )
-    parser.add_argument(
-        "--annotator",
-        dest="annotator_name",
-        default=_default_annotator(),
-        help="the name recorded with your decisions (default: your user name)",
-    )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    workspace_commands.add_subcommands(subparsers)
-    extraction.add_subcommands(subparsers)
-    return parser
-
-
-def install_user_lexicon(path: Path | None) -> str | None:
-    """Extend the extractor's cues with ``path`` or, without one, the user's own file.
-
-    :returns: None when it worked or there is no file; otherwise what is wrong,
-        naming the file and line, with the shipped lexicon left in use.
-    """
-    from quotes.extract import use_lexicon
-    from quotes.lexicon import LexiconError, load_lexicon
-    from storage.workspace import user_lexicon_path
-
-    if path is None:
-        path = user_lexicon_path()
-        if not path.exists():
-            return None
-    try:
-        use_lexicon(load_lexicon(path))
-    except LexiconError as error:
-        return f"cue lexicon {error}"
-    except OSError as error:
-        return f"cue lexicon {path}: {error.strerror or error}"
-    except UnicodeDecodeError:
-        return f"cue lexicon {path}: not UTF-8 text"
-    return None
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the GUI or a sub-command; return the exit code."""
-    from storage.workspace import default_workspace_path
-
-    args = build_parser().parse_args(argv)
-    lexicon_problem = install_user_lexicon(args.lexicon)
-    if lexicon_problem and args.command is not None:
-        print(f"error: {lexicon_problem}", file=sys.stderr)
-        return 2
-    is_default = args.db is None
-    if is_default:
-        args.db = default_workspace_path()
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.command is None:
-        # Qt is imported only here, so the headless commands run where it is absent.
-        from ui.shell.application import run_gui
-
-        return run_gui(
-            args.db,
-            seed_samples=is_default or not args.db.exists(),
-            annotator=args.annotator_name,
-            warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
-        )
-    return int(args.func(args))
-
+__all__ = ["build_parser", "install_user_lexicon", "main"]
 
 if __name__ == "__main__":
-    # Import pre-annotates in worker processes; a frozen (packaged) app must let
-    # them start here instead of running the app again.
-    multiprocessing.freeze_support()
-    sys.exit(main())
+    run()

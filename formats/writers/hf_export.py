@@ -6,14 +6,20 @@ declares the splits) reads it without custom code. A document's split depends on
 its id (``split_of``), so re-exporting a grown workspace never moves a document from
 test to train. The card (``README.md``) states the schema, the counts per split, type
 and status, and the agreement figures when they are given.
+
+Only splits that hold a document get a file and a line in the card: ``datasets``
+refuses to load a folder that declares (or contains) an empty split, and a small
+export (a handful of documents) often has no validation or test document at all.
+The card says which splits are missing and why.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from formats.atomic import atomic_folder
 from formats.writers.jsonl_export import document_record, record_line
@@ -94,7 +100,22 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _missing_splits_note(present: Sequence[str]) -> list[str]:
+    """The card's sentence on splits that got no document (none when all have one)."""
+    missing = [name for name in SPLITS if name not in present]
+    if not missing:
+        return []
+    if not present:
+        return ["This export holds no documents, so it has no splits."]
+    return [
+        f"This export has no {' or '.join(missing)} documents, so it has only the "
+        f"{' and '.join(present)} split{'s' if len(present) > 1 else ''}: a split without "
+        "documents is left out of the folder and the card (`datasets` cannot load one)."
+    ]
+
+
 def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
+    present = [name for name in SPLITS if counts.documents[name]]
     statuses = [s.value for s in Status]
     types = [t.value for t in QuoteType]
     lines = [
@@ -108,7 +129,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "configs:",
         "- config_name: default",
         "  data_files:",
-        *(f"  - split: {name}\n    path: {name}.jsonl" for name in SPLITS),
+        *(f"  - split: {name}\n    path: {name}.jsonl" for name in present),
         "---",
         "",
         "# Quotation attributions",
@@ -138,6 +159,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "",
         "Offsets are Python string (code point) offsets, end exclusive.",
         "Documents are split by a hash of their id: 80% train, 10% validation, 10% test.",
+        *_missing_splits_note(present),
         "",
         "## Counts",
         "",
@@ -145,7 +167,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "| --- | ---: | ---: |",
         *(
             f"| {name} | {counts.documents[name]} | {counts.attributions[name]} |"
-            for name in SPLITS
+            for name in present
         ),
         f"| all | {counts.documents.total()} | {counts.attributions.total()} |",
         "",
@@ -172,14 +194,15 @@ def write_hf(
     """Write the dataset folder at ``out_path`` atomically, streaming the documents."""
     counts = _Counts()
     with atomic_folder(out_path, kind="hf") as folder:
-        streams = {
-            name: open(folder / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
-            for name in SPLITS
-        }
+        # A split's file is opened with its first document, so empty splits get none.
+        streams: dict[str, TextIO] = {}
         try:
             for item in items:
                 record = document_record(item)
                 split = split_of(record["id"])
+                if split not in streams:
+                    path = folder / f"{split}.jsonl"
+                    streams[split] = open(path, "w", encoding="utf-8", newline="\n")
                 streams[split].write(record_line(record))
                 counts.add(split, record)
         finally:

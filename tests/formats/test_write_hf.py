@@ -23,10 +23,32 @@ def read_split(folder: Path, name: str) -> list[dict]:
 
 def test_folder_layout(tmp_path: Path) -> None:
     out = tmp_path / "dataset"
-    write_export(harbour_items(), out, format="hf")
+    write_export(many_items(60), out, format="hf")
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [FOLDER_MARKER, "README.md", "train.jsonl", "validation.jsonl", "test.jsonl"]
     )
+
+
+def test_a_small_export_has_only_the_splits_that_hold_documents(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_export(many_items(2), out, format="hf")
+    present = sorted({split_of(f"doc-{i}") for i in (1, 2)})
+    missing = [name for name in SPLITS if name not in present]
+    assert missing, "two documents that fill all three splits make this test moot"
+    assert sorted(p.name for p in out.glob("*.jsonl")) == [f"{name}.jsonl" for name in present]
+    card = (out / "README.md").read_text(encoding="utf-8")
+    front_matter, body = card.split("---\n")[1:3]
+    assert front_matter.count("- split: ") == len(present)
+    for name in missing:
+        assert f"split: {name}" not in front_matter and f"| {name} |" not in body
+    assert f"This export has no {' or '.join(missing)} documents" in body
+
+
+def test_an_empty_export_says_it_has_no_splits(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_export([], out, format="hf")
+    assert not list(out.glob("*.jsonl"))
+    assert "holds no documents, so it has no splits" in (out / "README.md").read_text("utf-8")
 
 
 def test_every_document_lands_in_the_split_of_its_id(tmp_path: Path) -> None:
@@ -57,7 +79,9 @@ def test_card_states_schema_counts_and_configs(tmp_path: Path) -> None:
     write_export(harbour_items(), out, format="hf", filters=ExportFilters.every_status())
     card = (out / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\n")
-    assert "  - split: validation\n    path: validation.jsonl" in card
+    for name in SPLITS:  # the card declares exactly the splits that have a file
+        declared = f"  - split: {name}\n    path: {name}.jsonl" in card
+        assert declared == (out / f"{name}.jsonl").exists()
     assert "| `quotes[].fragments` |" in card
     assert "| all | 2 | 3 |" in card
     assert "| direct | 0 | 1 | 1 | 2 |" in card

@@ -1,0 +1,5 @@
+"""``python -m quote_annotator``: the same as the ``quote-annotator`` command."""
+
+from quote_annotator.command_line import run
+
+run()

@@ -1,0 +1,1 @@
+"""Package data of the application shell (the app icon), read through importlib.resources."""
