@@ -13,12 +13,12 @@ import re
 from bisect import bisect_right
 
 from quotes.cues import Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, spans_of_draft
 from quotes.indirect import trim
 from quotes.lexicon import CueKind
 from quotes.model import QuoteType, Span
 from quotes.quotemarks import QuoteIndex, count_alnum
-from quotes.rules import UnitRules, spans_of_draft
+from quotes.rules import UnitRules
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95

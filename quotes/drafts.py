@@ -147,3 +147,10 @@ def _spans_of(draft: Draft, *, with_speaker: bool = True) -> list[Span]:
     if with_speaker and draft.speaker is not None and not draft.inherits_speaker:
         spans.append(draft.speaker)
     return spans
+
+
+def spans_of_draft(draft: Draft) -> list[Span]:
+    """The content, cue and speaker spans of a draft."""
+    spans = list(draft.fragments)
+    spans += [s for s in (draft.cue, draft.speaker) if s is not None]
+    return spans

@@ -1,0 +1,514 @@
+"""The speaker before the cue: ``X said (that) C``, ``X said, "C"``, ``"C," X said``,
+``"A," X said, "B."``, ``C, X added.``, ``X told Y C`` and unquoted direct speech
+(``X said, Terrorism is ...``).
+
+``draft_speaker_first`` runs in named stages: the words before the speaker
+(``_prefix_content``), the start of the words after the cue (``_rest_start``), the
+fragments by what follows the cue, and the checks that reject a draft by its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.constructions.context import KIND_CONFIDENCE, KIND_PRIORITY, RuleContext
+from quotes.cues import PHRASE, Cue
+from quotes.drafts import Draft
+from quotes.grammar import (
+    BE_WORDS,
+    BELIEF_KIND,
+    CLAUSE_KIND,
+    CLAUSE_ONLY,
+    CLAUSE_SUBJECTS,
+    CONTRACTION,
+    FINITE_LOWER,
+    FINITE_SOON,
+    LATE_THAT,
+    MAX_CIRCUMSTANCE_WORDS,
+    OBJECT_KIND,
+    PAST_VERB,
+    PHRASE_OPENERS,
+    QUANTITY,
+    QUOTE_MARK,
+    SUBORDINATORS,
+)
+from quotes.indirect import (
+    content_after,
+    ends_with_clause_comma,
+    has_words,
+    is_intro_phrase,
+    is_question_clause,
+    is_subordinate_clause,
+    skip_adverbials,
+    skip_spaces,
+    skip_told_object,
+    starts_with_infinitive,
+    starts_with_opening_mark,
+    starts_with_preposition,
+    trim,
+    without_intro,
+    word_count,
+)
+from quotes.model import Span
+from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.units import Unit
+
+# Words that open a circumstance between a cue and its quotation ("said in the spring,").
+CIRCUMSTANCE_OPENERS = frozenset(
+    "in on at about of during after before to with from via through for over when while "
+    "as then again later earlier repeatedly also last this recently once".split()
+)
+
+
+def is_clause_before(text: str, span: Span) -> bool:
+    """Whether words before a speaker can be reported content: not a dateline or a
+    short opener ("WASHINGTON", "Thus far"), nor a lone subordinate clause ("even as ...")."""
+    words = text[span.start : span.end].split()
+    if not words or text[span.start : span.end].isupper():
+        return False
+    if len(words) <= 2 and words[0].lower().strip(",") in SENTENCE_OPENERS:
+        return False
+    if (
+        words[0].lower() in PHRASE_OPENERS
+        and FINITE_LOWER.search(text, span.start, span.end) is None
+        and PAST_VERB.search(text, span.start, span.end) is None
+    ):
+        # "In an interview with the Post in May, she said": a phrase without a verb.
+        return False
+    # "While X ran third, ..., he said" holds a main clause; "even as X rose" does not.
+    return words[0].lower() not in SUBORDINATORS or "," in text[span.start : span.end]
+
+
+def is_title(text: str, span: Span) -> bool:
+    """Whether every word of ``span`` is capitalised, as in a name or title."""
+    words = [w for w in text[span.start : span.end].split() if w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def is_passive(text: str, speaker: Span, cue: Cue) -> bool:
+    """Whether a form of "be" stands between speaker and cue ("is said to", "was asked")."""
+    between = text[speaker.end : cue.start].lower().split()
+    return any(word in BE_WORDS for word in between)
+
+
+def is_sentence_adverb(text: str, span: Span) -> bool:
+    """Whether ``span`` is one adverb opening the sentence ("Additionally,")."""
+    words = text[span.start : span.end].split()
+    return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
+
+
+def takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
+    """Whether the words after a cue are no reported content: after a verb of belief
+    or one of ``CLAUSE_ONLY``, no clause ("feel free", "claimed the prize"); a quantity
+    after "added" ("the economy added 292,000 jobs"); "pledged delegates"."""
+    first = first_word(text, start, limit)
+    if first is None:
+        return True
+    if cue.lemma == "add" and QUANTITY.match(text, start, limit):
+        return True
+    if cue.lemma == "pledge" and first.lower.startswith("delegate"):
+        return True
+    if cue.kind == BELIEF_KIND or cue.lemma in CLAUSE_ONLY:
+        return not (
+            CONTRACTION.sub("", first.lower) in CLAUSE_SUBJECTS
+            or first.is_capitalized
+            or FINITE_SOON.match(text, start, limit) is not None
+        )
+    return False
+
+
+# Verbs whose infinitive complement reports a commitment or a request ("vowed to fight",
+# "urged them to leave"); after other verbs "to" opens a purpose or a passive.
+INFINITIVE_CONTENT = frozenset(
+    "promise vow pledge threaten urge ask tell warn caution advise call demand propose "
+    "agree offer refuse decline swear beg plead order instruct encourage invite challenge "
+    "remind implore".split()
+)
+
+# The preposition that introduces a topic after a cue ("talked about", "spoke of").
+TOPIC_PREPOSITION = re.compile(r"(about|against|of)\s+", re.IGNORECASE)
+
+# A short circumstance, then a clause with a pronoun subject ("for weeks he's ...").
+LATE_PRONOUN_CLAUSE = re.compile(
+    r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
+    r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"
+    r"did|does|do|may|might|must|(?-i:[a-z]+ed))\b|(?:he|she|they|we|it|i)[’'](?:s|re|d|ll|ve|m)\b)",
+    re.IGNORECASE,
+)
+
+CIRCUMSTANCE_STARTS = (
+    frozenset(
+        "on in at during following after before last this earlier later via through over to "
+        "for with from by again repeatedly publicly privately recently previously night morning "
+        "afternoon evening week weekend month year".split()
+    )
+    | WEEKDAYS
+)
+
+# A negation right before a cue ("have not said", "didn't say").
+NEGATED_BEFORE = re.compile(r"\b(?:not|never)\s+$|n[’']t\s+$", re.IGNORECASE)
+
+# A short addressee (no comma, no verb form) before the question word of "asked".
+ADDRESSEE_BEFORE_QUESTION = re.compile(
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|to)\b)[\w’'.-]+\s+){1,7}?"
+    r"(?=(?:whether|if|why|how|what|who|where|when|about)\b)",
+    re.IGNORECASE,
+)
+
+# The last word before a quotation, with its comma or colon: 'shouted, "'.
+CUE_BEFORE_QUOTE = re.compile(r"\b[\w’']+[,:]?\s*$")
+
+# "asked the court to intervene": an addressee and an infinitive.
+OBJECT_INFINITIVE = re.compile(
+    r"(?:[\w’'.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?-i:[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+# "C, as X said": the speaker's clause after a comma and "as".
+AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
+
+# "As X noted, C".
+AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
+
+# "..., and as X noted, C": the same after a comma inside the sentence.
+AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE)
+
+# "He said, without evidence, that C": an aside between the cue and "that".
+ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
+
+
+def draft_speaker_first(
+    ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, speaker: Span
+) -> Draft | None:
+    """``X said (that) C``, ``X said, "C"``, ``"C," X said``, ``C, X added.``"""
+    text = ctx.text
+    kind = cue.kind
+    position = skip_adverbials(text, cue_span.end, unit.end)
+    if cue.lemma == "tell" and kind != PHRASE:
+        position = skip_adverbials(text, skip_told_object(text, position, unit.end), unit.end)
+    prefix = trim(text, unit.start, speaker.start)
+    if prefix is not None:
+        prefix = _after_colon(ctx, prefix)
+    prefix_quoted = prefix is not None and ctx.is_quoted(prefix)
+    prefix_clause = (
+        prefix is not None
+        and (
+            ends_with_clause_comma(text, unit.start, speaker.start)
+            # '"A battle of niches" Grubbs said': a quotation without its comma.
+            or (prefix_quoted and ctx.closes_quotation(unit.start, speaker.start))
+        )
+        and has_words(text, prefix.start, prefix.end, 1)
+        and not (is_intro_phrase(text, prefix) and word_count(text, prefix.start, prefix.end) < 6)
+    )
+    if (
+        prefix_clause
+        and prefix_quoted
+        and ctx.holds_cue(ctx.lower_bound(unit, speaker.start), speaker.start)
+    ):
+        # '"A," said Beck, who said B': the words before belong to another cue.
+        prefix_clause = False
+    if prefix_clause and prefix_quoted and prefix is not None:
+        # 'When someone shouted, "Cruz," Beck joked, "B."': the cue right before the
+        # first quotation introduces it; Beck's words start after his cue.
+        lead = CUE_BEFORE_QUOTE.search(text, max(unit.start, prefix.start - 30), prefix.start)
+        if lead is not None and ctx.holds_cue(lead.start(), lead.end()):
+            prefix_clause = False
+    before = [without_intro(text, prefix)] if prefix_clause and prefix is not None else []
+    rest = text[position : unit.end].lstrip()
+    rest_start = unit.end - len(rest)
+    if starts_with_preposition(text, rest_start, unit.end):
+        # "said in a recent interview with the paper that ...": skip to the clause.
+        late_that = LATE_THAT.match(text, rest_start, unit.end)
+        if late_that is not None and late_that.group(1).lower() in CIRCUMSTANCE_STARTS:
+            rest_start = late_that.end() - 4
+            rest = text[rest_start : unit.end]
+        elif (
+            (topic := TOPIC_PREPOSITION.match(text, rest_start))
+            and (kind == PHRASE or topic.group(1).lower() == "about")
+            # 'said about the rules, "..."': the quotation is the content.
+            and _quotation_after_circumstance(ctx, unit, cue, rest_start) is None
+        ):
+            # "spoke out Tuesday about the shooting", "brags about his debates":
+            # the topic follows.
+            rest_start = topic.end()
+            rest = text[rest_start : unit.end]
+        elif (
+            late_clause := LATE_PRONOUN_CLAUSE.match(text, rest_start, unit.end)
+        ) is not None and late_clause.group(1).lower() in CIRCUMSTANCE_STARTS:
+            # "has said for weeks he's the only candidate ...": a clause with a
+            # pronoun subject after a short circumstance.
+            rest_start = late_clause.end()
+            rest = text[rest_start : unit.end]
+    clause_kind = kind in (CLAUSE_KIND, PHRASE)
+    confidence = KIND_CONFIDENCE[kind]
+    priority = float(KIND_PRIORITY[kind])
+    unquoted = False
+    fragments: list[Span] = []
+    rule = "speaker-cue-content"
+    quote_follows = starts_with_opening_mark(text, rest_start, unit.end) or (
+        rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
+    )
+    if not quote_follows and clause_kind:
+        late = _quotation_after_circumstance(ctx, unit, cue, rest_start)
+        if late is not None:
+            # 'said of the senator, "..."', 'asked the crowd, "..."'.
+            rest_start, quote_follows = late, True
+    if quote_follows:
+        after = trim(text, rest_start, ctx.quotation_end(rest_start, unit.end))
+        # Only a quotation before the speaker joins ("A," she said, "B."); other words
+        # there open the sentence ("According to a statement, X said, "B."").
+        # A short subject joins too ("That, he said, "would help."").
+        # A colon introduces a quotation whole: "Surveying X, Y concludes: "..."".
+        if not prefix_quoted and not (
+            before
+            and rest[:1] != ":"
+            and word_count(text, before[0].start, before[0].end) <= 8
+            and not ctx.holds_any_cue(before[0].start, before[0].end)
+            and not is_intro_phrase(text, before[0])
+            and not is_sentence_adverb(text, before[0])
+        ):
+            before = []
+        fragments = [*before, after] if after is not None else before
+        rule = "split-quote" if before else "speaker-cue-quote"
+        confidence = max(confidence, 0.95 if before else 0.9)
+        priority += 0.5
+    elif prefix_quoted and before:
+        # '"C," X said on Monday at the rally.': what follows the cue is circumstance,
+        # up to a quotation that continues the first ('... said. "D."').
+        fragments = before + ctx.trailing_quotation(unit, cue_span.end)
+        rule = "quote-speaker-cue"
+        confidence = max(confidence, 0.9)
+        priority += 0.5
+    elif kind == OBJECT_KIND:
+        if rest[:1] in {",", ".", ";", ":", ""} or starts_with_preposition(
+            text, rest_start, unit.end
+        ):
+            return None
+        after = trim(text, rest_start, ctx.content_end(unit, rest_start))
+        fragments = [after] if after is not None else []
+        rule = "speaker-cue-object"
+    elif rest.startswith(":"):
+        after = trim(text, rest_start + 1, ctx.content_end(unit, rest_start + 1))
+        fragments = [after] if after is not None else []
+    elif re.match(r",\s*that\b", rest) or ASIDE_THAT.match(rest):
+        # "He said, however, that ...": the parenthetical is skipped.
+        aside = ASIDE_THAT.match(rest)
+        start = rest_start + aside.end() - 4 if aside else rest_start
+        start, that = content_after(text, start, unit.end)
+        after = trim(text, start, ctx.content_end(unit, start))
+        fragments = [after] if after is not None else []
+        rule = "speaker-cue-that"
+    elif (
+        rest.startswith(",")
+        and (
+            AS_OPENING.fullmatch(text, unit.start, speaker.start)
+            or AS_INSIDE.search(text, max(unit.start, speaker.start - 12), speaker.start)
+        )
+        and has_words(text, rest_start + 1, unit.end, 3)
+    ):
+        # "As the mayor noted, C": the clause after the comma is reported.
+        after = trim(text, rest_start + 1, ctx.content_end(unit, rest_start + 1))
+        fragments = [after] if after is not None else []
+        rule = "as-speaker-cue"
+    elif rest.startswith(","):
+        first = first_word(text, rest_start + 1, min(unit.end, rest_start + 60))
+        gerund_subject = (
+            first is not None
+            and first.lower.endswith("ing")
+            and FINITE_SOON.match(text, first.start, unit.end) is not None
+        )
+        if (
+            first is None
+            or not first.is_word
+            or (
+                # ", adding ..." is the speaker's next act; "replacing him would be ..."
+                # is the subject of the interrupted content.
+                first.lower.endswith("ing") and not gerund_subject
+            )
+        ):
+            fragments = before
+            rule = "content-speaker-cue"
+        elif (
+            first.is_capitalized
+            and first.lower not in SENTENCE_OPENERS
+            and clause_kind
+            and not before
+        ):
+            after = trim(text, rest_start + 1, ctx.content_end(unit, rest_start + 1))
+            fragments = [after] if after is not None else []
+            unquoted = True
+            rule = "unquoted-direct"
+            confidence = 0.7
+        elif before and not is_subordinate_clause(text, rest_start + 1, unit.end):
+            # "The outreach, they said, raised new worries": the cue interrupts the content.
+            after = trim(text, rest_start + 1, ctx.content_end(unit, rest_start + 1))
+            fragments = [*before, after] if after is not None else before
+            rule = "parenthetical-cue"
+        elif (
+            prefix is not None
+            and not before
+            and clause_kind
+            and text[unit.start : speaker.start].rstrip().endswith(",")
+            and not is_subordinate_clause(text, rest_start + 1, unit.end)
+            and has_words(text, rest_start + 1, unit.end, 4)
+        ):
+            # "In his state, Christie said, offenders are sent to treatment": the
+            # cue interrupts a sentence that opens with a circumstance.
+            after = trim(text, rest_start + 1, ctx.content_end(unit, rest_start + 1))
+            fragments = [prefix, after] if after is not None else []
+            rule = "parenthetical-cue"
+        else:
+            fragments = before
+            rule = "content-speaker-cue"
+    elif (
+        rest
+        and rest[0] not in ",.;!?)"
+        and has_words(text, rest_start, unit.end, 1 if kind == PHRASE else 2)
+        and (
+            not is_subordinate_clause(text, rest_start, unit.end)
+            # "Lawmakers have not said when they would vote": a question left open.
+            or (
+                NEGATED_BEFORE.search(text, max(unit.start, cue.start - 12), cue.start) is not None
+                and text.startswith("when", rest_start)
+            )
+        )
+        and not starts_with_preposition(text, rest_start, unit.end)
+        and not (
+            starts_with_infinitive(text, rest_start, unit.end)
+            and (cue.lemma not in INFINITIVE_CONTENT or is_passive(text, speaker, cue))
+        )
+    ):
+        if cue.lemma == "ask" and not is_question_clause(text, rest_start, unit.end):
+            # "Hannity asked Trump if he would ...": the question follows the addressee.
+            addressee_end = skip_told_object(text, rest_start, unit.end)
+            if is_question_clause(text, addressee_end, unit.end):
+                rest_start = skip_spaces(text, addressee_end, unit.end)
+            elif (addressee := ADDRESSEE_BEFORE_QUESTION.match(text, rest_start)) is not None:
+                # "asked former Attorney General Eric Holder whether ...".
+                rest_start = addressee.end()
+        start, that = content_after(text, rest_start, unit.end)
+        if not that:
+            # "told foundation employees on Thursday that ...", "said on NBC's
+            # Meet the Press that ...": circumstances before the "that" clause.
+            late_that = LATE_THAT.match(text, start, unit.end)
+            if late_that is not None and (
+                cue.lemma == "tell" or late_that.group(1).lower() in CIRCUMSTANCE_STARTS
+            ):
+                start, that = late_that.end() - 4, True
+        request = cue.lemma == "ask" and OBJECT_INFINITIVE.match(text, start, unit.end)
+        if (
+            cue.lemma != "ask" or that or request or is_question_clause(text, start, unit.end)
+        ) and not (not that and takes_no_object_content(text, cue, start, unit.end)):
+            end = ctx.content_end(unit, start)
+            if text[speaker.start : speaker.end].lower() in {"who", "which"}:
+                # A relative clause ends at its comma: "X, who said Y, left".
+                comma = text.find(",", start, end)
+                end = comma if comma > start else end
+            after = trim(text, start, end)
+            fragments = [after] if after is not None else []
+            rule = "speaker-cue-that" if that else "speaker-cue-content"
+    elif (
+        not prefix_quoted
+        and rest[:1].isalnum()
+        and not is_subordinate_clause(text, rest_start, unit.end)
+        and not starts_with_preposition(text, rest_start, unit.end)
+        and not starts_with_infinitive(text, rest_start, unit.end)
+    ):
+        # "Mining companies declared bankruptcy": the cue has its own object, so the
+        # words before the speaker are not what was said.
+        return None
+    else:
+        fragments = before
+        rule = "quote-speaker-cue" if prefix_quoted else "content-speaker-cue"
+        as_said = None if before else AS_BEFORE.search(text, unit.start, speaker.start)
+        if as_said is not None:
+            # "It does not say whether he had a gun, as police have said.": the
+            # clause before ", as" is reported.
+            head = trim(text, unit.start, as_said.start())
+            fragments = [without_intro(text, head)] if head is not None else []
+    if kind == OBJECT_KIND and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
+        return None
+    if not fragments:
+        return None
+    if kind == BELIEF_KIND and rule not in {"speaker-cue-that", "speaker-cue-content"}:
+        return None
+    if rule == "content-speaker-cue" and not is_clause_before(text, fragments[0]):
+        return None
+    if (
+        cue.lemma == "call"
+        and rule == "speaker-cue-object"
+        and (
+            is_title(text, fragments[0])
+            or (
+                text[speaker.start : speaker.end].split()[0].lower() in {"a", "an"}
+                and text[fragments[0].start].isupper()
+            )
+        )
+    ):
+        return None  # "a website called Real News Right Now": a name, not speech
+    return Draft(
+        fragments,
+        cue_span,
+        speaker,
+        rule,
+        confidence,
+        priority=priority,
+        unquoted_direct=unquoted,
+    )
+
+
+def _after_colon(ctx: RuleContext, prefix: Span) -> Span:
+    """'... with a caveat: "Q," the source said': only the quotation is content."""
+    inside = ctx.quotes.within(prefix.start, prefix.end)
+    if not inside:
+        return prefix
+    last = inside[-1]
+    if last.start <= prefix.start or last.end < prefix.end - 1:
+        return prefix
+    if not ctx.text[prefix.start : last.start].rstrip().endswith(":"):
+        return prefix
+    return Span(last.start, prefix.end)
+
+
+def _quotation_after_circumstance(
+    ctx: RuleContext, unit: Unit, cue: Cue, position: int
+) -> int | None:
+    """Where a quotation starts that follows a cue's circumstance and a comma or
+    colon ('said in the spring, when the story broke, "..."'), or None.
+
+    The quotation must run to the unit's end and the circumstance be short, open
+    with a preposition, a time word or (after "ask" and "tell") the addressee, and
+    hold no quotation mark and no other cue.
+    """
+    text = ctx.text
+    inside = ctx.quotes.within(position, unit.end)
+    if not inside or inside[0].start < position:
+        return None
+    quotation = inside[0]
+    gap = text[position : quotation.start]
+    if not gap.rstrip().endswith((",", ":")) or QUOTE_MARK.search(gap):
+        return None
+    if word_count(text, position, quotation.start) > MAX_CIRCUMSTANCE_WORDS:
+        return None
+    if ctx.holds_any_cue(position, quotation.start):
+        return None
+    first = first_word(text, position, quotation.start)
+    if first is not None and first.text == "," and first.end < quotation.start:
+        first = first_word(text, first.end, quotation.start)  # 'joked, again, "..."'
+    if first is None or not (
+        first.lower in CIRCUMSTANCE_OPENERS
+        or first.lower in WEEKDAYS
+        # 'joked, using a Southern accent, "..."': a participle of manner (cues
+        # among them were excluded above).
+        or (first.lower.endswith("ing") and len(first.lower) > 4)
+        or (
+            cue.lemma in {"ask", "tell"}
+            and skip_told_object(text, position, quotation.start) > position
+        )
+    ):
+        # "says no matter what X does, "...", "noted the slogan, "..."": content.
+        return None
+    rest = trim(text, quotation.start, unit.end)
+    if rest is None or ctx.quotes.quoted_share(text, rest.start, rest.end) < 0.8:
+        return None
+    return quotation.start

@@ -1,0 +1,110 @@
+"""Word classes and small predicates that several constructions share.
+
+Cue kinds as plain strings, quotation marks, phrase and clause ends, finite verbs.
+What one construction alone reads lives in its own module under
+``quotes.constructions``. Module-level constants and pure functions; safe to share
+between threads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.indirect import starts_with_opening_mark
+from quotes.lexicon import CueKind
+from quotes.tokens import AUXILIARIES
+
+# The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
+CLAUSE_KIND = CueKind.CLAUSE.value
+
+BELIEF_KIND = CueKind.BELIEF.value
+
+OBJECT_KIND = CueKind.OBJECT.value
+
+# The longest circumstance between a cue and its quotation ('said in the spring, "...').
+MAX_CIRCUMSTANCE_WORDS = 15
+
+# Any double quotation mark.
+QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+WORD_SPAN = re.compile(r"[\w’'.-]+")
+
+VERB_OBJECT_STARTS = frozenset(
+    "the a an his her their its this that these those him them it he she they".split()
+)
+
+# An auxiliary in lower case: "in late May" holds no verb.
+FINITE_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES - {'do'}))})\b")
+
+# Words that open an adverbial phrase before a speaker ("In May 2014, ...").
+PHRASE_OPENERS = frozenset(
+    "in on at for after during under like later then just before since with from by among "
+    "amid despite following offstage weighing speaking".split()
+)
+
+SUBORDINATORS = frozenset("after as even while when if because though although since".split())
+
+
+def phrase_end(text: str, start: int, end: int) -> int:
+    """The first comma in ``[start, end)`` outside quotation marks that no quotation
+    follows, or ``end``."""
+    comma = start
+    while True:
+        comma = text.find(",", comma, end)
+        if comma < 0:
+            return end
+        if not odd_quote_count(text[start:comma]) and not starts_with_opening_mark(
+            text, comma + 1, end
+        ):
+            return comma
+        comma += 1
+
+
+BE_WORDS = frozenset("is are was were be been being".split())
+
+# A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
+TAG_VERB = re.compile(
+    r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
+)
+
+NEXT_CAPITALIZED = re.compile(r"[^\S\n]+[A-Z][\w’'.-]*")
+
+
+def after_comma(text: str, start: int, position: int) -> bool:
+    """Whether a comma (maybe inside a closing quotation mark) ends ``text[start:position]``
+    ('..., adding', '... maniacal," adding')."""
+    return text[start:position].rstrip().rstrip("”\"’'»").endswith(",")
+
+
+# Verbs whose object is mostly no speech ("claimed the prize", "charged a fee", "boasts
+# a lead", "advises companies"): content after them must be a clause.
+CLAUSE_ONLY = frozenset("claim charge boast advise".split())
+
+QUANTITY = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|another)\s+)?[$\d]",
+    re.IGNORECASE,
+)
+
+# A "that" clause after up to eight words of circumstance ("told Fox News on Sunday that").
+LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
+
+# A finite verb within the first words: "adding the U.S. must be equally global".
+FINITE_SOON = re.compile(
+    r"(?:[\w’'.-]+\s+){1,6}?(?:must|will|would|could|should|can|is|are|was|were|has|"
+    r"have|had|did|does)\b"
+)
+
+# "he's", "they’re": the subject before its contracted verb.
+CONTRACTION = re.compile(r"[’'].*$")
+
+CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
+
+SINGULAR_STARTS = frozenset("a an this each every he she it".split())
+
+# A lower-case past-tense verb after a subject ("the court ruled").
+PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
+
+
+def odd_quote_count(segment: str) -> bool:
+    """Whether ``segment`` leaves a double quotation open."""
+    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
