@@ -45,6 +45,9 @@ PHRASE_OPENERS = frozenset(
 SUBORDINATORS = frozenset("after as even while when if because though although since".split())
 
 
+THAT_AFTER = re.compile(r"\s*that\b", re.IGNORECASE)
+
+
 def phrase_end(text: str, start: int, end: int) -> int:
     """The first comma in ``[start, end)`` outside quotation marks that no quotation
     follows, or ``end``."""
@@ -66,8 +69,6 @@ BE_WORDS = frozenset("is are was were be been being".split())
 TAG_VERB = re.compile(
     r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
 )
-
-NEXT_CAPITALIZED = re.compile(r"[^\S\n]+[A-Z][\w’'.-]*")
 
 
 def after_comma(text: str, start: int, position: int) -> bool:
@@ -99,7 +100,6 @@ CONTRACTION = re.compile(r"[’'].*$")
 
 CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 
-SINGULAR_STARTS = frozenset("a an this each every he she it".split())
 
 # A lower-case past-tense verb after a subject ("the court ruled").
 PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")

@@ -26,6 +26,20 @@ ASKED_PHRASE_ENDS = (" about", " for", " on", " of")
 QUOTED_QUESTION = re.compile(r"\s*[,:]\s*[\"“]")
 
 
+ASKED_OPENING = re.compile(
+    r"\W*(?:(?:when|after|once|if)\s+)?(?:(?:he|she|they)\s+(?:was|were)\s+|(?:was|were)\s+)?",
+    re.I,
+)
+
+
+# "he said when asked", "after being asked", "Trump was asked": a question to the subject.
+ASKED_AFTER = re.compile(
+    r"\b(?:(?:when|whenever|after|once|if|before|until|upon)(?:\s+(?:he|she|they|it|i|we))?"
+    r"(?:\s+(?:was|were|being|is|are))?|was|were|been|being)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def draft_asked(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
     """``Asked whether C, X said ...``, ``he said when asked about C``, ``X was asked
     to C``: the question is reported; its asker is named only by "by X"."""
@@ -54,3 +68,12 @@ def draft_asked(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
     if match is not None and match.group("asker"):
         asker = trim(text, match.start("asker"), match.end("asker"))
     return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+
+
+def is_question_to_subject(text: str, unit: Unit, cue: Cue) -> bool:
+    """Whether the cue "ask" puts a question to the sentence's subject ("Asked
+    whether", "he said when asked", "Trump was asked"): ``draft_asked`` reads it."""
+    return cue.lemma == "ask" and bool(
+        ASKED_OPENING.fullmatch(text, unit.start, cue.start)
+        or ASKED_AFTER.search(text, max(unit.start, cue.start - 30), cue.start)
+    )

@@ -13,6 +13,18 @@ from quotes.indirect import content_stop, starts_with_opening_mark, trim
 from quotes.model import Span
 from quotes.units import Unit
 
+# Verbs that name a thing ("what he called ...", "which she described as ...").
+NAMING = frozenset("call describe term dub label".split())
+
+
+WHAT_BEFORE = re.compile(
+    r"\b(?:what|which|whom)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))\s+(?:(?:has|had|have|once|"
+    r"later|now|then|also|"
+    r"repeatedly|often)\s+)*$",
+    re.IGNORECASE,
+)
+
 
 def draft_what_called(
     ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, naming: re.Match[str]
@@ -38,3 +50,11 @@ def draft_what_called(
     if speaker is None or content is None or content.end <= cue_span.end + 2:
         return None
     return Draft([content], cue_span, speaker, "what-speaker-called", 0.6, priority=2)
+
+
+def naming_before(text: str, cue: Cue, lower: int) -> re.Match[str] | None:
+    """The ``what he`` or ``which she`` before a naming cue ("called", "described"),
+    at or after ``lower``, or None: ``draft_what_called`` reads the words named."""
+    if cue.lemma not in NAMING:
+        return None
+    return WHAT_BEFORE.search(text, max(lower, cue.start - 50), cue.start)

@@ -39,6 +39,20 @@ NOUN_PHRASE_END = re.compile(
 )
 
 
+SINGULAR_STARTS = frozenset("a an this each every he she it".split())
+
+
+def agrees(text: str, cue: Cue, speaker: Span) -> bool:
+    """Whether a base-form cue can have this subject: "a new report" is no speaker of
+    "report", and "the state" none of "state" (the cue is a noun there)."""
+    form = text[cue.start : cue.end].lower()
+    if form != cue.lemma or " " in form:
+        return True
+    words = text[speaker.start : speaker.end].lower().split()
+    # "A strong majority of voters say" agrees; "a new report" does not.
+    return words[0] not in SINGULAR_STARTS or len(words) > 3 or "of" in words
+
+
 def draft_nominal(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
     """``his claim that C``, ``Obama's call for C``, ``the question of whether C``:
     a noun of speech; its possessor, if any, speaks."""

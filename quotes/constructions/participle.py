@@ -3,6 +3,8 @@ speaks), and ``Noting C, X said ...`` (the subject after the comma speaks)."""
 
 from __future__ import annotations
 
+import re
+
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
 from quotes.cues import PHRASE, Cue
 from quotes.drafts import Draft
@@ -30,6 +32,18 @@ from quotes.model import Span
 from quotes.speakers import find_speaker_after, find_subject
 from quotes.tokens import first_word
 from quotes.units import Unit
+
+# A participle that opens its sentence ("Noting ...", "In rejecting ...", "While saying").
+PARTICIPLE_OPENING = re.compile(
+    r"\W*(?:(?:but|and|yet)\s+)?(?:(?:in|by|while|after|before|when|without|upon|since)\s+)?",
+    re.IGNORECASE,
+)
+
+
+# Words that put a participle under the sentence's subject: "by saying", "while arguing".
+PARTICIPLE_LEAD = re.compile(
+    r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
+)
 
 
 def noun_phrase_at(text: str, start: int, limit: int) -> Span | None:
@@ -148,4 +162,19 @@ def draft_participle(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span) -> 
         confidence,
         priority=KIND_PRIORITY.get(cue.kind, 1) - 1,
         inherits_speaker=True,
+    )
+
+
+def opens_with_participle(text: str, unit: Unit, cue: Cue) -> bool:
+    """Whether the participle ``cue`` opens its sentence ("Noting ...", "In rejecting
+    ..."): ``draft_opening_participle`` reads it."""
+    return cue.participle and PARTICIPLE_OPENING.fullmatch(text, unit.start, cue.start) is not None
+
+
+def is_participle_clause(text: str, unit: Unit, cue: Cue) -> bool:
+    """Whether the participle ``cue`` falls under the sentence's subject ("..., adding
+    that", "began by saying", "while arguing"): ``draft_participle`` reads it."""
+    return cue.participle and (
+        after_comma(text, unit.start, cue.start)
+        or PARTICIPLE_LEAD.search(text, max(unit.start, cue.start - 12), cue.start) is not None
     )

@@ -36,6 +36,14 @@ SUBJECT_END = re.compile(
 AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()])+)", re.I)
 
 
+# A form of "be" before a passive cue: "was announced", "has been widely criticized".
+PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
+    r"(?-i:[a-z]+ly)))*\s+$",
+    re.IGNORECASE,
+)
+
+
 def draft_passive(
     ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, lower: int, be_start: int
 ) -> Draft | None:

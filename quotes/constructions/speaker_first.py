@@ -13,25 +13,36 @@ import re
 from dataclasses import dataclass
 
 from quotes.constructions.context import KIND_CONFIDENCE, KIND_PRIORITY, RuleContext
+from quotes.constructions.speaker_first_patterns import (
+    ADDRESSEE_BEFORE_QUESTION,
+    AS_BEFORE,
+    AS_INSIDE,
+    AS_OPENING,
+    ASIDE_THAT,
+    CIRCUMSTANCE_OPENERS,
+    CIRCUMSTANCE_STARTS,
+    CUE_BEFORE_QUOTE,
+    INFINITIVE_CONTENT,
+    LATE_PRONOUN_CLAUSE,
+    NEGATED_BEFORE,
+    OBJECT_INFINITIVE,
+    TOPIC_PREPOSITION,
+    is_clause_before,
+    is_passive,
+    is_sentence_adverb,
+    is_title,
+    takes_no_object_content,
+)
 from quotes.cues import PHRASE, Cue
 from quotes.drafts import Draft
 from quotes.grammar import (
-    BE_WORDS,
     BELIEF_KIND,
     CLAUSE_KIND,
-    CLAUSE_ONLY,
-    CLAUSE_SUBJECTS,
-    CONTRACTION,
-    FINITE_LOWER,
     FINITE_SOON,
     LATE_THAT,
     MAX_CIRCUMSTANCE_WORDS,
     OBJECT_KIND,
-    PAST_VERB,
-    PHRASE_OPENERS,
-    QUANTITY,
     QUOTE_MARK,
-    SUBORDINATORS,
 )
 from quotes.indirect import (
     content_after,
@@ -53,129 +64,6 @@ from quotes.indirect import (
 from quotes.model import Span
 from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
-
-# Words that open a circumstance between a cue and its quotation ("said in the spring,").
-CIRCUMSTANCE_OPENERS = frozenset(
-    "in on at about of during after before to with from via through for over when while "
-    "as then again later earlier repeatedly also last this recently once".split()
-)
-
-
-def is_clause_before(text: str, span: Span) -> bool:
-    """Whether words before a speaker can be reported content: not a dateline or a
-    short opener ("WASHINGTON", "Thus far"), nor a lone subordinate clause ("even as ...")."""
-    words = text[span.start : span.end].split()
-    if not words or text[span.start : span.end].isupper():
-        return False
-    if len(words) <= 2 and words[0].lower().strip(",") in SENTENCE_OPENERS:
-        return False
-    if (
-        words[0].lower() in PHRASE_OPENERS
-        and FINITE_LOWER.search(text, span.start, span.end) is None
-        and PAST_VERB.search(text, span.start, span.end) is None
-    ):
-        # "In an interview with the Post in May, she said": a phrase without a verb.
-        return False
-    # "While X ran third, ..., he said" holds a main clause; "even as X rose" does not.
-    return words[0].lower() not in SUBORDINATORS or "," in text[span.start : span.end]
-
-
-def is_title(text: str, span: Span) -> bool:
-    """Whether every word of ``span`` is capitalised, as in a name or title."""
-    words = [w for w in text[span.start : span.end].split() if w[0].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def is_passive(text: str, speaker: Span, cue: Cue) -> bool:
-    """Whether a form of "be" stands between speaker and cue ("is said to", "was asked")."""
-    between = text[speaker.end : cue.start].lower().split()
-    return any(word in BE_WORDS for word in between)
-
-
-def is_sentence_adverb(text: str, span: Span) -> bool:
-    """Whether ``span`` is one adverb opening the sentence ("Additionally,")."""
-    words = text[span.start : span.end].split()
-    return len(words) == 1 and words[0].lower().rstrip(",").endswith("ly")
-
-
-def takes_no_object_content(text: str, cue: Cue, start: int, limit: int) -> bool:
-    """Whether the words after a cue are no reported content: after a verb of belief
-    or one of ``CLAUSE_ONLY``, no clause ("feel free", "claimed the prize"); a quantity
-    after "added" ("the economy added 292,000 jobs"); "pledged delegates"."""
-    first = first_word(text, start, limit)
-    if first is None:
-        return True
-    if cue.lemma == "add" and QUANTITY.match(text, start, limit):
-        return True
-    if cue.lemma == "pledge" and first.lower.startswith("delegate"):
-        return True
-    if cue.kind == BELIEF_KIND or cue.lemma in CLAUSE_ONLY:
-        return not (
-            CONTRACTION.sub("", first.lower) in CLAUSE_SUBJECTS
-            or first.is_capitalized
-            or FINITE_SOON.match(text, start, limit) is not None
-        )
-    return False
-
-
-# Verbs whose infinitive complement reports a commitment or a request ("vowed to fight",
-# "urged them to leave"); after other verbs "to" opens a purpose or a passive.
-INFINITIVE_CONTENT = frozenset(
-    "promise vow pledge threaten urge ask tell warn caution advise call demand propose "
-    "agree offer refuse decline swear beg plead order instruct encourage invite challenge "
-    "remind implore".split()
-)
-
-# The preposition that introduces a topic after a cue ("talked about", "spoke of").
-TOPIC_PREPOSITION = re.compile(r"(about|against|of)\s+", re.IGNORECASE)
-
-# A short circumstance, then a clause with a pronoun subject ("for weeks he's ...").
-LATE_PRONOUN_CLAUSE = re.compile(
-    r"\s*([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,4}?[^\S\n]+(?=(?:he|she|they|we|it|i)(?:[’'](?:s|re|d|ll|ve|m))?"
-    r"[^\S\n]+(?:[\w’']+[^\S\n]+)?(?:is|was|are|were|has|had|have|would|will|could|can|should|"
-    r"did|does|do|may|might|must|(?-i:[a-z]+ed))\b|(?:he|she|they|we|it|i)[’'](?:s|re|d|ll|ve|m)\b)",
-    re.IGNORECASE,
-)
-
-CIRCUMSTANCE_STARTS = (
-    frozenset(
-        "on in at during following after before last this earlier later via through over to "
-        "for with from by again repeatedly publicly privately recently previously night morning "
-        "afternoon evening week weekend month year".split()
-    )
-    | WEEKDAYS
-)
-
-# A negation right before a cue ("have not said", "didn't say").
-NEGATED_BEFORE = re.compile(r"\b(?:not|never)\s+$|n[’']t\s+$", re.IGNORECASE)
-
-# A short addressee (no comma, no verb form) before the question word of "asked".
-ADDRESSEE_BEFORE_QUESTION = re.compile(
-    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|to)\b)[\w’'.-]+\s+){1,7}?"
-    r"(?=(?:whether|if|why|how|what|who|where|when|about)\b)",
-    re.IGNORECASE,
-)
-
-# The last word before a quotation, with its comma or colon: 'shouted, "'.
-CUE_BEFORE_QUOTE = re.compile(r"\b[\w’']+[,:]?\s*$")
-
-# "asked the court to intervene": an addressee and an infinitive.
-OBJECT_INFINITIVE = re.compile(
-    r"(?:[\w’'.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)(?-i:[a-z]+)\b",
-    re.IGNORECASE,
-)
-
-# "C, as X said": the speaker's clause after a comma and "as".
-AS_BEFORE = re.compile(r",\s*(?:just\s+)?as\s+$", re.IGNORECASE)
-
-# "As X noted, C".
-AS_OPENING = re.compile(r"\W*(?:(?:but|and|yet|so),?\s+)?as\s+", re.IGNORECASE)
-
-# "..., and as X noted, C": the same after a comma inside the sentence.
-AS_INSIDE = re.compile(r"[,;]\s*(?:(?:and|but|yet|so)\s+)?as\s+$", re.IGNORECASE)
-
-# "He said, without evidence, that C": an aside between the cue and "that".
-ASIDE_THAT = re.compile(r",\s*[^,;:\"“”]{1,60},\s*that\b", re.IGNORECASE)
 
 
 @dataclass
