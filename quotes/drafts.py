@@ -9,8 +9,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from quotes.model import Span
+
+
+class Rule(StrEnum):
+    """The name of each cue rule that proposes drafts.
+
+    The values are the names that exports and the "why highlighted" view show
+    (``Attribution.rule``): never change one.
+    """
+
+    ACCORDING_TO = "according-to"
+    AS_SPEAKER_CUE = "as-speaker-cue"
+    ASKED_QUESTION = "asked-question"
+    COLON_CLAUSE_QUOTE = "colon-clause-quote"
+    COLON_QUOTE = "colon-quote"
+    CONTENT_CUE_SPEAKER = "content-cue-speaker"
+    CONTENT_SPEAKER_CUE = "content-speaker-cue"
+    CUE_SPEAKER_QUOTE = "cue-speaker-quote"
+    LABEL_COLON = "label-colon"
+    NOUN_CUE = "noun-cue"
+    OPENING_PARTICIPLE = "opening-participle"
+    PARENTHETICAL_CUE = "parenthetical-cue"
+    PARTICIPLE = "participle"
+    PASSIVE_COMPLEMENT = "passive-complement"
+    PASSIVE_SUBJECT = "passive-subject"
+    PASSIVE_THAT = "passive-that"
+    QUOTE_CUE_SPEAKER = "quote-cue-speaker"
+    QUOTE_SPEAKER_CUE = "quote-speaker-cue"
+    SPEAKER_CUE_CONTENT = "speaker-cue-content"
+    SPEAKER_CUE_OBJECT = "speaker-cue-object"
+    SPEAKER_CUE_QUOTE = "speaker-cue-quote"
+    SPEAKER_CUE_THAT = "speaker-cue-that"
+    SPLIT_QUOTE = "split-quote"
+    UNQUOTED_DIRECT = "unquoted-direct"
+    WHAT_SPEAKER_CALLED = "what-speaker-called"
 
 
 @dataclass
@@ -20,7 +55,7 @@ class Draft:
     fragments: list[Span]
     cue: Span | None
     speaker: Span | None
-    rule: str
+    rule: Rule
     confidence: float
     priority: float = 0.0
     unit: int = 0
@@ -103,7 +138,7 @@ def _odd_quotes(segment: str) -> bool:
 
 
 def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
-    if draft.rule not in {"content-speaker-cue", "content-cue-speaker"}:
+    if draft.rule not in {Rule.CONTENT_SPEAKER_CUE, Rule.CONTENT_CUE_SPEAKER}:
         return 0
     return sum(
         1

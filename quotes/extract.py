@@ -121,7 +121,7 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
                 status=Status.CANDIDATE,
                 origin=Origin.RULE,
                 confidence=round(draft.confidence, 2),
-                rule=draft.rule,
+                rule=draft.rule.value,
             )
         )
     attributions.sort(key=lambda a: (a.start, a.end))

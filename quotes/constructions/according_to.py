@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotes.constructions.context import KIND_CONFIDENCE, KIND_PRIORITY, RuleContext
 from quotes.cues import ACCORDING, Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.indirect import (
     ends_with_clause_comma,
     has_words,
@@ -46,7 +46,7 @@ def draft_according_to(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
         fragments,
         Span(cue.start, cue.end),
         speaker,
-        "according-to",
+        Rule.ACCORDING_TO,
         KIND_CONFIDENCE[ACCORDING],
         priority=KIND_PRIORITY[ACCORDING],
     )

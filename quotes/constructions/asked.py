@@ -7,7 +7,7 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.cues import Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.indirect import trim
 from quotes.model import Span
 from quotes.units import Unit
@@ -51,7 +51,7 @@ def draft_asked(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
         content = trim(text, start, ctx.quotation_end(start, unit.end))
         if content is None:
             return None
-        return Draft([content], Span(cue.start, cue.end), None, "asked-question", 0.6, 2)
+        return Draft([content], Span(cue.start, cue.end), None, Rule.ASKED_QUESTION, 0.6, 2)
     match = QUESTION.match(text, cue.end, unit.end)
     if match is not None:
         start = match.start("question")
@@ -67,7 +67,7 @@ def draft_asked(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
     asker = None
     if match is not None and match.group("asker"):
         asker = trim(text, match.start("asker"), match.end("asker"))
-    return Draft([content], Span(cue.start, cue.end), asker, "asked-question", 0.6, priority=2)
+    return Draft([content], Span(cue.start, cue.end), asker, Rule.ASKED_QUESTION, 0.6, priority=2)
 
 
 def is_question_to_subject(text: str, unit: Unit, cue: Cue) -> bool:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from quotes.constructions.context import RuleContext
 from quotes.cues import MODIFIER
-from quotes.drafts import Draft, spans_of_draft
+from quotes.drafts import Draft, Rule, spans_of_draft
 from quotes.indirect import trim, word_count
 from quotes.model import Span
 from quotes.speakers import find_speaker_before, find_subject
@@ -72,7 +72,7 @@ def draft_label(ctx: RuleContext, unit: Unit) -> Draft | None:
         [content],
         Span(colon, colon + 1),
         Span(match.start("label"), colon),
-        "label-colon",
+        Rule.LABEL_COLON,
         0.5,
         priority=1,
     )
@@ -106,7 +106,7 @@ def draft_colon_quotation(ctx: RuleContext, unit: Unit, chosen: list[Draft]) -> 
             return None
         speaker = find_speaker_before(text, unit.start, colon)
         if speaker is not None and text[speaker.start].isupper():
-            return Draft([content], Span(colon, colon + 1), speaker, "colon-quote", 0.6, 1)
+            return Draft([content], Span(colon, colon + 1), speaker, Rule.COLON_QUOTE, 0.6, 1)
         return draft_colon_clause(ctx, unit, colon, content, taken)
     return None
 
@@ -162,4 +162,4 @@ def draft_colon_clause(
         if noun is None or not noun.is_word:
             return None
         speaker = Span(speaker.start, noun.end)
-    return Draft([content], cue_span, speaker, "colon-clause-quote", 0.55, 1)
+    return Draft([content], cue_span, speaker, Rule.COLON_CLAUSE_QUOTE, 0.55, 1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
 from quotes.cues import PHRASE, Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB, QUOTE_MARK
 from quotes.indirect import (
     ends_clause,
@@ -71,7 +71,7 @@ def draft_inverted(
         fragments,
         cue_span,
         speaker,
-        "quote-cue-speaker" if quoted else "content-cue-speaker",
+        Rule.QUOTE_CUE_SPEAKER if quoted else Rule.CONTENT_CUE_SPEAKER,
         0.9 if quoted else 0.75,
         priority=KIND_PRIORITY[cue.kind] + (0.5 if quoted else 0),
     )
@@ -96,7 +96,7 @@ def draft_fronted(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span) -> Dra
         if content is None or not ctx.is_quoted(content):
             return None
         speaker = trim(text, speaker.start, quotation.start) or speaker
-        return Draft([content], cue_span, speaker, "cue-speaker-quote", 0.8, priority=3.5)
+        return Draft([content], cue_span, speaker, Rule.CUE_SPEAKER_QUOTE, 0.8, priority=3.5)
     return None
 
 

@@ -7,7 +7,7 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.cues import Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.grammar import phrase_end
 from quotes.indirect import content_stop, starts_with_opening_mark, trim
 from quotes.model import Span
@@ -49,7 +49,7 @@ def draft_what_called(
     content = trim(text, naming.start(), end)
     if speaker is None or content is None or content.end <= cue_span.end + 2:
         return None
-    return Draft([content], cue_span, speaker, "what-speaker-called", 0.6, priority=2)
+    return Draft([content], cue_span, speaker, Rule.WHAT_SPEAKER_CALLED, 0.6, priority=2)
 
 
 def naming_before(text: str, cue: Cue, lower: int) -> re.Match[str] | None:

@@ -7,7 +7,7 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.cues import Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.indirect import content_stop, skip_adverbials, starts_with_infinitive, trim, word_count
 from quotes.model import Span
 from quotes.speakers import find_speaker_before
@@ -94,4 +94,4 @@ def draft_nominal(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | None:
     content = trim(text, start, end)
     if content is None or word_count(text, content.start, content.end) < 2:
         return None
-    return Draft([content], Span(cue.start, cue.end), speaker, "noun-cue", 0.5, priority=1)
+    return Draft([content], Span(cue.start, cue.end), speaker, Rule.NOUN_CUE, 0.5, priority=1)

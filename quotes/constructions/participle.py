@@ -7,7 +7,7 @@ import re
 
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
 from quotes.cues import PHRASE, Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.grammar import (
     CLAUSE_KIND,
     CLAUSE_SUBJECTS,
@@ -95,7 +95,7 @@ def draft_opening_participle(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | 
     if content is None or speaker is None or word_count(text, start, comma) < 2:
         return None
     return Draft(
-        [content], Span(cue.start, cue.end), speaker, "opening-participle", 0.55, priority=2
+        [content], Span(cue.start, cue.end), speaker, Rule.OPENING_PARTICIPLE, 0.55, priority=2
     )
 
 
@@ -158,7 +158,7 @@ def draft_participle(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span) -> 
         [content],
         cue_span,
         subject,
-        "participle",
+        Rule.PARTICIPLE,
         confidence,
         priority=KIND_PRIORITY.get(cue.kind, 1) - 1,
         inherits_speaker=True,

@@ -7,7 +7,7 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.cues import Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.grammar import OBJECT_KIND
 from quotes.indirect import (
     content_after,
@@ -65,7 +65,7 @@ def draft_passive(
     start, that = content_after(text, position, unit.end)
     if that:
         content = trim(text, start, ctx.content_end(unit, start))
-        rule = "passive-that"
+        rule = Rule.PASSIVE_THAT
     else:
         # "X is said to have left" reports hearsay; "was estimated to cost" does not.
         infinitive = cue.lemma in HEARSAY and starts_with_infinitive(text, start, unit.end)
@@ -89,9 +89,9 @@ def draft_passive(
             auxiliaries = SUBJECT_END.search(text, subject.start, cue.start)
             end = auxiliaries.start() if auxiliaries else be_start
         content = trim(text, subject.start, end)
-        rule = "passive-subject"
+        rule = Rule.PASSIVE_SUBJECT
     if content is None or (
-        rule == "passive-that" and word_count(text, content.start, content.end) < 3
+        rule == Rule.PASSIVE_THAT and word_count(text, content.start, content.end) < 3
     ):
         return None
     return Draft([content], cue_span, agent, rule, 0.5, priority=1)
@@ -110,4 +110,4 @@ def _draft_with_complement(
     tail = trim(text, start, ctx.content_end(unit, start))
     if head is None or tail is None or word_count(text, tail.start, tail.end) < 2:
         return None
-    return Draft([head, tail], cue_span, None, "passive-complement", 0.45, priority=1)
+    return Draft([head, tail], cue_span, None, Rule.PASSIVE_COMPLEMENT, 0.45, priority=1)

@@ -34,7 +34,7 @@ from quotes.constructions.speaker_first_patterns import (
     takes_no_object_content,
 )
 from quotes.cues import PHRASE, Cue
-from quotes.drafts import Draft
+from quotes.drafts import Draft, Rule
 from quotes.grammar import (
     BELIEF_KIND,
     CLAUSE_KIND,
@@ -94,7 +94,7 @@ class _Reading:
     """The fragments a sentence reports and how the draft is judged."""
 
     fragments: list[Span]
-    rule: str
+    rule: Rule
     confidence: float
     priority: float
     unquoted: bool = False
@@ -201,7 +201,9 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
     text, unit, cue, rest_start = ctx.text, s.unit, s.cue, s.rest_start
     rest = text[rest_start : unit.end]
     kind = cue.kind
-    reading = _Reading([], "speaker-cue-content", KIND_CONFIDENCE[kind], float(KIND_PRIORITY[kind]))
+    reading = _Reading(
+        [], Rule.SPEAKER_CUE_CONTENT, KIND_CONFIDENCE[kind], float(KIND_PRIORITY[kind])
+    )
     quote_follows = starts_with_opening_mark(text, rest_start, unit.end) or (
         rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
     )
@@ -216,7 +218,7 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
         # '"C," X said on Monday at the rally.': what follows the cue is circumstance,
         # up to a quotation that continues the first ('... said. "D."').
         reading.fragments = s.before + ctx.trailing_quotation(unit, s.cue_span.end)
-        reading.rule = "quote-speaker-cue"
+        reading.rule = Rule.QUOTE_SPEAKER_CUE
         reading.confidence = max(reading.confidence, 0.9)
         reading.priority += 0.5
         return reading
@@ -226,7 +228,7 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
         ):
             return None
         reading.fragments = _content_from(ctx, unit, rest_start)
-        reading.rule = "speaker-cue-object"
+        reading.rule = Rule.SPEAKER_CUE_OBJECT
         return reading
     if rest.startswith(":"):
         reading.fragments = _content_from(ctx, unit, rest_start + 1)
@@ -237,7 +239,7 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
         start = rest_start + aside.end() - 4 if aside else rest_start
         start, _that = content_after(text, start, unit.end)
         reading.fragments = _content_from(ctx, unit, start)
-        reading.rule = "speaker-cue-that"
+        reading.rule = Rule.SPEAKER_CUE_THAT
         return reading
     if rest.startswith(","):
         return _read_after_comma(ctx, s, reading)
@@ -254,7 +256,7 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
         # words before the speaker are not what was said.
         return None
     reading.fragments = s.before
-    reading.rule = "quote-speaker-cue" if s.prefix_quoted else "content-speaker-cue"
+    reading.rule = Rule.QUOTE_SPEAKER_CUE if s.prefix_quoted else Rule.CONTENT_SPEAKER_CUE
     as_said = None if s.before else AS_BEFORE.search(text, unit.start, s.speaker.start)
     if as_said is not None:
         # "It does not say whether he had a gun, as police have said.": the
@@ -290,7 +292,7 @@ def _read_quotation(
     ):
         before = []
     reading.fragments = [*before, after] if after is not None else before
-    reading.rule = "split-quote" if before else "speaker-cue-quote"
+    reading.rule = Rule.SPLIT_QUOTE if before else Rule.SPEAKER_CUE_QUOTE
     reading.confidence = max(reading.confidence, 0.95 if before else 0.9)
     reading.priority += 0.5
     return reading
@@ -308,7 +310,7 @@ def _read_after_comma(ctx: RuleContext, s: _Sentence, reading: _Reading) -> _Rea
     ) and has_words(text, after_start, unit.end, 3):
         # "As the mayor noted, C": the clause after the comma is reported.
         reading.fragments = _content_from(ctx, unit, after_start)
-        reading.rule = "as-speaker-cue"
+        reading.rule = Rule.AS_SPEAKER_CUE
         return reading
     first = first_word(text, after_start, min(unit.end, after_start + 59))
     gerund_subject = (
@@ -317,7 +319,7 @@ def _read_after_comma(ctx: RuleContext, s: _Sentence, reading: _Reading) -> _Rea
         and FINITE_SOON.match(text, first.start, unit.end) is not None
     )
     reading.fragments = s.before
-    reading.rule = "content-speaker-cue"
+    reading.rule = Rule.CONTENT_SPEAKER_CUE
     if (
         first is None
         or not first.is_word
@@ -334,12 +336,12 @@ def _read_after_comma(ctx: RuleContext, s: _Sentence, reading: _Reading) -> _Rea
     ):
         reading.fragments = _content_from(ctx, unit, after_start)
         reading.unquoted = True
-        reading.rule = "unquoted-direct"
+        reading.rule = Rule.UNQUOTED_DIRECT
         reading.confidence = 0.7
     elif s.before and not is_subordinate_clause(text, after_start, unit.end):
         # "The outreach, they said, raised new worries": the cue interrupts the content.
         reading.fragments = [*s.before, *_content_from(ctx, unit, after_start)]
-        reading.rule = "parenthetical-cue"
+        reading.rule = Rule.PARENTHETICAL_CUE
     elif (
         s.prefix is not None
         and not s.before
@@ -352,7 +354,7 @@ def _read_after_comma(ctx: RuleContext, s: _Sentence, reading: _Reading) -> _Rea
         # cue interrupts a sentence that opens with a circumstance.
         after = _content_from(ctx, unit, after_start)
         reading.fragments = [s.prefix, *after] if after else []
-        reading.rule = "parenthetical-cue"
+        reading.rule = Rule.PARENTHETICAL_CUE
     return reading
 
 
@@ -412,25 +414,25 @@ def _read_clause(ctx: RuleContext, s: _Sentence, reading: _Reading) -> _Reading:
             end = comma if comma > start else end
         after = trim(text, start, end)
         reading.fragments = [after] if after is not None else []
-        reading.rule = "speaker-cue-that" if that else "speaker-cue-content"
+        reading.rule = Rule.SPEAKER_CUE_THAT if that else Rule.SPEAKER_CUE_CONTENT
     return reading
 
 
 def _rejected(ctx: RuleContext, s: _Sentence, reading: _Reading) -> bool:
     """Stage 4: whether the cue's kind or word rules the reading out."""
     text, kind, rule, fragments = ctx.text, s.cue.kind, reading.rule, reading.fragments
-    if kind == OBJECT_KIND and rule not in {"speaker-cue-object", "quote-speaker-cue"}:
+    if kind == OBJECT_KIND and rule not in {Rule.SPEAKER_CUE_OBJECT, Rule.QUOTE_SPEAKER_CUE}:
         return True
     if not fragments:
         return True
-    if kind == BELIEF_KIND and rule not in {"speaker-cue-that", "speaker-cue-content"}:
+    if kind == BELIEF_KIND and rule not in {Rule.SPEAKER_CUE_THAT, Rule.SPEAKER_CUE_CONTENT}:
         return True
-    if rule == "content-speaker-cue" and not is_clause_before(text, fragments[0]):
+    if rule == Rule.CONTENT_SPEAKER_CUE and not is_clause_before(text, fragments[0]):
         return True
     # "a website called Real News Right Now": a name, not speech.
     return (
         s.cue.lemma == "call"
-        and rule == "speaker-cue-object"
+        and rule == Rule.SPEAKER_CUE_OBJECT
         and (
             is_title(text, fragments[0])
             or (
