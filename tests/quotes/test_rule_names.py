@@ -37,6 +37,6 @@ def test_rule_values_are_the_serialized_names() -> None:
 
 
 def test_attributions_carry_plain_string_rule_names() -> None:
-    (attribution,) = extract('"We will win," the senator said.')
+    (attribution,) = extract('"We will win," the senator said.').attributions
     assert attribution.rule == "quote-speaker-cue"
     assert type(attribution.rule) is str
