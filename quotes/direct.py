@@ -17,12 +17,18 @@ from quotes.drafts import Draft, spans_of_draft
 from quotes.indirect import trim
 from quotes.lexicon import CueKind
 from quotes.model import QuoteType, Span
-from quotes.quotemarks import QuoteIndex, count_alnum
+from quotes.quotemarks import (
+    CLOSING_MARKS,
+    CLOSING_TRAIL,
+    DOUBLED_APOSTROPHE,
+    QuoteIndex,
+    count_alnum,
+)
 from quotes.rules import UnitRules
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95
-_CLOSERS = ("”", '"', "''", "»")
+_CLOSERS = (*CLOSING_MARKS, DOUBLED_APOSTROPHE)
 
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
@@ -278,7 +284,7 @@ def end_before_writer_words(text: str, drafts: list[Draft], quotes: QuoteIndex) 
                 continue
             if tail.group("participle") and not (
                 "," in tail.group()
-                or text[quotation.start : quotation.end].rstrip(_MARKS)[-1:] == ","
+                or text[quotation.start : quotation.end].rstrip(CLOSING_TRAIL)[-1:] == ","
             ):
                 continue  # '"fight" and win', '"winning" urging': no comma, no new phrase
             if count_alnum(text, fragment.start, quotation.start) == 0:
@@ -295,4 +301,3 @@ _WRITER_TAIL = re.compile(
     r"[^\S\n]*(?:\(|,?[^\S\n]+(?:whereas|meaning)\b"
     r"|(?P<participle>,?[^\S\n]+(?-i:[a-z]+ing)\b))"
 )
-_MARKS = "”\"»' "

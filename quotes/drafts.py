@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from quotes.model import Span
+from quotes.quotemarks import CURLY_CLOSING, CURLY_OPENING, STRAIGHT
 
 
 class Rule(StrEnum):
@@ -134,7 +135,10 @@ def _cut_before(draft: Draft, position: int, text: str) -> Draft | None:
 
 def _odd_quotes(segment: str) -> bool:
     """Whether a cut would leave a quotation open."""
-    return segment.count('"') % 2 == 1 or segment.count("“") != segment.count("”")
+    # Unlike ``quotemarks.leaves_quotation_open``, a stray closing mark counts too.
+    return segment.count(STRAIGHT) % 2 == 1 or segment.count(CURLY_OPENING) != segment.count(
+        CURLY_CLOSING
+    )
 
 
 def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:

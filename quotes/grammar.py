@@ -12,6 +12,7 @@ import re
 
 from quotes.indirect import starts_with_opening_mark
 from quotes.lexicon import CueKind
+from quotes.quotemarks import leaves_quotation_open
 from quotes.tokens import AUXILIARIES
 
 # The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
@@ -24,8 +25,6 @@ OBJECT_KIND = CueKind.OBJECT.value
 # The longest circumstance between a cue and its quotation ('said in the spring, "...').
 MAX_CIRCUMSTANCE_WORDS = 15
 
-# Any double quotation mark.
-QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 WORD_SPAN = re.compile(r"[\w’'.-]+")
 
@@ -56,7 +55,7 @@ def phrase_end(text: str, start: int, end: int) -> int:
         comma = text.find(",", comma, end)
         if comma < 0:
             return end
-        if not odd_quote_count(text[start:comma]) and not starts_with_opening_mark(
+        if not leaves_quotation_open(text[start:comma]) and not starts_with_opening_mark(
             text, comma + 1, end
         ):
             return comma
@@ -103,8 +102,3 @@ CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 
 # A lower-case past-tense verb after a subject ("the court ruled").
 PAST_VERB = re.compile(r"(?<=\s)(?-i:[a-z]+ed)\b")
-
-
-def odd_quote_count(segment: str) -> bool:
-    """Whether ``segment`` leaves a double quotation open."""
-    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")

@@ -18,9 +18,7 @@ from quotes.grammar import (
     CLAUSE_KIND,
     LATE_THAT,
     OBJECT_KIND,
-    QUOTE_MARK,
     after_comma,
-    odd_quote_count,
 )
 from quotes.indirect import (
     content_stop,
@@ -31,7 +29,13 @@ from quotes.indirect import (
     word_count,
 )
 from quotes.model import Span
-from quotes.quotemarks import QuoteIndex
+from quotes.quotemarks import (
+    CLOSING_MARKS,
+    CLOSING_TRAIL,
+    QUOTE_MARK,
+    QuoteIndex,
+    leaves_quotation_open,
+)
 from quotes.speakers import find_speaker_before
 from quotes.tokens import first_word
 from quotes.units import Unit
@@ -203,7 +207,7 @@ class RuleContext:
             return end  # the clause closed before the content began
         comma = start
         while (comma := text.find(",", comma + 1, end)) >= 0:
-            if odd_quote_count(text[start:comma]):
+            if leaves_quotation_open(text[start:comma]):
                 continue
             if MAIN_CLAUSE_AFTER.match(text, comma + 1, end):
                 return comma
@@ -219,7 +223,7 @@ class RuleContext:
             if cue.participle or cue.kind not in (CLAUSE_KIND, PHRASE, OBJECT_KIND):
                 continue
             comma = COMMA_BEFORE.search(text, max(start, cue.start - 12), cue.start)
-            if comma is not None and not odd_quote_count(text[start : comma.start()]):
+            if comma is not None and not leaves_quotation_open(text[start : comma.start()]):
                 return comma.start()
         return end
 
@@ -243,7 +247,7 @@ class RuleContext:
                 position -= 1
         if position <= start:
             return False
-        if text[position - 1] in '”"»' or text[position - 2 : position] == "''":
+        if text[position - 1] in CLOSING_MARKS or text[position - 2 : position] == "''":
             return True
         quotation = self.quotes.covering(position - 1)
         return quotation is not None and quotation.end == position
@@ -264,14 +268,14 @@ class RuleContext:
         first = inside[0]
         if first.start >= start and WRITER_AFTER_CLOSED_QUOTE.match(self.text, first.end, end):
             # '..., "Don't do it," until the shots': a closed utterance, then the writer.
-            inner = self.text[first.start : first.end].rstrip("”\"»' ")
+            inner = self.text[first.start : first.end].rstrip(CLOSING_TRAIL)
             if inner.endswith((",", ".", "!", "?", "…")):
                 return first.end
         if (
             first.start >= start
             and len(inside) > 1
             and self.holds_cue(first.end, inside[1].start)
-            and self.text[first.start : first.end].rstrip("”\"»' ").endswith(",")
+            and self.text[first.start : first.end].rstrip(CLOSING_TRAIL).endswith(",")
         ):
             # 'shouted, "Cruz," Beck joked, "Amen!"': another speaker's tag follows.
             return first.end

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
 from quotes.cues import PHRASE, Cue
 from quotes.drafts import Draft, Rule
-from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB, QUOTE_MARK
+from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB
 from quotes.indirect import (
     ends_clause,
     ends_sentence,
@@ -19,6 +19,7 @@ from quotes.indirect import (
     word_count,
 )
 from quotes.model import Span
+from quotes.quotemarks import QUOTE_MARK
 from quotes.speakers import find_speaker_after, find_speaker_before
 from quotes.tokens import PERSONAL_PRONOUNS
 from quotes.units import Unit

@@ -16,7 +16,6 @@ from quotes.grammar import (
     VERB_OBJECT_STARTS,
     WORD_SPAN,
     after_comma,
-    odd_quote_count,
     phrase_end,
 )
 from quotes.indirect import (
@@ -29,6 +28,7 @@ from quotes.indirect import (
     word_count,
 )
 from quotes.model import Span
+from quotes.quotemarks import leaves_quotation_open
 from quotes.speakers import find_speaker_after, find_subject
 from quotes.tokens import first_word
 from quotes.units import Unit
@@ -87,7 +87,7 @@ def draft_opening_participle(ctx: RuleContext, unit: Unit, cue: Cue) -> Draft | 
         comma = text.find(",", comma, unit.end)
         if comma < 0:
             return None
-        if not odd_quote_count(text[start:comma]):
+        if not leaves_quotation_open(text[start:comma]):
             break
         comma += 1
     content = trim(text, start, comma)

@@ -42,7 +42,6 @@ from quotes.grammar import (
     LATE_THAT,
     MAX_CIRCUMSTANCE_WORDS,
     OBJECT_KIND,
-    QUOTE_MARK,
 )
 from quotes.indirect import (
     content_after,
@@ -62,6 +61,7 @@ from quotes.indirect import (
     word_count,
 )
 from quotes.model import Span
+from quotes.quotemarks import QUOTE_MARK
 from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
