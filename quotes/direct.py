@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from quotes.content_bounds import trim
 from quotes.cues import Cue
 from quotes.drafts import Draft, spans_of_draft
-from quotes.indirect import trim
 from quotes.lexicon import CueKind
 from quotes.model import QuoteType, Span
 from quotes.quotemarks import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.indirect import starts_with_opening_mark
+from quotes.content_bounds import starts_with_opening_mark
 from quotes.lexicon import CueKind
 from quotes.quotemarks import leaves_quotation_open
 from quotes.tokens import AUXILIARIES

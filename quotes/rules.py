@@ -42,6 +42,11 @@ from quotes.constructions.subject import (
     distant_subject,
     find_cue_speaker,
 )
+from quotes.content_bounds import (
+    is_headline,
+    opens_unit,
+    skip_adverbials,
+)
 from quotes.cues import ACCORDING, MODIFIER, NOUN, Cue
 from quotes.drafts import Draft, choose_outermost
 from quotes.grammar import (
@@ -49,11 +54,6 @@ from quotes.grammar import (
     CLAUSE_KIND,
     TAG_VERB,
     THAT_AFTER,
-)
-from quotes.indirect import (
-    is_headline,
-    opens_unit,
-    skip_adverbials,
 )
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from quotes.constructions.context import KIND_CONFIDENCE, KIND_PRIORITY, RuleContext
-from quotes.cues import ACCORDING, Cue
-from quotes.drafts import Draft, Rule
-from quotes.indirect import (
+from quotes.content_bounds import (
     ends_with_clause_comma,
     has_words,
     source_end,
@@ -13,6 +11,8 @@ from quotes.indirect import (
     without_intro,
     word_count,
 )
+from quotes.cues import ACCORDING, Cue
+from quotes.drafts import Draft, Rule
 from quotes.model import Span
 from quotes.units import Unit
 

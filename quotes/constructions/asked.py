@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import RuleContext
+from quotes.content_bounds import trim
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
-from quotes.indirect import trim
 from quotes.model import Span
 from quotes.units import Unit
 

@@ -8,9 +8,9 @@ import re
 from bisect import bisect_left
 
 from quotes.constructions.context import RuleContext
+from quotes.content_bounds import trim, word_count
 from quotes.cues import MODIFIER
 from quotes.drafts import Draft, Rule, spans_of_draft
-from quotes.indirect import trim, word_count
 from quotes.model import Span
 from quotes.speakers import find_speaker_before, find_subject
 from quotes.tokens import DETERMINERS, first_word

@@ -12,6 +12,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from quotes.content_bounds import (
+    content_stop,
+    skip_adverbials,
+    skip_spaces,
+    starts_with_opening_mark,
+    trim,
+    word_count,
+)
 from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
 from quotes.grammar import (
     BELIEF_KIND,
@@ -19,14 +27,6 @@ from quotes.grammar import (
     LATE_THAT,
     OBJECT_KIND,
     after_comma,
-)
-from quotes.indirect import (
-    content_stop,
-    skip_adverbials,
-    skip_spaces,
-    starts_with_opening_mark,
-    trim,
-    word_count,
 )
 from quotes.model import Span
 from quotes.quotemarks import (

@@ -7,10 +7,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
-from quotes.cues import PHRASE, Cue
-from quotes.drafts import Draft, Rule
-from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB
-from quotes.indirect import (
+from quotes.content_bounds import (
     ends_clause,
     ends_sentence,
     ends_with_clause_comma,
@@ -18,6 +15,9 @@ from quotes.indirect import (
     trim,
     word_count,
 )
+from quotes.cues import PHRASE, Cue
+from quotes.drafts import Draft, Rule
+from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB
 from quotes.model import Span
 from quotes.quotemarks import QUOTE_MARK
 from quotes.speakers import find_speaker_after, find_speaker_before

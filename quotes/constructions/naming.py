@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import RuleContext
+from quotes.content_bounds import content_stop, starts_with_opening_mark, trim
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
 from quotes.grammar import phrase_end
-from quotes.indirect import content_stop, starts_with_opening_mark, trim
 from quotes.model import Span
 from quotes.units import Unit
 

@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import RuleContext
+from quotes.content_bounds import (
+    content_stop,
+    skip_adverbials,
+    starts_with_infinitive,
+    trim,
+    word_count,
+)
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
-from quotes.indirect import content_stop, skip_adverbials, starts_with_infinitive, trim, word_count
 from quotes.model import Span
 from quotes.speakers import find_speaker_before
 from quotes.units import Unit

@@ -6,6 +6,15 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import KIND_PRIORITY, RuleContext
+from quotes.content_bounds import (
+    content_after,
+    skip_adverbials,
+    starts_with_infinitive,
+    starts_with_opening_mark,
+    starts_with_preposition,
+    trim,
+    word_count,
+)
 from quotes.cues import PHRASE, Cue
 from quotes.drafts import Draft, Rule
 from quotes.grammar import (
@@ -17,15 +26,6 @@ from quotes.grammar import (
     WORD_SPAN,
     after_comma,
     phrase_end,
-)
-from quotes.indirect import (
-    content_after,
-    skip_adverbials,
-    starts_with_infinitive,
-    starts_with_opening_mark,
-    starts_with_preposition,
-    trim,
-    word_count,
 )
 from quotes.model import Span
 from quotes.quotemarks import leaves_quotation_open

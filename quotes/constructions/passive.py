@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import RuleContext
-from quotes.cues import Cue
-from quotes.drafts import Draft, Rule
-from quotes.grammar import OBJECT_KIND
-from quotes.indirect import (
+from quotes.content_bounds import (
     content_after,
     skip_adverbials,
     starts_with_infinitive,
@@ -17,6 +14,9 @@ from quotes.indirect import (
     without_intro,
     word_count,
 )
+from quotes.cues import Cue
+from quotes.drafts import Draft, Rule
+from quotes.grammar import OBJECT_KIND
 from quotes.model import Span
 from quotes.units import Unit
 

@@ -33,17 +33,7 @@ from quotes.constructions.speaker_first_patterns import (
     is_title,
     takes_no_object_content,
 )
-from quotes.cues import PHRASE, Cue
-from quotes.drafts import Draft, Rule
-from quotes.grammar import (
-    BELIEF_KIND,
-    CLAUSE_KIND,
-    FINITE_SOON,
-    LATE_THAT,
-    MAX_CIRCUMSTANCE_WORDS,
-    OBJECT_KIND,
-)
-from quotes.indirect import (
+from quotes.content_bounds import (
     content_after,
     ends_with_clause_comma,
     has_words,
@@ -59,6 +49,16 @@ from quotes.indirect import (
     trim,
     without_intro,
     word_count,
+)
+from quotes.cues import PHRASE, Cue
+from quotes.drafts import Draft, Rule
+from quotes.grammar import (
+    BELIEF_KIND,
+    CLAUSE_KIND,
+    FINITE_SOON,
+    LATE_THAT,
+    MAX_CIRCUMSTANCE_WORDS,
+    OBJECT_KIND,
 )
 from quotes.model import Span
 from quotes.quotemarks import QUOTE_MARK

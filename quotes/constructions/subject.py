@@ -10,9 +10,9 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.constructions.passive import PASSIVE_BE
+from quotes.content_bounds import skip_adverbials, trim, word_count
 from quotes.cues import PHRASE, Cue
 from quotes.grammar import CLAUSE_KIND, THAT_AFTER
-from quotes.indirect import skip_adverbials, trim, word_count
 from quotes.model import Span
 from quotes.speakers import find_speaker_before, find_subject
 from quotes.units import Unit

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from quotes import quotemarks, speakers
+from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
-from quotes.indirect import has_words, word_count
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (

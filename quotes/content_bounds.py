@@ -3,8 +3,8 @@
 ``X said (that) CONTENT.``, ``X told reporters CONTENT.``, ``CONTENT, X added.``,
 ``According to X, CONTENT.`` These helpers only measure text (adverbials after a
 cue, content stops, introductory phrases, where an inverted speaker ends);
-``quotes.rules`` decides which construction applies. All are pure functions of the
-text and offsets.
+``quotes.rules`` and ``quotes.constructions`` decide which construction applies. All
+are pure functions of the text and offsets.
 """
 
 from __future__ import annotations
