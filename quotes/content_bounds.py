@@ -13,7 +13,7 @@ import re
 
 from quotes.model import Span
 from quotes.quotemarks import leaves_quotation_open
-from quotes.speakers import abbreviations
+from quotes.speakers.words import abbreviations
 from quotes.tokens import (
     AUXILIARIES,
     CLAUSE_WORDS,

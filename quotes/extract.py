@@ -9,7 +9,7 @@ are merged into units no quotation cuts (``quotes.units``), cues from the lexico
 are found (``quotes.cues``), the cue rules propose and choose drafts per unit
 (``quotes.rules``), cue-less quotations continue the quotation before them and
 lead-in words before a quotation are cut off (``quotes.direct``), and speaker
-mentions are resolved to entities (``quotes.speakers``).
+mentions are resolved to entities (``quotes.speakers.resolution``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Status
 from quotes.quotemarks import QuoteIndex, find_quotations
 from quotes.rules import UnitRules
-from quotes.speakers import SpeakerResolver
+from quotes.speakers.resolution import SpeakerResolver
 from quotes.units import build_units
 
 _log = logging.getLogger(__name__)

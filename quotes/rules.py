@@ -57,7 +57,7 @@ from quotes.grammar import (
 )
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
-from quotes.speakers import find_subject
+from quotes.speakers.after_cue import find_subject
 from quotes.units import Unit
 
 

@@ -12,7 +12,8 @@ from quotes.content_bounds import trim, word_count
 from quotes.cues import MODIFIER
 from quotes.drafts import Draft, Rule, spans_of_draft
 from quotes.model import Span
-from quotes.speakers import find_speaker_before, find_subject
+from quotes.speakers.after_cue import find_subject
+from quotes.speakers.before_cue import find_speaker_before
 from quotes.tokens import DETERMINERS, first_word
 from quotes.units import Unit
 

@@ -36,7 +36,7 @@ from quotes.quotemarks import (
     QuoteIndex,
     leaves_quotation_open,
 )
-from quotes.speakers import find_speaker_before
+from quotes.speakers.before_cue import find_speaker_before
 from quotes.tokens import first_word
 from quotes.units import Unit
 

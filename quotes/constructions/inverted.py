@@ -20,7 +20,8 @@ from quotes.drafts import Draft, Rule
 from quotes.grammar import CLAUSE_KIND, MAX_CIRCUMSTANCE_WORDS, PAST_VERB
 from quotes.model import Span
 from quotes.quotemarks import QUOTE_MARK
-from quotes.speakers import find_speaker_after, find_speaker_before
+from quotes.speakers.after_cue import find_speaker_after
+from quotes.speakers.before_cue import find_speaker_before
 from quotes.tokens import PERSONAL_PRONOUNS
 from quotes.units import Unit
 

@@ -16,7 +16,7 @@ from quotes.content_bounds import (
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
 from quotes.model import Span
-from quotes.speakers import find_speaker_before
+from quotes.speakers.before_cue import find_speaker_before
 from quotes.units import Unit
 
 # The possessor before a noun of speech: "Obama's", "George Will’s earlier", "his".

@@ -29,7 +29,7 @@ from quotes.grammar import (
 )
 from quotes.model import Span
 from quotes.quotemarks import leaves_quotation_open
-from quotes.speakers import find_speaker_after, find_subject
+from quotes.speakers.after_cue import find_speaker_after, find_subject
 from quotes.tokens import first_word
 from quotes.units import Unit
 

@@ -14,7 +14,8 @@ from quotes.content_bounds import skip_adverbials, trim, word_count
 from quotes.cues import PHRASE, Cue
 from quotes.grammar import CLAUSE_KIND, THAT_AFTER
 from quotes.model import Span
-from quotes.speakers import find_speaker_before, find_subject
+from quotes.speakers.after_cue import find_subject
+from quotes.speakers.before_cue import find_speaker_before
 from quotes.units import Unit
 
 MODAL_BEFORE = re.compile(
