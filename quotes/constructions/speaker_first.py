@@ -19,7 +19,6 @@ from quotes.constructions.speaker_first_patterns import (
     AS_INSIDE,
     AS_OPENING,
     ASIDE_THAT,
-    CIRCUMSTANCE_OPENERS,
     CIRCUMSTANCE_STARTS,
     CUE_BEFORE_QUOTE,
     INFINITIVE_CONTENT,
@@ -27,10 +26,12 @@ from quotes.constructions.speaker_first_patterns import (
     NEGATED_BEFORE,
     OBJECT_INFINITIVE,
     TOPIC_PREPOSITION,
+    after_colon,
     is_clause_before,
     is_passive,
     is_sentence_adverb,
     is_title,
+    quotation_after_circumstance,
     takes_no_object_content,
 )
 from quotes.content_bounds import (
@@ -57,12 +58,10 @@ from quotes.grammar import (
     CLAUSE_KIND,
     FINITE_SOON,
     LATE_THAT,
-    MAX_CIRCUMSTANCE_WORDS,
     OBJECT_KIND,
 )
 from quotes.model import Span
-from quotes.quotemarks import QUOTE_MARK
-from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.tokens import SENTENCE_OPENERS, first_word
 from quotes.units import Unit
 
 
@@ -137,7 +136,7 @@ def _prefix_content(
     text = ctx.text
     prefix = trim(text, unit.start, speaker.start)
     if prefix is not None:
-        prefix = _after_colon(ctx, prefix)
+        prefix = after_colon(ctx, prefix)
     prefix_quoted = prefix is not None and ctx.is_quoted(prefix)
     prefix_clause = (
         prefix is not None
@@ -183,7 +182,7 @@ def _rest_start(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span) -> int:
         (topic := TOPIC_PREPOSITION.match(text, rest_start))
         and (cue.kind == PHRASE or topic.group(1).lower() == "about")
         # 'said about the rules, "..."': the quotation is the content.
-        and _quotation_after_circumstance(ctx, unit, cue, rest_start) is None
+        and quotation_after_circumstance(ctx, unit, cue, rest_start) is None
     ):
         # "spoke out Tuesday about the shooting", "brags about his debates":
         # the topic follows.
@@ -208,7 +207,7 @@ def _read_fragments(ctx: RuleContext, s: _Sentence) -> _Reading | None:
         rest[:1] in {",", ":"} and starts_with_opening_mark(text, rest_start + 1, unit.end)
     )
     if not quote_follows and s.clause_kind:
-        late = _quotation_after_circumstance(ctx, unit, cue, rest_start)
+        late = quotation_after_circumstance(ctx, unit, cue, rest_start)
         if late is not None:
             # 'said of the senator, "..."', 'asked the crowd, "..."'.
             rest_start, quote_follows = late, True
@@ -441,60 +440,3 @@ def _rejected(ctx: RuleContext, s: _Sentence, reading: _Reading) -> bool:
             )
         )
     )
-
-
-def _after_colon(ctx: RuleContext, prefix: Span) -> Span:
-    """'... with a caveat: "Q," the source said': only the quotation is content."""
-    inside = ctx.quotes.within(prefix.start, prefix.end)
-    if not inside:
-        return prefix
-    last = inside[-1]
-    if last.start <= prefix.start or last.end < prefix.end - 1:
-        return prefix
-    if not ctx.text[prefix.start : last.start].rstrip().endswith(":"):
-        return prefix
-    return Span(last.start, prefix.end)
-
-
-def _quotation_after_circumstance(
-    ctx: RuleContext, unit: Unit, cue: Cue, position: int
-) -> int | None:
-    """Where a quotation starts that follows a cue's circumstance and a comma or
-    colon ('said in the spring, when the story broke, "..."'), or None.
-
-    The quotation must run to the unit's end and the circumstance be short, open
-    with a preposition, a time word or (after "ask" and "tell") the addressee, and
-    hold no quotation mark and no other cue.
-    """
-    text = ctx.text
-    inside = ctx.quotes.within(position, unit.end)
-    if not inside or inside[0].start < position:
-        return None
-    quotation = inside[0]
-    gap = text[position : quotation.start]
-    if not gap.rstrip().endswith((",", ":")) or QUOTE_MARK.search(gap):
-        return None
-    if word_count(text, position, quotation.start) > MAX_CIRCUMSTANCE_WORDS:
-        return None
-    if ctx.holds_any_cue(position, quotation.start):
-        return None
-    first = first_word(text, position, quotation.start)
-    if first is not None and first.text == "," and first.end < quotation.start:
-        first = first_word(text, first.end, quotation.start)  # 'joked, again, "..."'
-    if first is None or not (
-        first.lower in CIRCUMSTANCE_OPENERS
-        or first.lower in WEEKDAYS
-        # 'joked, using a Southern accent, "..."': a participle of manner (cues
-        # among them were excluded above).
-        or (first.lower.endswith("ing") and len(first.lower) > 4)
-        or (
-            cue.lemma in {"ask", "tell"}
-            and skip_told_object(text, position, quotation.start) > position
-        )
-    ):
-        # "says no matter what X does, "...", "noted the slogan, "..."": content.
-        return None
-    rest = trim(text, quotation.start, unit.end)
-    if rest is None or ctx.quotes.quoted_share(text, rest.start, rest.end) < 0.8:
-        return None
-    return quotation.start

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from quotes.constructions.context import RuleContext
+from quotes.content_bounds import skip_told_object, trim, word_count
 from quotes.cues import Cue
 from quotes.grammar import (
     BE_WORDS,
@@ -16,19 +18,79 @@ from quotes.grammar import (
     CONTRACTION,
     FINITE_LOWER,
     FINITE_SOON,
+    MAX_CIRCUMSTANCE_WORDS,
     PAST_VERB,
     PHRASE_OPENERS,
     QUANTITY,
     SUBORDINATORS,
 )
 from quotes.model import Span
+from quotes.quotemarks import QUOTE_MARK
 from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.units import Unit
 
 # Words that open a circumstance between a cue and its quotation ("said in the spring,").
 CIRCUMSTANCE_OPENERS = frozenset(
     "in on at about of during after before to with from via through for over when while "
     "as then again later earlier repeatedly also last this recently once".split()
 )
+
+
+def after_colon(ctx: RuleContext, prefix: Span) -> Span:
+    """'... with a caveat: "Q," the source said': only the quotation is content."""
+    inside = ctx.quotes.within(prefix.start, prefix.end)
+    if not inside:
+        return prefix
+    last = inside[-1]
+    if last.start <= prefix.start or last.end < prefix.end - 1:
+        return prefix
+    if not ctx.text[prefix.start : last.start].rstrip().endswith(":"):
+        return prefix
+    return Span(last.start, prefix.end)
+
+
+def quotation_after_circumstance(
+    ctx: RuleContext, unit: Unit, cue: Cue, position: int
+) -> int | None:
+    """Where a quotation starts that follows a cue's circumstance and a comma or
+    colon ('said in the spring, when the story broke, "..."'), or None.
+
+    The quotation must run to the unit's end and the circumstance be short, open
+    with a preposition, a time word or (after "ask" and "tell") the addressee, and
+    hold no quotation mark and no other cue.
+    """
+    text = ctx.text
+    inside = ctx.quotes.within(position, unit.end)
+    if not inside or inside[0].start < position:
+        return None
+    quotation = inside[0]
+    gap = text[position : quotation.start]
+    if not gap.rstrip().endswith((",", ":")) or QUOTE_MARK.search(gap):
+        return None
+    if word_count(text, position, quotation.start) > MAX_CIRCUMSTANCE_WORDS:
+        return None
+    if ctx.holds_any_cue(position, quotation.start):
+        return None
+    first = first_word(text, position, quotation.start)
+    if first is not None and first.text == "," and first.end < quotation.start:
+        first = first_word(text, first.end, quotation.start)  # 'joked, again, "..."'
+    if first is None or not (
+        first.lower in CIRCUMSTANCE_OPENERS
+        or first.lower in WEEKDAYS
+        # 'joked, using a Southern accent, "..."': a participle of manner (cues
+        # among them were excluded above).
+        or (first.lower.endswith("ing") and len(first.lower) > 4)
+        or (
+            cue.lemma in {"ask", "tell"}
+            and skip_told_object(text, position, quotation.start) > position
+        )
+    ):
+        # "says no matter what X does, "...", "noted the slogan, "..."": content.
+        return None
+    rest = trim(text, quotation.start, unit.end)
+    if rest is None or ctx.quotes.quoted_share(text, rest.start, rest.end) < 0.8:
+        return None
+    return quotation.start
 
 
 def is_clause_before(text: str, span: Span) -> bool:

@@ -335,15 +335,13 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
             continue
         if crossed_and and (not token.is_capitalized or lower in PRONOUNS):
             break  # only names join across "and"
-        if token.is_capitalized:
-            if lower in SENTENCE_OPENERS and (position == 0 or not tokens[position - 1].is_word):
+        if token.is_capitalized or lower in titles():
+            if (
+                token.is_capitalized
+                and lower in SENTENCE_OPENERS
+                and (position == 0 or not tokens[position - 1].is_word or position != index)
+            ):
                 break
-            if lower in SENTENCE_OPENERS and position != index:
-                break
-            committed = position
-            pending = None
-            uncommitted_words = 0
-        elif lower in titles():
             committed = position
             pending = None
             uncommitted_words = 0
@@ -374,7 +372,13 @@ def _walk_back(tokens: list[Token], index: int) -> Span | None:
         position -= 1
     else:
         boundary = position < 0
-    if boundary and pending is not None and pending < committed:
+    return _walked_span(tokens, committed, pending if boundary else None, end)
+
+
+def _walked_span(tokens: list[Token], committed: int, pending: int | None, end: int) -> Span | None:
+    """The mention from the leftmost committed token (or the pending lower-case words
+    before it, when the walk ended at a boundary) to ``end``; None when empty."""
+    if pending is not None and pending < committed:
         committed = pending
     start = tokens[committed].start
     if start >= end:
