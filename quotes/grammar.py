@@ -9,11 +9,30 @@ between threads.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from quotes.content_bounds import starts_with_opening_mark
 from quotes.lexicon import CueKind
 from quotes.quotemarks import leaves_quotation_open
 from quotes.tokens import AUXILIARIES
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A non-capturing group matching any of ``words`` (regex fragments such as
+    ``more\\s+than`` allowed), tried in the order given."""
+    return f"(?:{'|'.join(words)})"
+
+
+# Finite verb forms by verb, in the order the patterns try them.
+MODALS = ("must", "will", "would", "could", "should", "can")
+BE_FINITE = ("is", "are", "was", "were")
+BE_NONFINITE = ("been", "be", "being")
+HAVE_FORMS = ("has", "have", "had")
+DO_FINITE = ("did", "does")
+BE_WORDS = frozenset((*BE_FINITE, *BE_NONFINITE))
+
+# Words that make a number approximate ("about 300", "more than $5").
+APPROXIMATORS = ("about", "around", "nearly", "almost", "roughly", "some", r"more\s+than", "over")
 
 # The kinds as plain strings: an enum's ``.value`` costs a descriptor call per use.
 CLAUSE_KIND = CueKind.CLAUSE.value
@@ -62,8 +81,6 @@ def phrase_end(text: str, start: int, end: int) -> int:
         comma += 1
 
 
-BE_WORDS = frozenset("is are was were be been being".split())
-
 # A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
 TAG_VERB = re.compile(
     r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
@@ -80,18 +97,14 @@ def after_comma(text: str, start: int, position: int) -> bool:
 # a lead", "advises companies"): content after them must be a clause.
 CLAUSE_ONLY = frozenset("claim charge boast advise".split())
 
-QUANTITY = re.compile(
-    r"(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|another)\s+)?[$\d]",
-    re.IGNORECASE,
-)
+QUANTITY = re.compile(rf"(?:{any_of((*APPROXIMATORS, 'another'))}\s+)?[$\d]", re.IGNORECASE)
 
 # A "that" clause after up to eight words of circumstance ("told Fox News on Sunday that").
 LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
 
 # A finite verb within the first words: "adding the U.S. must be equally global".
 FINITE_SOON = re.compile(
-    r"(?:[\w’'.-]+\s+){1,6}?(?:must|will|would|could|should|can|is|are|was|were|has|"
-    r"have|had|did|does)\b"
+    rf"(?:[\w’'.-]+\s+){{1,6}}?{any_of((*MODALS, *BE_FINITE, *HAVE_FORMS, *DO_FINITE))}\b"
 )
 
 # "he's", "they’re": the subject before its contracted verb.

@@ -16,7 +16,7 @@ from quotes.content_bounds import (
 )
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
-from quotes.grammar import OBJECT_KIND
+from quotes.grammar import BE_FINITE, BE_NONFINITE, OBJECT_KIND, any_of
 from quotes.model import Span
 from quotes.units import Unit
 
@@ -38,7 +38,7 @@ AGENT = re.compile(r"\s*by\s+((?:(?!that\b|who\b|which\b|to\b)[^,;:.!?\"“”()
 
 # A form of "be" before a passive cue: "was announced", "has been widely criticized".
 PASSIVE_BE = re.compile(
-    r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:not|never|also|later|first|widely|"
+    rf"\b{any_of((*BE_FINITE, *BE_NONFINITE))}(?:\s+(?:not|never|also|later|first|widely|"
     r"(?-i:[a-z]+ly)))*\s+$",
     re.IGNORECASE,
 )

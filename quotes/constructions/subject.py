@@ -12,14 +12,14 @@ from quotes.constructions.context import RuleContext
 from quotes.constructions.passive import PASSIVE_BE
 from quotes.content_bounds import skip_adverbials, trim, word_count
 from quotes.cues import PHRASE, Cue
-from quotes.grammar import CLAUSE_KIND, THAT_AFTER
+from quotes.grammar import CLAUSE_KIND, MODALS, THAT_AFTER, any_of
 from quotes.model import Span
 from quotes.speakers.after_cue import find_subject
 from quotes.speakers.before_cue import find_speaker_before
 from quotes.units import Unit
 
 MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|can|must|should)(?:\s+(?:also|later|not|then))?\s+$"
+    rf"\b{any_of((*MODALS, 'might', 'may'))}(?:\s+(?:also|later|not|then))?\s+$"
 )
 
 
