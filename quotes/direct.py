@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from quotes.constructions.colon import draft_colon_clause
+from quotes.constructions.context import RuleContext
 from quotes.content_bounds import trim
 from quotes.cues import Cue
 from quotes.drafts import Draft, spans_of_draft
@@ -24,7 +26,6 @@ from quotes.quotemarks import (
     QuoteIndex,
     count_alnum,
 )
-from quotes.rules import UnitRules
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95
@@ -152,7 +153,7 @@ def attach_colon_paragraphs(
     units: list[Unit],
     drafts_by_unit: list[list[Draft]],
     quotes: QuoteIndex,
-    rules: UnitRules,
+    context: RuleContext,
 ) -> None:
     """Attribute a quotation paragraph to the colon that ends the paragraph before it
     (in place): ``The senator added:`` then ``"..."``.
@@ -181,7 +182,7 @@ def attach_colon_paragraphs(
             draft.fragments = [span]
         else:
             taken = [s for d in drafts_by_unit[number] for s in spans_of_draft(d)]
-            draft = rules.colon_clause_draft(unit, colon, span, taken)
+            draft = draft_colon_clause(context, unit, colon, span, taken)
             if draft is None:
                 continue
             draft.unit = number

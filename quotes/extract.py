@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 
 from quotes.cues import MODIFIER, NOUN, find_cues
 from quotes.direct import (
@@ -91,10 +90,10 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     colons = [m.start() for m in _COLON_QUOTE.finditer(text)]
     if colons:
         marks = sorted(marks + colons)
-    units = build_units(text, quotations, lambda start, end: _holds_any(marks, start, end))
+    units = build_units(text, quotations, marks)
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
-    attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules)
+    attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules.context)
     attach_continuations(text, units, drafts_by_unit, quotes)
     drafts: list[Draft] = []
     seen: set[int] = set()
@@ -126,12 +125,6 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
         )
     attributions.sort(key=lambda a: (a.start, a.end))
     return Extraction(attributions=tuple(attributions), speakers=resolver.roster())
-
-
-def _holds_any(positions: list[int], start: int, end: int) -> bool:
-    """Whether any of the sorted ``positions`` lies in ``[start, end)``."""
-    index = bisect_left(positions, start)
-    return index < len(positions) and positions[index] < end
 
 
 def _inherit_speakers(drafts: list[Draft]) -> None:

@@ -23,7 +23,7 @@ from bisect import bisect_left
 
 from quotes.constructions.according_to import draft_according_to
 from quotes.constructions.asked import draft_asked, is_question_to_subject
-from quotes.constructions.colon import draft_colon_clause, draft_colon_quotation, draft_label
+from quotes.constructions.colon import draft_colon_quotation, draft_label
 from quotes.constructions.context import RuleContext
 from quotes.constructions.inverted import Inversion, draft_fronted, draft_inverted, read_inversion
 from quotes.constructions.naming import draft_what_called, naming_before
@@ -166,12 +166,6 @@ class UnitRules:
                 label.cue_start = unit.start
                 chosen.append(label)
         return chosen
-
-    def colon_clause_draft(
-        self, unit: Unit, colon: int, content: Span, taken: list[Span]
-    ) -> Draft | None:
-        """``X concluded: "..."`` (``quotes.constructions.colon.draft_colon_clause``)."""
-        return draft_colon_clause(self.context, unit, colon, content, taken)
 
     def _in_note(self, position: int) -> bool:
         """Whether ``position`` lies in an editor's note paragraph."""
