@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from quotes.content_bounds import starts_with_opening_mark
 from quotes.lexicon import CueKind
 from quotes.quotemarks import leaves_quotation_open
-from quotes.tokens import AUXILIARIES
 
 
 def any_of(words: Iterable[str]) -> str:
@@ -45,24 +44,6 @@ OBJECT_KIND = CueKind.OBJECT.value
 MAX_CIRCUMSTANCE_WORDS = 15
 
 
-WORD_SPAN = re.compile(r"[\w’'.-]+")
-
-VERB_OBJECT_STARTS = frozenset(
-    "the a an his her their its this that these those him them it he she they".split()
-)
-
-# An auxiliary in lower case: "in late May" holds no verb.
-FINITE_LOWER = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES - {'do'}))})\b")
-
-# Words that open an adverbial phrase before a speaker ("In May 2014, ...").
-PHRASE_OPENERS = frozenset(
-    "in on at for after during under like later then just before since with from by among "
-    "amid despite following offstage weighing speaking".split()
-)
-
-SUBORDINATORS = frozenset("after as even while when if because though although since".split())
-
-
 THAT_AFTER = re.compile(r"\s*that\b", re.IGNORECASE)
 
 
@@ -81,23 +62,11 @@ def phrase_end(text: str, start: int, end: int) -> int:
         comma += 1
 
 
-# A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
-TAG_VERB = re.compile(
-    r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
-)
-
-
 def after_comma(text: str, start: int, position: int) -> bool:
     """Whether a comma (maybe inside a closing quotation mark) ends ``text[start:position]``
     ('..., adding', '... maniacal," adding')."""
     return text[start:position].rstrip().rstrip("”\"’'»").endswith(",")
 
-
-# Verbs whose object is mostly no speech ("claimed the prize", "charged a fee", "boasts
-# a lead", "advises companies"): content after them must be a clause.
-CLAUSE_ONLY = frozenset("claim charge boast advise".split())
-
-QUANTITY = re.compile(rf"(?:{any_of((*APPROXIMATORS, 'another'))}\s+)?[$\d]", re.IGNORECASE)
 
 # A "that" clause after up to eight words of circumstance ("told Fox News on Sunday that").
 LATE_THAT = re.compile(r"([\w’']+)(?:[^\S\n]+[\w’'.-]+){0,8}?[^\S\n]+that\b")
@@ -107,8 +76,6 @@ FINITE_SOON = re.compile(
     rf"(?:[\w’'.-]+\s+){{1,6}}?{any_of((*MODALS, *BE_FINITE, *HAVE_FORMS, *DO_FINITE))}\b"
 )
 
-# "he's", "they’re": the subject before its contracted verb.
-CONTRACTION = re.compile(r"[’'].*$")
 
 CLAUSE_SUBJECTS = frozenset("he she they it we i there".split())
 

@@ -52,13 +52,17 @@ from quotes.drafts import Draft, choose_outermost
 from quotes.grammar import (
     BELIEF_KIND,
     CLAUSE_KIND,
-    TAG_VERB,
     THAT_AFTER,
 )
 from quotes.model import Span
 from quotes.quotemarks import QuoteIndex
 from quotes.speakers.after_cue import find_subject
 from quotes.units import Unit
+
+# A short tag after a quotation that closed on a comma: "Henry reports", "the ad states".
+TAG_VERB = re.compile(
+    r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,5}?(reports|states)\b(?=[^\S\n]*(?:[.,]|on|in|at|$))"
+)
 
 
 def tag_verbs(text: str, quotes: QuoteIndex) -> list[Cue]:

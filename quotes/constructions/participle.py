@@ -22,8 +22,6 @@ from quotes.grammar import (
     CLAUSE_SUBJECTS,
     FINITE_SOON,
     OBJECT_KIND,
-    VERB_OBJECT_STARTS,
-    WORD_SPAN,
     after_comma,
     phrase_end,
 )
@@ -43,6 +41,14 @@ PARTICIPLE_OPENING = re.compile(
 # Words that put a participle under the sentence's subject: "by saying", "while arguing".
 PARTICIPLE_LEAD = re.compile(
     r"\b(?:by|while|in|of|from|after|before|without|also|even|then|and)\s+$", re.IGNORECASE
+)
+
+
+WORD_SPAN = re.compile(r"[\w’'.-]+")
+
+
+VERB_OBJECT_STARTS = frozenset(
+    "the a an his her their its this that these those him them it he she they".split()
 )
 
 

@@ -11,22 +11,18 @@ from quotes.constructions.context import RuleContext
 from quotes.content_bounds import skip_told_object, trim, word_count
 from quotes.cues import Cue
 from quotes.grammar import (
+    APPROXIMATORS,
     BE_WORDS,
     BELIEF_KIND,
-    CLAUSE_ONLY,
     CLAUSE_SUBJECTS,
-    CONTRACTION,
-    FINITE_LOWER,
     FINITE_SOON,
     MAX_CIRCUMSTANCE_WORDS,
     PAST_VERB,
-    PHRASE_OPENERS,
-    QUANTITY,
-    SUBORDINATORS,
+    any_of,
 )
 from quotes.model import Span
 from quotes.quotemarks import QUOTE_MARK
-from quotes.tokens import SENTENCE_OPENERS, WEEKDAYS, first_word
+from quotes.tokens import AUXILIARIES, SENTENCE_OPENERS, WEEKDAYS, first_word
 from quotes.units import Unit
 
 # Words that open a circumstance between a cue and its quotation ("said in the spring,").
@@ -34,6 +30,32 @@ CIRCUMSTANCE_OPENERS = frozenset(
     "in on at about of during after before to with from via through for over when while "
     "as then again later earlier repeatedly also last this recently once".split()
 )
+
+
+# An auxiliary in lower case: "in late May" holds no verb.
+FINITE_LOWER = re.compile(rf"\b{any_of(sorted(AUXILIARIES - {'do'}))}\b")
+
+
+# Words that open an adverbial phrase before a speaker ("In May 2014, ...").
+PHRASE_OPENERS = frozenset(
+    "in on at for after during under like later then just before since with from by among "
+    "amid despite following offstage weighing speaking".split()
+)
+
+
+SUBORDINATORS = frozenset("after as even while when if because though although since".split())
+
+
+# Verbs whose object is mostly no speech ("claimed the prize", "charged a fee", "boasts
+# a lead", "advises companies"): content after them must be a clause.
+CLAUSE_ONLY = frozenset("claim charge boast advise".split())
+
+
+QUANTITY = re.compile(rf"(?:{any_of((*APPROXIMATORS, 'another'))}\s+)?[$\d]", re.IGNORECASE)
+
+
+# "he's", "they’re": the subject before its contracted verb.
+CONTRACTION = re.compile(r"[’'].*$")
 
 
 def after_colon(ctx: RuleContext, prefix: Span) -> Span:
