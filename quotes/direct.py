@@ -12,17 +12,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from quotes.constructions.colon import draft_colon_clause
+from quotes.constructions.context import RuleContext
+from quotes.content_bounds import trim
 from quotes.cues import Cue
-from quotes.drafts import Draft
-from quotes.indirect import trim
+from quotes.drafts import Draft, spans_of_draft
 from quotes.lexicon import CueKind
 from quotes.model import QuoteType, Span
-from quotes.quotemarks import QuoteIndex, count_alnum
-from quotes.rules import UnitRules, spans_of_draft
+from quotes.quotemarks import (
+    CLOSING_MARKS,
+    CLOSING_TRAIL,
+    DOUBLED_APOSTROPHE,
+    QuoteIndex,
+    count_alnum,
+)
 from quotes.units import Unit
 
 _DIRECT_SHARE = 0.95
-_CLOSERS = ("”", '"', "''", "»")
+_CLOSERS = (*CLOSING_MARKS, DOUBLED_APOSTROPHE)
 
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
@@ -146,7 +153,7 @@ def attach_colon_paragraphs(
     units: list[Unit],
     drafts_by_unit: list[list[Draft]],
     quotes: QuoteIndex,
-    rules: UnitRules,
+    context: RuleContext,
 ) -> None:
     """Attribute a quotation paragraph to the colon that ends the paragraph before it
     (in place): ``The senator added:`` then ``"..."``.
@@ -175,7 +182,7 @@ def attach_colon_paragraphs(
             draft.fragments = [span]
         else:
             taken = [s for d in drafts_by_unit[number] for s in spans_of_draft(d)]
-            draft = rules.colon_clause_draft(unit, colon, span, taken)
+            draft = draft_colon_clause(context, unit, colon, span, taken)
             if draft is None:
                 continue
             draft.unit = number
@@ -278,7 +285,7 @@ def end_before_writer_words(text: str, drafts: list[Draft], quotes: QuoteIndex) 
                 continue
             if tail.group("participle") and not (
                 "," in tail.group()
-                or text[quotation.start : quotation.end].rstrip(_MARKS)[-1:] == ","
+                or text[quotation.start : quotation.end].rstrip(CLOSING_TRAIL)[-1:] == ","
             ):
                 continue  # '"fight" and win', '"winning" urging': no comma, no new phrase
             if count_alnum(text, fragment.start, quotation.start) == 0:
@@ -295,4 +302,3 @@ _WRITER_TAIL = re.compile(
     r"[^\S\n]*(?:\(|,?[^\S\n]+(?:whereas|meaning)\b"
     r"|(?P<participle>,?[^\S\n]+(?-i:[a-z]+ing)\b))"
 )
-_MARKS = "”\"»' "

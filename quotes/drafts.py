@@ -9,8 +9,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from quotes.model import Span
+from quotes.quotemarks import CURLY_CLOSING, CURLY_OPENING, STRAIGHT
+
+
+class Rule(StrEnum):
+    """The name of each cue rule that proposes drafts.
+
+    The values are the names that exports and the "why highlighted" view show
+    (``Attribution.rule``): never change one.
+    """
+
+    ACCORDING_TO = "according-to"
+    AS_SPEAKER_CUE = "as-speaker-cue"
+    ASKED_QUESTION = "asked-question"
+    COLON_CLAUSE_QUOTE = "colon-clause-quote"
+    COLON_QUOTE = "colon-quote"
+    CONTENT_CUE_SPEAKER = "content-cue-speaker"
+    CONTENT_SPEAKER_CUE = "content-speaker-cue"
+    CUE_SPEAKER_QUOTE = "cue-speaker-quote"
+    LABEL_COLON = "label-colon"
+    NOUN_CUE = "noun-cue"
+    OPENING_PARTICIPLE = "opening-participle"
+    PARENTHETICAL_CUE = "parenthetical-cue"
+    PARTICIPLE = "participle"
+    PASSIVE_COMPLEMENT = "passive-complement"
+    PASSIVE_SUBJECT = "passive-subject"
+    PASSIVE_THAT = "passive-that"
+    QUOTE_CUE_SPEAKER = "quote-cue-speaker"
+    QUOTE_SPEAKER_CUE = "quote-speaker-cue"
+    SPEAKER_CUE_CONTENT = "speaker-cue-content"
+    SPEAKER_CUE_OBJECT = "speaker-cue-object"
+    SPEAKER_CUE_QUOTE = "speaker-cue-quote"
+    SPEAKER_CUE_THAT = "speaker-cue-that"
+    SPLIT_QUOTE = "split-quote"
+    UNQUOTED_DIRECT = "unquoted-direct"
+    WHAT_SPEAKER_CALLED = "what-speaker-called"
 
 
 @dataclass
@@ -20,7 +56,7 @@ class Draft:
     fragments: list[Span]
     cue: Span | None
     speaker: Span | None
-    rule: str
+    rule: Rule
     confidence: float
     priority: float = 0.0
     unit: int = 0
@@ -99,11 +135,14 @@ def _cut_before(draft: Draft, position: int, text: str) -> Draft | None:
 
 def _odd_quotes(segment: str) -> bool:
     """Whether a cut would leave a quotation open."""
-    return segment.count('"') % 2 == 1 or segment.count("“") != segment.count("”")
+    # Unlike ``quotemarks.leaves_quotation_open``, a stray closing mark counts too.
+    return segment.count(STRAIGHT) % 2 == 1 or segment.count(CURLY_OPENING) != segment.count(
+        CURLY_CLOSING
+    )
 
 
 def _wrapped_cues(draft: Draft, candidates: list[Draft]) -> int:
-    if draft.rule not in {"content-speaker-cue", "content-cue-speaker"}:
+    if draft.rule not in {Rule.CONTENT_SPEAKER_CUE, Rule.CONTENT_CUE_SPEAKER}:
         return 0
     return sum(
         1
@@ -146,4 +185,11 @@ def _spans_of(draft: Draft, *, with_speaker: bool = True) -> list[Span]:
         spans.append(draft.cue)
     if with_speaker and draft.speaker is not None and not draft.inherits_speaker:
         spans.append(draft.speaker)
+    return spans
+
+
+def spans_of_draft(draft: Draft) -> list[Span]:
+    """The content, cue and speaker spans of a draft."""
+    spans = list(draft.fragments)
+    spans += [s for s in (draft.cue, draft.speaker) if s is not None]
     return spans

@@ -9,14 +9,13 @@ are merged into units no quotation cuts (``quotes.units``), cues from the lexico
 are found (``quotes.cues``), the cue rules propose and choose drafts per unit
 (``quotes.rules``), cue-less quotations continue the quotation before them and
 lead-in words before a quotation are cut off (``quotes.direct``), and speaker
-mentions are resolved to entities (``quotes.speakers``).
+mentions are resolved to entities (``quotes.speakers.resolution``).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 
 from quotes.cues import MODIFIER, NOUN, find_cues
 from quotes.direct import (
@@ -31,7 +30,7 @@ from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Status
 from quotes.quotemarks import QuoteIndex, find_quotations
 from quotes.rules import UnitRules
-from quotes.speakers import SpeakerResolver
+from quotes.speakers.resolution import SpeakerResolver
 from quotes.units import build_units
 
 _log = logging.getLogger(__name__)
@@ -91,10 +90,10 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
     colons = [m.start() for m in _COLON_QUOTE.finditer(text)]
     if colons:
         marks = sorted(marks + colons)
-    units = build_units(text, quotations, lambda start, end: _holds_any(marks, start, end))
+    units = build_units(text, quotations, marks)
     rules = UnitRules(text, cues, quotes)
     drafts_by_unit = [rules.drafts_for(unit, number) for number, unit in enumerate(units)]
-    attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules)
+    attach_colon_paragraphs(text, units, drafts_by_unit, quotes, rules.context)
     attach_continuations(text, units, drafts_by_unit, quotes)
     drafts: list[Draft] = []
     seen: set[int] = set()
@@ -121,17 +120,11 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
                 status=Status.CANDIDATE,
                 origin=Origin.RULE,
                 confidence=round(draft.confidence, 2),
-                rule=draft.rule,
+                rule=draft.rule.value,
             )
         )
     attributions.sort(key=lambda a: (a.start, a.end))
     return Extraction(attributions=tuple(attributions), speakers=resolver.roster())
-
-
-def _holds_any(positions: list[int], start: int, end: int) -> bool:
-    """Whether any of the sorted ``positions`` lies in ``[start, end)``."""
-    index = bisect_left(positions, start)
-    return index < len(positions) and positions[index] < end
 
 
 def _inherit_speakers(drafts: list[Draft]) -> None:

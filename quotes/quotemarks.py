@@ -14,12 +14,85 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from quotes.model import QuoteType
+
+# The alphabet of quotation marks; every set and pattern of marks is built from these
+# names. The engine pairs double marks only (straight, curly, angle, and the doubled
+# apostrophe of some wire feeds): single marks double as apostrophes.
+STRAIGHT = '"'
+APOSTROPHE = "'"
+DOUBLED_APOSTROPHE = APOSTROPHE * 2
+CURLY_OPENING = "\u201c"  # left double quotation mark
+CURLY_CLOSING = "\u201d"  # right double quotation mark
+ANGLE_OPENING = "\u00ab"  # left guillemet
+ANGLE_CLOSING = "\u00bb"  # right guillemet
+# Marks of other conventions (German „…“, single quotes): only the guess of a
+# hand-drawn span's type reads them.
+LOW_OPENING = "\u201e"
+SINGLE_CURLY_OPENING = "\u2018"
+SINGLE_CURLY_CLOSING = "\u2019"
+SINGLE_LOW_OPENING = "\u201a"
+SINGLE_ANGLE_OPENING = "\u2039"
+SINGLE_ANGLE_CLOSING = "\u203a"
+
+OPENING_MARKS = STRAIGHT + CURLY_OPENING + ANGLE_OPENING
+CLOSING_MARKS = STRAIGHT + CURLY_CLOSING + ANGLE_CLOSING
+DOUBLE_MARKS = STRAIGHT + CURLY_OPENING + CURLY_CLOSING + ANGLE_OPENING + ANGLE_CLOSING
+# Any double quotation mark, as a pattern.
+QUOTE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+# What may end a quotation's own words: closing marks, apostrophes, spaces.
+CLOSING_TRAIL = CLOSING_MARKS + APOSTROPHE + " "
+
 # A doubled apostrophe or a quotation mark. Written to open with one character set (an
 # apostrophe counts only when a second follows), which the regex engine skips to in C;
 # the plain form, "''|[\"“”«»]", tries every position of the text in turn.
-_MARK = re.compile(r"""['"“”«»](?:(?<=')'|(?<!'))""")
-_OPENERS = frozenset("“«")
-_CLOSERS = frozenset("”»")
+_MARK = re.compile(
+    f"[{APOSTROPHE}{DOUBLE_MARKS}](?:(?<={APOSTROPHE}){APOSTROPHE}|(?<!{APOSTROPHE}))"
+)
+_OPENERS = frozenset(CURLY_OPENING + ANGLE_OPENING)
+_CLOSERS = frozenset(CURLY_CLOSING + ANGLE_CLOSING)
+# A hand-drawn span's marks: any convention's, single ones too.
+_ANY_OPENING = (
+    OPENING_MARKS
+    + APOSTROPHE
+    + SINGLE_CURLY_OPENING
+    + LOW_OPENING
+    + SINGLE_LOW_OPENING
+    + SINGLE_ANGLE_OPENING
+)
+_ANY_CLOSING = (
+    CLOSING_MARKS
+    + APOSTROPHE
+    + SINGLE_CURLY_CLOSING
+    + CURLY_OPENING
+    + SINGLE_CURLY_OPENING
+    + SINGLE_ANGLE_CLOSING
+)
+_ANY_DOUBLE = DOUBLE_MARKS + LOW_OPENING
+
+
+def leaves_quotation_open(segment: str, *, doubled_apostrophes: bool = False) -> bool:
+    """Whether ``segment`` leaves a double quotation open: an odd number of straight
+    marks (a doubled apostrophe counting as one when ``doubled_apostrophes``), or more
+    curly opening than closing marks."""
+    straight = segment.count(STRAIGHT)
+    if doubled_apostrophes:
+        straight += segment.count(DOUBLED_APOSTROPHE)
+    return straight % 2 == 1 or segment.count(CURLY_OPENING) > segment.count(CURLY_CLOSING)
+
+
+def guess_quote_type(words: str) -> QuoteType:
+    """The type of a span drawn by hand, from its words alone (no quotation index):
+    direct if they open and close with quotation marks of any convention, mixed if
+    they hold a double mark, indirect otherwise. The engine types its own drafts by
+    their quoted share (``quotes.direct.classify``)."""
+    words = words.strip()
+    if len(words) >= 2 and words[0] in _ANY_OPENING and words[-1] in _ANY_CLOSING:
+        return QuoteType.DIRECT
+    # Single marks double as apostrophes ("India's"), so only double marks count here.
+    if any(mark in words for mark in _ANY_DOUBLE):
+        return QuoteType.MIXED
+    return QuoteType.INDIRECT
 
 
 @dataclass(frozen=True, slots=True)

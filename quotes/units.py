@@ -8,7 +8,7 @@ come in text order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from quotes.quotemarks import Quotation
@@ -27,20 +27,18 @@ class Unit:
     paragraph: int
 
 
-def build_units(
-    text: str, quotations: list[Quotation], needs_sentences: Callable[[int, int], bool]
-) -> list[Unit]:
+def build_units(text: str, quotations: list[Quotation], marks: list[int]) -> list[Unit]:
     """The units of ``text``: Punkt sentences merged across the quotations that span them.
 
-    :param needs_sentences: whether the paragraph ``text[start:end]`` holds anything the
-        rules look at, asked with ``(start, end)``; one that does not becomes a single
-        unit without running Punkt (for speed).
+    :param marks: sorted offsets of what the rules look at (cues, colons before a
+        quotation); a paragraph holding none becomes a single unit without running
+        Punkt (for speed).
     """
     # Offsets as plain tuples and lists until the end: units are merged often, and a
     # frozen dataclass per step costs more than the merging.
     sentences: list[tuple[int, int, int]] = []
     for number, (start, end) in enumerate(paragraph_bounds(text)):
-        if needs_sentences(start, end) and _INNER_BREAK.search(text, start, end):
+        if _holds_any(marks, start, end) and _INNER_BREAK.search(text, start, end):
             sentences.extend(
                 (first, last, number) for first, last in sentence_bounds(text, start, end)
             )
@@ -151,3 +149,9 @@ _TAG_OPENING = re.compile(
     r"(?:[\w’'.-]+,?\s+){1,14}?(?:said|says|asked|told|added|wrote|tweeted|replied|"
     r"continued|explained|recalled|noted|insisted|argued|declared|joked)\b"
 )
+
+
+def _holds_any(positions: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted ``positions`` lies in ``[start, end)``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end

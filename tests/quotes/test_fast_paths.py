@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import quotemarks, speakers
+from quotes import quotemarks
+from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
-from quotes.indirect import has_words, word_count
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (
@@ -20,6 +20,7 @@ from quotes.sentences import (
     sentence_tokenizer,
     split_paragraphs,
 )
+from quotes.speakers import before_cue, resolution
 from quotes.tokens import Token, tokenize
 
 
@@ -246,13 +247,13 @@ def test_cues_match_the_plain_scan(pieces: list[tuple[str, str]]) -> None:
 # The plain forms of the speaker patterns that were rewritten to open with a character set.
 _PLAIN_SPEAKER_PATTERNS = [
     (
-        speakers._NAME_BEFORE,
+        before_cue._NAME_BEFORE,
         re.compile(
             r"(?<![\w.’'-])((?-i:[A-Z])[a-zA-Z]*\.?(?:[^\S\n]+(?-i:[A-Z])[a-zA-Z]*\.?){0,3})"
             r"[^\S\n]+$"
         ),
     ),
-    (speakers._PRECEDING_WORDS, re.compile(r"((?:[A-Z][\w’'-]*\.?\s+){1,4})$")),
+    (resolution._PRECEDING_WORDS, re.compile(r"((?:[A-Z][\w’'-]*\.?\s+){1,4})$")),
 ]
 
 

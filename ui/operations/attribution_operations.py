@@ -20,14 +20,9 @@ from quotes.model import (
     Speaker,
     Status,
 )
+from quotes.quotemarks import guess_quote_type
 from storage.store import HistoryEntry, Store
 from ui.operations.changes import ChangeHub, ChangeKind
-
-# Straight, curly, low-9 and angle quotation marks, escaped so none is mistaken for
-# a comma or an apostrophe when reading the source.
-_OPENING_QUOTES = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
-_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u201c\u2018\u203a"
-_DOUBLE_QUOTES = '"\u201c\u201d\u00ab\u00bb\u201e'
 
 
 def accept_attribution(*, store: Store, changes: ChangeHub, attribution_id: int) -> Attribution:
@@ -184,18 +179,6 @@ def notify_entry(changes: ChangeHub, entry: HistoryEntry) -> None:
     if entry.document_id is not None:
         changes.notify(ChangeKind.SPEAKERS, [entry.document_id])
         changes.notify(ChangeKind.DOCUMENTS, [entry.document_id])
-
-
-def guess_quote_type(words: str) -> QuoteType:
-    """Direct if ``words`` open and close with quotation marks, mixed if they contain
-    some, indirect otherwise."""
-    words = words.strip()
-    if len(words) >= 2 and words[0] in _OPENING_QUOTES and words[-1] in _CLOSING_QUOTES:
-        return QuoteType.DIRECT
-    # Single marks double as apostrophes ("India's"), so only double marks count here.
-    if any(mark in words for mark in _DOUBLE_QUOTES):
-        return QuoteType.MIXED
-    return QuoteType.INDIRECT
 
 
 def nearest_mention(mentions: tuple[Span, ...], attribution: Attribution) -> Span | None:

@@ -3,8 +3,8 @@
 ``X said (that) CONTENT.``, ``X told reporters CONTENT.``, ``CONTENT, X added.``,
 ``According to X, CONTENT.`` These helpers only measure text (adverbials after a
 cue, content stops, introductory phrases, where an inverted speaker ends);
-``quotes.rules`` decides which construction applies. All are pure functions of the
-text and offsets.
+``quotes.rules`` and ``quotes.constructions`` decide which construction applies. All
+are pure functions of the text and offsets.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from quotes.model import Span
-from quotes.speakers import abbreviations
+from quotes.quotemarks import leaves_quotation_open
+from quotes.speakers.words import abbreviations
 from quotes.tokens import (
     AUXILIARIES,
     CLAUSE_WORDS,
@@ -26,8 +27,6 @@ from quotes.tokens import (
 )
 from quotes.units import Unit
 
-_OPENING_MARKS = "\"“«'"
-_CLOSING_MARKS = "\"”»'"
 # Adverbials between a cue and its content: "said on Tuesday", "said in an interview
 # with CNN", "told reporters at the White House".
 _ADVERBIAL = re.compile(
@@ -211,13 +210,15 @@ def content_stop(text: str, start: int, end: int) -> int:
     """
     stopped = False
     for match in _CONTENT_STOP.finditer(text, start, end):
-        if match.start() > start and not _inside_quotes(text, start, match.start()):
+        if match.start() > start and not leaves_quotation_open(
+            text[start : match.start()], doubled_apostrophes=True
+        ):
             end, stopped = match.start(), True
             break
     apposition = _FINAL_APPOSITION.search(text, start, end)
     if (
         apposition is not None
-        and not _inside_quotes(text, start, apposition.start(1))
+        and not leaves_quotation_open(text[start : apposition.start(1)], doubled_apostrophes=True)
         and _VERB_IN_APPOSITION.search(text, apposition.start(1), end) is None
     ):
         # "... his support for Mr. Trump, the party's nominee.": the writer names who
@@ -238,7 +239,7 @@ def content_stop(text: str, start: int, end: int) -> int:
             if dash is not None:
                 return end  # a second dash: no last dash alone; no need to look further
             dash = match.start()
-    if dash is not None and not _inside_quotes(text, start, dash):
+    if dash is not None and not leaves_quotation_open(text[start:dash], doubled_apostrophes=True):
         return dash
     return end
 
@@ -251,13 +252,6 @@ _VERB_IN_APPOSITION = re.compile(
 # ", who ..." (or whom, whose) with no later comma: a relative clause closing the content.
 _FINAL_RELATIVE = re.compile(r",\s*(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:[—–―]|--?)\s|[—―]")
-
-
-def _inside_quotes(text: str, start: int, position: int) -> bool:
-    """Whether an odd number of double quotation marks opens before ``position``."""
-    segment = text[start:position]
-    straight = segment.count('"') + segment.count("''")
-    return straight % 2 == 1 or segment.count("“") > segment.count("”")
 
 
 def is_question_clause(text: str, position: int, limit: int) -> bool:
