@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
             # most of the width, the records a third of the height.
             self._layout_restored = True
             self.resizeDocks(
-                [self.documents_dock, self.roster_dock], [320, 340], Qt.Orientation.Horizontal
+                [self.documents_dock, self.roster_dock], [360, 340], Qt.Orientation.Horizontal
             )
             self.resizeDocks([self.records_dock], [250], Qt.Orientation.Vertical)
 
