@@ -47,7 +47,9 @@ def app_licence() -> str:
         meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return FALLBACK_LICENCE
-    named = meta.get("License-Expression") or meta.get("License")
+    # get_all, not []: newer Pythons raise KeyError for a missing field.
+    values = meta.get_all("License-Expression") or meta.get_all("License") or []
+    named = values[0] if values else None
     return str(named) if named and str(named).strip() else FALLBACK_LICENCE
 
 
