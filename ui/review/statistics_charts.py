@@ -66,11 +66,12 @@ def nice_ceiling(value: int) -> int:
 
 
 def hour_label(hour: datetime, previous: datetime | None) -> str:
-    """``"14:00"``, with the day in front when it differs from ``previous``'s."""
+    """``"14:00"`` in local time (``"14:30"`` where the zone is half an hour off UTC),
+    with the day in front when it differs from ``previous``'s."""
     local = hour.astimezone()
     if previous is None or previous.astimezone().date() != local.date():
-        return f"{local.day} {local:%b} {local:%H}:00"
-    return f"{local:%H}:00"
+        return f"{local.day} {local:%b} {local:%H:%M}"
+    return f"{local:%H:%M}"
 
 
 class _Chart(QWidget):
@@ -234,16 +235,19 @@ class ProgressChart(_Chart):
             metrics = QFontMetrics(self.font())
             labels = [self._label(p) for p in self._progress]
             left = max(metrics.horizontalAdvance(t) for t in labels) + 20
+            counts = [f"{p.reviewed:,}/{p.reviewed + p.remaining:,}" for p in self._progress]
+            reserve = max(metrics.horizontalAdvance(t) for t in counts) + 12
             legend_y = self._draw_legend(painter, metrics)
             row = (self.height() - legend_y - 8) / len(self._progress)
             reviewed = self.palette().color(QPalette.ColorRole.Highlight)
             remaining = self.faint_colour(0.65)
-            for i, (progress, label) in enumerate(zip(self._progress, labels, strict=True)):
+            rows = zip(self._progress, labels, counts, strict=True)
+            for i, (progress, label, count) in enumerate(rows):
                 y = legend_y + row * i
                 painter.setPen(self.text_colour())
                 align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                 painter.drawText(QRectF(10, y, left - 10, row), align, label)
-                span = self.width() - left - 60
+                span = self.width() - left - reserve - 10
                 bar_h = min(row * 0.6, metrics.height() * 1.4)
                 bar_y = y + (row - bar_h) / 2
                 done_w = span * progress.reviewed / total

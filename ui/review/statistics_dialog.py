@@ -5,8 +5,9 @@ The rates come from the history's decision times: the time from a record being
 shown (``Store.start_decision``) to the decision, pauses over five minutes left
 out, and decisions quicker than ``MINIMUM_DECISION_MS`` (half a second: scripts,
 key repeat) not counted; the dialog says both. The figures are computed in
-``ui.review.decision_stats``. Threading: main thread; reading up to
-``HISTORY_LIMIT`` history entries takes well under a second.
+``ui.review.decision_stats``, from the latest ``HISTORY_LIMIT`` history entries
+(the dialog says so when there are more). Threading: main thread; reading them
+takes under a second.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ class StatisticsDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Statistics")
-        decisions = timed_decisions(store.history(limit=HISTORY_LIMIT))
+        entries = store.history(limit=HISTORY_LIMIT)
+        decisions = timed_decisions(entries)
         names = [*store.annotators(), store.annotator]
         self.model = RateTableModel(rates_of(decisions, names), self)
         counts = store.attribution_counts()
@@ -80,7 +82,12 @@ class StatisticsDialog(QDialog):
             f" {counts[Status.REJECTED]:,} rejected. Rates count the time from showing a"
             " record to deciding it; pauses over five minutes are left out, and so are"
             f" decisions under {MINIMUM_DECISION_MS / 1000:g} s (too fast to be read:"
-            f" {too_fast:,} here).",
+            f" {too_fast:,} here)."
+            + (
+                f" Only the latest {HISTORY_LIMIT:,} actions are read."
+                if len(entries) >= HISTORY_LIMIT
+                else ""
+            ),
             self,
         )
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
