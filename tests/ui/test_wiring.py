@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from quotes.model import DocumentStatus, Status
 from storage.store import Store
+from ui.review.decision_stats import MINIMUM_DECISION_MS
 from ui.shell.main_window import MainWindow
 from ui.shell.theme import Part, highlight_colours
 from ui.shell.view_state import ViewState
@@ -163,9 +164,9 @@ def test_statistics_show_attributions_per_hour_per_annotator(qtbot, window: Main
     window.status_line.refresh_rate()
     assert window.status_line.rate_label.text() == "annotator: no timed decisions yet"
     press(qtbot, window, Qt.Key.Key_J)
-    qtbot.wait(20)  # some decision time
+    qtbot.wait(MINIMUM_DECISION_MS + 50)  # quicker decisions are not counted
     press(qtbot, window, Qt.Key.Key_A)
-    qtbot.wait(20)
+    qtbot.wait(MINIMUM_DECISION_MS + 50)
     press(qtbot, window, Qt.Key.Key_A)
     dialog = window.view_actions.show_statistics()
     rates = dialog.model.rates()
@@ -187,8 +188,10 @@ def test_the_guidelines_dock_shows_the_built_in_scheme(window: MainWindow) -> No
     labels = [a.text() for a in help_menu.actions() if not a.isSeparator()]
     assert labels == [
         "&Keyboard shortcuts",
+        "Getting &started",
         "Open &guidelines file…",
         "Use the &built-in guidelines",
+        "&About Quote Annotator",
     ]
 
 

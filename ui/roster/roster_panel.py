@@ -98,6 +98,10 @@ def distinct_variants(speaker: Speaker) -> list[str]:
     return distinct
 
 
+#: The widest the speaker-name column is fitted, in pixels (about 20 characters).
+NAME_MAXIMUM_WIDTH = 150
+
+
 class SpeakerRosterModel(QAbstractTableModel):
     """One row per roster entry, in the store's order (most mentioned first).
 
@@ -255,7 +259,13 @@ class RosterPanel(QWidget):
         self.view.setWordWrap(False)
         # Fitted once per roster (a reset), not ResizeToContents: that re-measures
         # every row whenever the current speaker's row turns bold.
-        fit_columns(self.view, stretch_column=SpeakerRosterModel.VARIANTS)
+        # The name column is capped (the tooltip has the whole name) so that "Also
+        # named" keeps at least its header's width at the dock's default width.
+        fit_columns(
+            self.view,
+            stretch_column=SpeakerRosterModel.VARIANTS,
+            max_widths={SpeakerRosterModel.NAME: NAME_MAXIMUM_WIDTH},
+        )
         self.view.doubleClicked.connect(self._choose_index)
         self.view.activated.connect(self._choose_index)
 

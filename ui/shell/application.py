@@ -110,6 +110,8 @@ def run_gui(
     session = WorkspaceSession(annotator=annotator, view_state=view_state)
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
+    if session.window is not None:
+        session.window.help_actions.offer_tour_once()  # the first start only
     if warning:
         QMessageBox.warning(session.window, APP_TITLE, warning)
     try:

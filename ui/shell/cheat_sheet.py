@@ -12,6 +12,12 @@ Wiring (for MainWindow)::
 :class:`CheatSheet` owns a QAction with the ``?`` shortcut that opens (or raises)
 one non-modal :class:`CheatSheetDialog`. A focused text field keeps its
 ``?``: Qt gives it plain keys before any shortcut. Threading: main thread only.
+
+``?`` is typed with Shift on most layouts, and platforms differ in whether the key
+event then says ``Shift+?`` (offscreen, some X11 set-ups) or ``?`` (Shift used up
+by the symbol). The action listens to both; where a platform matches both at once,
+Qt calls the match ambiguous and would do nothing, so :class:`EitherKeyAction`
+treats an ambiguous match between its own keys as a press.
 """
 
 from __future__ import annotations
@@ -20,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcutEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.action_group import make_action
 from ui.tables.row_tables import RowTableModel, read_only_table_view
 
 #: What the cheat sheet is given: actions (grouped by the menu that holds them), or
@@ -42,6 +47,25 @@ ActionSource = Iterable[QAction | None] | Mapping[str, Iterable[QAction | None]]
 
 #: The group of actions that are in no menu (roster keys, panel shortcuts).
 OTHER_GROUP = "Other"
+
+#: The keys that open the sheet: ``?`` as keyboards send it, with or without Shift.
+SHEET_KEYS = ("?", "Shift+?")
+
+
+class EitherKeyAction(QAction):
+    """A QAction with several keys that also fires when the platform matched two of
+    them for one key press (Qt reports that as ambiguous and triggers nothing)."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Shortcut
+            and isinstance(event, QShortcutEvent)
+            and event.isAmbiguous()
+            and event.key() in self.shortcuts()
+        ):
+            self.trigger()
+            return True
+        return super().event(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +112,8 @@ def shortcut_entries(source: ActionSource) -> list[ShortcutEntry]:
     """The cheat sheet's lines for ``source``, each action once, in the given order.
 
     Keys are in the platform's notation (``Ctrl+M``, ``⌘M`` on macOS); an action with
-    several shortcuts lists them all.
+    several shortcuts lists them all, except a Shift variant of a symbol it also has
+    (``Shift+?`` beside ``?``: the same keys pressed, see :class:`EitherKeyAction`).
     """
     groups: Iterable[tuple[str | None, Iterable[QAction | None]]]
     if isinstance(source, Mapping):
@@ -103,7 +128,8 @@ def shortcut_entries(source: ActionSource) -> list[ShortcutEntry]:
                 continue
             seen.add(id(action))
             keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+                key.toString(QKeySequence.SequenceFormat.NativeText)
+                for key in _distinct_keys(action.shortcuts())
             )
             entries.append(
                 ShortcutEntry(
@@ -132,6 +158,14 @@ class ShortcutTableModel(RowTableModel[ShortcutEntry]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.tip or None
         return None
+
+
+def _distinct_keys(keys: list[QKeySequence]) -> list[QKeySequence]:
+    """``keys`` without a ``Shift+`` variant of another of them (``Shift+?`` of ``?``)."""
+    plain = {key.toString() for key in keys}
+    return [
+        key for key in keys if key.toString().removeprefix("Shift+") not in plain - {key.toString()}
+    ]
 
 
 class CheatSheetDialog(QDialog):
@@ -183,19 +217,22 @@ class CheatSheet(QObject):
     """
 
     def __init__(
-        self, parent: QWidget, actions: Callable[[], ActionSource], *, shortcut: str = "?"
+        self,
+        parent: QWidget,
+        actions: Callable[[], ActionSource],
+        *,
+        shortcut: str | tuple[str, ...] = SHEET_KEYS,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self._actions = actions
         self.dialog: CheatSheetDialog | None = None
-        self.action = make_action(
-            parent,
-            "&Keyboard shortcuts",
-            shortcut=shortcut,
-            tip="List every keyboard shortcut",
-            triggered=self.open,
-        )
+        keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
+        self.action = EitherKeyAction("&Keyboard shortcuts", parent)
+        self.action.setShortcuts([QKeySequence(key) for key in keys])
+        self.action.setStatusTip("List every keyboard shortcut")
+        self.action.setToolTip(f"List every keyboard shortcut ({keys[0]})")
+        self.action.triggered.connect(lambda _checked=False: self.open())
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         parent.addAction(self.action)
 

@@ -4,7 +4,8 @@ Nothing else happens here. The panels are views of two models
 (:class:`DocumentListModel`, :class:`AttributionTableModel`) and of the current
 selection (:class:`CurrentRecord`); the menus' actions live in
 :class:`FileActions`, :class:`AnnotationActions`, :class:`ReviewActions`,
-:class:`EditingActions`, :class:`SpeakerReview` and :class:`ViewActions`;
+:class:`EditingActions`, :class:`SpeakerReview`, :class:`ViewActions` and
+:class:`HelpActions`;
 changes reach every view through one :class:`ChangeHub`. Every shortcut is in a
 menu, so the cheat sheet (``?``), which reads the menus, lists them all.
 Threading: main thread only.
@@ -35,6 +36,7 @@ from ui.roster.speaker_review import SpeakerFixPrompt, SpeakerReview
 from ui.shell.action_group import ActionContext
 from ui.shell.cheat_sheet import CheatSheet, menu_actions
 from ui.shell.current import CurrentRecord
+from ui.shell.help_actions import HelpActions
 from ui.shell.status_line import StatusLine
 from ui.shell.view_actions import ViewActions
 from ui.shell.view_state import ViewState
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self._lay_out()
         self.view_actions = ViewActions(context, view_state=view_state)
+        self.help_actions = HelpActions(context, view_state=view_state)
         self._build_menus()
         self.cheat_sheet = CheatSheet(self, lambda: menu_actions(self.menuBar()))
         self.help_menu.insertAction(self.help_menu.actions()[0], self.cheat_sheet.action)
@@ -177,7 +180,16 @@ class MainWindow(QMainWindow):
             [*(d.toggleViewAction() for d in docks), None, *self.view_actions.actions()],
         )
         self.help_menu = bar.addMenu("&Help")
-        _fill(self.help_menu, [None, *self.guidelines_pane.actions()])
+        _fill(
+            self.help_menu,
+            [
+                *self.help_actions.tour_actions(),
+                None,
+                *self.guidelines_pane.actions(),
+                None,
+                *self.help_actions.about_actions(),
+            ],
+        )
         # Menu actions' shortcuts work window-wide only if the window holds them
         # too (a hidden menu bar, e.g. under some desktops, would disable them).
         for action in menu_actions(bar):
@@ -229,7 +241,7 @@ class MainWindow(QMainWindow):
             # most of the width, the records a third of the height.
             self._layout_restored = True
             self.resizeDocks(
-                [self.documents_dock, self.roster_dock], [320, 340], Qt.Orientation.Horizontal
+                [self.documents_dock, self.roster_dock], [360, 340], Qt.Orientation.Horizontal
             )
             self.resizeDocks([self.records_dock], [250], Qt.Orientation.Vertical)
 

@@ -2,7 +2,8 @@
 
 :class:`ViewState` keeps, through ``QSettings``: the main window's geometry and its
 docks and toolbars, any number of named splitters, the article zoom, the theme,
-the guidelines file, and per workspace the last document and record. Nothing here
+the guidelines file, whether the Getting started tour was shown, and per workspace
+the last document and record. Nothing here
 is annotation data (that is in the workspace); losing these settings only loses
 the layout, so unreadable values fall back to defaults instead of failing.
 
@@ -137,6 +138,17 @@ class ViewState:
     def save_guidelines_path(self, path: str | Path | None) -> None:
         """Keep the guidelines file ("" or None: the built-in guidelines)."""
         self._settings.setValue("view/guidelines", str(path) if path else "")
+
+    # -- first run ------------------------------------------------------------------------
+    def tour_seen(self) -> bool:
+        """Whether the Getting started tour was shown once already (on first start)."""
+        value = self._settings.value("help/tour_seen", False)
+        # Ini files give "true"/"false" back as strings.
+        return value is True or (isinstance(value, str) and value.lower() == "true")
+
+    def set_tour_seen(self, seen: bool = True) -> None:
+        """Keep that the tour was shown (False: show it again on the next start)."""
+        self._settings.setValue("help/tour_seen", bool(seen))
 
     # -- last position, per workspace ---------------------------------------------------
     def last_position(self, workspace: str | Path | None) -> tuple[int, int | None] | None:

@@ -41,6 +41,10 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The role under which each row returns its :class:`DocumentSummary`.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 
+#: The narrowest the title column gets (about 20 characters) before the list scrolls
+#: sideways: narrower, titles were cut to a word ("Harbour …").
+TITLE_MINIMUM_WIDTH = 150
+
 STATUS_LABELS = {
     DocumentStatus.NEW: "new",
     DocumentStatus.IN_PROGRESS: "in progress",
@@ -56,7 +60,14 @@ class DocumentListModel(ListTableModel[DocumentSummary]):
         refresh the rows.
     """
 
-    HEADERS = ("Title", "Status", "Candidates", "Accepted")
+    # Short headers leave the title room at the dock's default width; the tips say more.
+    HEADERS = ("Title", "Status", "To do", "Accepted")
+    HEADER_TIPS = (
+        "The document's title (the full title is in each row's tooltip)",
+        "new, in progress or done",
+        "Candidate records not yet reviewed",
+        "Records accepted",
+    )
     TITLE, STATUS, CANDIDATES, ACCEPTED = range(4)
 
     def __init__(self, store: Store, changes: ChangeHub, parent: Any = None) -> None:
@@ -211,6 +222,7 @@ class DocumentListView(QTableView):
             self,
             stretch_column=DocumentListModel.TITLE,
             widest_texts={DocumentListModel.STATUS: list(STATUS_LABELS.values())},
+            stretch_minimum=TITLE_MINIMUM_WIDTH,
         )
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(lambda: self.select_document(current.document_id))

@@ -39,6 +39,8 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
     """
 
     HEADERS: tuple[str, ...] = ()
+    #: Optional tooltips of the headers, by column (short headers say the rest here).
+    HEADER_TIPS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,12 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
             and 0 <= section < len(self.HEADERS)
         ):
             return self.HEADERS[section]
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADER_TIPS)
+        ):
+            return self.HEADER_TIPS[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

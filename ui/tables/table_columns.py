@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -55,20 +55,73 @@ def column_text_width(
     return widest
 
 
+class StretchFloor(QObject):
+    """Keeps a view's stretching column at least ``minimum`` pixels (and its header's
+    size hint) wide: below that it is sized, not stretched, and the view scrolls.
+
+    Re-checked when the viewport is resized and when another column changes width.
+    """
+
+    def __init__(self, view: QTableView, column: int, minimum: int = 0) -> None:
+        super().__init__(view)
+        self._view = view
+        self._column = column
+        self._minimum = minimum
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._on_section_resized)
+
+    def floor(self) -> int:
+        """The narrowest the stretching column may be, in pixels."""
+        return max(self._minimum, self._view.horizontalHeader().sectionSizeHint(self._column))
+
+    def apply(self) -> None:
+        """Stretch the column if the viewport has room for its floor, else size it to it."""
+        header = self._view.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self._column and not header.isSectionHidden(c)
+        )
+        room = self._view.viewport().width() - others
+        fits = room >= self.floor()
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(self._column) != mode:
+            header.setSectionResizeMode(self._column, mode)
+        if not fits and header.sectionSize(self._column) != self.floor():
+            header.resizeSection(self._column, self.floor())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != self._column:
+            self.apply()
+
+
 def fit_columns(
     view: QTableView,
     stretch_column: int,
     *,
     widest_texts: Mapping[int, Iterable[str]] | None = None,
-) -> None:
+    max_widths: Mapping[int, int] | None = None,
+    stretch_minimum: int = 0,
+) -> StretchFloor:
     """Stretch ``stretch_column``; fit the others to their contents now and after resets.
 
     :param widest_texts: per column, texts it must have room for (measured in bold).
+    :param max_widths: per column, the widest it is fitted (its header's width wins).
+    :param stretch_minimum: the narrowest the stretching column gets before the view
+        scrolls sideways (its header's width wins).
+    :returns: the floor keeping the stretching column readable (owned by ``view``).
     """
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     reserved = {column: list(texts) for column, texts in (widest_texts or {}).items()}
+    caps = dict(max_widths or {})
+    floor = StretchFloor(view, stretch_column, stretch_minimum)
 
     def fit() -> None:
         model = view.model()
@@ -83,7 +136,10 @@ def fit_columns(
                 column_text_width(model, column, rows, metrics),
                 max((metrics.horizontalAdvance(t) for t in reserved.get(column, ())), default=0),
             )
-            view.setColumnWidth(column, max(texts + PADDING, header.sectionSizeHint(column)))
+            width = min(texts + PADDING, caps.get(column, texts + PADDING))
+            view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        floor.apply()
 
     view.model().modelReset.connect(fit)
     fit()
+    return floor
