@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from storage.store import Store
 from storage.workspace import user_lexicon_path
-from ui.shell.about import FALLBACK_VERSION, app_version
+from ui.shell.about import UNKNOWN_VERSION, app_version
 from ui.shell.getting_started import GettingStartedTour, read_tour_steps, tour_steps
 from ui.shell.main_window import MainWindow
 from ui.shell.view_state import ViewState
@@ -45,14 +45,30 @@ def test_about_shows_the_version_the_workspace_and_where_data_lives(
     dialog.close()
 
 
-def test_about_falls_back_to_a_version_when_the_package_is_not_installed(monkeypatch) -> None:
+def test_about_shows_the_version_the_entry_point_gave_qt(qapp) -> None:
+    before = qapp.applicationVersion()
+    qapp.setApplicationVersion("9.8.7")
+    try:
+        assert app_version() == "9.8.7"
+    finally:
+        qapp.setApplicationVersion(before)
+
+
+def test_about_says_unknown_when_no_entry_point_or_installation_names_a_version(
+    qapp, monkeypatch
+) -> None:
     from importlib import metadata
 
     def not_installed(name: str) -> str:
         raise metadata.PackageNotFoundError(name)
 
+    before = qapp.applicationVersion()
+    qapp.setApplicationVersion("")
     monkeypatch.setattr(metadata, "version", not_installed)
-    assert app_version() == FALLBACK_VERSION
+    try:
+        assert app_version() == UNKNOWN_VERSION
+    finally:
+        qapp.setApplicationVersion(before)
 
 
 def test_about_names_the_settings_file_of_the_view_state(

@@ -1,7 +1,8 @@
 """Help > About: the version, the licence, and where the user's data lives.
 
-The version comes from the installed package's metadata, or
-:data:`FALLBACK_VERSION` when running from a checkout that was never installed.
+The version is the one the entry point gave Qt (``quote_annotator.__version__``,
+set as the application version before the window opens); a window made without
+that entry point (tests, scripts) reads the installed metadata instead.
 Every path is user data shown as plain text (a folder may contain ``<``).
 Threading: main thread only.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,18 +28,22 @@ from ui.shell.view_state import APPLICATION, ORGANISATION, ViewState
 
 #: The distribution name the package is installed under.
 DISTRIBUTION = "quote-annotator"
-#: The version shown when the package is not installed (keep in step with pyproject).
-FALLBACK_VERSION = "0.1.0"
+#: The version shown when neither the entry point nor an installation names one.
+UNKNOWN_VERSION = "unknown (not installed)"
 #: The licence shown when the installed metadata does not state one.
 FALLBACK_LICENCE = "not stated in this installation (see the project's LICENSE file)"
 
 
 def app_version() -> str:
-    """The installed version of Quote Annotator, else :data:`FALLBACK_VERSION`."""
+    """The running version: Qt's application version when the entry point set it,
+    else the installed metadata's, else :data:`UNKNOWN_VERSION`."""
+    given = QCoreApplication.applicationVersion()
+    if given:
+        return given
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
-        return FALLBACK_VERSION
+        return UNKNOWN_VERSION
 
 
 def app_licence() -> str:
