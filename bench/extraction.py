@@ -6,11 +6,18 @@ throughput of ``quotes.extract.extract`` (CPU time of this one process, best of 
 rounds) beside a plain quotation-mark regex scan of the same texts in the same run (the
 ratio is what to compare across machines).
 Skips with a message when the gold file is absent. Nothing of the gold data is stored.
+
+``--growth`` instead prints throughput against article length (1 kB to 5 MB; ``--max-mb``
+for a quicker run), on one core, beside the same regex scan of the same text: articles
+are built by concatenating the dev texts when /work/shared exists (else the project's
+sample articles and the seed), so the figure shows how extraction scales with
+length (ideally flat), not the speed of any one text.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -22,11 +29,27 @@ from quotes.evaluate import format_table, score_records
 from quotes.extract import extract
 from quotes.records import attribution_to_record
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev.jsonl"
+SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+SAMPLES = ROOT / "storage" / "samples"
+GROWTH_LENGTHS = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)
 _BASELINE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
 
 
 ROUNDS = 3
+
+
+def _extract_copies(text: str, copies: int) -> None:
+    """Run the engine on ``copies`` copies of ``text``: the timed body of one round."""
+    for _ in range(copies):
+        extract(text)
+
+
+def _scan_copies(text: str, copies: int) -> None:
+    """Run the baseline regex over ``copies`` copies of ``text``."""
+    for _ in range(copies):
+        sum(1 for _ in _BASELINE.finditer(text))
 
 
 def _best_time(work: Callable[[], object], rounds: int) -> float:
@@ -77,11 +100,69 @@ def run(gold_path: Path) -> int:
     return 0
 
 
+def growth_source() -> tuple[str, str]:
+    """The articles the growth texts are cut from, separated by blank lines, and what
+    they are: the dev texts when the shared data is there (many distinct speakers, as
+    in a real long text), else the project's sample articles and the seed."""
+    if DEFAULT_GOLD.exists():
+        with DEFAULT_GOLD.open(encoding="utf-8") as lines:
+            texts = [json.loads(line)["text"].strip() for line in lines if line.strip()]
+        return "\n\n".join(texts), f"the {len(texts)} texts of {DEFAULT_GOLD.name}"
+    bodies = [
+        path.read_text(encoding="utf-8").partition("\n")[2].strip()
+        for path in sorted(SAMPLES.glob("*.txt"))
+    ]
+    if SEED.exists():
+        bodies.append(SEED.read_text(encoding="utf-8").strip())
+    return "\n\n".join(bodies), "the sample articles and the seed"
+
+
+def article_of_length(source: str, length: int) -> str:
+    """Whole paragraphs of ``source``, repeated, up to about ``length`` characters."""
+    text = (source + "\n\n") * (length // (len(source) + 2) + 1)
+    cut = text.rfind("\n\n", 0, length)
+    return text[:cut] if cut > length // 2 else text[:length]
+
+
+def run_growth(max_megabytes: float) -> int:
+    """Print extraction MB/s at each length up to ``max_megabytes``; exit code 0."""
+    source, origin = growth_source()
+    extract("warm-up: the lexicon and tokenizer are built once.")
+    print(f"source: {len(source):,} characters ({origin}), cut or repeated to each length")
+    print(f"{'length':>10}  {'engine MB/s':>11}  {'regex MB/s':>10}  {'engine / regex':>14}")
+    for length in GROWTH_LENGTHS:
+        if length > max_megabytes * 1e6:
+            break
+        text = article_of_length(source, length)
+        megabytes = len(text.encode("utf-8")) / 1e6
+        # Short texts are timed on many copies so the clock resolution does not matter;
+        # the longest once (best of rounds only where it is cheap).
+        copies = max(1, 200_000 // length)
+        rounds = ROUNDS if length <= 100_000 else 1
+        engine = _best_time(functools.partial(_extract_copies, text, copies), rounds) / copies
+        scan = _best_time(functools.partial(_scan_copies, text, copies), ROUNDS)
+        engine_rate, regex_rate = megabytes / engine, megabytes / (scan / copies)
+        print(
+            f"{megabytes * 1000:>8.0f}kB  {engine_rate:>11.2f}  {regex_rate:>10.1f}  "
+            f"{engine_rate / regex_rate:>14.5f}"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
-    return run(parser.parse_args(argv).gold)
+    parser.add_argument(
+        "--growth", action="store_true", help="MB/s against article length (1 kB to 5 MB)"
+    )
+    parser.add_argument(
+        "--max-mb", type=float, default=5.0, help="longest article of --growth, in MB"
+    )
+    args = parser.parse_args(argv)
+    if args.growth:
+        return run_growth(args.max_mb)
+    return run(args.gold)
 
 
 if __name__ == "__main__":
