@@ -71,6 +71,14 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="export candidates and rejected records too (default: accepted only)",
     )
+    exporter.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help=(
+            "export documents nobody reviewed too, marked unreviewed (default: only "
+            "documents marked done or with a decided record)"
+        ),
+    )
     exporter.add_argument("--annotator", action="append", help="only this annotator's records")
     exporter.add_argument(
         "--document-status",
@@ -150,6 +158,7 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
             if args.document_status
             else None
         ),
+        include_unreviewed=args.include_unreviewed,
     )
     agreement = None
     if getattr(args, "agreement", None):
@@ -172,11 +181,7 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         return 2
     finally:
         store.close()
-    print(
-        f"wrote {report.documents} documents and {report.attributions} attributions "
-        f"to {args.out} ({args.format})",
-        file=out,
-    )
+    print(report.summary(), file=out)
     return 0
 
 

@@ -177,6 +177,10 @@ class Document:
     content_hash: str
     imported_at: str
     external_id: str | None = None
+    # Whether someone looked at the document (done, or one decision on a record); set
+    # by an export's selection, None where nobody asked. Exports mark False documents,
+    # because their missing quotations do not mean "none".
+    reviewed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

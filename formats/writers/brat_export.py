@@ -55,6 +55,11 @@ Type\tArg:Attribution, Value:{"|".join(t.value for t in QuoteType)}
 """
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# The first line of the .ann of a document nobody reviewed: a brat comment (note),
+# so that its few or no annotations are not read as "no quotations". brat notes
+# need a target; T0 is never an annotation id of ours, and brat readers keep the note.
+UNREVIEWED_NOTE = "#0\tAnnotatorNotes T0\tunreviewed: nobody reviewed this document\n"
+
 # Characters that would break an .ann line or its tab-separated fields.
 _LINE_BREAKS = re.compile(r"[\t\r\n\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
 _MAX_STEM = 150
@@ -184,7 +189,10 @@ def write_brat(items: Iterable[Item], out_path: Path) -> None:
                 stem = stems.pick(export_id(document))
                 text = document.text
                 write(f"{stem}.txt", text.encode("utf-8"))
-                write(f"{stem}.ann", ann_text(text, attributions).encode("utf-8"))
+                ann = ann_text(text, attributions)
+                if document.reviewed is False:
+                    ann = UNREVIEWED_NOTE + ann
+                write(f"{stem}.ann", ann.encode("utf-8"))
 
 
 @contextlib.contextmanager

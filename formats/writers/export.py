@@ -39,9 +39,11 @@ FOLDER_FORMATS: frozenset[str] = frozenset({"brat", "hf"})
 class ExportReport:
     """What an export wrote.
 
-    ``documents`` and ``attributions`` count what was exported. When ``cancelled`` is
-    True nothing was written (an existing output is untouched) and the counts say how
-    far the export got before it stopped.
+    ``documents`` and ``attributions`` count what was exported. ``unreviewed_left_out``
+    counts documents nobody reviewed, left out by default; ``unreviewed_exported``
+    those written anyway (marked), with ``ExportFilters.include_unreviewed``. When
+    ``cancelled`` is True nothing was written (an existing output is untouched) and
+    the counts say how far the export got before it stopped.
     """
 
     path: Path
@@ -49,6 +51,29 @@ class ExportReport:
     documents: int = 0
     attributions: int = 0
     cancelled: bool = False
+    unreviewed_left_out: int = 0
+    unreviewed_exported: int = 0
+
+    def summary(self) -> str:
+        """One line for a status bar or a terminal: what was written, and what not."""
+        line = (
+            f"wrote {self.documents} {_plural(self.documents, 'document')} and "
+            f"{self.attributions} {_plural(self.attributions, 'attribution')} "
+            f"to {self.path} ({self.format})"
+        )
+        if self.unreviewed_exported:
+            line += f", {self.unreviewed_exported} of the documents marked unreviewed"
+        if self.unreviewed_left_out:
+            line += (
+                f"; left out {self.unreviewed_left_out} unreviewed "
+                f"{_plural(self.unreviewed_left_out, 'document')} (not done and no record "
+                "decided; --include-unreviewed exports them, marked)"
+            )
+        return line
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
 
 
 def _writer_for(format: str, agreement: Mapping[str, object] | None) -> Writer:
@@ -96,8 +121,17 @@ def write_export(
     stream = select(
         items, filters or ExportFilters(), tally, progress=progress, is_cancelled=is_cancelled
     )
+    cancelled = False
     try:
         writer(stream, target)
     except ExportCancelled:
-        return ExportReport(target, format, tally.documents, tally.attributions, cancelled=True)
-    return ExportReport(target, format, tally.documents, tally.attributions)
+        cancelled = True
+    return ExportReport(
+        target,
+        format,
+        tally.documents,
+        tally.attributions,
+        cancelled=cancelled,
+        unreviewed_left_out=tally.unreviewed_left_out,
+        unreviewed_exported=tally.unreviewed_exported,
+    )

@@ -67,6 +67,8 @@ dataset_info:
     dtype: string
   - name: text
     dtype: string
+  - name: reviewed
+    dtype: bool
   - name: quotes
     list:
     - name: start
@@ -146,6 +148,8 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "| `id` | the document id |",
         "| `title`, `source` | the article's title and where it came from |",
         "| `text` | the article as plain text; every offset points into it |",
+        "| `reviewed` | false when nobody reviewed the document: its `quotes` are"
+        " suggestions at most, and missing ones do not mean none |",
         "| `quotes` | the attributions in text order, each as below |",
         "| `quotes[].start`, `quotes[].end` | the content's first and last character |",
         "| `quotes[].fragments` | the content pieces `[[start, end], ...]`"
@@ -188,6 +192,14 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _with_reviewed(record: dict) -> dict:
+    """``record`` with ``reviewed`` before ``quotes`` on every row, as the card declares
+    (a dataset's rows share one schema, so reviewed rows say True)."""
+    reviewed = record.pop("reviewed", True)
+    quotes = record.pop("quotes")
+    return {**record, "reviewed": reviewed, "quotes": quotes}
+
+
 def write_hf(
     items: Iterable[Item], out_path: Path, *, agreement: Mapping[str, object] | None = None
 ) -> None:
@@ -198,7 +210,7 @@ def write_hf(
         streams: dict[str, TextIO] = {}
         try:
             for item in items:
-                record = document_record(item)
+                record = _with_reviewed(document_record(item))
                 split = split_of(record["id"])
                 if split not in streams:
                     path = folder / f"{split}.jsonl"

@@ -13,15 +13,22 @@ from quotes.records import article_to_record
 
 
 def document_record(item: Item) -> dict[str, Any]:
-    """The schema record of one selected document (attributions already filtered)."""
+    """The schema record of one selected document (attributions already filtered).
+
+    A document nobody reviewed (exported with ``include_unreviewed``) gets
+    ``"reviewed": false``, so that its empty ``quotes`` is not read as "none".
+    """
     document, attributions = item
-    return article_to_record(
+    record = article_to_record(
         external_id=export_id(document),
         title=document.title,
         source=document.source,
         text=document.text,
         attributions=attributions,
     )
+    if document.reviewed is False:
+        record["reviewed"] = False
+    return record
 
 
 def record_line(record: dict[str, Any]) -> str:

@@ -7,7 +7,7 @@ and counting behave identically whatever the format.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter, lt
 
 from quotes.model import Attribution, Document, DocumentStatus, Status
@@ -27,14 +27,18 @@ class ExportFilters:
     :param annotators: keep only attributions by these annotators (None: anyone).
         An attribution without an annotator is kept only when ``annotators`` is None.
     :param document_statuses: keep only documents in these states (None: all).
+    :param include_unreviewed: export documents nobody reviewed too (see
+        ``is_reviewed``), each marked as unreviewed; by default they are left out.
 
-    Documents that pass the document filter are exported even when none of their
-    attributions pass: a reviewed article without quotations is data too.
+    Reviewed documents that pass the document filter are exported even when none of
+    their attributions pass: a reviewed article without quotations is data too. An
+    unreviewed one is not: its missing quotations mean "not looked at", not "none".
     """
 
     statuses: frozenset[Status] = frozenset({Status.ACCEPTED})
     annotators: frozenset[str] | None = None
     document_statuses: frozenset[DocumentStatus] | None = None
+    include_unreviewed: bool = False
 
     @classmethod
     def every_status(
@@ -42,12 +46,14 @@ class ExportFilters:
         *,
         annotators: Iterable[str] | None = None,
         document_statuses: Iterable[DocumentStatus] | None = None,
+        include_unreviewed: bool = False,
     ) -> ExportFilters:
         """Filters that keep candidates, accepted and rejected attributions alike."""
         return cls(
             statuses=frozenset(Status),
             annotators=None if annotators is None else frozenset(annotators),
             document_statuses=None if document_statuses is None else frozenset(document_statuses),
+            include_unreviewed=include_unreviewed,
         )
 
     def keeps_document(self, document: Document) -> bool:
@@ -59,6 +65,17 @@ class ExportFilters:
         if attribution.status not in self.statuses:
             return False
         return self.annotators is None or attribution.annotator in self.annotators
+
+
+def is_reviewed(document: Document, attributions: Iterable[Attribution]) -> bool:
+    """Whether someone reviewed ``document``: marked done, or any record decided.
+
+    ``attributions`` are all of the document's records, before any export filter:
+    a decision by any annotator counts.
+    """
+    if document.status is DocumentStatus.DONE:
+        return True
+    return any(a.status is not Status.CANDIDATE for a in attributions)
 
 
 def export_id(document: Document) -> str:
@@ -116,6 +133,10 @@ class Tally:
 
     documents: int = 0
     attributions: int = 0
+    # Documents left out because nobody reviewed them (see ExportFilters).
+    unreviewed_left_out: int = 0
+    # Unreviewed documents exported anyway (include_unreviewed), each marked.
+    unreviewed_exported: int = 0
 
 
 def select(
@@ -128,6 +149,10 @@ def select(
 ) -> Iterator[Item]:
     """Yield the kept documents with their kept attributions in text order.
 
+    Each yielded document carries ``reviewed`` (see ``is_reviewed``); unreviewed
+    ones are yielded only with ``filters.include_unreviewed`` and are counted in
+    ``tally`` either way.
+
     ``progress`` is called after each exported document with the number exported so
     far; ``is_cancelled`` is polled before each document and, when it returns True,
     ``ExportCancelled`` is raised into the writer. Both run on the exporting thread:
@@ -138,8 +163,14 @@ def select(
             raise ExportCancelled
         if not filters.keeps_document(document):
             continue
+        reviewed = is_reviewed(document, attributions)
+        if not reviewed:
+            if not filters.include_unreviewed:
+                tally.unreviewed_left_out += 1
+                continue
+            tally.unreviewed_exported += 1
         kept = text_order(a for a in attributions if filters.keeps(a))
-        yield document, kept
+        yield replace(document, reviewed=reviewed), kept
         tally.documents += 1
         tally.attributions += len(kept)
         if progress is not None:

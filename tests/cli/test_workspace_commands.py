@@ -266,19 +266,21 @@ def test_export_of_each_format(
     capsys.readouterr()
     assert run("--db", workspace, "export", "--format", format, out) == 0
     assert capsys.readouterr().out == (
-        f"wrote 2 documents and 1 attributions to {out} ({format})\n"
+        f"wrote 1 document and 1 attribution to {out} ({format}); left out 1 unreviewed "
+        "document (not done and no record decided; --include-unreviewed exports them, marked)\n"
     )
     if format == "jsonl":
-        (station, square) = [json.loads(line) for line in out.read_text().splitlines()]
-        assert [q["status"] for q in station["quotes"]] == ["accepted"] and square["quotes"] == []
+        (station,) = [json.loads(line) for line in out.read_text().splitlines()]
+        assert [q["status"] for q in station["quotes"]] == ["accepted"]
     elif format == "csv":
         rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
         assert [(r["document_id"], r["status"], r["annotator"]) for r in rows] == [
             ("station", "accepted", "ana")
         ]
     elif format == "brat":
-        assert {"station.txt", "station.ann", "square.txt", "square.ann"} <= {
-            p.name for p in out.iterdir()
+        assert {p.name for p in out.iterdir() if p.suffix in {".txt", ".ann"}} == {
+            "station.txt",
+            "station.ann",
         }
         assert "Content" in (out / "station.ann").read_text(encoding="utf-8")
     elif format == "conll":
@@ -291,15 +293,17 @@ def test_export_of_each_format(
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [
-        ((), {"station": ["accepted"], "square": []}),
-        (("--all-statuses",), {"station": ["accepted", "rejected"], "square": []}),
-        (("--all-statuses", "--annotator", "bob"), {"station": ["rejected"], "square": []}),
+        ((), {"station": ["accepted"]}),
+        (("--include-unreviewed",), {"station": ["accepted"], "square": []}),
+        (("--all-statuses",), {"station": ["accepted", "rejected"]}),
+        (("--all-statuses", "--annotator", "bob"), {"station": ["rejected"]}),
         (
-            ("--all-statuses", "--annotator", "ana", "--annotator", "bob"),
+            ("--all-statuses", "--annotator", "ana", "--annotator", "bob", "--include-unreviewed"),
             {"station": ["accepted", "rejected"], "square": []},
         ),
         (("--document-status", "done"), {"station": ["accepted"]}),
-        (("--document-status", "new", "--all-statuses"), {"square": []}),
+        (("--document-status", "new", "--all-statuses"), {}),
+        (("--document-status", "new", "--include-unreviewed"), {"square": []}),
     ],
 )
 def test_export_filters(
@@ -309,6 +313,8 @@ def test_export_filters(
     assert run("--db", workspace, "export", out, *flags) == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["id"]: [q["status"] for q in r["quotes"]] for r in records} == expected
+    # Only the unreviewed document is marked, in the record itself.
+    assert {r["id"] for r in records if r.get("reviewed") is False} == ({"square"} & set(expected))
 
 
 def test_an_unwritable_output_exits_with_2_and_writes_nothing(

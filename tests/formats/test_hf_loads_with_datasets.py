@@ -39,6 +39,7 @@ def expected_features():
             "title": value("string"),
             "source": value("string"),
             "text": value("string"),
+            "reviewed": value("bool"),
             "quotes": listed(
                 {
                     "start": value("int64"),

@@ -18,7 +18,7 @@ from roundtrip_support import folder_bytes, import_fresh
 from writer_cases import make_document
 
 from formats.writers import ExportFilters, write_export
-from quotes.model import Attribution, QuoteType, Span, Status
+from quotes.model import Attribution, DocumentStatus, QuoteType, Span, Status
 
 # Texts as an import would leave them: no \r (line endings are normalised), no NUL,
 # no byte-order mark; at least one visible character (blank files are refused).
@@ -76,7 +76,7 @@ def _workspaces(draw: st.DrawFn) -> list:
     )
     return [
         (
-            make_document(number, text, title=f"Title {number}"),
+            make_document(number, text, title=f"Title {number}", status=DocumentStatus.NEW),
             draw(st.lists(_attribution(len(text)), min_size=1, max_size=4)),
         )
         for number, text in enumerate(texts, start=1)
@@ -97,7 +97,7 @@ def _facts(attribution: Attribution) -> tuple:
 
 
 def _check_round_trip(items: list, format: str) -> None:
-    every = ExportFilters.every_status()
+    every = ExportFilters.every_status(include_unreviewed=True)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         first, second = folder / f"first.{format}", folder / f"second.{format}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,8 +81,10 @@ def test_filters_choose_attributions(
 
 def test_document_status_filter_drops_documents(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    filters = ExportFilters.every_status(document_statuses=[DocumentStatus.NEW])
-    report = write_export(harbour_items(), out, filters=filters)
+    (harbour, harbour_records), library = harbour_items()
+    items = [(replace(harbour, status=DocumentStatus.IN_PROGRESS), harbour_records), library]
+    filters = ExportFilters.every_status(document_statuses=[DocumentStatus.DONE])
+    report = write_export(items, out, filters=filters)
     assert [r["id"] for r in read_lines(out)] == ["lib-7"]
     assert (report.documents, report.attributions) == (1, 0)
 

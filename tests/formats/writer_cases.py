@@ -97,7 +97,7 @@ def make_document(
 
 
 def harbour_items() -> list[tuple[Document, list[Attribution]]]:
-    """Two documents: the harbour article (done) and a short one without quotes (new)."""
+    """Two reviewed documents: the harbour article and a short one without quotes."""
     return [
         (
             make_document(
@@ -110,7 +110,7 @@ def harbour_items() -> list[tuple[Document, list[Attribution]]]:
                 2,
                 "The library reopens on Monday.",
                 title="Library",
-                status=DocumentStatus.NEW,
+                status=DocumentStatus.DONE,
                 external_id="lib-7",
             ),
             [],

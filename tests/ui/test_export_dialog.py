@@ -110,6 +110,16 @@ def test_the_dialog_defaults_to_accepted_records_of_everyone(qtbot, tmp_path: Pa
     assert names == ["ana", "bob"]
     assert not dialog.annotator_list.isEnabled()  # "All annotators" is ticked
     assert dialog.filters() == ExportFilters()
+    assert not dialog.include_unreviewed.isChecked()  # reviewed documents only
+
+
+def test_ticking_include_unreviewed_exports_them(qtbot, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, annotators=[])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.include_unreviewed, Qt.MouseButton.LeftButton)
+    assert dialog.include_unreviewed.isChecked()
+    assert dialog.filters() == ExportFilters(include_unreviewed=True)
     request = dialog.request()
     assert request is not None and request.accepted_only
     assert request.path == tmp_path / "export.jsonl"

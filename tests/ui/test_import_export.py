@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
 
 import ui.shell.tasks
+from formats.writers import ExportFilters
 from quotes.model import Article, ImportReport
 from storage.store import Store
 from ui.io.import_report_dialog import ImportReportDialog
@@ -120,7 +121,8 @@ def test_cancel_keeps_the_workspace_as_it_was(
 
 def test_export_writes_the_schema(qtbot, window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    handle = window.file_actions.export_to(out, accepted_only=False)
+    filters = ExportFilters.every_status(include_unreviewed=True)
+    handle = window.file_actions.export_to(out, filters=filters)
     with qtbot.waitSignal(handle.finished, timeout=20000) as blocker:
         pass
     report, error = blocker.args
@@ -128,9 +130,23 @@ def test_export_writes_the_schema(qtbot, window: MainWindow, tmp_path: Path) -> 
     (line,) = out.read_text(encoding="utf-8").splitlines()
     record = json.loads(line)
     assert record["text"] == ARTICLE_TEXT
+    assert record["reviewed"] is False  # nobody decided anything yet
     assert [q["status"] for q in record["quotes"]] == ["candidate"] * 3
     assert record["quotes"][0]["fragments"][1][0] > record["quotes"][0]["fragments"][0][1]
     assert "Exported 1 document with 3 records" in window.status_line.currentMessage()
+
+
+def test_default_export_leaves_out_the_unreviewed_document_and_says_so(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    handle = window.file_actions.export_to(out)
+    with qtbot.waitSignal(handle.finished, timeout=20000) as blocker:
+        pass
+    report, error = blocker.args
+    assert error is None and (report.documents, report.unreviewed_left_out) == (0, 1)
+    assert out.read_text(encoding="utf-8") == ""
+    assert "left out 1 unreviewed document" in window.status_line.currentMessage()
 
 
 def test_export_from_the_dialog(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -118,6 +118,15 @@ class ExportDialog(QDialog):
 
         annotator_column = self._build_annotator_column(annotators)
         document_row = self._build_document_row()
+        self.include_unreviewed = QCheckBox(
+            "Include unreviewed documents, marked as such (their missing quotations do "
+            "not mean none)",
+            self,
+        )
+        self.include_unreviewed.setToolTip(
+            "By default only documents marked done or with at least one decided record "
+            "are exported."
+        )
 
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -136,6 +145,7 @@ class ExportDialog(QDialog):
         form.addRow("Records", status_column)
         form.addRow("Annotators", annotator_column)
         form.addRow("Documents", document_row)
+        form.addRow("", self.include_unreviewed)
         form.addRow(self.hint)
         form.addRow(self.buttons)
 
@@ -205,7 +215,10 @@ class ExportDialog(QDialog):
         ticked = frozenset(s for s, box in self.document_status_boxes.items() if box.isChecked())
         document_statuses = None if len(ticked) == len(self.document_status_boxes) else ticked
         return ExportFilters(
-            statuses=statuses, annotators=annotators, document_statuses=document_statuses
+            statuses=statuses,
+            annotators=annotators,
+            document_statuses=document_statuses,
+            include_unreviewed=self.include_unreviewed.isChecked(),
         )
 
     def request(self) -> ExportRequest | None:

@@ -63,7 +63,16 @@ def describe_export(report: ExportReport) -> str:
     if report.cancelled:
         return "Export cancelled: nothing was written."
     noun = "document" if report.documents == 1 else "documents"
-    return (
+    sentence = (
         f"Exported {report.documents} {noun} with {report.attributions} records "
-        f"as {report.format} to {report.path}."
+        f"as {report.format} to {report.path}"
     )
+    if report.unreviewed_exported:
+        sentence += f"; {report.unreviewed_exported} of them marked unreviewed"
+    if report.unreviewed_left_out:
+        left = report.unreviewed_left_out
+        sentence += (
+            f"; left out {left} unreviewed {'document' if left == 1 else 'documents'} "
+            "(not done, no decision)"
+        )
+    return sentence + "."
