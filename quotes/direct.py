@@ -33,9 +33,10 @@ _CLOSERS = (*CLOSING_MARKS, DOUBLED_APOSTROPHE)
 
 
 def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: bool) -> QuoteType:
-    """The type of content made of ``fragments``."""
+    """The type of content made of ``fragments``; ``unquoted`` says the construction
+    read it as direct speech, which without quotation marks is ``UNQUOTED``."""
     if not quotes.within(fragments[0].start, fragments[-1].end):
-        return QuoteType.DIRECT if unquoted else QuoteType.INDIRECT
+        return QuoteType.UNQUOTED if unquoted else QuoteType.INDIRECT
     total = sum(count_alnum(text, f.start, f.end) for f in fragments)
     if total == 0:
         return QuoteType.INDIRECT
@@ -44,7 +45,9 @@ def classify(text: str, fragments: list[Span], quotes: QuoteIndex, unquoted: boo
         for f in fragments
     )
     share = inside / total
-    if share >= _DIRECT_SHARE or (unquoted and share == 0):
+    if unquoted and share == 0:
+        return QuoteType.UNQUOTED
+    if share >= _DIRECT_SHARE:
         return QuoteType.DIRECT
     if share == 0:
         return QuoteType.INDIRECT

@@ -38,6 +38,18 @@ _STRIP = set(" \t\r\n\u00a0\"'“”‘’«»„`,.;:")
 TYPES = ("direct", "indirect", "mixed")
 
 
+def comparable_type(predicted: str, *, gold_knows_unquoted: bool) -> str:
+    """The predicted type as the gold would have written it.
+
+    Gold made without the ``unquoted`` type (PolNeAR's, among others) files speech
+    without quotation marks under ``direct``; against such gold a predicted
+    ``unquoted`` counts as ``direct``.
+    """
+    if predicted == "unquoted" and not gold_knows_unquoted:
+        return "direct"
+    return predicted
+
+
 @dataclass(frozen=True, slots=True)
 class Core:
     """An attribution's content reduced to its cores, with its alphanumeric count."""
@@ -65,6 +77,8 @@ class Scores:
     cue_right: int = 0
     speaker_pairs: int = 0
     speaker_right: int = 0
+    type_pairs: int = 0
+    type_right: int = 0
     articles: int = 0
     unmatched_articles: list[str] = field(default_factory=list)
 
@@ -84,6 +98,8 @@ class Scores:
             "cue_right",
             "speaker_pairs",
             "speaker_right",
+            "type_pairs",
+            "type_right",
             "articles",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -128,6 +144,12 @@ class Scores:
         return _ratio(self.speaker_right, self.speaker_pairs)
 
     @property
+    def type_accuracy(self) -> float:
+        """Share of matched speech pairs whose type is the gold type (see
+        ``comparable_type``)."""
+        return _ratio(self.type_right, self.type_pairs)
+
+    @property
     def full_f1(self) -> float:
         """F1 where a match counts only with the right cue and speaker."""
         precision = _ratio(self.full, self.predictions - self.nested)
@@ -143,6 +165,7 @@ class Scores:
             "exact_f1": round(self.exact_f1, 4),
             "cue_accuracy": round(self.cue_accuracy, 4),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "type_accuracy": round(self.type_accuracy, 4),
             "full_f1": round(self.full_f1, 4),
             "counts": {
                 "articles": self.articles,
@@ -155,6 +178,7 @@ class Scores:
                 "matched_by_type": dict(self.matched_by_type),
                 "cue_pairs": self.cue_pairs,
                 "speaker_pairs": self.speaker_pairs,
+                "type_pairs": self.type_pairs,
             },
             "unmatched_articles": list(self.unmatched_articles),
         }
@@ -231,9 +255,17 @@ def is_speech(quote: Mapping[str, Any]) -> bool:
 
 
 def score_article(
-    text: str, gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+    text: str,
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Sequence[Mapping[str, Any]],
+    *,
+    gold_knows_unquoted: bool = False,
 ) -> Scores:
-    """Scores of one article's predicted quotes against its gold quotes."""
+    """Scores of one article's predicted quotes against its gold quotes.
+
+    ``gold_knows_unquoted``: whether the gold corpus uses the ``unquoted`` type
+    (else a predicted ``unquoted`` is scored as ``direct``).
+    """
     alnum = alnum_prefix(text)
     gold_cores = [core_of(text, fragments_of(q), alnum) for q in gold]
     pred_cores = [core_of(text, fragments_of(q), alnum) for q in predicted]
@@ -294,6 +326,12 @@ def score_article(
             if quote.get("speaker") is not None:
                 scores.speaker_pairs += 1
                 scores.speaker_right += speaker_right
+            if quote.get("type"):
+                predicted_type = comparable_type(
+                    str(pred.get("type") or "indirect"), gold_knows_unquoted=gold_knows_unquoted
+                )
+                scores.type_pairs += 1
+                scores.type_right += predicted_type == kind
     return scores
 
 
@@ -313,6 +351,9 @@ def score_records(
     gold_list = list(gold_records)
     predicted_list = list(predicted_records)
     by_id = {r.get("id"): r for r in predicted_list if r.get("id") is not None}
+    knows_unquoted = any(
+        q.get("type") == "unquoted" for g in gold_list for q in g.get("quotes") or ()
+    )
     total = Scores()
     for index, gold in enumerate(gold_list):
         key = gold.get("id")
@@ -325,7 +366,8 @@ def score_records(
         if pred is not None and pred.get("text") not in (None, text):
             total.unmatched_articles.append(str(key if key is not None else index))
             quotes = []
-        total.add(score_article(text, list(gold.get("quotes") or ()), quotes))
+        gold_quotes = list(gold.get("quotes") or ())
+        total.add(score_article(text, gold_quotes, quotes, gold_knows_unquoted=knows_unquoted))
     return total
 
 
@@ -349,6 +391,7 @@ def format_table(scores: Scores) -> str:
         ("exact-match F1", f"{scores.exact_f1:.3f}"),
         ("cue accuracy", f"{scores.cue_accuracy:.3f}"),
         ("speaker accuracy", f"{scores.speaker_accuracy:.3f}"),
+        ("type accuracy", f"{scores.type_accuracy:.3f}"),
         ("full attribution F1", f"{scores.full_f1:.3f}"),
     ]
     width = max(len(name) for name, _ in rows)

@@ -18,6 +18,8 @@ class QuoteType(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+    # Direct speech without quotation marks: "Singh said, Terrorism is ..."
+    UNQUOTED = "unquoted"
 
 
 class Status(StrEnum):

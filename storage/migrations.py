@@ -194,6 +194,38 @@ def add_review_indexes(db: Database) -> None:
     )
 
 
+_OLD_TYPE_CHECK = "CHECK (type IN ('direct', 'indirect', 'mixed'))"
+_NEW_TYPE_CHECK = "CHECK (type IN ('direct', 'indirect', 'mixed', 'unquoted'))"
+
+
+@migrations(name="0003_unquoted_type")
+def allow_unquoted_type(db: Database) -> None:
+    """Let ``attributions.type`` hold ``unquoted`` (direct speech without marks).
+
+    SQLite cannot alter a CHECK constraint. Widening one changes no stored row, so
+    instead of copying the table (and its triggers and indexes) this edits the
+    table's definition in ``sqlite_schema``, the documented way to loosen a
+    constraint; bumping ``schema_version`` makes every connection reread it.
+    """
+    sql = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attributions'"
+    ).fetchone()[0]
+    if _NEW_TYPE_CHECK in sql:
+        return
+    if _OLD_TYPE_CHECK not in sql:
+        raise WorkspaceError("the attributions table's type constraint is not ours")
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'attributions'",
+            [sql.replace(_OLD_TYPE_CHECK, _NEW_TYPE_CHECK)],
+        )
+        db.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+
+
 def known_migrations() -> list[str]:
     """The names of every migration this version knows, in order."""
     return [m.name for m in migrations._migrations]

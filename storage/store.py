@@ -515,7 +515,7 @@ class Store:
         )
 
     def set_attribution_type(self, attribution_id: int, quote_type: QuoteType) -> Attribution:
-        """Change whether the attribution is direct, indirect or mixed; return it."""
+        """Change whether the attribution is direct, indirect, mixed or unquoted; return it."""
         return self._change_attribution(
             "set_type", attribution_id, type=QuoteType(quote_type).value, annotator=self.annotator
         )

@@ -154,7 +154,8 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "| `quotes[].start`, `quotes[].end` | the content's first and last character |",
         "| `quotes[].fragments` | the content pieces `[[start, end], ...]`"
         " (more than one when the cue splits it) |",
-        "| `quotes[].type` | `direct`, `indirect` or `mixed` |",
+        "| `quotes[].type` | `direct`, `indirect`, `mixed` or `unquoted`"
+        " (direct speech without quotation marks) |",
         "| `quotes[].cue` | `[start, end]` of the attributing words, or null |",
         "| `quotes[].speaker` | `[start, end]` of the speaker mention, or null |",
         "| `quotes[].speaker_name` | the person or body the mention refers to, or null |",

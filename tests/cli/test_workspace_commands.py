@@ -423,3 +423,22 @@ def test_the_hf_card_states_the_agreement_of_two_annotation_files(
     code = run("--db", workspace, "export", "--format", "hf", out, "--agreement", first, broken)
     assert code == 2
     assert f"{broken}:1: invalid JSON" in capsys.readouterr().err
+
+
+def test_unquoted_speech_is_typed_unquoted_in_an_all_statuses_export(
+    db: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "visit.txt"
+    article.write_text(
+        "Minister visits port\n\nDuring the visit, Ruiz said, Trade is the key to our future.\n",
+        encoding="utf-8",
+    )
+    assert run("--db", db, "import", article) == 0
+    out = tmp_path / "all.jsonl"
+    assert run("--db", db, "export", "--all-statuses", "--include-unreviewed", out) == 0
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    (quote,) = record["quotes"]
+    assert (quote["type"], record["text"][quote["start"] : quote["end"]]) == (
+        "unquoted",
+        "Trade is the key to our future.",
+    )

@@ -118,3 +118,28 @@ def test_records_pair_by_id_and_ignore_predictions_on_another_text() -> None:
     assert scores.recall == pytest.approx(0.5)
     assert scores.unmatched_articles == ["a"]
     assert scores.as_dict()["recall"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("gold_types", "predicted", "accuracy"),
+    [
+        (("direct", "indirect"), "unquoted", 1.0),  # gold without the type: unquoted is direct
+        (("unquoted", "indirect"), "unquoted", 1.0),  # gold with it: compared as it is
+        (("direct", "unquoted"), "unquoted", 0.0),
+        (("indirect", "indirect"), "unquoted", 0.0),
+        (("direct", "indirect"), "direct", 1.0),
+    ],
+)
+def test_type_accuracy_maps_unquoted_to_direct_only_for_gold_without_it(
+    gold_types: tuple[str, str], predicted: str, accuracy: float
+) -> None:
+    gold = {"id": "a", "text": TEXT, "quotes": [_quote(*QUOTE, type=gold_types[0])]}
+    # A second article tells the corpus whether its gold knows the unquoted type.
+    other = {"id": "b", "text": TEXT, "quotes": [_quote(*ROAD, type=gold_types[1])]}
+    predictions = [
+        {"id": "a", "text": TEXT, "quotes": [_quote(*QUOTE, type=predicted)]},
+        {"id": "b", "text": TEXT, "quotes": []},
+    ]
+    scores = score_records([gold, other], predictions)
+    assert (scores.type_pairs, scores.type_accuracy) == (1, accuracy)
+    assert scores.as_dict()["type_accuracy"] == accuracy

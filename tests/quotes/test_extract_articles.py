@@ -49,7 +49,7 @@ def test_own_article_types() -> None:
     unquoted = _attribution_containing(OWN_ARTICLE, "Malaria remains")
     assert direct.type == QuoteType.DIRECT
     assert indirect.type == QuoteType.INDIRECT
-    assert unquoted.type == QuoteType.DIRECT and unquoted.rule == "unquoted-direct"
+    assert unquoted.type == QuoteType.UNQUOTED and unquoted.rule == "unquoted-direct"
 
 
 def test_own_article_rank_abbreviations_stay_in_one_quotation() -> None:

@@ -183,7 +183,7 @@ CASES = [
         "Trade is the key to our future.",
         "said",
         "Ruiz",
-        DIRECT,
+        QuoteType.UNQUOTED,
     ),
     (
         "title-abbreviation-speaker",

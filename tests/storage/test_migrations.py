@@ -141,6 +141,7 @@ def test_bad_attribution_rows_are_refused(db: Database, columns: dict[str, objec
     [
         pytest.param({}, id="plain"),
         pytest.param({"start": 0, "end": 20}, id="the whole text"),
+        pytest.param({"type": "unquoted"}, id="unquoted"),
         pytest.param({"cue_start": 6, "cue_end": 10}, id="with cue"),
         pytest.param({"speaker_start": 15, "speaker_end": 20}, id="speaker at the end"),
     ],
@@ -222,3 +223,38 @@ def test_an_older_workspace_is_brought_up_to_date(tmp_path: Path) -> None:
     )
     assert "attributions_review" in {i.name for i in db["attributions"].indexes}
     assert db.execute("SELECT text FROM documents").fetchall() == [("from an old version",)]
+
+
+def test_a_workspace_before_unquoted_accepts_it_after_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0003_unquoted_type")
+    old.execute(
+        "INSERT INTO documents (id, text, content_hash, imported_at, updated_at)"
+        " VALUES (1, ?, 'h1', ?, ?)",
+        ("x" * 20, NOW, NOW),
+    )
+    insert_attribution(old, type="direct")
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_attribution(old, type="unquoted")
+    old.close()
+
+    db = open_database(path)
+    insert_attribution(db, type="unquoted", start=6, end=9)
+    assert [t for (t,) in db.execute("SELECT type FROM attributions ORDER BY id")] == [
+        "direct",
+        "unquoted",
+    ]
+    # Triggers and indexes survived the edit of the table's definition.
+    with pytest.raises(sqlite3.IntegrityError, match="outside the document text"):
+        db.execute('UPDATE attributions SET "end" = 30')
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # A second connection (another window) reads the new definition too.
+    other = sqlite3.connect(path)
+    other.execute(
+        'INSERT INTO attributions (document_id, start, "end", fragments, type, created_at,'
+        " updated_at) VALUES (1, 10, 12, '[[10, 12]]', 'unquoted', ?, ?)",
+        (NOW, NOW),
+    )
+    other.commit()
+    other.close()

@@ -38,10 +38,10 @@ def test_t_cycles_the_type_of_the_current_record(
     first = record_id(window, 0)
     window.current.set_attribution(first)
     seen = []
-    for _ in range(3):
+    for _ in range(4):
         press(qtbot, window, Qt.Key.Key_T)
         seen.append(fresh_attribution(workspace_path, first).type)
-    assert seen == [QuoteType.INDIRECT, QuoteType.MIXED, QuoteType.DIRECT]
+    assert seen == [QuoteType.INDIRECT, QuoteType.MIXED, QuoteType.UNQUOTED, QuoteType.DIRECT]
     assert window.attribution_model.index(0, 3).data() == "direct"
     assert window.current.attribution_id == first  # T decides nothing: no moving on
 

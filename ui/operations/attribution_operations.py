@@ -107,7 +107,7 @@ def add_quotation(
 
 
 #: The order T cycles through.
-TYPE_CYCLE = (QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED)
+TYPE_CYCLE = (QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED, QuoteType.UNQUOTED)
 
 
 def next_quote_type(quote_type: QuoteType) -> QuoteType:
@@ -117,7 +117,7 @@ def next_quote_type(quote_type: QuoteType) -> QuoteType:
 
 
 def cycle_attribution_type(*, store: Store, changes: ChangeHub, attribution_id: int) -> Attribution:
-    """Give a record the next type (direct, indirect, mixed, direct…); return it."""
+    """Give a record the next type (direct, indirect, mixed, unquoted, direct…); return it."""
     current = store.attribution(attribution_id)
     updated = store.set_attribution_type(attribution_id, next_quote_type(current.type))
     changes.notify(ChangeKind.ATTRIBUTIONS, [attribution_id])

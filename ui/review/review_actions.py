@@ -4,7 +4,7 @@
 the cheat sheet) and turns each into one call of ``ui.operations.attribution_operations``:
 
 =============  ==========================================================
-T              cycle the current record's type (direct, indirect, mixed)
+T              cycle the current record's type (direct, indirect, mixed, unquoted)
 N              the next unreviewed record, in this document or the following
 G              select the current record's speaker mention in the article
 D              mark the document done (refused while records are unreviewed)
