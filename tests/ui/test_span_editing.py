@@ -161,13 +161,6 @@ EDIT_CASES = {
         changed(cue=span_of(ARTICLE_TEXT, "said on")),
         CUE,
     ),
-    "moving a fragment over the next merges them": EditCase(
-        0,
-        ("Alt+Shift+Right",) * TO_THE_SECOND_FRAGMENT,
-        lambda before: replace(before, fragments=(Span(before.start, before.end),)),
-        CONTENT,
-        edits=TO_THE_SECOND_FRAGMENT,
-    ),
     "alt+delete removes the cue": EditCase(2, ("Alt+Down", "Alt+Del"), changed(cue=None), CONTENT),
     "the edge keys work from the record list too": EditCase(
         1, ("Alt+Shift+Left",), first_fragment(end=-1), CONTENT, from_records=True
@@ -203,6 +196,23 @@ def test_keys_edit_the_current_record(
     for _ in range(case.edits - 1):
         store.undo()
     undo_restores(store, workspace_path, before)
+    assert store.next_undo() is None
+
+
+# -- checked edits -------------------------------------------------------------------
+def test_an_edge_may_not_run_over_the_records_own_speaker_or_cue(
+    qtbot, window: MainWindow, store: Store, workspace_path: Path
+) -> None:
+    before = make_current(window, 0)
+    assert before.id is not None and before.cue is not None
+    window.article_view.setFocus()
+    for _ in range(TO_THE_SECOND_FRAGMENT):
+        qtbot.keySequence(window.article_view, QKeySequence("Alt+Shift+Right"))
+    stored = fresh_attribution(workspace_path, before.id)
+    assert stored == before  # the speaker mention ("the mayor") follows the first fragment
+    assert "Not changed: The content would cover its own speaker mention" in (
+        window.status_line.currentMessage()
+    )
     assert store.next_undo() is None
 
 

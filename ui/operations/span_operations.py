@@ -11,12 +11,16 @@ Each returns the record as stored and the :class:`SpanRef` that names the edited
 span afterwards (a fragment that merged with a neighbour changes index).
 Errors (``KeyError`` for a vanished record, ``ValueError`` for a span outside
 the text or the last fragment removed) propagate; nothing is notified then.
+An edit that ``quotes.span_checks`` refuses raises :class:`SpanEditRefused` and
+stores nothing; one whose only problem is a new paragraph break inside the
+content is refused too unless ``allow_paragraph`` (the caller asked the annotator).
 Threading: main thread (one small transaction, well under a frame).
 """
 
 from __future__ import annotations
 
 from quotes.model import Attribution, Span
+from quotes.span_checks import SpanProblem, check_edit
 from quotes.span_edits import (
     CUE,
     SPEAKER,
@@ -29,13 +33,38 @@ from storage.store import Store
 from ui.operations.changes import ChangeHub, ChangeKind
 
 
+class SpanEditRefused(ValueError):
+    """An edit the span checks refuse; ``problem`` says why (and whether asking helps)."""
+
+    def __init__(self, problem: SpanProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def save_attribution(
-    *, store: Store, changes: ChangeHub, attribution: Attribution, speakers: bool = False
+    *,
+    store: Store,
+    changes: ChangeHub,
+    attribution: Attribution,
+    speakers: bool = False,
+    allow_paragraph: bool = False,
 ) -> Attribution:
     """Store an edited record (one undo step) and tell the views; return it as stored.
 
     ``speakers`` says the edit touched the speaker (the roster lists mentions).
+
+    :raises SpanEditRefused: when the edit fails ``quotes.span_checks.check_edit``.
     """
+    assert attribution.id is not None and attribution.document_id is not None
+    before = store.attribution(attribution.id)
+    problem = check_edit(
+        store.document(attribution.document_id).text,
+        before,
+        attribution,
+        store.attributions_for(attribution.document_id),
+    )
+    if problem is not None and not (problem.paragraph and allow_paragraph):
+        raise SpanEditRefused(problem)
     updated = store.update_attribution(attribution)
     assert updated.id is not None
     changes.notify(ChangeKind.ATTRIBUTIONS, [updated.id])
@@ -45,12 +74,22 @@ def save_attribution(
 
 
 def set_span(
-    *, store: Store, changes: ChangeHub, attribution_id: int, ref: SpanRef, span: Span
+    *,
+    store: Store,
+    changes: ChangeHub,
+    attribution_id: int,
+    ref: SpanRef,
+    span: Span,
+    allow_paragraph: bool = False,
 ) -> tuple[Attribution, SpanRef]:
     """Make ``span`` the record's span ``ref`` (a fragment, the cue or the mention)."""
     edited, new_ref = replace_span(store.attribution(attribution_id), ref, span)
     saved = save_attribution(
-        store=store, changes=changes, attribution=edited, speakers=ref == SPEAKER
+        store=store,
+        changes=changes,
+        attribution=edited,
+        speakers=ref == SPEAKER,
+        allow_paragraph=allow_paragraph,
     )
     return saved, new_ref
 
@@ -78,11 +117,19 @@ def set_mention(
 
 
 def add_fragment_to(
-    *, store: Store, changes: ChangeHub, attribution_id: int, span: Span
+    *,
+    store: Store,
+    changes: ChangeHub,
+    attribution_id: int,
+    span: Span,
+    allow_paragraph: bool = False,
 ) -> tuple[Attribution, SpanRef]:
     """Add ``span`` to the record's content (merged with fragments it overlaps or touches)."""
     edited, ref = add_fragment(store.attribution(attribution_id), span)
-    return save_attribution(store=store, changes=changes, attribution=edited), ref
+    saved = save_attribution(
+        store=store, changes=changes, attribution=edited, allow_paragraph=allow_paragraph
+    )
+    return saved, ref
 
 
 def remove_span_of(

@@ -32,12 +32,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from quotes.boundaries import Edge, move_edge
 from quotes.model import Attribution, Span
 from quotes.span_edits import CONTENT, SpanRef, ref_at, span_of, step_ref
 from ui.operations import span_operations
 from ui.operations.changes import ChangeKind
+from ui.operations.span_operations import SpanEditRefused
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.shell.messages import NO_RECORD
 from ui.shell.view_state import APPLICATION, ORGANISATION
@@ -59,6 +61,10 @@ class EditingActions(ActionGroup):
         super().__init__(context)
         self._settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._ref: SpanRef | None = None
+        # Records whose quotation the annotator confirmed runs over paragraphs.
+        self._paragraphs_confirmed: set[int] = set()
+        # The open "quotation across paragraphs?" question, if any (tests answer it).
+        self.paragraph_question: QMessageBox | None = None
 
         self.cue_from_selection = self._selection_action(
             "&Cue from selection", "C", "become the current record's cue", self._set_cue
@@ -131,7 +137,7 @@ class EditingActions(ActionGroup):
         text: str,
         shortcut: str,
         what_happens: str,
-        edit: Callable[[int, Span], tuple[Attribution, SpanRef]],
+        edit: Callable[[int, Span, bool], tuple[Attribution, SpanRef]],
     ) -> QAction:
         """An action that applies ``edit`` to the current record and the selected words."""
         return make_action(
@@ -229,12 +235,16 @@ class EditingActions(ActionGroup):
             self._show_edited()
             self.message.emit(f"Removed the {ref.label}.")
 
-    def _set_cue(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+    def _set_cue(
+        self, attribution_id: int, span: Span, _allow_paragraph: bool
+    ) -> tuple[Attribution, SpanRef]:
         return span_operations.set_cue(
             store=self._store, changes=self._changes, attribution_id=attribution_id, span=span
         )
 
-    def _set_mention(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+    def _set_mention(
+        self, attribution_id: int, span: Span, _allow_paragraph: bool
+    ) -> tuple[Attribution, SpanRef]:
         return span_operations.set_mention(
             store=self._store,
             changes=self._changes,
@@ -243,27 +253,38 @@ class EditingActions(ActionGroup):
             span=span,
         )
 
-    def _add_fragment(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+    def _add_fragment(
+        self, attribution_id: int, span: Span, allow_paragraph: bool
+    ) -> tuple[Attribution, SpanRef]:
         return span_operations.add_fragment_to(
-            store=self._store, changes=self._changes, attribution_id=attribution_id, span=span
+            store=self._store,
+            changes=self._changes,
+            attribution_id=attribution_id,
+            span=span,
+            allow_paragraph=allow_paragraph,
         )
 
-    def _replace_edited(self, attribution_id: int, span: Span) -> tuple[Attribution, SpanRef]:
+    def _replace_edited(
+        self, attribution_id: int, span: Span, allow_paragraph: bool
+    ) -> tuple[Attribution, SpanRef]:
         return span_operations.set_span(
             store=self._store,
             changes=self._changes,
             attribution_id=attribution_id,
             ref=self._ref or CONTENT,
             span=span,
+            allow_paragraph=allow_paragraph,
         )
 
     def _set_edited(self, span: Span) -> None:
         attribution_id = self._current.attribution_id
         if attribution_id is not None:
-            self._apply(lambda: self._replace_edited(attribution_id, span))
+            self._apply(
+                attribution_id, lambda allow: self._replace_edited(attribution_id, span, allow)
+            )
 
     # -- helpers ---------------------------------------------------------------------
-    def _on_selection(self, edit: Callable[[int, Span], tuple[Attribution, SpanRef]]) -> None:
+    def _on_selection(self, edit: Callable[[int, Span, bool], tuple[Attribution, SpanRef]]) -> None:
         attribution_id = self._require_record()
         if attribution_id is None:
             return
@@ -271,17 +292,65 @@ class EditingActions(ActionGroup):
         if span is None:
             self.message.emit("Select words in the article first.")
             return
-        self._apply(lambda: edit(attribution_id, span))
+        self._apply(attribution_id, lambda allow: edit(attribution_id, span, allow))
 
-    def _apply(self, edit: Callable[[], tuple[Attribution, SpanRef]]) -> None:
-        """Run one edit; the edited span follows it (a merged fragment changes index)."""
+    def _apply(
+        self, attribution_id: int, edit: Callable[[bool], tuple[Attribution, SpanRef]]
+    ) -> None:
+        """Run one edit; the edited span follows it (a merged fragment changes index).
+
+        ``edit`` takes whether a new paragraph break in the content is allowed. A
+        refused edit stores nothing and says why in the status bar; for the paragraph
+        case the annotator is asked once per record (multi-paragraph quotations exist).
+        """
         result: list[tuple[Attribution, SpanRef]] = []
-        if self._guarded(lambda: result.append(edit())):
+        refusals: list[SpanEditRefused] = []
+        allow = attribution_id in self._paragraphs_confirmed
+
+        def attempt() -> None:
+            try:
+                result.append(edit(allow))
+            except SpanEditRefused as refused:
+                refusals.append(refused)
+
+        if not self._guarded(attempt):
+            return
+        if refusals:
+            self.message.emit(f"Not changed: {refusals[0].problem.message}")
+            if refusals[0].problem.paragraph:
+                self._ask_paragraph(attribution_id, edit)
+            return
+        if result:
             updated, self._ref = result[0]
             self._show_edited()
             span = span_of(updated, self._ref)
             words = span.text_of(self._model.text) if span else ""
             self.message.emit(f"{self._ref.label.capitalize()}: {_shorten(words)}")
+
+    def _ask_paragraph(
+        self, attribution_id: int, edit: Callable[[bool], tuple[Attribution, SpanRef]]
+    ) -> None:
+        """Ask (window-modal, without blocking) whether the quotation really runs over a
+        paragraph break; Yes applies the edit and is remembered for the record."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Quotation across paragraphs",
+            "The content would cross a paragraph break. Is this one quotation over "
+            "several paragraphs?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: int) -> None:
+            self.paragraph_question = None
+            if button == QMessageBox.StandardButton.Yes:
+                self._paragraphs_confirmed.add(attribution_id)
+                self._apply(attribution_id, edit)
+
+        box.finished.connect(answered)
+        self.paragraph_question = box
+        box.open()
 
     def _on_current_changed(self, _attribution_id: int | None) -> None:
         self._ref = CONTENT if self._current_attribution() is not None else None
