@@ -8,9 +8,9 @@ command line itself lives in :mod:`quote_annotator.command_line`.
 
 from __future__ import annotations
 
-from quote_annotator.command_line import build_parser, install_user_lexicon, main, run
+from quote_annotator.command_line import build_parser, load_user_lexicon, main, run
 
-__all__ = ["build_parser", "install_user_lexicon", "main"]
+__all__ = ["build_parser", "load_user_lexicon", "main"]
 
 if __name__ == "__main__":
     run()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QAbstractSlider, QPlainTextEdit
 
 from bench._ui_support import application, open_window, quiet_qt_warnings, workspace_file
 from bench.ui_latency import generate_document
+from jobs.importing import import_articles
 from quotes.model import Article
 from storage.store import Store
 from ui.shell.main_window import MainWindow
@@ -109,7 +110,7 @@ def run(size: int, pages: int) -> int:
     app = application()
     text, records = generate_document(size)
     with quiet_qt_warnings(), workspace_file() as path, Store(path) as store:
-        store.add_articles([Article(text=text, title="long", attributions=tuple(records))])
+        import_articles(store, [Article(text=text, title="long", attributions=tuple(records))])
         with open_window(store) as window:
             window.resize(1280, 820)
             app.processEvents()

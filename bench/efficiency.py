@@ -6,7 +6,7 @@ Usage::
     .venv/bin/python bench/efficiency.py --trace      # also every key and click, per record
     .venv/bin/python bench/efficiency.py --article own   # only the built-in article
 
-Each article is imported through ``Store.add_articles`` (so ``quotes.extract``
+Each article is imported through ``jobs.importing.import_articles`` (so ``quotes.extract``
 pre-annotates it) into a temporary workspace, and the real :class:`MainWindow` runs
 offscreen. The scripted annotator knows the right answer (a gold list written here,
 see ``SEED_GOLD`` and ``OWN_GOLD``) and walks the records in text order with real key
@@ -59,6 +59,7 @@ from bench._ui_support import (
     window_actions,
     workspace_file,
 )
+from jobs.importing import import_articles
 from quotes.boundaries import Edge, move_edge
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
@@ -693,7 +694,7 @@ def run_article(name: str, text: str, gold_quotes: tuple[GoldQuote, ...], trace:
     gold = locate_gold(text, gold_quotes)
     with workspace_file() as path:
         with Store(path) as store:
-            report = store.add_articles([Article(text=text, title=name)])
+            report = import_articles(store, [Article(text=text, title=name)])
             if report.imported != 1:
                 raise RuntimeError(f"{name}: not imported ({report.problems})")
             document_id = store.document_summaries()[0].id

@@ -53,6 +53,7 @@ from bench._ui_support import (
     quiet_qt_warnings,
     workspace_file,
 )
+from jobs.importing import import_articles
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
 from ui.shell.main_window import MainWindow
@@ -322,15 +323,17 @@ def run(sizes: list[int], runs: int, accepts: int, with_profile: bool) -> int:
     with workspace_file() as path, quiet_qt_warnings():
         documents = {size: generate_document(size, seed=size) for size in sizes}
         with Store(path) as store:
-            store.add_articles(
+            import_articles(
+                store,
                 [Article(text=small_other, title="other", attributions=())],
                 preannotate=False,
             )
-            store.add_articles(
+            import_articles(
+                store,
                 [
                     Article(text=text, title=_label(size), attributions=tuple(records))
                     for size, (text, records) in documents.items()
-                ]
+                ],
             )
             ids = {s.title: s.id for s in store.document_summaries()}
         with Store(path) as store, open_window(store) as window:

@@ -28,7 +28,7 @@ from cli.line_extraction import (
     predict_record,
 )
 from quotes.evaluate import format_table, score_records
-from quotes.extract import active_lexicon
+from quotes.lexicon import Lexicon
 from quotes.records import RecordError, attribution_from_record
 
 __all__ = ["add_subcommands", "predict_record", "read_records", "run_evaluate", "run_extract"]
@@ -69,7 +69,9 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _extract_command(args: argparse.Namespace) -> int:
-    return run_extract(args.input, sys.stdout, jobs=args.jobs)
+    return run_extract(
+        args.input, sys.stdout, jobs=args.jobs, lexicon=getattr(args, "cue_lexicon", None)
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -112,14 +114,18 @@ def read_records(path: Path, errors: TextSink) -> Iterator[tuple[int, dict[str, 
 
 
 def run_extract(
-    in_path: Path, out_stream: TextIO, errors: TextIO | None = None, jobs: int | None = None
+    in_path: Path,
+    out_stream: TextIO,
+    errors: TextIO | None = None,
+    jobs: int | None = None,
+    lexicon: Lexicon | None = None,
 ) -> int:
     """Write one prediction line to ``out_stream`` per valid article of ``in_path``.
 
     Lines stream through in input order and bounded memory: one at a time with
     ``jobs`` 1, a few batches per worker process otherwise (default: all cores). The
-    output is byte-identical for any ``jobs``. The lexicon is the active one
-    (``quotes.extract.use_lexicon``), handed to the workers explicitly.
+    output is byte-identical for any ``jobs``. ``lexicon`` (None: the shipped cues) is
+    handed to the workers explicitly.
 
     :returns: 0 when every line was used, 1 when some were rejected (named on
         ``errors``, standard error by default), 2 when the file cannot be read.
@@ -131,7 +137,7 @@ def run_extract(
             for number, record in read_records(in_path, counter)
         )
         count = jobs if jobs is not None else default_jobs()
-        for line in predict_in_parallel(records, count, active_lexicon()):
+        for line in predict_in_parallel(records, count, lexicon):
             out_stream.write(line)
             out_stream.write("\n")
     except OSError as error:

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from formats.readers import read_paths
 from formats.writers import ExportFilters, write_export
+from jobs.importing import import_files
 from quotes.evaluate import score_records
 from quotes.model import DocumentStatus, Problem, Status
 from storage.store import Store
@@ -110,6 +110,8 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     A path that does not exist is a rejected item like any other (exit code 1, the
     rest imported); when none exists nothing is done (exit code 2). The summary
     goes to ``out`` (default: the current ``sys.stdout``), problems to ``sys.stderr``.
+    The articles are pre-annotated with ``args.cue_lexicon`` (the command line's
+    ``--lexicon``; absent or None: the shipped cues).
     """
     from formats.readers import ReadOptions
 
@@ -119,29 +121,28 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         for path in args.paths:
             print(f"error: {path}: no such file or folder", file=sys.stderr)
         return 2
-    problems: list[Problem] = []
-    notes: list[str] = []
     options = ReadOptions(
         csv_text_column=args.text_column,
         csv_title_column=args.title_column or None,
         csv_id_column=args.id_column or None,
     )
-    store = Store(args.db, annotator=args.annotator_name)
-    try:
-        articles = read_paths(args.paths, options=options, problems=problems, notes=notes)
-        report = store.add_articles(articles, preannotate=not args.no_preannotate)
-    finally:
-        store.close()
+    with Store(args.db, annotator=args.annotator_name) as store:
+        report = import_files(
+            store,
+            args.paths,
+            options=options,
+            preannotate=not args.no_preannotate,
+            lexicon=getattr(args, "cue_lexicon", None),
+        )
     print(
         f"imported {report.imported} documents with {report.attributions} attributions; "
         f"skipped {report.duplicates} duplicates",
         file=out,
     )
-    for note in (*notes, *report.notes):
+    for note in report.notes:
         print(f"  note: {note}", file=out)
-    all_problems = problems + list(report.problems)
-    _print_problems(all_problems, sys.stderr)
-    return 1 if all_problems else 0
+    _print_problems(list(report.problems), sys.stderr)
+    return 1 if report.problems else 0
 
 
 def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:

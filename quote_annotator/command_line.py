@@ -13,8 +13,12 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quote_annotator import __version__
+
+if TYPE_CHECKING:
+    from quotes.lexicon import Lexicon
 
 
 def _default_annotator() -> str:
@@ -79,29 +83,28 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def install_user_lexicon(path: Path | None) -> str | None:
-    """Extend the extractor's cues with ``path`` or, without one, the user's own file.
+def load_user_lexicon(path: Path | None) -> tuple[Lexicon | None, str | None]:
+    """The extractor's cues extended with ``path`` or, without one, the user's own file.
 
-    :returns: None when it worked or there is no file; otherwise what is wrong,
-        naming the file and line, with the shipped lexicon left in use.
+    :returns: ``(lexicon, None)`` when it worked, ``(None, None)`` when there is no
+        file (the shipped lexicon is used), and ``(None, problem)`` when the file is
+        broken: what is wrong, naming the file and line.
     """
-    from quotes.extract import use_lexicon
     from quotes.lexicon import LexiconError, load_lexicon
     from storage.workspace import user_lexicon_path
 
     if path is None:
         path = user_lexicon_path()
         if not path.exists():
-            return None
+            return None, None
     try:
-        use_lexicon(load_lexicon(path))
+        return load_lexicon(path), None
     except LexiconError as error:
-        return f"cue lexicon {error}"
+        return None, f"cue lexicon {error}"
     except OSError as error:
-        return f"cue lexicon {path}: {error.strerror or error}"
+        return None, f"cue lexicon {path}: {error.strerror or error}"
     except UnicodeDecodeError:
-        return f"cue lexicon {path}: not UTF-8 text"
-    return None
+        return None, f"cue lexicon {path}: not UTF-8 text"
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
@@ -112,7 +115,9 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke_test and args.command is not None:
         parser.error("--smoke-test starts the GUI, so it takes no command")
-    lexicon_problem = install_user_lexicon(args.lexicon)
+    # The loaded cues ride on ``args`` to the command that extracts (``cue_lexicon``);
+    # ``args.lexicon`` stays the file the user named.
+    args.cue_lexicon, lexicon_problem = load_user_lexicon(args.lexicon)
     if lexicon_problem and args.command is not None:
         print(f"error: {lexicon_problem}", file=sys.stderr)
         return 2
@@ -127,6 +132,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
             args.db,
             seed_samples=is_default or not args.db.exists(),
             annotator=args.annotator_name,
+            lexicon=args.cue_lexicon,
             warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
             smoke_test=args.smoke_test,
         )

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from quote_annotator import __version__
+from quotes.lexicon import Lexicon
 
 #: Matches the bundle's ``quote-annotator.desktop``, so Wayland and the dock
 #: group the window under its desktop entry and icon.
@@ -74,10 +75,12 @@ def start_gui(
     seed_samples: bool,
     annotator: str,
     warning: str | None,
+    lexicon: Lexicon | None = None,
     smoke_test: bool = False,
 ) -> int:
     """Open the annotator on ``db_path`` and run until it closes; return the exit code.
 
+    :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
     :param smoke_test: quit as soon as the main window is shown (exit code 0), or
         with 1 when none appears; everything up to that is the real start-up.
     """
@@ -90,4 +93,6 @@ def start_gui(
     app.setWindowIcon(app_icon())
     if smoke_test:
         _schedule_smoke_exit(app)
-    return run_gui(db_path, seed_samples=seed_samples, annotator=annotator, warning=warning)
+    return run_gui(
+        db_path, seed_samples=seed_samples, annotator=annotator, lexicon=lexicon, warning=warning
+    )

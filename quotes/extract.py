@@ -37,39 +37,18 @@ _log = logging.getLogger(__name__)
 _COLON_QUOTE = re.compile(r":[^\S\n]*[\"“]")
 
 
-# The lexicon ``extract`` uses; None means the shipped one. Set once at start-up by
-# ``use_lexicon``, before any worker thread extracts, and only read afterwards.
-_lexicon: Lexicon | None = None
-
-
-def use_lexicon(lexicon: Lexicon | None) -> None:
-    """Make ``extract`` use ``lexicon`` (None: the shipped default).
-
-    This is how a user's own cue file reaches every caller (import, CLI, UI)
-    without threading it through each of them. Threading: call it at start-up,
-    before any thread extracts.
-    """
-    global _lexicon
-    _lexicon = lexicon
-
-
-def active_lexicon() -> Lexicon | None:
-    """The lexicon set by ``use_lexicon`` (None: the shipped default is in use).
-
-    Pre-annotation workers run in other processes; this is how they get the same cues.
-    """
-    return _lexicon
-
-
-def extract(text: str) -> Extraction:
+def extract(text: str, *, lexicon: Lexicon | None = None) -> Extraction:
     """Return the candidate attributions and speaker roster found in ``text``.
 
     Every returned attribution has status ``candidate`` and origin ``rule``, a
     ``rule`` name and a ``confidence`` in (0, 1]. Never raises: on an internal
     error the problem is logged and an empty extraction returned.
+
+    :param lexicon: the cues to look for (None: the shipped lexicon). A user's own cue
+        file reaches here as an argument from whoever loaded it (the command line).
     """
     try:
-        return extract_with(text, _lexicon or default_lexicon())
+        return extract_with(text, lexicon or default_lexicon())
     except Exception:  # the import pipeline must survive any text
         _log.exception("extraction failed on a text of %d characters", len(text))
         return Extraction(attributions=())

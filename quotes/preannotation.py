@@ -21,6 +21,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from functools import partial
 from itertools import chain, islice
 from typing import NamedTuple
 
@@ -64,6 +65,7 @@ def preannotate(
     *,
     enabled: bool = True,
     workers: int | None = None,
+    lexicon: Lexicon | None = None,
     extractor: Extractor | None = None,
 ) -> Generator[Preannotated, None, None]:
     """Yield each of ``articles``, in order, with its candidate extraction.
@@ -71,9 +73,12 @@ def preannotate(
     :param enabled: False yields every article with None (no extraction at all).
     :param workers: processes to extract in; None means ``os.cpu_count()``; 1 (or a
         machine with one core) extracts in this process.
-    :param extractor: the function called per text (default ``quotes.extract.extract``,
-        looked up when called). A pool worker must be able to import it, so it must be a
-        module-level function; one that cannot be sent is run here instead.
+    :param lexicon: the cues ``quotes.extract.extract`` looks for (None: the shipped
+        lexicon); sent once to each pool worker.
+    :param extractor: the function called per text instead of ``quotes.extract.extract``
+        with ``lexicon`` (it then brings its own cues). A pool worker must be able to
+        import it, so it must be a module-level function; one that cannot be sent is
+        run here instead.
 
     Articles are read ahead by at most ``POOL_LOOKAHEAD`` before the pool starts and
     ``workers * BATCHES_PER_WORKER * BATCH_SIZE`` after, so memory stays bounded. Never
@@ -82,10 +87,16 @@ def preannotate(
     error), not the stream. Closing the generator early (the consumer stops) cancels
     the queued batches and shuts the workers down.
 
-    Threading: call from any one thread; the active lexicon (``quotes.extract.
-    use_lexicon``) is read once when the pool starts and installed in every worker.
+    Threading: call from any one thread.
     """
-    source = iter(articles)
+    extract_text: Extractor = extractor or partial(extract_module.extract, lexicon=lexicon)
+    yield from _preannotate_all(iter(articles), enabled, workers, extract_text)
+
+
+def _preannotate_all(
+    source: Iterator[Article], enabled: bool, workers: int | None, extractor: Extractor
+) -> Iterator[Preannotated]:
+    """``preannotate`` with its extractor settled."""
     if not enabled:
         for article in source:
             yield Preannotated(article, None)
@@ -122,7 +133,7 @@ def _needs_extraction(article: Article) -> bool:
     return not article.attributions and not article.annotated and bool(article.text.strip())
 
 
-def _preannotate_here(article: Article, extractor: Extractor | None) -> Preannotated:
+def _preannotate_here(article: Article, extractor: Extractor) -> Preannotated:
     """Pre-annotate one article in this process."""
     if not _needs_extraction(article):
         return Preannotated(article, None)
@@ -130,16 +141,17 @@ def _preannotate_here(article: Article, extractor: Extractor | None) -> Preannot
     return Preannotated(article, extraction, failure)
 
 
-def _extract_one(text: str, extractor: Extractor | None) -> tuple[Extraction | None, str | None]:
+def _extract_one(text: str, extractor: Extractor) -> tuple[Extraction | None, str | None]:
     """Extract ``text``; an extractor error becomes a failure message, not an exception."""
     try:
-        return (extractor or extract_module.extract)(text), None
+        return extractor(text), None
     except Exception as error:  # one text's failure must not cost the import
         return None, repr(error)
 
 
-def start_pool(workers: int, lexicon: Lexicon | None, extractor: Extractor | None) -> Executor:
-    """Start the worker processes ("spawn", never fork) with the lexicon installed.
+def start_pool(workers: int, extractor: Extractor) -> Executor:
+    """Start the worker processes ("spawn", never fork) with the extractor installed
+    (its lexicon with it).
 
     A module-level function so that tests can replace it to simulate a pool that
     cannot start.
@@ -148,7 +160,7 @@ def start_pool(workers: int, lexicon: Lexicon | None, extractor: Extractor | Non
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_install_in_worker,
-        initargs=(lexicon, extractor),
+        initargs=(extractor,),
     )
 
 
@@ -156,15 +168,15 @@ def start_pool(workers: int, lexicon: Lexicon | None, extractor: Extractor | Non
 _worker_extractor: Extractor | None = None
 
 
-def _install_in_worker(lexicon: Lexicon | None, extractor: Extractor | None) -> None:
+def _install_in_worker(extractor: Extractor) -> None:
     """Pool initializer: make the worker extract as the parent does (its cue file too)."""
     global _worker_extractor
-    extract_module.use_lexicon(lexicon)
     _worker_extractor = extractor
 
 
 def _extract_batch(texts: list[str]) -> list[tuple[Extraction | None, str | None]]:
     """Pool task: the extraction (or failure) of each text, in order."""
+    assert _worker_extractor is not None, "the pool initializer installs it"
     return [_extract_one(text, _worker_extractor) for text in texts]
 
 
@@ -172,11 +184,11 @@ _Group = tuple[list[Article], "Future[list[tuple[Extraction | None, str | None]]
 
 
 def _preannotate_in_pool(
-    source: Iterator[Article], workers: int, extractor: Extractor | None
+    source: Iterator[Article], workers: int, extractor: Extractor
 ) -> Iterator[Preannotated]:
     """Extract in a process pool, ``BATCH_SIZE`` articles per task, in order."""
     try:
-        pool = start_pool(workers, extract_module.active_lexicon(), extractor)
+        pool = start_pool(workers, extractor)
     except Exception:
         _log.warning("the pre-annotation pool did not start; extracting in-process", exc_info=True)
         for article in source:
@@ -213,7 +225,7 @@ def _submit(
 def _finish_group(
     group: list[Article],
     future: Future[list[tuple[Extraction | None, str | None]]] | None,
-    extractor: Extractor | None,
+    extractor: Extractor,
 ) -> Iterator[Preannotated]:
     """Yield the articles of ``group`` with the pool's results, or extract them here."""
     results = None

@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from formats.readers import read_paths
+    from jobs.importing import import_articles
     from storage.samples import sample_articles
     from storage.store import Store
     from ui.shell.main_window import MainWindow
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         articles = list(read_paths(args.articles, problems=problems)) if args.articles else []
         for problem in problems:
             print(f"warning: {problem}", file=sys.stderr)
-        store.add_articles(articles or sample_articles())
+        import_articles(store, articles or sample_articles())
         window = MainWindow(store)
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)

@@ -29,7 +29,7 @@ from tests.packaging_support import (
 )
 
 _PIP = (sys.executable, "-m", "pip")
-APP_PACKAGES = ("quote_annotator", "ui", "cli", "storage", "formats", "quotes")
+APP_PACKAGES = ("quote_annotator", "ui", "cli", "jobs", "storage", "formats", "quotes")
 
 
 class Installed:

@@ -5,15 +5,14 @@ direct quotations, indirect and unquoted reported speech, pronoun and descriptiv
 speakers ("she", "the minister") and a quotation split by its cue
 (``"A," she said, "B."``). Each file's first line is the title, the rest the text.
 They are package data, read through ``importlib.resources`` so they also work
-from an installed package.
+from an installed package; ``jobs.samples.seed_samples`` imports them.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
-from quotes.model import Article, ImportReport
-from storage.store import Store
+from quotes.model import Article
 
 #: The ``source`` recorded for sample documents: this prefix and the file name.
 SAMPLE_SOURCE_PREFIX = "sample:"
@@ -35,15 +34,3 @@ def sample_articles() -> list[Article]:
             )
         )
     return articles
-
-
-def seed_samples(store: Store) -> ImportReport:
-    """Import and pre-annotate the samples if the workspace has no documents yet.
-
-    Safe to call on every start: a workspace that holds anything is left alone
-    (an empty report is returned), so samples the user deleted do not come back
-    while other documents remain.
-    """
-    if store.document_count():
-        return ImportReport()
-    return store.add_articles(sample_articles())

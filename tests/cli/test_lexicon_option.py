@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import storage.workspace
 from app import main
-from quotes.extract import use_lexicon
 from storage.store import Store
 
 # "yodel" is no reporting verb of the shipped lexicon, so only a user file makes it one.
 ARTICLE = "The mayor yodeled that the old bridge would reopen in the spring.\n"
 YODEL = "[clause]\nyodel yodels yodeled yodelled yodeling\n"
-
-
-@pytest.fixture(autouse=True)
-def shipped_lexicon_afterwards() -> Iterator[None]:
-    yield
-    use_lexicon(None)
 
 
 @pytest.fixture

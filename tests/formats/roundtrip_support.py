@@ -7,6 +7,7 @@ from pathlib import Path
 
 from formats.readers import read_paths
 from formats.writers import ExportFilters, write_export
+from jobs.importing import import_articles
 from quotes.model import Attribution, Document, Problem
 from storage.store import Store
 
@@ -17,7 +18,7 @@ def import_fresh(
     """A new in-memory workspace holding what ``read_paths`` reads from ``paths``."""
     problems: list[Problem] = []
     store = Store(None)
-    store.add_articles(read_paths(list(paths), problems=problems), preannotate=preannotate)
+    import_articles(store, read_paths(list(paths), problems=problems), preannotate=preannotate)
     return store, problems
 
 

@@ -12,7 +12,7 @@ from concurrent.futures import Executor
 import pytest
 
 from quotes import preannotation
-from quotes.extract import extract, use_lexicon
+from quotes.extract import extract
 from quotes.lexicon import default_lexicon, parse_lexicon
 from quotes.model import Article, Attribution, Extraction, Span, Status
 from quotes.preannotation import POOL_THRESHOLD, preannotate
@@ -108,11 +108,8 @@ def _cue_texts(results: list[preannotation.Preannotated]) -> set[str]:
 def test_a_user_lexicon_reaches_the_workers(pool_starts: list[Executor]) -> None:
     articles = _articles(40, verb="blorted")
     assert "blorted" not in _cue_texts(list(preannotate(articles[:2], workers=1)))
-    use_lexicon(default_lexicon().merged(parse_lexicon("[clause]\nblort blorted\n")))
-    try:
-        results = list(preannotate(articles, workers=2))
-    finally:
-        use_lexicon(None)
+    lexicon = default_lexicon().merged(parse_lexicon("[clause]\nblort blorted\n"))
+    results = list(preannotate(articles, workers=2, lexicon=lexicon))
     assert len(pool_starts) == 1
     assert "blorted" in _cue_texts(results)
 

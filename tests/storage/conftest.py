@@ -1,19 +1,22 @@
 """Fixtures for the storage tests: in-memory and file workspaces, and a fixed extractor.
 
 The real extractor is being improved in parallel, so tests that check what storage
-does with an extraction replace ``quotes.extract.extract`` as seen by the store with
-``fake_extract``, whose output is known. Tests of the real pre-annotation path use
-the samples and check only what any extractor must do.
+does with an extraction import through ``add_articles``, the import job
+(``jobs.importing.import_articles``) with ``fake_extract`` passed in, whose output is
+known. Tests of the real pre-annotation path use the samples and check only what any
+extractor must do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quotes.model import Article, Attribution, Extraction, QuoteType, Span, Speaker
+from jobs.importing import import_articles
+from quotes.model import Article, Attribution, Extraction, ImportReport, QuoteType, Span, Speaker
 from storage.store import Store
 
 NEWS = 'Ana Ruiz said: "We will win the cup." She added, "Nobody can stop us."'
@@ -46,14 +49,15 @@ def fake_extract(text: str) -> Extraction:
     return Extraction(attributions=tuple(found), speakers=speakers)
 
 
-@pytest.fixture
-def fixed_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the store pre-annotate with ``fake_extract``."""
-    monkeypatch.setattr("storage.store.extract", fake_extract)
+def add_articles(store: Store, articles: Iterable[Article], **options: Any) -> ImportReport:
+    """Import ``articles`` with the import job, pre-annotating with ``fake_extract``
+    unless ``options`` name another ``extractor``."""
+    options.setdefault("extractor", fake_extract)
+    return import_articles(store, articles, **options)
 
 
 @pytest.fixture
-def store(fixed_extractor: None) -> Iterator[Store]:
+def store() -> Iterator[Store]:
     """An empty in-memory workspace."""
     workspace = Store(None, annotator="ana")
     yield workspace
@@ -69,7 +73,7 @@ def workspace_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def news_id(store: Store) -> int:
     """The id of ``NEWS``, imported and pre-annotated with two candidates."""
-    report = store.add_articles([Article(text=NEWS, title="Cup")])
+    report = add_articles(store, [Article(text=NEWS, title="Cup")])
     assert report.imported == 1
     return store.document_summaries()[0].id
 

@@ -6,6 +6,7 @@ import pytest
 
 from quotes.model import Article, Attribution, DocumentStatus, Origin, QuoteType, Span, Status
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 
 def test_accept_marks_the_row_and_records_before_and_after(store: Store, first_id: int) -> None:
@@ -104,7 +105,7 @@ def test_set_speaker_entity_points_at_a_roster_entry(store: Store, news_id: int,
 def test_set_speaker_entity_refuses_a_speaker_of_another_document(
     store: Store, first_id: int
 ) -> None:
-    store.add_articles([Article(text="Another text entirely.")])
+    add_articles(store, [Article(text="Another text entirely.")])
     other_document = store.document_summaries()[-1].id
     stranger = store.add_speaker(other_document, "Stranger")
     with pytest.raises(KeyError):
@@ -237,7 +238,7 @@ def test_decisions_are_timed_and_give_an_annotation_rate(
     store: Store, first_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = iter([100.0, 106.0, 110.0, 112.0])
-    monkeypatch.setattr("storage.store.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("storage.connection.time.monotonic", lambda: next(clock))
     assert store.annotation_rate() is None
     store.start_decision()  # 100.0
     store.accept_attribution(first_id)  # 106.0: six seconds
@@ -252,7 +253,7 @@ def test_a_long_pause_is_not_counted_as_decision_time(
     store: Store, first_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = iter([0.0, 3600.0])
-    monkeypatch.setattr("storage.store.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("storage.connection.time.monotonic", lambda: next(clock))
     store.start_decision()
     store.accept_attribution(first_id)
     assert store.history(limit=1)[0].elapsed_ms is None
@@ -275,14 +276,14 @@ def test_reassign_speaker_changes_several_records_in_one_undo_step(
 def test_reassign_speaker_refuses_records_of_several_documents(
     store: Store, news_id: int, first_id: int
 ) -> None:
-    store.add_articles([Article(text='Bo said "quite so" twice.')])
+    add_articles(store, [Article(text='Bo said "quite so" twice.')])
     other = store.attributions_for(store.document_summaries()[-1].id)[0].id or 0
     with pytest.raises(ValueError, match="different documents"):
         store.reassign_speaker([first_id, other], None)
 
 
 def test_next_unreviewed_walks_candidates_across_documents(store: Store, news_id: int) -> None:
-    store.add_articles([Article(text='Bo said "quite so" twice.')])
+    add_articles(store, [Article(text='Bo said "quite so" twice.')])
     second_doc = store.document_summaries()[-1].id
     first, second = store.attributions_for(news_id)
     [third] = store.attributions_for(second_doc)

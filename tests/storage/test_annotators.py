@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotes.model import Article, Attribution, Span
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 
 def test_annotators_are_the_distinct_names_on_attributions_sorted() -> None:
@@ -14,5 +15,5 @@ def test_annotators_are_the_distinct_names_on_attributions_sorted() -> None:
     )
     with Store(None) as store:
         assert store.annotators() == []
-        store.add_articles([Article(text=text, attributions=records)], preannotate=False)
+        add_articles(store, [Article(text=text, attributions=records)], preannotate=False)
         assert store.annotators() == ["ana", "zoe"]

@@ -1,4 +1,5 @@
-"""add_articles: counts, duplicates, pre-annotation, imported annotations, all or nothing."""
+"""The import job (``jobs.importing.import_articles``) on a store: counts, duplicates,
+pre-annotation, imported annotations, all or nothing."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from quotes.model import (
     Status,
 )
 from storage.store import Store
-from tests.storage.conftest import NEWS
+from tests.storage.conftest import NEWS, add_articles
 
 
 def test_articles_are_stored_with_their_fields(store: Store) -> None:
-    report = store.add_articles(
-        [Article(text="Plain text.", title="T", source="a.txt", external_id="ext-7")]
+    report = add_articles(
+        store, [Article(text="Plain text.", title="T", source="a.txt", external_id="ext-7")]
     )
     assert report.imported == 1
     [summary] = store.document_summaries()
@@ -48,14 +49,14 @@ def test_articles_are_stored_with_their_fields(store: Store) -> None:
 def test_duplicates_within_one_import_are_counted(
     store: Store, texts: list[str], imported: int, duplicates: int
 ) -> None:
-    report = store.add_articles([Article(text=t) for t in texts], preannotate=False)
+    report = add_articles(store, [Article(text=t) for t in texts], preannotate=False)
     assert (report.imported, report.duplicates) == (imported, duplicates)
     assert store.document_count() == imported
 
 
 def test_duplicates_of_stored_documents_are_skipped_and_counted(store: Store) -> None:
-    store.add_articles([Article(text="one"), Article(text="two")])
-    report = store.add_articles([Article(text="two"), Article(text="three")])
+    add_articles(store, [Article(text="one"), Article(text="two")])
+    report = add_articles(store, [Article(text="two"), Article(text="three")])
     assert (report.imported, report.duplicates) == (1, 1)
     assert store.document_count() == 3
 
@@ -79,13 +80,13 @@ def test_new_articles_are_preannotated_with_candidates_and_speakers(
 
 
 def test_the_report_counts_the_stored_attributions(store: Store) -> None:
-    report = store.add_articles([Article(text=NEWS), Article(text='x "quoted words" y')])
+    report = add_articles(store, [Article(text=NEWS), Article(text='x "quoted words" y')])
     assert report.attributions == 3
     assert sum(s.candidates for s in store.document_summaries()) == 3
 
 
 def test_preannotation_can_be_turned_off(store: Store) -> None:
-    store.add_articles([Article(text=NEWS)], preannotate=False)
+    add_articles(store, [Article(text=NEWS)], preannotate=False)
     [summary] = store.document_summaries()
     assert store.attributions_for(summary.id) == []
 
@@ -107,7 +108,7 @@ def test_imported_attributions_keep_their_status_and_are_not_preannotated(
         ),
         Attribution(fragments=(Span(11, 19),), status=Status.REJECTED, origin=Origin.IMPORT),
     )
-    report = store.add_articles([Article(text=text, attributions=imported)])
+    report = add_articles(store, [Article(text=text, attributions=imported)])
     assert report.attributions == 2
     [summary] = store.document_summaries()
     assert (summary.candidates, summary.accepted, summary.rejected) == (0, 1, 1)
@@ -124,7 +125,7 @@ def test_imported_attributions_keep_their_status_and_are_not_preannotated(
 
 def test_progress_reports_each_article_read(store: Store) -> None:
     seen: list[int] = []
-    store.add_articles([Article(text=t) for t in "abca"], progress=seen.append)
+    add_articles(store, [Article(text=t) for t in "abca"], progress=seen.append)
     assert seen == [1, 2, 3, 4]
 
 
@@ -133,7 +134,8 @@ def test_a_cancelled_import_leaves_the_workspace_untouched(store: Store, news_id
     history = store.history()
     read: list[int] = []
 
-    report = store.add_articles(
+    report = add_articles(
+        store,
         [Article(text=f"article {n}") for n in range(10)],
         progress=read.append,
         is_cancelled=lambda: len(read) >= 3,
@@ -154,7 +156,7 @@ def test_a_failing_source_rolls_the_whole_import_back(store: Store, news_id: int
         raise OSError("disk gone")
 
     with pytest.raises(OSError, match="disk gone"):
-        store.add_articles(articles())
+        add_articles(store, articles())
     assert store.document_summaries() == before
     assert store.search("new") == []
 
@@ -165,8 +167,7 @@ def test_a_failing_extractor_keeps_the_article_and_names_it(
     def broken(text: str) -> Extraction:
         raise RuntimeError("rule engine bug")
 
-    monkeypatch.setattr("storage.store.extract", broken)
-    report = store.add_articles([Article(text=NEWS, source="cup.txt")])
+    report = add_articles(store, [Article(text=NEWS, source="cup.txt")], extractor=broken)
     assert report.imported == 1
     [problem] = report.problems
     assert problem.where == "cup.txt"
@@ -184,8 +185,7 @@ def test_extracted_attributions_outside_the_text_are_skipped_and_named(
             )
         )
 
-    monkeypatch.setattr("storage.store.extract", overreaching)
-    report = store.add_articles([Article(text="short", source="bad.txt")])
+    report = add_articles(store, [Article(text="short", source="bad.txt")], extractor=overreaching)
     assert (report.imported, report.attributions) == (1, 1)
     assert [p.where for p in report.problems] == ["bad.txt"]
     assert "outside the text" in report.problems[0].reason
@@ -198,8 +198,8 @@ def test_an_imported_record_outside_the_text_is_skipped_alone(store: Store) -> N
         Attribution(fragments=(Span(0, 4),), origin=Origin.IMPORT),
         Attribution(fragments=(Span(0, 4),), cue=Span(5, 50), origin=Origin.IMPORT),
     )
-    report = store.add_articles(
-        [Article(text="A short text.", source="in.jsonl:3", attributions=records)]
+    report = add_articles(
+        store, [Article(text="A short text.", source="in.jsonl:3", attributions=records)]
     )
     assert (report.imported, report.attributions) == (1, 1)
     assert [p.where for p in report.problems] == ["in.jsonl:3 quotes[1]"]
@@ -207,14 +207,14 @@ def test_an_imported_record_outside_the_text_is_skipped_alone(store: Store) -> N
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_empty_texts_are_refused_with_a_problem(store: Store, text: str) -> None:
-    report = store.add_articles([Article(text=text, source="empty.txt")])
+    report = add_articles(store, [Article(text=text, source="empty.txt")])
     assert report.imported == 0
     assert [p.where for p in report.problems] == ["empty.txt"]
 
 
 def test_the_real_extractor_runs_on_import() -> None:
     store = Store(None)
-    store.add_articles([Article(text='She said: "The bridge will reopen in May."')])
+    add_articles(store, [Article(text='She said: "The bridge will reopen in May."')])
     [summary] = store.document_summaries()
     for attribution in store.attributions_for(summary.id):
         assert attribution.origin == Origin.RULE
@@ -223,7 +223,7 @@ def test_the_real_extractor_runs_on_import() -> None:
 
 
 def test_an_import_is_recorded_in_the_history(store: Store) -> None:
-    store.add_articles([Article(text=NEWS)])
+    add_articles(store, [Article(text=NEWS)])
     [entry] = store.history()
     assert entry.action == "import"
     assert entry.after == {"imported": 1, "attributions": 2}
@@ -234,6 +234,6 @@ def test_an_annotated_article_whose_records_were_all_refused_is_not_preannotated
 ) -> None:
     # Machine candidates must not stand in for a person's annotations that the
     # reader had to refuse: the document arrives without records instead.
-    store.add_articles([Article(text=NEWS, annotated=True)])
+    add_articles(store, [Article(text=NEWS, annotated=True)])
     [summary] = store.document_summaries()
     assert store.attributions_for(summary.id) == []

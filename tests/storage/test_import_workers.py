@@ -1,4 +1,4 @@
-"""Imports whose pre-annotation runs in worker processes (``Store.add_articles(workers=)``).
+"""Imports whose pre-annotation runs in worker processes (``import_articles(workers=)``).
 
 These start real spawned workers; the extractor is ``fake_extract``, which the workers
 import by name."""
@@ -12,7 +12,7 @@ import pytest
 from quotes import preannotation
 from quotes.model import Article, Extraction
 from storage.store import Store
-from tests.storage.conftest import NEWS, fake_extract
+from tests.storage.conftest import NEWS, add_articles, fake_extract
 
 
 def _articles(count: int) -> list[Article]:
@@ -44,10 +44,10 @@ def test_a_pooled_import_stores_what_an_in_process_one_does(
     articles.insert(20, articles[3])  # a duplicate inside the stream
     read: list[int] = []
 
-    pooled = store.add_articles(articles, workers=2, progress=read.append)
+    pooled = add_articles(store, articles, workers=2, progress=read.append)
     alone = Store(None, annotator="ana")
     try:
-        in_process = alone.add_articles(articles, workers=1)
+        in_process = add_articles(alone, articles, workers=1)
         assert _stored(store) == _stored(alone)
     finally:
         alone.close()
@@ -58,20 +58,18 @@ def test_a_pooled_import_stores_what_an_in_process_one_does(
     assert read == list(range(1, 47))
 
 
-def test_duplicates_are_not_extracted(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_duplicates_are_not_extracted() -> None:
     extracted: list[str] = []
 
     def counting(text: str) -> Extraction:
         extracted.append(text)
         return fake_extract(text)
 
-    monkeypatch.setattr("storage.store.extract", counting)
     workspace = Store(None, annotator="ana")
     try:
-        workspace.add_articles([Article(text=NEWS)])
-        report = workspace.add_articles(
-            [Article(text=t) for t in (NEWS, "b", "c", "b", NEWS)], workers=1
-        )
+        add_articles(workspace, [Article(text=NEWS)], extractor=counting)
+        articles = [Article(text=t) for t in (NEWS, "b", "c", "b", NEWS)]
+        report = add_articles(workspace, articles, workers=1, extractor=counting)
     finally:
         workspace.close()
     assert (report.imported, report.duplicates) == (2, 3)

@@ -11,6 +11,7 @@ from quotes.model import Article, Attribution, Origin, QuoteType, Span, Status
 from storage import rows
 from storage.rows import ATTRIBUTION_SELECT, attribution_from_row
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 TEXT = "Ana Ruiz said that the cup is ours, and Ben Cole added that it was never in doubt at all."
 
@@ -43,7 +44,7 @@ CASES = [
 @pytest.fixture
 def filled() -> Store:
     store = Store(None, annotator="ana")
-    store.add_articles([Article(text=TEXT, attributions=tuple(CASES))], preannotate=False)
+    add_articles(store, [Article(text=TEXT, attributions=tuple(CASES))], preannotate=False)
     return store
 
 

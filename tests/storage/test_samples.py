@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from jobs.samples import seed_samples
 from quotes.model import Article
-from storage.samples import sample_articles, seed_samples
+from storage.samples import sample_articles
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 
 def test_there_are_four_titled_samples() -> None:
@@ -37,6 +39,6 @@ def test_seeding_fills_an_empty_workspace_once() -> None:
 
 def test_seeding_leaves_a_workspace_with_documents_alone() -> None:
     store = Store(None)
-    store.add_articles([Article(text="My own article.")])
+    add_articles(store, [Article(text="My own article.")])
     assert seed_samples(store).imported == 0
     assert store.document_count() == 1

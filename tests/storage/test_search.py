@@ -7,6 +7,7 @@ import pytest
 from quotes.model import Article
 from storage.search import fts_query
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 ARTICLES = [
     Article(title="Harbour bridge closes", text="The bridge over the harbour will close in May."),
@@ -17,7 +18,7 @@ ARTICLES = [
 
 @pytest.fixture
 def searchable(store: Store) -> Store:
-    store.add_articles(ARTICLES, preannotate=False)
+    add_articles(store, ARTICLES, preannotate=False)
     return store
 
 
@@ -71,7 +72,7 @@ def test_a_title_only_hit_has_no_offset(searchable: Store) -> None:
 
 
 def test_new_documents_are_searchable_at_once(searchable: Store) -> None:
-    searchable.add_articles([Article(title="Late", text="A new harbour plan.")])
+    add_articles(searchable, [Article(title="Late", text="A new harbour plan.")])
     assert len(searchable.search("harbour")) == 2
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from quotes.model import Article, Span
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 
 def test_the_roster_lists_mentions_and_variants(store: Store, news_id: int) -> None:
@@ -81,7 +82,7 @@ def test_merge_refuses_a_speaker_into_itself_or_across_documents(
     [ana] = store.speakers_for(news_id)
     with pytest.raises(ValueError):
         store.merge_speakers(news_id, ana.id or 0, ana.id or 0)
-    store.add_articles([Article(text="Another article.")])
+    add_articles(store, [Article(text="Another article.")])
     other = store.document_summaries()[-1].id
     stranger = store.add_speaker(other, "Stranger")
     with pytest.raises(KeyError):
@@ -90,7 +91,7 @@ def test_merge_refuses_a_speaker_into_itself_or_across_documents(
 
 
 def test_speakers_are_per_document(store: Store, news_id: int) -> None:
-    store.add_articles([Article(text='Ana Ruiz said "hello there" again.')])
+    add_articles(store, [Article(text='Ana Ruiz said "hello there" again.')])
     second = store.document_summaries()[-1].id
     first_roster = store.speakers_for(news_id)
     second_roster = store.speakers_for(second)

@@ -10,7 +10,7 @@ import pytest
 from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Span
 from storage.history import undo_stacks
 from storage.store import Store
-from tests.storage.conftest import NEWS, fake_extract
+from tests.storage.conftest import NEWS, add_articles
 
 
 def snapshot(store: Store, document_id: int) -> tuple[object, ...]:
@@ -147,10 +147,9 @@ def test_ids_are_never_reused_after_an_undone_add(store: Store, news_id: int) ->
 
 
 def test_undo_is_per_annotator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("storage.store.extract", fake_extract)
     path = tmp_path / "shared.sqlite"
     ana = Store(path, annotator="ana")
-    ana.add_articles([Article(text=NEWS)])
+    add_articles(ana, [Article(text=NEWS)])
     document_id = ana.document_summaries()[0].id
     first, second = (a.id or 0 for a in ana.attributions_for(document_id))
     ana.accept_attribution(first)
@@ -166,9 +165,9 @@ def test_undo_is_per_annotator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     ben.close()
 
 
-def test_undo_and_redo_survive_a_restart(workspace_file: Path, fixed_extractor: None) -> None:
+def test_undo_and_redo_survive_a_restart(workspace_file: Path) -> None:
     store = Store(workspace_file, annotator="ana")
-    store.add_articles([Article(text=NEWS)])
+    add_articles(store, [Article(text=NEWS)])
     document_id = store.document_summaries()[0].id
     first = store.attributions_for(document_id)[0].id or 0
     store.accept_attribution(first)

@@ -18,6 +18,7 @@ from quotes.model import (
     Status,
 )
 from storage.store import Store
+from tests.storage.conftest import add_articles
 
 TEXT = 'Mia Holm said: "The port reopens in May." She added that fees would stay low.'
 NAMES = ["Mia Holm", "Holm", "The mayor", "Port authority"]
@@ -116,7 +117,8 @@ def snapshot(store: Store, document_id: int) -> tuple[object, ...]:
 @given(st.lists(actions, min_size=1, max_size=12))
 def test_undo_all_then_redo_all(sequence: list[Action]) -> None:
     store = Store(None, annotator="ana")
-    store.add_articles(
+    add_articles(
+        store,
         [
             Article(
                 text=TEXT,
@@ -132,7 +134,7 @@ def test_undo_all_then_redo_all(sequence: list[Action]) -> None:
                     Attribution(fragments=(Span(55, 76),), speaker=Span(42, 45)),
                 ),
             )
-        ]
+        ],
     )
     document_id = store.document_summaries()[0].id
     start = snapshot(store, document_id)

@@ -14,12 +14,12 @@ from quotes.model import Article, DocumentStatus, Span
 from storage.migrations import WorkspaceError
 from storage.store import Store
 from storage.workspace import default_workspace_path
-from tests.storage.conftest import NEWS
+from tests.storage.conftest import NEWS, add_articles
 
 
-def test_closing_and_reopening_keeps_everything(workspace_file: Path, fixed_extractor: None):
+def test_closing_and_reopening_keeps_everything(workspace_file: Path):
     store = Store(workspace_file, annotator="ana")
-    store.add_articles([Article(text=NEWS, title="Cup")])
+    add_articles(store, [Article(text=NEWS, title="Cup")])
     document_id = store.document_summaries()[0].id
     first, second = (a.id or 0 for a in store.attributions_for(document_id))
     store.accept_attribution(first)
@@ -48,7 +48,7 @@ def test_a_second_store_sees_what_the_first_committed(workspace_file: Path) -> N
     # The pattern of an import worker: its own store on the same file.
     ui = Store(workspace_file)
     worker = Store(workspace_file)
-    worker.add_articles([Article(text="From the worker.")], preannotate=False)
+    add_articles(worker, [Article(text="From the worker.")], preannotate=False)
     assert [s.length for s in ui.document_summaries()] == [len("From the worker.")]
     worker.close()
     ui.close()
@@ -88,7 +88,7 @@ def test_the_default_workspace_lives_in_the_user_data_folder(
 def test_iter_documents_streams_every_document_with_its_attributions(
     store: Store, news_id: int
 ) -> None:
-    store.add_articles([Article(text=f"article number {n}") for n in range(450)])
+    add_articles(store, [Article(text=f"article number {n}") for n in range(450)])
     seen = list(store.iter_documents())
     assert len(seen) == 451
     assert [d.id for d, _ in seen] == sorted(d.id for d, _ in seen)
@@ -98,7 +98,7 @@ def test_iter_documents_streams_every_document_with_its_attributions(
 
 
 def test_iter_documents_filters_by_status(store: Store, news_id: int) -> None:
-    store.add_articles([Article(text="still new")])
+    add_articles(store, [Article(text="still new")])
     store.set_document_status(news_id, DocumentStatus.DONE)
     assert [d.id for d, _ in store.iter_documents(DocumentStatus.DONE)] == [news_id]
     assert [d.text for d, _ in store.iter_documents(DocumentStatus.NEW)] == ["still new"]
@@ -123,7 +123,7 @@ def test_writes_take_the_write_lock_up_front(store: Store, first_id: int) -> Non
 
 def test_an_action_waits_for_a_worker_import_and_then_commits(workspace_file: Path) -> None:
     ui = Store(workspace_file, annotator="ana")
-    ui.add_articles([Article(text='Ana said "yes indeed" loudly.')])
+    add_articles(ui, [Article(text='Ana said "yes indeed" loudly.')])
     document_id = ui.document_summaries()[0].id
     attribution_id = ui.attributions_for(document_id)[0].id or 0
     importing = threading.Event()
@@ -137,7 +137,7 @@ def test_an_action_waits_for_a_worker_import_and_then_commits(workspace_file: Pa
                 importing.set()
                 time.sleep(0.3)  # hold the write lock a little
 
-            worker.add_articles([Article(text="Imported by the worker.")], progress=slow_progress)
+            add_articles(worker, [Article(text="Imported by the worker.")], progress=slow_progress)
         except BaseException as error:  # reported to the main thread
             errors.append(error)
         finally:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
+from jobs.importing import import_articles
 from quotes.model import Article, Attribution, QuoteType, Span
 from storage.store import Store
 from ui.shell.main_window import MainWindow
@@ -110,7 +111,7 @@ def fill_workspace(path: Path, articles: list[Article]) -> Path:
     """Create the workspace at ``path`` holding ``articles`` (each one and each of its
     records must go in) and return ``path``."""
     with Store(path) as store:
-        report = store.add_articles(articles)
+        report = import_articles(store, articles)
     assert report.imported == len(articles)
     assert report.attributions == sum(len(article.attributions) for article in articles)
     return path

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from jobs.importing import import_articles
 from quotes.model import Status
 from ui.shell.main_window import MainWindow
 from ui.shell.theme import Part
@@ -130,7 +131,7 @@ def test_highlights_stay_on_their_words_after_an_emoji(qtbot, tmp_path) -> None:
         cue=Span(text.index("said"), text.index("said") + 4),
     )
     with Store(tmp_path / "emoji.sqlite") as store:
-        store.add_articles([Article(text=text, title="Cup", attributions=(record,))])
+        import_articles(store, [Article(text=text, title="Cup", attributions=(record,))])
         window = MainWindow(store)
         qtbot.addWidget(window)
         window.show()

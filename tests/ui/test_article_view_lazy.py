@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
+from jobs.importing import import_articles
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 from storage.store import Store
 from ui.article.article_view import ArticleView
@@ -52,7 +53,7 @@ def lazy_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(RecordHighlighter, "LAZY_FROM_CHARS", 1_000)
     text, records = long_article()
     with Store(tmp_path / "long.sqlite") as store:
-        store.add_articles([Article(text=text, title="Road", attributions=records)])
+        import_articles(store, [Article(text=text, title="Road", attributions=records)])
         window = MainWindow(store)
         qtbot.addWidget(window)
         window.show()

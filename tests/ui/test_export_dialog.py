@@ -17,13 +17,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-import ui.shell.tasks
 from formats.atomic import FOLDER_MARKER
 from formats.writers import ExportFilters
+from jobs.importing import import_articles
 from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Status
 from storage.store import Store
 from ui.io.export_dialog import ExportDialog
 from ui.shell.main_window import MainWindow
+from ui.shell.tasks import TaskSetup
 
 from .conftest import span_of
 
@@ -36,7 +37,8 @@ def store(workspace_path: Path) -> Iterator[Store]:
     """The workspace after review: Bridge (doc 1) has two records accepted by ana and
     one rejected by bob; Harbour (doc 2, done) has one record accepted by bob."""
     with Store(workspace_path) as setup:
-        setup.add_articles(
+        import_articles(
+            setup,
             [
                 Article(
                     text=HARBOUR,
@@ -52,7 +54,7 @@ def store(workspace_path: Path) -> Iterator[Store]:
                         ),
                     ),
                 )
-            ]
+            ],
         )
     with Store(workspace_path, annotator="ana") as ana:
         ana.accept_attribution(1)
@@ -276,9 +278,7 @@ def test_a_folder_that_is_not_an_export_is_left_alone(
         box.close()
 
 
-def test_cancel_keeps_the_earlier_export(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cancel_keeps_the_earlier_export(qtbot, window: MainWindow, tmp_path: Path) -> None:
     class SlowStore(Store):
         """The workspace read slowly and endlessly, so that Cancel comes mid-export."""
 
@@ -288,7 +288,7 @@ def test_cancel_keeps_the_earlier_export(
                     time.sleep(0.005)
                     yield item
 
-    monkeypatch.setattr(ui.shell.tasks, "Store", SlowStore)
+    window.file_actions.setup = TaskSetup(open_store=SlowStore)  # the worker opens this
     out = tmp_path / "exports" / "dataset.jsonl"
     out.parent.mkdir()
     out.write_bytes(b"the earlier export\n")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from storage import samples
+from jobs.samples import seed_samples
 from storage.store import Store
 from ui.shell.main_window import MainWindow
 from ui.tables.document_list import TITLE_MINIMUM_WIDTH, DocumentListModel
@@ -23,7 +23,7 @@ def sample_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     """The real window on a workspace seeded with the sample articles, as on a first
     start, at its default size and dock widths."""
     with Store(tmp_path / "samples.sqlite") as store:
-        samples.seed_samples(store)
+        seed_samples(store)
         window = show_window(qtbot, store)
         qtbot.waitUntil(lambda: window.document_list.viewport().width() > 0)
         yield window

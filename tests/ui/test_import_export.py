@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
 
-import ui.shell.tasks
 from formats.writers import ExportFilters
 from quotes.model import Article, ImportReport
 from storage.store import Store
 from ui.io.import_report_dialog import ImportReportDialog
 from ui.shell.main_window import MainWindow
+from ui.shell.tasks import TaskSetup
 
 from .conftest import ARTICLE_TEXT
 
@@ -98,14 +98,14 @@ def test_import_from_the_file_menu(
 
 
 def test_cancel_keeps_the_workspace_as_it_was(
-    qtbot, window: MainWindow, workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, workspace_path: Path
 ) -> None:
     def endless(paths: object, **_kw: object) -> Iterator[Article]:
         for n in itertools.count():
             time.sleep(0.005)
             yield Article(text=f"Article {n}: the minister said nothing new today.")
 
-    monkeypatch.setattr(ui.shell.tasks, "read_paths", endless)
+    window.file_actions.setup = TaskSetup(read=endless)  # the worker reads this
     handle = window.file_actions.import_paths([Path("anything")])
     dialog = window.file_actions.progress_dialog
     assert isinstance(dialog, QProgressDialog)

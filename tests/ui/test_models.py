@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from jobs.importing import import_articles
 from quotes.model import Span, Speaker, Status
 from storage.store import Store
 from ui.operations import attribution_operations
@@ -88,7 +89,7 @@ def test_a_workspace_change_reloads_the_document_list(store: Store) -> None:
     documents = DocumentListModel(store, hub)
     from quotes.model import Article
 
-    store.add_articles([Article(text="The council said nothing at all.", title="Council")])
+    import_articles(store, [Article(text="The council said nothing at all.", title="Council")])
     assert documents.rowCount() == 1  # not yet told
     hub.notify(ChangeKind.WORKSPACE)
     assert [documents.index(r, 0).data() for r in range(2)] == ["Bridge", "Council"]
@@ -142,7 +143,7 @@ def test_newline_offsets_are_the_line_breaks() -> None:
 def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkeypatch) -> None:
     from quotes.model import Article
 
-    store.add_articles([Article(text="The council said nothing at all.", title="Council")])
+    import_articles(store, [Article(text="The council said nothing at all.", title="Council")])
     hub = ChangeHub()
     documents = DocumentListModel(store, hub)
     records = AttributionTableModel(store, hub)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from jobs.importing import import_articles
 from quotes.model import Article, Attribution, QuoteType, Span, Speaker
 from storage.store import Store
 from ui.operations import roster_operations
@@ -74,7 +75,9 @@ class Prompt:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "roster.sqlite") as opened:
-        report = opened.add_articles([Article(text=TEXT, title="Bridge", attributions=_records())])
+        report = import_articles(
+            opened, [Article(text=TEXT, title="Bridge", attributions=_records())]
+        )
         assert report.imported == 1, report
         yield opened
 

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from jobs.importing import import_articles
 from quotes.model import Article
 from storage.store import Store
 from ui.operations.changes import ChangeHub, ChangeKind
@@ -40,7 +41,7 @@ ARTICLES = [
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "search.sqlite") as opened:
-        assert opened.add_articles(ARTICLES, preannotate=False).imported == 3
+        assert import_articles(opened, ARTICLES, preannotate=False).imported == 3
         yield opened
 
 
@@ -183,8 +184,8 @@ def test_escape_clears_the_box_and_the_hits(qtbot, panel: SearchPanel) -> None:
 def test_an_import_refreshes_the_hits(qtbot, panel, store, hub) -> None:
     _type(qtbot, panel, "ferry")
     assert len(_titles(panel)) == 1
-    store.add_articles(
-        [Article(title="Ferry fares", text="Ferry fares rise in June.")], preannotate=False
+    import_articles(
+        store, [Article(title="Ferry fares", text="Ferry fares rise in June.")], preannotate=False
     )
     hub.notify(ChangeKind.WORKSPACE)
     assert sorted(_titles(panel)) == ["Bridge to reopen in May", "Ferry fares"]

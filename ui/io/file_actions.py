@@ -41,7 +41,7 @@ from ui.io.import_report_dialog import ImportReportDialog
 from ui.operations.changes import ChangeKind
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.shell.messages import describe_export, describe_import, show_error
-from ui.shell.tasks import export_workspace, import_files
+from ui.shell.tasks import TaskSetup, export_workspace, import_files
 from ui.shell.view_state import APPLICATION, ORGANISATION
 from ui.shell.workers import TaskHandle, run_task
 
@@ -72,8 +72,16 @@ class FileActions(ActionGroup):
 
     workspace_requested = Signal(object, bool)
 
-    def __init__(self, context: ActionContext, *, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        context: ActionContext,
+        *,
+        settings: QSettings | None = None,
+        setup: TaskSetup | None = None,
+    ) -> None:
         super().__init__(context)
+        # What the import and export workers are given besides their data (the lexicon).
+        self.setup = setup or TaskSetup()
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self._task: TaskHandle | None = None
         self.progress_dialog: QProgressDialog | None = None
@@ -186,6 +194,7 @@ class FileActions(ActionGroup):
             [Path(p) for p in paths],
             options=options if options is not None else load_csv_mapping(self.settings),
             annotator=self._store.annotator,
+            setup=self.setup,
         )
         return self._start(job, "Importing", "Import failed", self._import_done)
 
@@ -221,6 +230,7 @@ class FileActions(ActionGroup):
             Path(path),
             format=format,
             filters=filters,
+            setup=self.setup,
         )
         # Without a document filter every document is exported: the bar can show how far.
         total = self._store.document_count() if filters.document_statuses is None else 0

@@ -13,10 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from storage import samples
+from jobs.samples import seed_samples as import_samples
+from quotes.lexicon import Lexicon
 from storage.store import Store
 from ui.shell.main_window import APP_TITLE, MainWindow
 from ui.shell.messages import show_error
+from ui.shell.tasks import TaskSetup
 from ui.shell.theme import apply_theme
 from ui.shell.view_state import ViewState
 from ui.shell.workers import running_tasks
@@ -28,12 +30,18 @@ class WorkspaceSession:
     :param annotator: the name recorded on every action in the history.
     :param view_state: where windows keep their layout, zoom, theme and last
         position (None: nowhere, as in tests).
+    :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
     """
 
     def __init__(
-        self, *, annotator: str = "annotator", view_state: ViewState | None = None
+        self,
+        *,
+        annotator: str = "annotator",
+        view_state: ViewState | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.annotator = annotator
+        self.tasks = TaskSetup(lexicon=lexicon)
         self.view_state = view_state
         self.store: Store | None = None
         self.window: MainWindow | None = None
@@ -51,7 +59,7 @@ class WorkspaceSession:
         try:
             store = Store(path, annotator=self.annotator)
             if seed_samples:
-                samples.seed_samples(store)
+                import_samples(store, lexicon=self.tasks.lexicon)
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
             self._fail(f"Cannot open the workspace {path}:\n{error}")
             return False
@@ -59,7 +67,7 @@ class WorkspaceSession:
             # The window being replaced keeps its place in its own workspace (before
             # the new window reads it: both may be on the same workspace).
             self.window.remember_position()
-        window = MainWindow(store, view_state=self.view_state)
+        window = MainWindow(store, view_state=self.view_state, tasks=self.tasks)
         window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
         old_store, old_window = self.store, self.window
         self.store, self.window = store, window
@@ -91,6 +99,7 @@ def run_gui(
     *,
     seed_samples: bool,
     annotator: str = "annotator",
+    lexicon: Lexicon | None = None,
     warning: str | None = None,
 ) -> int:
     """Open the workspace ``db_path`` in the main window and run until it closes.
@@ -98,6 +107,7 @@ def run_gui(
     :param db_path: the workspace file (created and migrated when new).
     :param seed_samples: import the sample articles when the workspace is empty.
     :param annotator: the name recorded on every action in the history.
+    :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
     :param warning: a start-up problem to show once the window is up (e.g. a
         broken cue lexicon), or None.
     :returns: the exit code (non-zero when the workspace could not be opened).
@@ -107,7 +117,7 @@ def run_gui(
     app.setApplicationName(APP_TITLE)
     view_state = ViewState.for_app()
     apply_theme(app, view_state.theme())
-    session = WorkspaceSession(annotator=annotator, view_state=view_state)
+    session = WorkspaceSession(annotator=annotator, view_state=view_state, lexicon=lexicon)
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
     if session.window is not None:

@@ -38,6 +38,7 @@ from ui.shell.cheat_sheet import CheatSheet, menu_actions
 from ui.shell.current import CurrentRecord
 from ui.shell.help_actions import HelpActions
 from ui.shell.status_line import StatusLine
+from ui.shell.tasks import TaskSetup
 from ui.shell.view_actions import ViewActions
 from ui.shell.view_state import ViewState
 from ui.tables.attribution_table import AttributionPanel, AttributionTableModel
@@ -57,12 +58,19 @@ class MainWindow(QMainWindow):
     :param view_state: where the layout, zoom, theme and last position are kept;
         None (tests, scripts) restores and saves nothing and leaves the
         application's theme alone.
+    :param tasks: what the import and export workers are given (the cue lexicon);
+        None: the defaults.
     """
 
     workspace_requested = Signal(object, bool)
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, view_state: ViewState | None = None
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        view_state: ViewState | None = None,
+        tasks: TaskSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -92,7 +100,7 @@ class MainWindow(QMainWindow):
             article_view=self.article_view,
             model=self.attribution_model,
         )
-        self.file_actions = FileActions(context)
+        self.file_actions = FileActions(context, setup=tasks)
         self.annotation_actions = AnnotationActions(
             context, attribution_panel=self.attribution_panel
         )

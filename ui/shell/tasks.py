@@ -2,19 +2,38 @@
 
 Nothing here touches Qt. Each job opens its own :class:`Store` on the workspace
 file, because a sqlite connection belongs to the thread that opened it, and closes
-it before returning. Signatures fit :func:`ui.shell.workers.run_task` once the data is
+it before returning; the work itself is the application floor's (``jobs``), the same
+the CLI runs. Signatures fit :func:`ui.shell.workers.run_task` once the data is
 bound with ``functools.partial``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from formats.readers import ReadOptions, read_paths
 from formats.writers import ExportFilters, ExportReport, write_export
-from quotes.model import ImportReport, Problem
+from jobs import importing
+from quotes.lexicon import Lexicon
+from quotes.model import ImportReport
 from storage.store import Store
+
+
+@dataclass(frozen=True)
+class TaskSetup:
+    """What the GUI's jobs are given besides their data (one per window).
+
+    :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
+    :param read: how imports read their files (tests pass an endless reader).
+    :param open_store: how a job opens the workspace in its worker thread (tests pass
+        a slow store).
+    """
+
+    lexicon: Lexicon | None = None
+    read: importing.ReadPaths = read_paths
+    open_store: Callable[[Path], Store] = Store
 
 
 def import_files(
@@ -23,27 +42,31 @@ def import_files(
     *,
     options: ReadOptions | None = None,
     annotator: str = "annotator",
+    setup: TaskSetup | None = None,
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> ImportReport:
     """Read ``paths`` (files or folders) and store their articles in the workspace.
 
-    ``options`` carries the CSV/TSV column mapping (default: ``text``, ``title``,
-    ``id``). Problems of the readers (bad lines, undecodable files) and their notes (the
-    encodings detected) are added to the store's report. A cancelled import keeps
-    nothing: the store writes all articles in one transaction.
+    The job is ``jobs.importing.import_files`` on a store of this thread: ``options``
+    carries the CSV/TSV column mapping, the report holds the readers' problems and
+    notes with the store's, and a cancelled import keeps nothing.
     """
-    problems: list[Problem] = []
-    notes: list[str] = []
-    store = Store(db_path, annotator=annotator)
+    setup = setup or TaskSetup()
+    store = setup.open_store(db_path)
+    store.annotator = annotator
     try:
-        articles = read_paths(
-            [Path(p) for p in paths], options=options, problems=problems, notes=notes
+        return importing.import_files(
+            store,
+            paths,
+            options=options,
+            lexicon=setup.lexicon,
+            read=setup.read,
+            progress=progress,
+            is_cancelled=is_cancelled,
         )
-        report = store.add_articles(articles, progress=progress, is_cancelled=is_cancelled)
     finally:
         store.close()
-    return report.merged(ImportReport(problems=tuple(problems), notes=tuple(notes)))
 
 
 def export_workspace(
@@ -52,6 +75,7 @@ def export_workspace(
     *,
     format: str = "jsonl",
     filters: ExportFilters | None = None,
+    setup: TaskSetup | None = None,
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> ExportReport:
@@ -61,9 +85,10 @@ def export_workspace(
     ``ExportFilters.every_status()`` candidates and rejected ones are written too,
     with their status (a full backup). The output appears whole or not at all
     (``formats.atomic``): a failure raises ``OSError`` and a cancel returns a report
-    with ``cancelled`` set, both leaving any earlier output untouched.
+    with ``cancelled`` set, both leaving any earlier output untouched. The workspace
+    is opened with ``setup.open_store``.
     """
-    store = Store(db_path)
+    store = (setup or TaskSetup()).open_store(db_path)
     try:
         return write_export(
             store.iter_documents(),

@@ -1,0 +1,143 @@
+"""The bottom of the store: the connection, transactions, the clock and history append.
+
+Every concern module (``documents``, ``attributions``, ``roster``, ``undo``) works
+through one :class:`Connection`; none opens its own. This is also the one place the
+current annotator lives: each history entry and each decision is recorded with
+``Connection.annotator``, so a per-annotator layer (the teams issue) has a single seam
+to read it from.
+
+Threading: a ``Connection`` belongs to the thread that opened it (sqlite's rule). A
+worker thread opens its own on the same file; WAL lets readers and one writer work side
+by side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quotes.model import DocumentStatus
+from storage.history import IDLE_AFTER_MS
+from storage.migrations import open_database
+
+
+def now() -> str:
+    """The wall-clock time stamp stored on rows and history entries (UTC, ms)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Connection:
+    """One open workspace file and who is working in it.
+
+    :param path: the SQLite file; created and migrated when new. ``None`` opens a
+        private in-memory database (for tests).
+    :param annotator: the name recorded on each action.
+    :raises WorkspaceError: when the file is not a usable workspace.
+    """
+
+    def __init__(self, path: str | Path | None, *, annotator: str) -> None:
+        self.path = None if path is None else Path(path)
+        self._db = open_database(self.path)
+        self.conn: sqlite3.Connection = self._db.conn
+        self.conn.row_factory = sqlite3.Row
+        self.annotator = annotator
+        # When the annotator's current decision started (time.monotonic), or None.
+        self._clock: float | None = None
+
+    def close(self) -> None:
+        """Close the connection. Everything was committed already."""
+        self._db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls become savepoints of the outer one.
+
+        The outermost level is ``BEGIN IMMEDIATE``: it takes the write lock up front,
+        waiting for another connection's writer up to the busy timeout. A deferred
+        ``BEGIN`` would read first and could then fail at once with SQLITE_BUSY when
+        another connection (an import worker) committed in between.
+        """
+        if self.conn.in_transaction:
+            with self._db.atomic():
+                yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def start_decision(self) -> None:
+        """Start timing the annotator's next decision."""
+        self._clock = time.monotonic()
+
+    def _elapsed_ms(self, timed: bool) -> int | None:
+        """The decision time of a ``timed`` action, restarting the clock for the next."""
+        if not timed:
+            return None
+        moment = time.monotonic()
+        elapsed_ms = None
+        if self._clock is not None:
+            elapsed_ms = round((moment - self._clock) * 1000)
+            if elapsed_ms > IDLE_AFTER_MS:
+                elapsed_ms = None
+        self._clock = moment
+        return elapsed_ms
+
+    def append_history(
+        self,
+        action: str,
+        *,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        document_id: int | None = None,
+        attribution_id: int | None = None,
+        target_id: int | None = None,
+        timed: bool = True,
+        starts_review: bool = False,
+    ) -> None:
+        """Append one entry. ``timed`` actions get ``elapsed_ms``; ``starts_review``
+        actions move a new document in progress, recorded in the same entry so that
+        undo moves it back. Call inside the transaction of the change it records."""
+        if starts_review and document_id is not None:
+            # Reviewing starts a document; moving it on to done stays the annotator's call.
+            bumped = self.conn.execute(
+                "UPDATE documents SET status = 'in_progress', updated_at = ?"
+                " WHERE id = ? AND status = 'new'",
+                (now(), document_id),
+            ).rowcount
+            if bumped:
+                before = {**(before or {}), "document": {"status": DocumentStatus.NEW.value}}
+                after = {
+                    **(after or {}),
+                    "document": {"status": DocumentStatus.IN_PROGRESS.value},
+                }
+        self.conn.execute(
+            "INSERT INTO history (at, annotator, action, document_id, attribution_id,"
+            " before, after, elapsed_ms, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                now(),
+                self.annotator,
+                action,
+                document_id,
+                attribution_id,
+                None if before is None else json.dumps(before),
+                None if after is None else json.dumps(after),
+                self._elapsed_ms(timed),
+                target_id,
+            ),
+        )
