@@ -338,13 +338,13 @@ def _shared(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
 
 
 class _Labels(dict[tuple[int, int | str], tuple[_Piece, _Piece]]):
-    """Begin and inside pieces ("\tB-CUE-2", "\tI-CUE-2") by (layer, ids), made on
+    """Begin and inside pieces (``"\\tB-CUE-2"``, ``"\\tI-CUE-2"``) by (layer, ids), made on
     first use and kept: attribution numbers repeat from one document to the next."""
 
     def __init__(self, piece: Callable[[str], _Piece]) -> None:
         super().__init__()
-        self._piece = piece
-        self.outside = tuple(piece(f"\t{OUTSIDE}{tail}") for _, tail in _LAYERS)
+        self._piece: Callable[[str], _Piece] = piece
+        self.outside: tuple[_Piece, ...] = tuple(piece(f"\t{OUTSIDE}{tail}") for _, tail in _LAYERS)
 
     def __missing__(self, key: tuple[int, int | str]) -> tuple[_Piece, _Piece]:
         layer, ids = key
@@ -383,8 +383,8 @@ def _layer_column(
         spans = list(_shared(marks))
     # The token range of every span in two C-level passes: the first token ending
     # after the span's start, and the first token starting at or after its end.
-    firsts = list(map(bisect_right, repeat(ends), map(_FIRST_OF, spans)))
-    stops = list(map(bisect_left, repeat(starts), map(_SECOND_OF, spans)))
+    firsts: list[int] = list(map(bisect_right, repeat(ends), map(_FIRST_OF, spans)))
+    stops: list[int] = list(map(bisect_left, repeat(starts), map(_SECOND_OF, spans)))
     ids = map(_THIRD_OF, spans)
     # Usually each span's tokens come after the previous span's: none is skipped.
     ordered = all(map(le, [0, *stops[:-1]], firsts)) and all(map(lt, firsts, stops))
