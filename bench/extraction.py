@@ -1,6 +1,7 @@
 """Benchmark of the extraction engine on the gold development set.
 
-Run: ``.venv/bin/python -m bench.extraction [GOLD.jsonl]`` (default ``../shared/gold/dev.jsonl``).
+Run: ``.venv/bin/python bench/extraction.py [GOLD.jsonl]`` (or ``-m bench.extraction``;
+default ``../shared/gold/dev.jsonl``).
 Prints the quality figures of ``quotes.evaluate`` on the speech attributions and the
 throughput of ``quotes.extract.extract`` (CPU time of this one process, best of three
 rounds) beside a plain quotation-mark regex scan of the same texts in the same run (the
@@ -24,6 +25,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+# Run as a script (``bench/extraction.py``), the project root is not on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quotes.evaluate import format_table, score_records
 from quotes.extract import extract

@@ -107,18 +107,19 @@ def extract_with(text: str, lexicon: Lexicon) -> Extraction:
 
 
 def _inherit_speakers(drafts: list[Draft]) -> None:
-    """Give a participle draft ("..., adding that") the speaker of its unit's main draft."""
+    """Give a participle draft ("..., adding that") the speaker of its unit's main draft.
+
+    The main draft is the last draft of the unit (in ``drafts`` order) that has a speaker
+    of its own and a cue before the participle's. Drafts are grouped by unit first, so
+    the cost is that of the drafts, not their square.
+    """
+    owners_by_unit: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.speaker is not None and not draft.inherits_speaker:
+            owners_by_unit.setdefault(draft.unit, []).append(draft)
     for draft in drafts:
         if not draft.inherits_speaker:
             continue
-        owners = [
-            d
-            for d in drafts
-            if d.unit == draft.unit
-            and d is not draft
-            and d.speaker is not None
-            and not d.inherits_speaker
-            and d.cue_start < draft.cue_start
-        ]
+        owners = [d for d in owners_by_unit.get(draft.unit, ()) if d.cue_start < draft.cue_start]
         if owners:
             draft.speaker = owners[-1].speaker

@@ -6,16 +6,27 @@ Layout (tab-separated, UTF-8)::
     # doc_id = doc-1
     Fares	0	5	O	O	O
     "	27	28	O	O	O
-    The	28	31	B-CONTENT	O	O
+    The	28	31	B-CONTENT-1	O	O
     ...
+    Singh	40	45	O	O	B-SOURCE-1
+    said	46	50	O	B-CUE-1	O
                                     (a blank line ends each paragraph and document)
 
 ``START``/``END`` are the token's character offsets into the document text, so tags
 map back to spans. Each layer (content, cue, source) has its own column because the
 layers may overlap. A token gets a layer's tag when it overlaps one of its spans;
 every content fragment starts with ``B-``; where two attributions' spans of one layer
-overlap, the earlier in text order keeps the tokens. Tokens come from a data-free
-nltk ``span_tokenize`` tokenizer (``WordPunctTokenizer`` unless another is passed).
+overlap, the earlier in text order keeps the tokens.
+
+Links: every tag ends in the number of its attribution, ``-<n>``: the n-th attribution
+of the document in text order (the ``E<n>`` of the brat export). So when a sentence
+holds several quotations, ``B-SOURCE-2`` and ``B-CUE-2`` belong to ``B-CONTENT-2``. A
+span that belongs to several attributions (one speaker mention or one cue for two
+quotations) carries all their numbers, joined by commas: ``B-SOURCE-1,2``. A tagger
+that wants the plain BIO labels strips the suffix (``re.sub(r"-[\\d,]+$", "", tag)``).
+
+Tokens come from a data-free nltk ``span_tokenize`` tokenizer (``WordPunctTokenizer``
+unless another is passed).
 """
 
 from __future__ import annotations
@@ -23,9 +34,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from itertools import count as count_from
-from operator import add, attrgetter, itemgetter, sub
+from operator import add, itemgetter, le, lt
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -34,7 +45,7 @@ from nltk.tokenize import RegexpTokenizer, WordPunctTokenizer
 
 from formats.atomic import atomic_text_file
 from formats.writers.selection import Item, export_id
-from quotes.model import Attribution, Span
+from quotes.model import Attribution
 
 HEADER = "# global.columns = FORM START END CONTENT CUE SOURCE\n"
 OUTSIDE = "O"
@@ -291,93 +302,124 @@ def _pick(table: Sequence[_Piece], indexes: Sequence[int]) -> Sequence[_Piece]:
     return itemgetter(*indexes)(table)  # type: ignore[no-any-return]
 
 
-# A token's tag in one layer is a byte: outside, begin or inside. The three layers'
-# bytes make one number, 9 * content + 3 * cue + source, which picks the line's tail.
-_O, _B, _I = 0, 1, 2
+#: The layers, in column order, and what ends each layer's column: the last ends the line.
+_LAYERS = (("CONTENT", ""), ("CUE", ""), ("SOURCE", "\n"))
 
 
-def _tag_text(code: int, label: str) -> str:
-    return ("\t" + OUTSIDE, f"\tB-{label}", f"\tI-{label}")[code]
+def _layer_marks(attributions: list[Attribution]) -> list[list[tuple[int, int, int]]]:
+    """Each layer's spans as (start, end, number): ``number`` is the 1-based position in
+    ``attributions`` of the attribution the span belongs to."""
+    content = [
+        (fragment.start, fragment.end, number)
+        for number, attribution in enumerate(attributions, start=1)
+        for fragment in attribution.fragments
+    ]
+    cue = [
+        (a.cue.start, a.cue.end, number)
+        for number, a in enumerate(attributions, start=1)
+        if a.cue is not None
+    ]
+    source = [
+        (a.speaker.start, a.speaker.end, number)
+        for number, a in enumerate(attributions, start=1)
+        if a.speaker is not None
+    ]
+    return [content, cue, source]
 
 
-#: The end of a token line for each combination of tags: three columns and a newline.
-LINE_TAILS: tuple[str, ...] = tuple(
-    _tag_text(content, "CONTENT") + _tag_text(cue, "CUE") + _tag_text(source, "SOURCE") + "\n"
-    for content in (_O, _B, _I)
-    for cue in (_O, _B, _I)
-    for source in (_O, _B, _I)
-)
-_LINE_TAIL_BYTES = tuple(tail.encode("ascii") for tail in LINE_TAILS)
+def _shared(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    """``marks`` with each span once, in first-appearance order, with the numbers of
+    every attribution it belongs to joined by commas ("1,2": two quotations of one
+    speaker mention or one cue)."""
+    numbers: dict[tuple[int, int], list[str]] = {}
+    for start, end, number in marks:
+        numbers.setdefault((start, end), []).append(str(number))
+    return [(start, end, ",".join(ids)) for (start, end), ids in numbers.items()]
 
 
-#: ``_SPAN_RUNS[:n]`` are the tags of a span of n tokens: begin, then inside. Longer
-#: spans take the general path.
-_SPAN_RUNS = bytes([_B]) + bytes([_I]) * 65535
+class _Labels(dict[tuple[int, int | str], tuple[_Piece, _Piece]]):
+    """Begin and inside pieces (``"\\tB-CUE-2"``, ``"\\tI-CUE-2"``) by (layer, ids), made on
+    first use and kept: attribution numbers repeat from one document to the next."""
+
+    def __init__(self, piece: Callable[[str], _Piece]) -> None:
+        super().__init__()
+        self._piece: Callable[[str], _Piece] = piece
+        self.outside: tuple[_Piece, ...] = tuple(piece(f"\t{OUTSIDE}{tail}") for _, tail in _LAYERS)
+
+    def __missing__(self, key: tuple[int, int | str]) -> tuple[_Piece, _Piece]:
+        layer, ids = key
+        label, tail = _LAYERS[layer]
+        pieces = (self._piece(f"\tB-{label}-{ids}{tail}"), self._piece(f"\tI-{label}-{ids}{tail}"))
+        if len(self) < 100_000:  # bounded; numbers past it are made each time
+            self[key] = pieces
+        return pieces
 
 
-def _layer_codes(
-    count: int, starts: Sequence[int], ends: Sequence[int], spans: Iterable[Span]
-) -> bytearray:
-    """One layer's tag per token (a byte each) for ``spans``, in their order.
+_TEXT_LABELS: _Labels[str] = _Labels(str)
+_BYTE_LABELS: _Labels[bytes] = _Labels(lambda piece: piece.encode("ascii"))
+
+
+def _layer_column(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    marks: list[tuple[int, int, int]],
+    layer: int,
+    labels: _Labels[_Piece],
+) -> list[_Piece]:
+    """One layer's column piece (``"\tO"``, ``"\tB-CUE-2"``..., str or bytes as
+    ``labels`` makes them) for each token.
 
     A span takes its tokens (begin, then inside) unless an earlier span already took
-    one of them; then it is skipped whole.
+    one of them; then it is skipped whole. Its tags carry the numbers of the
+    attributions it belongs to. One Python step per span, none per token.
     """
-    spans = list(spans)
-    if not spans:
-        return bytearray(count)
+    count = len(starts)
+    column = [labels.outside[layer]] * count
+    if not marks:
+        return column
+    keys = [(start, end) for start, end, _ in marks]
+    spans: list[tuple[int, int, int | str]] = list(marks)
+    if not all(map(lt, keys, keys[1:])) and len(set(keys)) != len(keys):
+        spans = list(_shared(marks))
     # The token range of every span in two C-level passes: the first token ending
     # after the span's start, and the first token starting at or after its end.
-    firsts = list(map(bisect_right, repeat(ends), map(_START, spans)))
-    stops = list(map(bisect_left, repeat(starts), map(_END, spans)))
-    widths = list(map(sub, stops, firsts))
-    gaps = list(map(sub, firsts, [0, *stops[:-1]]))
-    codes = bytearray(count)
-    if min(widths) > 0 and min(gaps) >= 0 and max(widths) <= len(_SPAN_RUNS):
-        # The usual case: each span's tokens come after the previous span's, so none
-        # is skipped and nothing needs checking.
-        runs = _SPAN_RUNS
-        for first, stop, width in zip(firsts, stops, widths, strict=True):
-            codes[first:stop] = runs[:width]
-        return codes
-    for first, stop, width in zip(firsts, stops, widths, strict=True):
-        if width <= 0:
-            continue
-        if width == 1:
-            if codes[first] == _O:
-                codes[first] = _B
-            continue
-        if codes.count(_O, first, stop) != width:  # counted in C
-            continue
-        codes[first : first + width] = bytes([_B]) + bytes([_I]) * (width - 1)
-    return codes
+    firsts: list[int] = list(map(bisect_right, repeat(ends), map(_FIRST_OF, spans)))
+    stops: list[int] = list(map(bisect_left, repeat(starts), map(_SECOND_OF, spans)))
+    ids = map(_THIRD_OF, spans)
+    # Usually each span's tokens come after the previous span's: none is skipped.
+    ordered = all(map(le, [0, *stops[:-1]], firsts)) and all(map(lt, firsts, stops))
+    taken = None if ordered else bytearray(count)
+    for first, stop, number in zip(firsts, stops, ids, strict=True):
+        width = stop - first
+        if taken is not None:
+            if width <= 0 or taken.count(0, first, stop) != width:  # counted in C
+                continue
+            taken[first:stop] = b"\x01" * width
+        begin, inside = labels[layer, number]
+        column[first] = begin
+        if width > 1:
+            column[first + 1 : stop] = [inside] * (width - 1)
+    return column
 
 
-def _line_tails(
-    attributions: list[Attribution], starts: Sequence[int], ends: Sequence[int]
-) -> bytes:
-    """Each token's line tail (its three tag columns), as indexes into ``LINE_TAILS``."""
-    count = len(starts)
-    content = _layer_codes(count, starts, ends, chain.from_iterable(map(_FRAGMENTS, attributions)))
-    cue = _layer_codes(count, starts, ends, filter(None, map(_CUE, attributions)))
-    source = _layer_codes(count, starts, ends, filter(None, map(_SPEAKER, attributions)))
-    # Big-integer arithmetic combines the three byte strings position by position
-    # (no carries: 9 * 2 + 3 * 2 + 2 < 256) without a Python step per token.
-    combined = (
-        int.from_bytes(content, "big") * 9
-        + int.from_bytes(cue, "big") * 3
-        + int.from_bytes(source, "big")
-    )
-    return combined.to_bytes(count, "big")
+def _tag_columns(
+    attributions: list[Attribution],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    labels: _Labels[_Piece],
+) -> list[list[_Piece]]:
+    """The CONTENT, CUE and SOURCE column pieces of every token (SOURCE ends the line)."""
+    return [
+        _layer_column(starts, ends, marks, layer, labels)
+        for layer, marks in enumerate(_layer_marks(attributions))
+    ]
 
 
-_START = attrgetter("start")
-_END = attrgetter("end")
-_FRAGMENTS = attrgetter("fragments")
-_CUE = attrgetter("cue")
-_SPEAKER = attrgetter("speaker")
-#: Pieces per token line: the form, "\t<start>", "\t<end>" and the tail.
-_PIECES = 4
+_FIRST_OF = itemgetter(0)
+_SECOND_OF = itemgetter(1)
+_THIRD_OF = itemgetter(2)
+#: Pieces per token line: the form, "\t<start>", "\t<end>" and the three tag columns.
+_PIECES = 6
 
 
 def _paragraph_starts(text: str, starts: Sequence[int], count: int) -> set[int]:
@@ -432,7 +474,8 @@ def encoded_block(
     pieces[0::_PIECES] = words
     pieces[1::_PIECES] = _offset_bytes_column(starts, table, len(text))
     pieces[2::_PIECES] = _offset_bytes_column(ends, table, len(text))
-    pieces[3::_PIECES] = _pick(_LINE_TAIL_BYTES, _line_tails(attributions, starts, ends))
+    for offset, column in enumerate(_tag_columns(attributions, starts, ends, _BYTE_LABELS), 3):
+        pieces[offset::_PIECES] = column
     # A line break between two tokens ends a paragraph: a blank line before the token.
     for index in _paragraph_starts(text, starts, count):
         pieces[_PIECES * index] = b"\n" + pieces[_PIECES * index]
@@ -452,7 +495,8 @@ def _text_lines(
     pieces[0::_PIECES] = words
     pieces[1::_PIECES] = _offset_column(starts, table, len(text))
     pieces[2::_PIECES] = _offset_column(ends, table, len(text))
-    pieces[3::_PIECES] = _pick(LINE_TAILS, _line_tails(attributions, starts, ends))
+    for offset, column in enumerate(_tag_columns(attributions, starts, ends, _TEXT_LABELS), 3):
+        pieces[offset::_PIECES] = column
     for index in _paragraph_starts(text, starts, count):
         pieces[_PIECES * index] = "\n" + pieces[_PIECES * index]
     return "".join(pieces)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from quotes.model import Span, Speaker
+from quotes.speakers.name_index import NameIndex
 from quotes.speakers.words import NAME_WORD, titles
 from quotes.tokens import (
     CONNECTORS,
@@ -27,20 +28,6 @@ _FULL_NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
 _PRECEDING_WORDS = re.compile(rf"({NAME_WORD}\s+(?:{NAME_WORD}\s+){{0,3}})$")
 
 
-def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
-    """Offsets where ``word`` occurs as a whole word in ``text[start:end]``."""
-    found = []
-    position = text.find(word, start, end)
-    while position >= 0:
-        after = position + len(word)
-        if (position == 0 or not text[position - 1].isalnum()) and (
-            after >= len(text) or not text[after].isalnum()
-        ):
-            found.append(position)
-        position = text.find(word, after, end)
-    return found
-
-
 def _names_before(text: str, position: int) -> list[str]:
     """The capitalised non-title words written just before ``position``."""
     match = _PRECEDING_WORDS.search(text, max(0, position - 80), position)
@@ -55,6 +42,7 @@ _NAME_CONNECTORS = CONNECTORS - {"and", "of", "for", "at"}
 
 @dataclass
 class _Entity:
+    number: int  # its place in the resolver's list
     name: str
     surname: str
     descriptors: set[str] = field(default_factory=set)
@@ -72,6 +60,15 @@ class SpeakerResolver:
         self.text = text
         self.entities: list[_Entity] = []
         self._last: _Entity | None = None
+        self._names = NameIndex(text)
+        # Lookups that replace loops over every entity (which made resolution cost
+        # speakers x mentions). Each maps a key to the entity the loop found: the first
+        # with that surname, name or lower-case name; the last with a descriptor that
+        # ends in the key's words.
+        self._first_by_surname: dict[str, _Entity] = {}
+        self._first_by_name: dict[str, _Entity] = {}
+        self._first_by_lower_name: dict[str, _Entity] = {}
+        self._last_by_descriptor: dict[str, _Entity] = {}
 
     def resolve(self, mention: Span) -> str:
         """The entity name for ``mention``; mentions must come in text order.
@@ -125,10 +122,9 @@ class SpeakerResolver:
         if described is not None:
             return described
         text = mention.text_of(self.text)
-        lowered = text.lower()
-        for entity in self.entities:
-            if entity.name.lower() == lowered:
-                return entity
+        known = self._first_by_lower_name.get(text.lower())
+        if known is not None:
+            return known
         return self._new(text, words[-1].lower)
 
     def _by_name(self, mention: Span, tail: list[Token], words: list[Token]) -> _Entity:
@@ -139,11 +135,11 @@ class SpeakerResolver:
         for suffix in ("’s", "'s"):
             full = full.removesuffix(suffix)
         descriptor = " ".join(w.lower for w in words if w.lower in titles())
-        for entity in self.entities:
-            if entity.surname == surname or entity.name == full:
-                if descriptor:
-                    entity.descriptors.add(descriptor)
-                return entity
+        known = self._first_named(surname, full)
+        if known is not None:
+            if descriptor:
+                self._describe(known, descriptor)
+            return known
         if len(tail) == 1:
             # A surname alone: look for the full name earlier in the text.
             earlier = self._full_name_before(mention.start, surname)
@@ -151,13 +147,21 @@ class SpeakerResolver:
                 full = earlier
         entity = self._new(full, surname)
         if descriptor:
-            entity.descriptors.add(descriptor)
+            self._describe(entity, descriptor)
         self._add_descriptors_from_text(entity)
         return entity
 
+    def _first_named(self, surname: str, full: str) -> _Entity | None:
+        """The first entity whose surname is ``surname`` or whose name is ``full``."""
+        by_surname = self._first_by_surname.get(surname)
+        by_name = self._first_by_name.get(full)
+        if by_surname is None or by_name is None:
+            return by_surname or by_name
+        return by_surname if by_surname.number < by_name.number else by_name
+
     def _full_name_before(self, position: int, surname: str) -> str | None:
         """The last full name ending in ``surname`` before ``position`` ("Rajnath Singh")."""
-        for found in reversed(_occurrences(self.text, surname, 0, position)):
+        for found in reversed(self._names.occurrences(surname, 0, position)):
             words = _names_before(self.text, found)
             if words:
                 return " ".join([*words, surname])
@@ -167,24 +171,31 @@ class SpeakerResolver:
         """Record title words written before the entity's full name ("Defence Minister X")."""
         if " " not in entity.name:
             return
-        for found in _occurrences(self.text, entity.name, 0, len(self.text)):
+        for found in self._names.occurrences(entity.name, 0, len(self.text)):
             match = _PRECEDING_WORDS.search(self.text, max(0, found - 80), found)
             if match is None:
                 continue
             descriptor = [w.lower() for w in match.group(1).split() if w.lower() in titles()]
             if descriptor:
-                entity.descriptors.add(" ".join(descriptor))
+                self._describe(entity, " ".join(descriptor))
 
     def _by_descriptor(self, words: list[Token]) -> _Entity | None:
         described = [w.lower for w in words if w.lower in titles()]
         if not described:
             return None
-        wanted = " ".join(described)
-        for entity in reversed(self.entities):
-            for descriptor in entity.descriptors:
-                if descriptor == wanted or descriptor.endswith(" " + wanted):
-                    return entity
-        return None
+        return self._last_by_descriptor.get(" ".join(described))
+
+    def _describe(self, entity: _Entity, descriptor: str) -> None:
+        """Add ``descriptor`` to ``entity``; ``_by_descriptor`` then finds the entity by
+        the descriptor or any of its ends that opens after a space ("minister" for
+        "defence minister"), unless a later entity has one too."""
+        entity.descriptors.add(descriptor)
+        keys = [descriptor]
+        keys.extend(descriptor[i + 1 :] for i, c in enumerate(descriptor) if c == " ")
+        for key in keys:
+            known = self._last_by_descriptor.get(key)
+            if known is None or known.number < entity.number:
+                self._last_by_descriptor[key] = entity
 
     def _by_nearest_name(self, mention: Span) -> _Entity | None:
         matches = list(_FULL_NAME.finditer(self.text, max(0, mention.start - 600), mention.start))
@@ -192,17 +203,20 @@ class SpeakerResolver:
             words = [w for w in match.group().split() if w.lower() not in titles()]
             if len(words) >= 2:
                 surname = words[-1]
-                for entity in self.entities:
-                    if entity.surname == surname:
-                        return entity
+                known = self._first_by_surname.get(surname)
+                if known is not None:
+                    return known
                 entity = self._new(" ".join(words), surname)
                 self._add_descriptors_from_text(entity)
                 return entity
         return None
 
     def _new(self, name: str, surname: str) -> _Entity:
-        entity = _Entity(name=name, surname=surname)
+        entity = _Entity(number=len(self.entities), name=name, surname=surname)
         self.entities.append(entity)
+        self._first_by_surname.setdefault(surname, entity)
+        self._first_by_name.setdefault(name, entity)
+        self._first_by_lower_name.setdefault(name.lower(), entity)
         return entity
 
     def roster(self) -> tuple[Speaker, ...]:

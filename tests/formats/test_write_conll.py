@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from writer_cases import HARBOUR_TEXT, harbour_items, make_document
+from writer_cases import HARBOUR_TEXT, harbour_items, make_document, span_of
 
 from formats.writers import ExportFilters, write_export
 from formats.writers.conll_export import HEADER
@@ -59,17 +59,17 @@ def test_bio_tags_for_content_cue_and_source(tmp_path: Path) -> None:
     write_export(harbour_items(), out, format="conll")
     rows = read_documents(out)["doc-1"]
     content = tagged(rows, 3)
-    assert content[0] == ("The", "B-CONTENT")
-    assert content[1] == ("old", "I-CONTENT")
+    assert content[0] == ("The", "B-CONTENT-1")
+    assert content[1] == ("old", "I-CONTENT-1")
     # The second fragment after the cue begins again with B-.
-    assert ("and", "B-CONTENT") in content
+    assert ("and", "B-CONTENT-1") in content
     # WordPunct keeps '."' as one token; it overlaps the content, so it is tagged.
-    assert content[-2:] == [("otherwise", "I-CONTENT"), ('."', "I-CONTENT")]
-    assert tagged(rows, 4) == [("said", "B-CUE")]
+    assert content[-2:] == [("otherwise", "I-CONTENT-1"), ('."', "I-CONTENT-1")]
+    assert tagged(rows, 4) == [("said", "B-CUE-1")]
     assert tagged(rows, 5) == [
-        ("Mayor", "B-SOURCE"),
-        ("Inés", "I-SOURCE"),
-        ("Okafor", "I-SOURCE"),
+        ("Mayor", "B-SOURCE-1"),
+        ("Inés", "I-SOURCE-1"),
+        ("Okafor", "I-SOURCE-1"),
     ]
 
 
@@ -80,7 +80,68 @@ def test_rejected_attributions_are_not_tagged_by_default(tmp_path: Path) -> None
     assert ("Dockworkers", "O") in [(row[0], row[5]) for row in rows]
     write_export(harbour_items(), out, format="conll", filters=ExportFilters.every_status())
     rows = read_documents(out)["doc-1"]
-    assert ("Dockworkers", "B-SOURCE") in [(row[0], row[5]) for row in rows]
+    assert ("Dockworkers", "B-SOURCE-3") in [(row[0], row[5]) for row in rows]
+
+
+def test_each_tag_names_its_attribution_in_a_sentence_of_two(tmp_path: Path) -> None:
+    text = "Ana Diaz said rents rose, and Ben Cole said wages fell."
+    first = Attribution(
+        fragments=(span_of(text, "rents rose"),),
+        cue=span_of(text, "said"),
+        speaker=span_of(text, "Ana Diaz"),
+    )
+    second = Attribution(
+        fragments=(span_of(text, "wages fell"),),
+        cue=span_of(text, "said", 1),
+        speaker=span_of(text, "Ben Cole"),
+    )
+    out = tmp_path / "out.conll"
+    write_export(
+        [(make_document(1, text), [second, first])],
+        out,
+        format="conll",
+        filters=ExportFilters.every_status(),
+    )
+    rows = read_documents(out)["doc-1"]
+    # Numbered in text order, whatever order the records come in.
+    assert tagged(rows, 3) == [
+        ("rents", "B-CONTENT-1"),
+        ("rose", "I-CONTENT-1"),
+        ("wages", "B-CONTENT-2"),
+        ("fell", "I-CONTENT-2"),
+    ]
+    assert tagged(rows, 4) == [("said", "B-CUE-1"), ("said", "B-CUE-2")]
+    assert tagged(rows, 5) == [
+        ("Ana", "B-SOURCE-1"),
+        ("Diaz", "I-SOURCE-1"),
+        ("Ben", "B-SOURCE-2"),
+        ("Cole", "I-SOURCE-2"),
+    ]
+
+
+def test_a_mention_and_cue_of_two_quotations_carry_both_numbers(tmp_path: Path) -> None:
+    text = "Ana said rents rose and wages fell."
+    cue, speaker = span_of(text, "said"), span_of(text, "Ana")
+    records = [
+        Attribution(fragments=(span_of(text, "rents rose"),), cue=cue, speaker=speaker),
+        Attribution(fragments=(span_of(text, "wages fell"),), cue=cue, speaker=speaker),
+    ]
+    out = tmp_path / "out.conll"
+    write_export(
+        [(make_document(1, text), records)],
+        out,
+        format="conll",
+        filters=ExportFilters.every_status(),
+    )
+    rows = read_documents(out)["doc-1"]
+    assert tagged(rows, 4) == [("said", "B-CUE-1,2")]
+    assert tagged(rows, 5) == [("Ana", "B-SOURCE-1,2")]
+    assert [tag for _, tag in tagged(rows, 3)] == [
+        "B-CONTENT-1",
+        "I-CONTENT-1",
+        "B-CONTENT-2",
+        "I-CONTENT-2",
+    ]
 
 
 def test_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> None:
@@ -104,7 +165,7 @@ def test_overlapping_spans_keep_the_earlier_one(tmp_path: Path) -> None:
         filters=ExportFilters.every_status(),
     )
     rows = read_documents(out)["doc-1"]
-    assert [row[3] for row in rows] == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "O"]
+    assert [row[3] for row in rows] == ["B-CONTENT-1", "I-CONTENT-1", "I-CONTENT-1", "O"]
 
 
 @pytest.mark.parametrize(
@@ -175,18 +236,22 @@ def reference_block(document_id: str, text: str, attributions: list[Attribution]
     spans = list(WordPunctTokenizer().span_tokenize(text))
     layers = {"CONTENT": ["O"] * len(spans), "CUE": ["O"] * len(spans)}
     layers["SOURCE"] = ["O"] * len(spans)
-    marked = {
-        "CONTENT": [f for a in attributions for f in a.fragments],
-        "CUE": [a.cue for a in attributions if a.cue],
-        "SOURCE": [a.speaker for a in attributions if a.speaker],
-    }
+    marked: dict[str, dict[Span, list[str]]] = {label: {} for label in layers}
+    for number, a in enumerate(attributions, start=1):
+        for mark, label in [(f, "CONTENT") for f in a.fragments] + [
+            (a.cue, "CUE"),
+            (a.speaker, "SOURCE"),
+        ]:
+            if mark is not None:
+                marked[label].setdefault(mark, []).append(str(number))
     for label, tags in layers.items():
-        for mark in marked[label]:
+        for mark, numbers in marked[label].items():
+            ids = ",".join(numbers)
             covered = [i for i, (s, e) in enumerate(spans) if s < mark.end and mark.start < e]
             if covered and all(tags[i] == "O" for i in covered):
-                tags[covered[0]] = f"B-{label}"
+                tags[covered[0]] = f"B-{label}-{ids}"
                 for i in covered[1:]:
-                    tags[i] = f"I-{label}"
+                    tags[i] = f"I-{label}-{ids}"
     lines = [f"# doc_id = {' '.join(document_id.split())}\n"]
     for i, (s, e) in enumerate(spans):
         if i and "\n" in text[spans[i - 1][0] : s]:
