@@ -86,7 +86,7 @@ def shared_documents(
                     f"annotator {name!r}, record {position + 1}: missing or non-string 'text'"
                 )
             holders.setdefault(text, {}).setdefault(name, record)
-    documents = []
+    documents: list[SharedDocument] = []
     for text, records in holders.items():
         if len(records) < minimum:
             continue

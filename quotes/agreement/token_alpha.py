@@ -82,7 +82,7 @@ class Coincidences:
     ``units`` counts the tokens behind it (each labelled by two or more annotators).
     """
 
-    matrix: Counter[tuple[int, int]] = field(default_factory=Counter)
+    matrix: dict[tuple[int, int], float] = field(default_factory=dict)
     units: int = 0
 
     def add_unit_pairs(
@@ -92,11 +92,12 @@ class Coincidences:
         ``annotators_per_unit`` annotators labelled (each pair weighs 1/(m-1))."""
         weight = 1.0 / (annotators_per_unit - 1)
         for key, count in contingency.items():
-            self.matrix[key] += count * weight
+            self.matrix[key] = self.matrix.get(key, 0.0) + count * weight
 
     def add(self, other: Coincidences) -> None:
         """Add another matrix's counts to this one."""
-        self.matrix.update(other.matrix)
+        for key, value in other.matrix.items():
+            self.matrix[key] = self.matrix.get(key, 0.0) + value
         self.units += other.units
 
     @property
@@ -111,9 +112,9 @@ class Coincidences:
     def alpha(self) -> float | None:
         """Krippendorff's alpha (nominal); None without pairable values, 1.0 when
         every value is the same label (as nltk has it)."""
-        marginals: Counter[int] = Counter()
+        marginals: dict[int, float] = {}
         for (a, _b), value in self.matrix.items():
-            marginals[a] += value
+            marginals[a] = marginals.get(a, 0.0) + value
         total = sum(marginals.values())
         if total <= 1:
             return None
