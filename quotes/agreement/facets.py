@@ -125,15 +125,12 @@ def share_agreeing(pairs: Sequence[LabelPair]) -> float | None:
 def cohen_kappa(pairs: Sequence[LabelPair]) -> float | None:
     """Cohen's kappa of two annotators over ``pairs`` (nltk's ``AnnotationTask``).
 
-    None when it is undefined: no pairs, or chance agreement is certain (both
-    sides always use the one same label).
+    None for no pairs; 1.0 when both sides always use the one same label (chance
+    agreement is certain and so is the observed one: nltk's convention, as for alpha).
     """
     if not pairs:
         return None
     data = [("a", i, a) for i, (a, _b) in enumerate(pairs)]
     data += [("b", i, b) for i, (_a, b) in enumerate(pairs)]
     task = AnnotationTask(data=data)
-    try:
-        return float(task.kappa())
-    except ZeroDivisionError:
-        return None
+    return float(task.kappa())

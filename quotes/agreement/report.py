@@ -2,8 +2,7 @@
 
 ``AgreementReport.as_dict`` is the JSON of ``app.py agreement --json``; its key names
 are those of issue 10 and must not change. Rates are rounded to 4 places there and
-kept exact on the objects. A figure that cannot be computed (no items, or kappa when
-chance agreement is certain) is None / null.
+kept exact on the objects. A figure that cannot be computed (no items) is None / null.
 """
 
 from __future__ import annotations
