@@ -3,8 +3,13 @@
 Per shared document, each annotator's tokens are labelled once; then each pair of
 its annotators adds its token label pairs (to the document's, the pair's and the
 overall coincidences) and its content matches (``quotes.evaluate.match_cores``) with
-their cue, speaker and type label pairs. Pure and thread-safe; about a second for
-16 articles and six annotators would be slow: it takes a fraction of that.
+their cue, speaker and type label pairs. Pure and thread-safe; six annotators on
+16 articles (shared/gold/multi) take about 0.4 s.
+
+Content is compared on its fragments, as ``quotes.evaluate`` does: on the multi files
+that gives pairwise content F1 0.782 against the reference 0.777, which matches the
+content's whole ``start``..``end`` stretch instead (0.7771 that way); token alpha is
+0.7711 against 0.771.
 """
 
 from __future__ import annotations
