@@ -249,6 +249,40 @@ def _spans_overlap(a: Any, b: Any) -> bool:
     return int(a[0]) < int(b[1]) and int(b[0]) < int(a[1])
 
 
+def match_cores(
+    first: Sequence[Core], second: Sequence[Core], alnum: Sequence[int]
+) -> list[tuple[int, int, float]]:
+    """Pair the cores of two sides one to one, best overlap first.
+
+    Only pairs with overlap >= ``MATCH_THRESHOLD`` count; empty cores match
+    nothing. Ties go to the lower index of ``first``, then of ``second``, so the
+    result is deterministic.
+
+    :returns: ``(index in first, index in second, overlap)`` per matched pair, best first.
+    """
+    candidates = []
+    for i, a in enumerate(first):
+        if a.size == 0:
+            continue
+        for j, b in enumerate(second):
+            if b.size == 0:
+                continue
+            value = overlap(a, b, alnum)
+            if value >= MATCH_THRESHOLD:
+                candidates.append((value, i, j))
+    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
+    taken_first: set[int] = set()
+    taken_second: set[int] = set()
+    matched = []
+    for value, i, j in candidates:
+        if i in taken_first or j in taken_second:
+            continue
+        taken_first.add(i)
+        taken_second.add(j)
+        matched.append((i, j, value))
+    return matched
+
+
 def is_speech(quote: Mapping[str, Any]) -> bool:
     """Whether a gold quote counts for recall (speech cue, or no such field)."""
     return bool(quote.get("cue_speech_lexicon_match", True))
@@ -269,22 +303,9 @@ def score_article(
     alnum = alnum_prefix(text)
     gold_cores = [core_of(text, fragments_of(q), alnum) for q in gold]
     pred_cores = [core_of(text, fragments_of(q), alnum) for q in predicted]
-    pairs = []
-    for p, pred_core in enumerate(pred_cores):
-        if pred_core.size == 0:
-            continue
-        for g, gold_core in enumerate(gold_cores):
-            if gold_core.size == 0:
-                continue
-            value = overlap(pred_core, gold_core, alnum)
-            if value >= MATCH_THRESHOLD:
-                pairs.append((value, p, g))
-    pairs.sort(key=lambda item: (-item[0], item[1], item[2]))
     pred_match: dict[int, int] = {}
     gold_match: dict[int, int] = {}
-    for _value, p, g in pairs:
-        if p in pred_match or g in gold_match:
-            continue
+    for p, g, _value in match_cores(pred_cores, gold_cores, alnum):
         pred_match[p] = g
         gold_match[g] = p
 
