@@ -20,7 +20,7 @@ Pure and thread-safe (each thread tags with its own crfsuite tagger).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quotes.direct import classify
 from quotes.extract import active_lexicon, extract, extract_with
@@ -30,6 +30,7 @@ from quotes.learning.labels import CONTENT_LABELS, CUE, INSIDE, SOURCE
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Attribution, Extraction, Origin, Span, Status
 from quotes.quotemarks import QuoteIndex, find_quotations
+from quotes.tokens import Token
 
 _log = logging.getLogger(__name__)
 LEARNED = "learned"
@@ -142,7 +143,9 @@ def combine(
     return Extraction(attributions=tuple(kept), speakers=rules.speakers)
 
 
-def _content_probability(paragraphs: Sequence[Paragraph], tagged: Sequence[Tagged]):  # type: ignore[no-untyped-def]
+def _content_probability(
+    paragraphs: Sequence[Paragraph], tagged: Sequence[Tagged]
+) -> Callable[[Sequence[Span]], float | None]:
     """A function: fragments -> the model's mean P(content) over their tokens (or None)."""
     tokens = [t for p in paragraphs for t in p.tokens]
     values = [v for reading in tagged for v in reading.content]
@@ -210,7 +213,9 @@ def _label_runs(labels: Sequence[str], wanted: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _nearest(tokens: Sequence, runs: list[tuple[int, int]], first: int, last: int) -> Span | None:  # type: ignore[type-arg]
+def _nearest(
+    tokens: Sequence[Token], runs: list[tuple[int, int]], first: int, last: int
+) -> Span | None:
     if not runs:
         return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotes.cues import find_cues
 from quotes.lexicon import Lexicon
@@ -99,13 +100,22 @@ def _cue_marks(text: str, starts: list[int], lexicon: Lexicon) -> tuple[list[str
     return kinds, lemmas
 
 
-def _bucket(distance: int) -> str:
+def _bucket_of(distance: int) -> str:
     for bound in _BUCKETS:
         if distance <= bound:
             return str(bound)
     return "far"
 
 
+# Looked up per token, so precomputed: distance -> bucket name.
+_BUCKET_NAMES = [_bucket_of(d) for d in range(_BUCKETS[-1] + 1)]
+
+
+def _bucket(distance: int) -> str:
+    return _BUCKET_NAMES[distance] if distance <= _BUCKETS[-1] else "far"
+
+
+@lru_cache(maxsize=65536)  # bounded: an archive brings ever new words
 def _shape(word: str) -> str:
     first = word[0]
     if first.isdigit():

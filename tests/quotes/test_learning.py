@@ -122,9 +122,7 @@ def test_a_model_from_a_newer_version_is_refused_by_name(model: TrainedModel) ->
         pytest.param(lambda b: b[:-1] + bytes([b[-1] ^ 0xFF]), id="flipped byte"),
         pytest.param(lambda b: b"not a model at all", id="not a model"),
         pytest.param(lambda b: b[: len(MAGIC) + 2], id="no header length"),
-        pytest.param(
-            lambda b: MAGIC + struct.pack(">HI", 1, 5) + b"{oops" + b"x", id="bad header"
-        ),
+        pytest.param(lambda b: MAGIC + struct.pack(">HI", 1, 5) + b"{oops" + b"x", id="bad header"),
     ],
 )
 def test_a_corrupt_blob_is_refused_clearly(model: TrainedModel, damage) -> None:  # type: ignore[no-untyped-def]
@@ -133,7 +131,9 @@ def test_a_corrupt_blob_is_refused_clearly(model: TrainedModel, damage) -> None:
 
 
 def test_too_few_records_names_how_many_are_needed() -> None:
-    with pytest.raises(TrainingError, match=f"at least {MIN_RECORDS} accepted records; there are 4"):
+    with pytest.raises(
+        TrainingError, match=f"at least {MIN_RECORDS} accepted records; there are 4"
+    ):
         train_model([_article(0), _article(1)])
 
 
