@@ -1,0 +1,231 @@
+"""Per-token features of an article, grouped by paragraph, from what the engine computes.
+
+A token's features are strings (python-crfsuite weighs each 1): its word, shape and
+suffix; the rules' own label for it (content start, content, cue, speaker, none) and the
+rule's name; whether it lies inside a quotation or is a quotation mark; the lexicon cue
+it belongs to (kind and lemma); how far the nearest cue is on either side within the
+paragraph; and the same few facts about its neighbours.
+
+Only paragraphs with a cue, a quotation mark or a rule suggestion become sequences: the
+rest never hold an attribution the model could learn from the rules' evidence, and
+skipping them keeps suggestion fast. Pure functions; safe from any thread.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotes.cues import find_cues
+from quotes.lexicon import Lexicon
+from quotes.model import Attribution, Span
+from quotes.quotemarks import find_quotations
+from quotes.tokens import PRONOUNS, Token, tokenize
+
+# The rules' label of a token: first content token, content, cue, speaker, none.
+RULE_START, RULE_CONTENT, RULE_CUE, RULE_SPEAKER, RULE_NONE = "B", "C", "K", "S", "O"
+# The rule-label features of content tokens; features put the rule label fourth.
+RULE_CONTENT_FEATURES = frozenset({"r=" + RULE_START, "r=" + RULE_CONTENT})
+_QUOTE_MARKS = frozenset("\"“”‘’«»„'`")
+# Distance buckets (in tokens) to the nearest cue; the CRF learns per bucket.
+_BUCKETS = (0, 1, 2, 3, 6, 12, 25)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One sequence for the model: its tokens and each token's feature strings."""
+
+    tokens: list[Token]
+    features: list[list[str]]
+
+
+def token_index(tokens: Sequence[Token]) -> list[int]:
+    """The start offsets of ``tokens``, for ``tokens_in``."""
+    return [t.start for t in tokens]
+
+
+def tokens_in(starts: Sequence[int], span: Span) -> range:
+    """The indexes of the tokens that start inside ``span``."""
+    return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
+
+
+def _rule_labels(
+    starts: list[int], attributions: Sequence[Attribution]
+) -> tuple[list[str], list[str]]:
+    size = len(starts)
+    labels = [RULE_NONE] * size
+    names = [""] * size
+    # Cues and speakers first, so that content (another record's) wins where they meet.
+    for attribution in attributions:
+        for span, label in ((attribution.cue, RULE_CUE), (attribution.speaker, RULE_SPEAKER)):
+            if span is not None:
+                for i in tokens_in(starts, span):
+                    labels[i] = label
+    for attribution in attributions:
+        for fragment in attribution.fragments:
+            run = tokens_in(starts, fragment)
+            for i in run:
+                labels[i] = RULE_CONTENT
+                names[i] = attribution.rule
+            if run:
+                labels[run[0]] = RULE_START
+    return labels, names
+
+
+def _quote_state(text: str, tokens: list[Token]) -> list[bool]:
+    inside = [False] * len(tokens)
+    quotations = find_quotations(text)
+    if not quotations:
+        return inside
+    starts = token_index(tokens)
+    for quotation in quotations:
+        for i in range(
+            bisect_left(starts, quotation.start + 1), bisect_left(starts, quotation.end - 1)
+        ):
+            inside[i] = True
+    return inside
+
+
+def _cue_marks(text: str, starts: list[int], lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    kinds = [""] * len(starts)
+    lemmas = [""] * len(starts)
+    for cue in find_cues(text, lexicon):
+        run = range(bisect_left(starts, cue.start), bisect_left(starts, cue.end))
+        for i in run:
+            kinds[i] = cue.kind
+        if run:
+            lemmas[run[0]] = cue.lemma
+    return kinds, lemmas
+
+
+def _bucket_of(distance: int) -> str:
+    for bound in _BUCKETS:
+        if distance <= bound:
+            return str(bound)
+    return "far"
+
+
+# Looked up per token, so precomputed: distance -> bucket name.
+_BUCKET_NAMES = [_bucket_of(d) for d in range(_BUCKETS[-1] + 1)]
+
+
+def _bucket(distance: int) -> str:
+    return _BUCKET_NAMES[distance] if distance <= _BUCKETS[-1] else "far"
+
+
+@lru_cache(maxsize=65536)  # bounded: an archive brings ever new words
+def _shape(word: str) -> str:
+    first = word[0]
+    if first.isdigit():
+        return "d"
+    if not first.isalpha():
+        return "p"
+    if word.isupper() and len(word) > 1:
+        return "X"
+    return "Xx" if first.isupper() else "x"
+
+
+def _paragraph_bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    bounds = []
+    begin = 0
+    for i in range(1, len(tokens)):
+        if "\n" in text[tokens[i - 1].end : tokens[i].start]:
+            bounds.append((begin, i))
+            begin = i
+    if tokens:
+        bounds.append((begin, len(tokens)))
+    return bounds
+
+
+def paragraph_features(
+    text: str, attributions: Sequence[Attribution], lexicon: Lexicon
+) -> list[Paragraph]:
+    """The model's input for ``text``: one ``Paragraph`` per paragraph worth tagging.
+
+    :param attributions: the rules' suggestions for ``text`` (``extract_with``'s output).
+    """
+    tokens = tokenize(text)
+    starts = token_index(tokens)
+    rules, names = _rule_labels(starts, attributions)
+    quoted = _quote_state(text, tokens)
+    kinds, lemmas = _cue_marks(text, starts, lexicon)
+    paragraphs = []
+    for begin, end in _paragraph_bounds(text, tokens):
+        worth = any(
+            kinds[i] or quoted[i] or rules[i] != RULE_NONE or tokens[i].text in _QUOTE_MARKS
+            for i in range(begin, end)
+        )
+        if worth:
+            features = _features_of(tokens, rules, names, quoted, kinds, lemmas, begin, end)
+            paragraphs.append(Paragraph(tokens[begin:end], features))
+    return paragraphs
+
+
+def _cue_distances(kinds: list[str], begin: int, end: int) -> tuple[list[str], list[str]]:
+    left = []
+    last = -1
+    for i in range(begin, end):
+        if kinds[i]:
+            last = i
+        left.append(_bucket(i - last) if last >= 0 else "none")
+    right = [""] * (end - begin)
+    following = -1
+    for i in range(end - 1, begin - 1, -1):
+        if kinds[i]:
+            following = i
+        right[i - begin] = _bucket(following - i) if following >= 0 else "none"
+    return left, right
+
+
+def _features_of(
+    tokens: list[Token],
+    rules: list[str],
+    names: list[str],
+    quoted: list[bool],
+    kinds: list[str],
+    lemmas: list[str],
+    begin: int,
+    end: int,
+) -> list[list[str]]:
+    words = [t.lower for t in tokens[begin:end]]
+    rule = rules[begin:end]
+    kind = kinds[begin:end]
+    left, right = _cue_distances(kinds, begin, end)
+    size = end - begin
+    rows = []
+    for j in range(size):
+        token = tokens[begin + j]
+        word = words[j]
+        row = [  # the rule label must stay fourth: see RULE_CONTENT_FEATURES
+            "w=" + word,
+            "sh=" + _shape(token.text),
+            "suf=" + word[-3:],
+            "r=" + rule[j],
+            "q=" + ("1" if quoted[begin + j] else "0"),
+            "dl=" + left[j],
+            "dr=" + right[j],
+            "w-1=" + (words[j - 1] if j else "^"),
+            "w+1=" + (words[j + 1] if j + 1 < size else "$"),
+            "r-1=" + (rule[j - 1] if j else "^"),
+            "r+1=" + (rule[j + 1] if j + 1 < size else "$"),
+            "k-1=" + (kind[j - 1] if j else "^"),
+            "k+1=" + (kind[j + 1] if j + 1 < size else "$"),
+            "w-2=" + (words[j - 2] if j > 1 else "^"),
+            "w+2=" + (words[j + 2] if j + 2 < size else "$"),
+        ]
+        if kind[j]:
+            row.append("k=" + kind[j])
+        if lemmas[begin + j]:
+            row.append("kl=" + lemmas[begin + j])
+        if names[begin + j]:
+            row.append("rn=" + names[begin + j])
+        if token.text in _QUOTE_MARKS:
+            row.append("qm")
+        if word in PRONOUNS:
+            row.append("pron")
+        if not j:
+            row.append("first")
+        rows.append(row)
+    return rows

@@ -1,0 +1,198 @@
+"""``train_model``: a model from articles and their accepted attributions.
+
+Training runs the rules on every article (their labels are features), marks the accepted
+records on the tokens, optionally cross-validates by article (never scoring an article
+the fold was trained on) and fits the final CRF on everything.
+
+Threading: pure apart from a temporary directory crfsuite writes its model to; run it in
+a worker. ``progress(done, total)`` is called from the calling thread; ``cancelled()`` is
+polled between articles and between folds (crfsuite's optimisation itself cannot be
+interrupted: one fit takes seconds to a minute on a few hundred articles).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quotes.evaluate import Scores, score_article
+from quotes.extract import active_lexicon, extract_with
+from quotes.learning.combination import combine
+from quotes.learning.crf import DEFAULT_ADD_THRESHOLD, ModelInfo, TrainedModel, train_crf
+from quotes.learning.features import Paragraph, paragraph_features
+from quotes.learning.labels import labels_for
+from quotes.lexicon import Lexicon, default_lexicon
+from quotes.model import Article, Attribution, Extraction, Status
+from quotes.records import attribution_to_record
+
+# Fewer accepted records than this teach the CRF nothing it can generalise.
+MIN_RECORDS = 20
+DEFAULT_FOLDS = 3
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class TrainingError(ValueError):
+    """Training cannot run on what it was given; the message says what is missing."""
+
+
+class TrainingCancelled(RuntimeError):
+    """``cancelled()`` returned True; nothing was trained."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One article ready for training and scoring: rules' output, features and labels."""
+
+    text: str
+    accepted: tuple[Attribution, ...]
+    rules: Extraction
+    paragraphs: list[Paragraph]
+    labels: list[list[str]]
+
+
+def accepted_of(article: Article) -> tuple[Attribution, ...]:
+    """The records of ``article`` that count as accepted (all but rejected ones)."""
+    return tuple(a for a in article.attributions if a.status != Status.REJECTED)
+
+
+def prepare(article: Article, lexicon: Lexicon) -> Prepared:
+    """Run the rules on ``article`` and mark its accepted records on its paragraphs."""
+    accepted = accepted_of(article)
+    rules = extract_with(article.text, lexicon)
+    paragraphs = paragraph_features(article.text, rules.attributions, lexicon)
+    labels = [labels_for(p.tokens, accepted) for p in paragraphs]
+    return Prepared(article.text, accepted, rules, paragraphs, labels)
+
+
+def fit(
+    prepared: Sequence[Prepared],
+    *,
+    scores: dict[str, float] | None = None,
+    add_threshold: float = DEFAULT_ADD_THRESHOLD,
+    on_iteration: Callable[[int], None] | None = None,
+) -> TrainedModel:
+    """Fit one CRF on ``prepared`` articles (no checks, no cross-validation)."""
+    sequences = [
+        (paragraph.features, labels)
+        for item in prepared
+        for paragraph, labels in zip(item.paragraphs, item.labels, strict=True)
+    ]
+    crf = train_crf(sequences, on_iteration=on_iteration)
+    info = ModelInfo(
+        records=sum(len(item.accepted) for item in prepared),
+        articles=len(prepared),
+        trained_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        scores=dict(scores or {}),
+        add_threshold=add_threshold,
+    )
+    return TrainedModel(crf=crf, info=info)
+
+
+def score_prepared(
+    prepared: Sequence[Prepared], model: TrainedModel | None, *, add_threshold: float | None = None
+) -> Scores:
+    """Scores of the suggestions (rules alone when ``model`` is None) on ``prepared``.
+
+    The accepted records are the gold; every one counts for recall.
+    """
+    total = Scores()
+    for item in prepared:
+        if model is None:
+            extraction = item.rules
+        else:
+            threshold = model.info.add_threshold if add_threshold is None else add_threshold
+            extraction = combine(
+                item.text, item.rules, item.paragraphs, model, add_threshold=threshold
+            )
+        gold = [attribution_to_record(a) for a in item.accepted]
+        predicted = [attribution_to_record(a) for a in extraction.attributions]
+        total.add(score_article(item.text, gold, predicted))
+    return total
+
+
+def train_model(
+    articles: Sequence[Article],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    folds: int = DEFAULT_FOLDS,
+    lexicon: Lexicon | None = None,
+) -> TrainedModel:
+    """Train a model on ``articles``, whose ``attributions`` are the accepted records.
+
+    Rejected records among them are ignored. With ``folds`` >= 2 (and at least that many
+    articles with records) the model's ``info.scores`` hold cross-validated precision,
+    recall and F1 of rules + model and of rules alone; ``folds=0`` skips that.
+
+    :raises TrainingError: with fewer than ``MIN_RECORDS`` accepted records (the message
+        says how many there are and how many are needed).
+    :raises TrainingCancelled: when ``cancelled()`` turns True.
+    """
+    records = sum(len(accepted_of(a)) for a in articles)
+    if records < MIN_RECORDS:
+        raise TrainingError(
+            f"training needs at least {MIN_RECORDS} accepted records; there are {records}"
+            + (f" in {len(articles)} documents" if articles else "")
+            + ": accept more suggestions first"
+        )
+    lexicon = lexicon or active_lexicon() or default_lexicon()
+    usable = [a for a in articles if accepted_of(a)]
+    folds = folds if folds >= 2 and len(usable) >= folds else 0
+    steps = len(articles) + folds + 1
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise TrainingCancelled("training was cancelled")
+        done += 1
+        if progress is not None:
+            progress(done, steps)
+
+    prepared = []
+    for article in articles:
+        prepared.append(prepare(article, lexicon))
+        advance()
+    scores = _cross_validate(prepared, folds, advance) if folds else {}
+    started = time.perf_counter()
+    model = fit(prepared, scores=scores)
+    scores = dict(model.info.scores, training_seconds=round(time.perf_counter() - started, 2))
+    advance()
+    return TrainedModel(
+        crf=model.crf,
+        info=ModelInfo(
+            records=records,
+            articles=len(usable),
+            trained_at=model.info.trained_at,
+            scores=scores,
+            add_threshold=model.info.add_threshold,
+        ),
+    )
+
+
+def _cross_validate(
+    prepared: Sequence[Prepared], folds: int, advance: Callable[[], None]
+) -> dict[str, float]:
+    combined, rules = Scores(), Scores()
+    for fold in range(folds):
+        held = [p for i, p in enumerate(prepared) if i % folds == fold]
+        rest = [p for i, p in enumerate(prepared) if i % folds != fold]
+        if not any(p.accepted for p in rest):
+            advance()
+            continue
+        model = fit(rest)
+        combined.add(score_prepared(held, model))
+        rules.add(score_prepared(held, None))
+        advance()
+    return {
+        "precision": round(combined.precision, 4),
+        "recall": round(combined.recall, 4),
+        "f1": round(combined.f1, 4),
+        "rules_precision": round(rules.precision, 4),
+        "rules_recall": round(rules.recall, 4),
+        "rules_f1": round(rules.f1, 4),
+    }
