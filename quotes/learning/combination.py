@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from quotes.direct import classify
-from quotes.extract import active_lexicon, extract, extract_with
+from quotes.extract import extract, extract_with
 from quotes.learning.crf import Tagged, TrainedModel
 from quotes.learning.features import Paragraph, paragraph_features, token_index, tokens_in
 from quotes.learning.labels import CONTENT_LABELS, CUE, INSIDE, SOURCE
@@ -54,8 +54,6 @@ def suggest(
 
     :param add_threshold: overrides the model's own threshold for learned additions.
     """
-    if lexicon is None:
-        lexicon = active_lexicon()
     rules = extract(text) if lexicon is None else _rules_with(text, lexicon)
     if model is None or not rules_text_ok(text):
         return rules

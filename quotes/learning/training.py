@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from quotes.evaluate import Scores, score_article
-from quotes.extract import active_lexicon, extract_with
+from quotes.extract import extract_with
 from quotes.learning.combination import combine
 from quotes.learning.crf import DEFAULT_ADD_THRESHOLD, ModelInfo, TrainedModel, train_crf
 from quotes.learning.features import Paragraph, paragraph_features
@@ -139,7 +139,7 @@ def train_model(
             + (f" in {len(articles)} documents" if articles else "")
             + ": accept more suggestions first"
         )
-    lexicon = lexicon or active_lexicon() or default_lexicon()
+    lexicon = lexicon or default_lexicon()
     usable = [a for a in articles if accepted_of(a)]
     folds = folds if folds >= 2 and len(usable) >= folds else 0
     steps = len(articles) + folds + 1
