@@ -269,8 +269,9 @@ def _article_from_row(
     options: ReadOptions,
     problems: list[Problem],
 ) -> Article | None:
-    if not row:
-        return None  # a blank line between rows
+    if not any(cell.strip() for cell in row):
+        # A blank line, or a spreadsheet's empty row (",,,"): nothing was rejected.
+        return None
     text = normalise_newlines(row[columns.text]) if columns.text < len(row) else ""
     if not text.strip():
         problems.append(

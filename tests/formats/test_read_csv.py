@@ -101,6 +101,12 @@ def test_a_missing_mapped_title_column_is_noted_and_rows_are_read(tmp_path: Path
     assert f"{path}: no column 'headline' for the title; read without it" in notes[0]
 
 
+def test_a_spreadsheets_empty_rows_are_skipped_like_blank_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "title,text,published\nA,Some words.,2024\n,,\n\n , ,\n")
+    [article], problems, _ = read(path)
+    assert article.title == "A" and problems == []
+
+
 def test_unmapped_columns_are_kept_as_metadata(tmp_path: Path) -> None:
     path = write(
         tmp_path,
