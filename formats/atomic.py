@@ -6,7 +6,12 @@ names are on one file system, which the shared folder guarantees). A folder is b
 in a temporary sibling folder and renamed into place.
 
 If the ``with`` block raises (a failed or cancelled export), the temporary file or
-folder is removed and the target is untouched.
+folder is removed and the target is untouched. A killed process cannot clean up,
+so temporary names are recognisable (``.NAME.quote-annotator-PID-XXXX.tmp``, and
+``.old`` for an old folder moved aside) and the next write to the same target
+removes those whose process is gone (``remove_stale_temps``). An old folder left
+aside while the target is missing is put back instead, since it is then the only
+complete copy.
 
 Threading: these helpers hold no shared state; several threads may write different
 targets at once. Two writers of the same target race, and the last rename wins.
@@ -16,9 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -29,6 +36,13 @@ from typing import TextIO
 FOLDER_MARKER = ".quote-annotator-export"
 
 _NEW_FILE_MODE = 0o644
+
+#: Marks the temporary files and folders of this module, with the writer's process id.
+TEMP_TAG = "quote-annotator"
+#: Where a writer's liveness cannot be asked (Windows), or for names without a
+#: process id (earlier versions), a temporary this old is taken as stale.
+STALE_AFTER_SECONDS = 3600
+_LEGACY_RANDOM = re.compile(r"[a-z0-9_]{8}")
 
 
 class TargetInUseError(FileExistsError):
@@ -59,6 +73,79 @@ def _flush_to_disk() -> None:
         os.sync()
 
 
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}.{TEMP_TAG}-{os.getpid()}-"
+
+
+def _process_gone(pid: int) -> bool | None:
+    """Whether process ``pid`` has ended; None where that cannot be asked safely."""
+    if os.name != "posix":
+        return None  # os.kill on Windows would terminate the process, not probe it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists, owned by someone else
+    return False
+
+
+def _is_stale(entry: Path, middle: str) -> bool:
+    """Whether a temporary named ``.NAME.<middle>.tmp|.old`` was left by a dead writer."""
+    tagged = middle.removeprefix(f"{TEMP_TAG}-")
+    if tagged != middle:
+        pid_text = tagged.split("-", 1)[0]
+        if not pid_text.isdigit():
+            return False
+        if int(pid_text) == os.getpid():
+            return False  # another thread of this process may be writing it now
+        gone = _process_gone(int(pid_text))
+        if gone is not None:
+            return gone
+    elif not _LEGACY_RANDOM.fullmatch(middle):
+        return False  # not one of ours
+    try:
+        age = time.time() - entry.lstat().st_mtime
+    except OSError:
+        return False
+    return age > STALE_AFTER_SECONDS
+
+
+def remove_stale_temps(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove what killed writes of ``target`` left beside it; return what was removed.
+
+    Only names this module makes for ``target`` are considered, and only those of a
+    process that has ended (or, where that cannot be told, older than
+    ``STALE_AFTER_SECONDS``). When ``target`` itself is missing, a stale ``.old``
+    folder is the last complete export and is renamed back to ``target``.
+    """
+    target = Path(target)
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    try:
+        entries = sorted(target.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(prefix) or not name.endswith((".tmp", ".old")):
+            continue
+        if not _is_stale(entry, name[len(prefix) : -4]):
+            continue
+        try:
+            if name.endswith(".old") and not target.exists() and entry.is_dir():
+                os.replace(entry, target)
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue  # in use or not ours to remove: leave it
+        removed.append(entry)
+    return removed
+
+
 def _check_parent(target: Path) -> Path:
     parent = target.parent
     if not parent.is_dir():
@@ -81,8 +168,9 @@ def atomic_text_file(
     parent = _check_parent(target)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a folder; choose a file name")
+    remove_stale_temps(target)
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _NEW_FILE_MODE
-    fd, temp_name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, temp_name = tempfile.mkstemp(dir=parent, prefix=_temp_prefix(target), suffix=".tmp")
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
@@ -117,11 +205,12 @@ def atomic_folder(path: str | os.PathLike[str], *, kind: str = "export") -> Iter
     """
     target = Path(path)
     parent = _check_parent(target)
+    remove_stale_temps(target)
     if target.exists() and (not target.is_dir() or not _is_replaceable(target)):
         raise TargetInUseError(
             f"{target} already exists and is not an earlier export; choose a new or empty folder"
         )
-    temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
+    temp = Path(tempfile.mkdtemp(dir=parent, prefix=_temp_prefix(target), suffix=".tmp"))
     try:
         yield temp
         (temp / FOLDER_MARKER).write_text(f"{kind}\n", encoding="utf-8")
@@ -140,7 +229,7 @@ def _swap_in(new: Path, target: Path) -> None:
         os.replace(new, target)
         return
     # os.replace cannot replace a non-empty folder, so the old one is moved aside.
-    aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+    aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=_temp_prefix(target), suffix=".old"))
     aside.rmdir()
     os.replace(target, aside)
     try:

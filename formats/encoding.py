@@ -7,7 +7,10 @@ what counts as text and on where offsets point:
   mark, and legacy 8-bit encodings detected by charset-normalizer are accepted.
   The byte-order mark is dropped, so offset 0 is the first real character.
 * Files holding NUL bytes (without a UTF-16/32 mark) or that decode in no
-  detectable encoding are refused as binary; empty files are refused too.
+  detectable encoding are refused as binary; empty files are refused too. The
+  record-by-record readers (JSONL, CSV, brat ``.ann``) pass ``allow_nul``: a few
+  NUL bytes in otherwise textual data then decode as ``\\x00``, and the reader
+  rejects only the line or record holding one.
 * Line endings are normalised to ``\\n`` (``\\r\\n`` and lone ``\\r``) by
   ``normalise_newlines`` before any offset is computed; ``NewlineMap`` carries
   offsets that were measured in the stored text (brat ``.ann`` files, JSONL texts
@@ -50,6 +53,10 @@ _TIE_CHAOS = 0.02
 # Control characters that a text file may hold; others in quantity mean binary.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
+# With ``allow_nul``, data with more NUL bytes than this share is still binary
+# (images, archives, BOM-less UTF-16); a stray NUL in a text file is far rarer.
+_NUL_SHARE = 1 / 20
+
 
 def unreadable_file(where: str, error: OSError) -> Problem:
     """The problem of a file the system would not let us read (missing, no permission)."""
@@ -69,11 +76,21 @@ class DecodeError(ValueError):
         self.problem = Problem(where, reason)
 
 
-def decode_bytes(data: bytes, where: str) -> tuple[str, str | None]:
+def _binary_nul(data: bytes, *, allow_nul: bool) -> bool:
+    """Whether NUL bytes make ``data`` binary: any NUL, or with ``allow_nul`` many."""
+    count = data.count(b"\x00")
+    if not allow_nul:
+        return count > 0
+    return count > len(data) * _NUL_SHARE
+
+
+def decode_bytes(data: bytes, where: str, *, allow_nul: bool = False) -> tuple[str, str | None]:
     """Decode a whole file's bytes into text.
 
     :param data: the file's contents.
     :param where: the file name used in the error message.
+    :param allow_nul: let a few NUL bytes through as ``\\x00`` (the caller rejects
+        the lines holding them) instead of refusing the file as binary.
     :returns: the text (byte-order mark removed, line endings untouched) and the
         name of the encoding when it is not UTF-8 (``"utf-16"``, ``"cp1252"``...),
         or None for UTF-8 with or without a byte-order mark.
@@ -93,7 +110,7 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str | None]:
                 f"(byte {error.start})",
             ) from None
         return text, None if encoding == "utf-8-sig" else encoding
-    if b"\x00" in data:
+    if _binary_nul(data, allow_nul=allow_nul):
         raise DecodeError(where, "binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), None
@@ -110,7 +127,7 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str | None]:
         return data.decode("utf-8", errors="replace"), (
             f"utf-8 with {bad} undecodable byte{'s' if bad > 1 else ''} replaced by \ufffd"
         )
-    encoding = detect_legacy_encoding(data)
+    encoding = detect_legacy_encoding(data.replace(b"\x00", b""))
     if encoding is None:
         raise DecodeError(
             where,
@@ -175,7 +192,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def open_text_stream(
-    path: Path, *, newline: str | None = None
+    path: Path, *, newline: str | None = None, allow_nul: bool = False, errors: str = "strict"
 ) -> tuple[io.TextIOWrapper, str | None]:
     """Open a (possibly huge) text file for streaming, choosing its encoding from a sample.
 
@@ -185,6 +202,9 @@ def open_text_stream(
     ``UnicodeDecodeError`` while reading; callers report the line.
 
     :param newline: passed to ``io.TextIOWrapper`` (``""`` for the csv module).
+    :param allow_nul: as for ``encoding_of_sample``.
+    :param errors: the decoding error handler; ``"surrogateescape"`` turns each byte
+        that does not fit into a lone surrogate for the caller to find and report.
     :returns: the open stream (the caller closes it) and the encoding name when
         not UTF-8, as ``decode_bytes`` does.
     :raises DecodeError: for an empty or binary file.
@@ -194,9 +214,9 @@ def open_text_stream(
     raw: BinaryIO = open(path, "rb")
     try:
         sample = raw.read(SAMPLE_BYTES)
-        encoding = encoding_of_sample(sample, where)
+        encoding = encoding_of_sample(sample, where, allow_nul=allow_nul)
         raw.seek(0)
-        stream = io.TextIOWrapper(raw, encoding=encoding, newline=newline)  # type: ignore[arg-type]
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=newline)  # type: ignore[arg-type]
     except BaseException:
         raw.close()
         raise
@@ -204,9 +224,11 @@ def open_text_stream(
     return stream, reported
 
 
-def encoding_of_sample(sample: bytes, where: str) -> str:
+def encoding_of_sample(sample: bytes, where: str, *, allow_nul: bool = False) -> str:
     """The codec name to stream a file with, chosen from its first bytes.
 
+    :param allow_nul: let a few NUL bytes through (see ``decode_bytes``); they are
+        left out when the encoding is judged.
     :returns: ``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"``, ``"utf-32"`` or a legacy name.
     :raises DecodeError: for an empty or binary sample.
     """
@@ -215,8 +237,9 @@ def encoding_of_sample(sample: bytes, where: str) -> str:
     encoding = _encoding_from_bom(sample)
     if encoding is not None:
         return encoding
-    if b"\x00" in sample:
+    if _binary_nul(sample, allow_nul=allow_nul):
         raise DecodeError(where, "binary file (it contains NUL bytes), not text")
+    sample = sample.replace(b"\x00", b"")
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"

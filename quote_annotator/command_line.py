@@ -3,6 +3,11 @@
 Without a command it opens the annotator on your workspace; the sub-commands work
 headless on the same workspace. ``quote-annotator COMMAND --help`` documents each.
 Qt is imported only on the GUI path, so the headless commands run where it is absent.
+
+Exit codes: 0 done, 1 some input rejected (the rest done), 2 nothing could be done.
+Every refusal (a missing or foreign ``--db``, a workspace this version cannot
+use) is one ``error:`` line on stderr with exit code 2; ``--debug`` adds the
+traceback.
 """
 
 from __future__ import annotations
@@ -10,8 +15,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import multiprocessing
+import sqlite3
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +26,11 @@ from quote_annotator import __version__
 
 if TYPE_CHECKING:
     from quotes.lexicon import Lexicon
+
+#: Sub-commands that write the workspace and so may create a new one.
+CREATING_COMMANDS = frozenset({"import"})
+#: Sub-commands that only read an existing workspace: a missing one is refused.
+READING_COMMANDS = frozenset({"export"})
 
 
 def _default_annotator() -> str:
@@ -68,6 +80,11 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         dest="annotator_name",
         default=_default_annotator(),
         help="the name recorded with your decisions (default: your user name)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the Python traceback behind an error (for bug reports)",
     )
     parser.add_argument(
         "--smoke-test",
@@ -124,19 +141,70 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     is_default = args.db is None
     if is_default:
         args.db = default_workspace_path()
+    refusal = _workspace_refusal(args.db, args.command)
+    if refusal is not None:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+    if is_default and args.command not in READING_COMMANDS:
         args.db.parent.mkdir(parents=True, exist_ok=True)
     if args.command is None:
         from quote_annotator.gui_start import start_gui
 
-        return start_gui(
-            args.db,
-            seed_samples=is_default or not args.db.exists(),
-            annotator=args.annotator_name,
-            lexicon=args.cue_lexicon,
-            warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
-            smoke_test=args.smoke_test,
+        return _refusing_cleanly(
+            lambda: start_gui(
+                args.db,
+                seed_samples=is_default or not args.db.exists(),
+                annotator=args.annotator_name,
+                lexicon=args.cue_lexicon,
+                warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
+                smoke_test=args.smoke_test,
+            ),
+            db=args.db,
+            debug=args.debug,
         )
-    return int(args.func(args))
+    was_new = args.command in CREATING_COMMANDS and _is_new_workspace(args.db)
+    code = _refusing_cleanly(lambda: int(args.func(args)), db=args.db, debug=args.debug)
+    if was_new and not _is_new_workspace(args.db):
+        print(f"created new workspace {args.db}")
+    return code
+
+
+def _workspace_refusal(db: Path, command: str | None) -> str | None:
+    """Why ``command`` must not open ``db`` (see ``cli.workspace_guard``), or None."""
+    from cli.workspace_guard import workspace_refusal
+
+    if command is None or command in CREATING_COMMANDS:
+        return workspace_refusal(db, may_create=True)
+    if command in READING_COMMANDS:
+        return workspace_refusal(db, may_create=False)
+    return None  # extract, evaluate: no workspace
+
+
+def _is_new_workspace(db: Path) -> bool:
+    from cli.workspace_guard import inspect_workspace_file
+
+    return inspect_workspace_file(db).kind == "new"
+
+
+def _refusing_cleanly(command: Callable[[], int], *, db: Path, debug: bool) -> int:
+    """Run ``command``; a workspace it cannot use is one ``error:`` line and exit code 2.
+
+    ``WorkspaceError`` (a future version's workspace, a damaged file) and SQLite's
+    own errors (a file locked by another program) are refusals, not crashes: the
+    traceback is shown only with ``--debug``.
+    """
+    from storage.store import WorkspaceError
+
+    try:
+        return command()
+    except (WorkspaceError, sqlite3.DatabaseError) as error:
+        if debug:
+            traceback.print_exc()
+        message = str(error)
+        if not isinstance(error, WorkspaceError) and str(db) not in message:
+            message = f"{db}: {message}"
+        print(f"error: {message}", file=sys.stderr)
+        return 2
 
 
 def run() -> None:

@@ -128,7 +128,10 @@ def read_brat_pair(
     """Yield the article of ``text_path`` with the attributions of ``ann_path``.
 
     A bad annotation line or attribution is reported (``file.ann:line``) and left
-    out; a missing or unreadable ``.ann`` is reported and the text still read.
+    out; a line holding a NUL costs that line alone. An ``.ann`` that cannot be
+    read or decoded at all is reported and the pair is not imported: stored
+    without its annotations, the text would be pre-annotated as if new, and a
+    later import of the mended pair skipped as a duplicate.
     When the ``.ann`` is named ``<text name>_<annotator>`` (PolNeAR's layout) its
     attributions without an annotator get that one.
     """
@@ -141,15 +144,21 @@ def read_brat_pair(
     annotated = False
     if options.with_annotations:
         ann_text = _read_ann(ann_path, problems=problems, notes=notes)
-        annotated = bool(ann_text and ann_text.strip())
-        if ann_text is not None:
-            annotations = _parse_ann(ann_text, stored, str(ann_path), problems)
-            attributions = tuple(_build_attributions(annotations, text, str(ann_path), problems))
-            annotator = _annotator_from_names(text_path, ann_path)
-            if annotator:
-                attributions = tuple(
-                    a if a.annotator else a.with_changes(annotator=annotator) for a in attributions
+        if ann_text is None:
+            problems.append(
+                Problem(
+                    str(text_path), f"not imported: its annotations {ann_path.name} are unusable"
                 )
+            )
+            return
+        annotated = bool(ann_text.strip())
+        annotations = _parse_ann(ann_text, stored, str(ann_path), problems)
+        attributions = tuple(_build_attributions(annotations, text, str(ann_path), problems))
+        annotator = _annotator_from_names(text_path, ann_path)
+        if annotator:
+            attributions = tuple(
+                a if a.annotator else a.with_changes(annotator=annotator) for a in attributions
+            )
     yield Article(
         text=text,
         title=title,
@@ -176,7 +185,7 @@ def _decode_ann(
 ) -> str | None:
     """The ``.ann`` text with ``\\n`` line endings, or None after a Problem."""
     try:
-        text, encoding = decode_bytes(data, str(path))
+        text, encoding = decode_bytes(data, str(path), allow_nul=True)
     except DecodeError as error:
         problems.append(error.problem)
         return None
@@ -193,6 +202,9 @@ def _parse_ann(ann_text: str, stored: str, where: str, problems: list[Problem]) 
         if not line.strip():
             continue
         at = f"{where}:{number}"
+        if "\x00" in line:
+            problems.append(Problem(at, "holds a NUL character; annotation line skipped"))
+            continue
         fields = line.split("\t")
         ident = fields[0].strip()
         try:
@@ -213,7 +225,7 @@ def _parse_ann(ann_text: str, stored: str, where: str, problems: list[Problem]) 
                 annotations.comments.setdefault(target, []).append(note)
             elif not ident.startswith(("N", "*")):
                 problems.append(Problem(at, f"unknown kind of annotation {ident!r}"))
-        except (IndexError, ValueError):
+        except (IndexError, ValueError, TypeError):
             problems.append(Problem(at, f"malformed annotation line: {line[:80]!r}"))
     return annotations
 

@@ -6,6 +6,10 @@ with the line and the field. ``.json`` files may also hold one article object or
 an array of them; those are decoded whole (the standard library cannot stream a
 JSON document) and their records parsed one by one, each named by the line it
 starts on.
+
+A record that could not be stored (a lone surrogate or a NUL in any string,
+metadata that is not strict JSON, nesting too deep to parse) is rejected on its
+own with the line and the field; see ``formats.readers.record_checks``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from formats.encoding import (
     unreadable_file,
 )
 from formats.readers.options import ReadOptions
+from formats.readers.record_checks import unstorable_field, unstorable_meta
 from quotes.model import Article, Attribution, Problem
 from quotes.records import RecordError, article_from_record, attribution_from_record
 
@@ -83,6 +88,12 @@ class _ArticleLines:
                 Problem(where, f"invalid JSON: {error.msg} (column {error.colno})")
             )
             return None
+        except RecursionError:
+            self.problems.append(Problem(where, "invalid JSON: nested too deeply to read"))
+            return None
+        except ValueError as error:  # an integer of more digits than Python converts
+            self.problems.append(Problem(where, f"invalid JSON: {error}"))
+            return None
         if isinstance(record, Mapping) and "\r" in str(record.get("text", "")):
             self.normalised_newlines = True
         return read_article_record(
@@ -96,12 +107,23 @@ def read_article_record(
     """One article from a parsed record, or None after a Problem.
 
     Each invalid quote is reported as ``where field 'quotes[i]'`` and left out;
-    the article keeps its valid quotes.
+    the article keeps its valid quotes. A record holding a string that cannot be
+    stored, or metadata that is not strict JSON, is rejected whole, naming the field.
     """
     if not isinstance(record, Mapping):
         problems.append(
             Problem(where, f"a line must be a JSON object, got {type(record).__name__}")
         )
+        return None
+    unstorable = unstorable_field(record)
+    if unstorable is not None:
+        field_name, reason = unstorable
+        problems.append(Problem(f"{where} field '{field_name}'", f"{reason}; record skipped"))
+        return None
+    meta = record.get("meta")
+    meta_problem = unstorable_meta(meta) if isinstance(meta, Mapping) else None
+    if meta_problem is not None:
+        problems.append(Problem(f"{where} field 'meta'", f"{meta_problem}; record skipped"))
         return None
     try:
         article = article_from_record(record, with_quotes=False)
@@ -126,7 +148,6 @@ def read_article_record(
                 attributions.append(attribution_from_record(quote, len(text)))
             except (RecordError, TypeError, ValueError) as error:
                 problems.append(Problem(f"{where} field 'quotes[{index}]'", str(error)))
-    meta = record.get("meta")
     return replace(
         article,
         text=text,
@@ -178,7 +199,7 @@ def _iter_lines(
         with open(path, "rb") as raw:
             sample = raw.read(SAMPLE_BYTES)
             try:
-                encoding = encoding_of_sample(sample, where)
+                encoding = encoding_of_sample(sample, where, allow_nul=True)
             except DecodeError as error:
                 problems.append(error.problem)
                 return
@@ -241,7 +262,7 @@ def _read_whole_json(
     or one that cannot be decoded: the line reader reports that).
     """
     try:
-        text, encoding = decode_bytes(path.read_bytes(), str(path))
+        text, encoding = decode_bytes(path.read_bytes(), str(path), allow_nul=True)
     except (DecodeError, OSError):
         return None
     body = text.lstrip()
@@ -250,8 +271,8 @@ def _read_whole_json(
     else:
         try:
             records = iter([(1 + text.count("\n", 0, len(text) - len(body)), json.loads(text))])
-        except json.JSONDecodeError:
-            return None
+        except (ValueError, RecursionError):
+            return None  # read line by line, where each bad line is reported
     if encoding is not None:
         notes.append(decoding_note(str(path), encoding))
     return records
@@ -277,6 +298,14 @@ def _iter_array(text: str, where: str, problems: list[Problem]) -> Iterator[tupl
                     f"{where}:{error.lineno}",
                     f"invalid JSON: {error.msg} (column {error.colno}); "
                     "the rest of the array is not read",
+                )
+            )
+            return
+        except (ValueError, RecursionError) as error:
+            reason = "nested too deeply to read" if isinstance(error, RecursionError) else error
+            problems.append(
+                Problem(
+                    f"{where}:{line}", f"invalid JSON: {reason}; the rest of the array is not read"
                 )
             )
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -442,3 +443,33 @@ def test_unquoted_speech_is_typed_unquoted_in_an_all_statuses_export(
         "unquoted",
         "Trade is the key to our future.",
     )
+
+
+def test_a_csv_import_with_column_flags_exits_0_and_keeps_the_other_columns(
+    db: Path, tmp_path: Path, capsys
+) -> None:
+    # Issue 15: three rows imported, yet exit code 1, and 'published' dropped.
+    # A mapped column the file lacks is a note, a spreadsheet's empty row no
+    # rejection, and the unmapped columns go into the document's metadata.
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        "id,title,body,published\n"
+        'n1,Ferry,"The ferry runs again, the operator said.",2024-05-01\n'
+        "n2,Tram,The tram line opens in May; the city said so.,2024-05-02\n"
+        "n3,Rain,Forecasters said it will rain.,2024-05-03\n"
+        ",,,\n",
+        encoding="utf-8",
+    )
+    code = run("--db", db, "import", feed, "--text-column", "body", "--title-column", "headline")
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "imported 3 documents" in captured.out
+    assert "no column 'headline' for the title" in captured.out  # a note, on stdout
+    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    rows = connection.execute("SELECT external_id, meta FROM documents ORDER BY id").fetchall()
+    connection.close()
+    assert [(key, json.loads(meta)) for key, meta in rows] == [
+        ("n1", {"title": "Ferry", "published": "2024-05-01"}),
+        ("n2", {"title": "Tram", "published": "2024-05-02"}),
+        ("n3", {"title": "Rain", "published": "2024-05-03"}),
+    ]

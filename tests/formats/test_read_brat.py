@@ -213,11 +213,14 @@ def test_a_binary_or_empty_ann_is_handled(tmp_path: Path) -> None:
     text_path = pair(tmp_path, "")
     [article], problems, _ = read(text_path)
     assert article.attributions == () and problems == []
+    # An unusable .ann refuses the pair: imported bare, the text would be
+    # pre-annotated as if new and the mended pair later skipped as a duplicate.
     (tmp_path / "doc.ann").write_bytes(b"\x00\x01\x02\x03binary")
-    [article], problems, _ = read(text_path)
-    assert article.attributions == ()
-    assert [p.where for p in problems] == [str(tmp_path / "doc.ann")]
+    articles, problems, _ = read(text_path)
+    assert articles == []
+    assert [p.where for p in problems] == [str(tmp_path / "doc.ann"), str(text_path)]
     assert "binary" in problems[0].reason
+    assert "not imported" in problems[1].reason
 
 
 def test_a_binary_txt_beside_an_ann_is_refused(tmp_path: Path) -> None:

@@ -90,12 +90,69 @@ def test_a_csv_without_the_mapped_text_column_names_it_and_the_columns(tmp_path:
     ]
 
 
-def test_a_missing_mapped_title_column_is_reported_but_rows_are_read(tmp_path: Path) -> None:
+def test_a_missing_mapped_title_column_is_noted_and_rows_are_read(tmp_path: Path) -> None:
+    # A note, not a problem: every row is imported, so the import must not report
+    # a rejection (issue 15: "imported 3 rows and still exited 1").
     path = write(tmp_path, "body\nThe words.\n")
-    [article], problems, _ = read(path, options=MAPPED)
+    [article], problems, notes = read(path, options=MAPPED)
     assert article.text == "The words."
-    assert len(problems) == 1
-    assert "no column 'headline' for the title" in problems[0].reason
+    assert problems == []
+    assert len(notes) == 1
+    assert f"{path}: no column 'headline' for the title; read without it" in notes[0]
+
+
+def test_a_spreadsheets_empty_rows_are_skipped_like_blank_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "title,text,published\nA,Some words.,2024\n,,\n\n , ,\n")
+    [article], problems, _ = read(path)
+    assert article.title == "A" and problems == []
+
+
+def test_unmapped_columns_are_kept_as_metadata(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "id,headline,body,published,section\n"
+        "n1,Bridge,The mayor said it opens.,2024-05-01,\n"
+        "n2,Rain,It will rain; forecasters said.,2024-05-02,weather\n",
+    )
+    articles, problems, _ = read(path, options=MAPPED)
+    assert problems == []
+    assert [a.meta for a in articles] == [
+        {"published": "2024-05-01"},
+        {"published": "2024-05-02", "section": "weather"},
+    ]
+
+
+def test_a_malformed_quoted_field_costs_its_row_only(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'title,text\nA,first row\nB,"bad "quote here\nC,third row\nD,"unclosed\nE,fifth row\n',
+    )
+    articles, problems, _ = read(path)
+    assert [a.title for a in articles] == ["A", "C", "E"]
+    assert [p.where for p in problems] == [f"{path}:3", f"{path}:5"]
+    assert all("malformed CSV" in p.reason and "row skipped" in p.reason for p in problems)
+
+
+def test_a_nul_byte_rejects_its_row_alone(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"title,text\nA,good one\nB,bad\x00one\nC,good two\n")
+    articles, problems, _ = read(path)
+    assert [a.title for a in articles] == ["A", "C"]
+    assert [p.where for p in problems] == [f"{path}:3 column 'text'"]
+    assert "NUL" in problems[0].reason
+
+
+def test_an_undecodable_byte_rejects_its_row_alone(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(
+        "title,text\nA,café au lait\nB,bad \xff byte\nC,déjà vu\n".encode().replace(
+            b"\xc3\xbf", b"\xff"
+        )
+    )
+    articles, problems, _ = read(path)
+    assert [a.title for a in articles] == ["A", "C"]
+    assert [p.where for p in problems] == [f"{path}:3 column 'text'"]
+    assert "not valid" in problems[0].reason
 
 
 def test_a_row_without_text_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -110,7 +167,7 @@ def test_a_truncated_csv_keeps_the_rows_before_the_cut(tmp_path: Path) -> None:
     articles, problems, _ = read(path)
     assert [a.title for a in articles] == ["A"]
     assert [p.where for p in problems] == [f"{path}:3"]
-    assert "malformed CSV" in problems[0].reason
+    assert "malformed CSV" in problems[0].reason and "row skipped" in problems[0].reason
 
 
 @pytest.mark.parametrize(

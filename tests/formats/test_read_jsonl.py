@@ -262,12 +262,14 @@ def test_a_broken_json_array_keeps_the_records_before_the_break(
 
 
 # Random valid records: texts of any characters (but \r, which the reader
-# normalises), and quotes whose fragments are ordered and disjoint.
+# normalises, and NUL, which no record may hold), and quotes whose fragments
+# are ordered and disjoint.
 _texts = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
     min_size=1,
     max_size=80,
 ).filter(str.strip)
+_strings = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 
 
 @st.composite
@@ -288,8 +290,8 @@ def _records(draw: st.DrawFn) -> tuple[dict[str, Any], list[Attribution]]:
         speaker = draw(st.none() | st.builds(span))
         quote_type = draw(st.sampled_from(QuoteType))
         status = draw(st.sampled_from(Status))
-        name = draw(st.none() | st.text(max_size=20))
-        annotator = draw(st.none() | st.text(min_size=1, max_size=10))
+        name = draw(st.none() | st.text(_strings, max_size=20))
+        annotator = draw(st.none() | st.text(_strings, min_size=1, max_size=10))
         quotes.append(
             {
                 "start": fragments[0][0],
@@ -316,9 +318,9 @@ def _records(draw: st.DrawFn) -> tuple[dict[str, Any], list[Attribution]]:
             )
         )
     record = {
-        "id": draw(st.text(min_size=1, max_size=12)),
-        "title": draw(st.text(max_size=30)),
-        "source": draw(st.text(max_size=30)),
+        "id": draw(st.text(_strings, min_size=1, max_size=12)),
+        "title": draw(st.text(_strings, max_size=30)),
+        "source": draw(st.text(_strings, max_size=30)),
         "text": text,
         "quotes": quotes,
     }

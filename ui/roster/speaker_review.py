@@ -42,6 +42,7 @@ class SpeakerFixPrompt(QFrame):
         self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setAutoFillBackground(True)
         self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it shows speakers' names
         self.label.setWordWrap(True)
         self.fix_action = QAction("&Fix the following records too", self)
         self.fix_action.setShortcut(QKeySequence("Y"))

@@ -9,7 +9,7 @@ that the query never delays a keystroke. Threading: main thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from quotes.model import Attribution
@@ -58,6 +58,10 @@ class StatusLine(QStatusBar):
         self.keys_label = QLabel(
             "A accept · R reject · T type · 1-9 speaker · N next · ? all keys", self
         )
+        # Speaker and annotator names are user data: Qt's automatic format would
+        # render a name like "<b>Evil</b><img src=x>" as markup.
+        for label in (self.record_label, self.progress_label, self.rate_label, self.keys_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.keys_label.setEnabled(False)
         self.addWidget(self.record_label, 1)
         self.addPermanentWidget(self.keys_label)

@@ -1,0 +1,177 @@
+"""CLI refusals (issue 16): one ``error:`` line, no traceback, exit code 2, and a
+file that is not ours left byte-identical.
+
+Covers a workspace written by a newer version, random bytes, a truncated
+workspace, another program's SQLite database, a zero-byte file and a mistyped
+``--db`` for a command that only reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import main
+from cli.workspace_guard import inspect_workspace_file
+from storage.store import Store
+
+ARTICLE = {"id": "a1", "text": "The mayor said the bridge opens in May."}
+
+
+def run(*args: object) -> int:
+    return main([str(a) for a in args])
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_one_line_refusal(capsys: pytest.CaptureFixture[str], *words: str) -> None:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    path = tmp_path / "ws.sqlite"
+    with Store(path) as store:
+        store.add_articles([], preannotate=False)
+    return path
+
+
+@pytest.fixture(params=["delete", "wal"], ids=["rollback-journal", "wal-mode"])
+def foreign(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA journal_mode = {request.param}")
+    connection.execute("CREATE TABLE birds (name TEXT, seen INTEGER)")
+    connection.execute("INSERT INTO birds VALUES ('wren', 3)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_a_workspace_of_a_newer_version_is_refused_in_one_line(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    connection = sqlite3.connect(workspace)
+    connection.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('quote_annotator', '9999_from_the_future', 'now')"
+    )
+    connection.commit()
+    connection.close()
+    assert run("--db", workspace, "export", tmp_path / "out.jsonl") == 2
+    assert_one_line_refusal(capsys, str(workspace), "newer version")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_random_bytes_are_refused_and_left_untouched(
+    command: str, tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "random.sqlite"
+    db.write_bytes(bytes(range(256)) * 40)
+    before = digest(db)
+    target = articles if command == "import" else tmp_path / "out.jsonl"
+    assert run("--db", db, command, target) == 2
+    assert_one_line_refusal(capsys, str(db), "not an SQLite file")
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize("keep", [100, 1024, 4096, 0.5])
+def test_a_truncated_workspace_is_refused_without_a_traceback(
+    keep: float, tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = tmp_path / "whole.sqlite"
+    with Store(whole) as store:
+        store.add_articles([], preannotate=False)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.sqlite"
+    cut.write_bytes(data[: int(keep * len(data)) if keep < 1 else int(keep)])
+    assert run("--db", cut, "export", tmp_path / "out.jsonl") == 2
+    assert_one_line_refusal(capsys, str(cut))
+    assert not cut.with_name("cut.sqlite-wal").exists(), "the check leaves no side files"
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_another_programs_database_is_refused_and_left_byte_identical(
+    command: str,
+    foreign: Path,
+    tmp_path: Path,
+    articles: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = digest(foreign)
+    target = articles if command == "import" else tmp_path / "out.jsonl"
+    assert run("--db", foreign, command, target) == 2
+    assert_one_line_refusal(capsys, str(foreign), "another program", "birds")
+    assert digest(foreign) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["other.db", "in.jsonl"]), (
+        "no -wal, -shm or output left behind"
+    )
+
+
+def test_a_mistyped_db_for_export_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "typo" / "wrokspace.sqlite"
+    assert run("--db", db, "export", tmp_path / "out.jsonl") == 2
+    assert_one_line_refusal(capsys, str(db), "no such workspace")
+    assert not db.parent.exists()
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_zero_byte_file_is_refused_by_export_and_left_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "empty.sqlite"
+    db.touch()
+    assert run("--db", db, "export", tmp_path / "out.jsonl") == 2
+    assert_one_line_refusal(capsys, str(db), "not a workspace yet")
+    assert db.read_bytes() == b""
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["missing", "zero-byte"])
+def test_import_creates_a_new_workspace_and_says_so(
+    existing: bool, tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new" / "ws.sqlite"
+    if existing:
+        db.parent.mkdir()
+        db.touch()
+    assert run("--db", db, "import", "--no-preannotate", articles) == 0
+    assert f"created new workspace {db}" in capsys.readouterr().out
+    assert inspect_workspace_file(db).kind == "workspace"
+    assert run("--db", db, "import", "--no-preannotate", articles) == 0
+    assert "created new workspace" not in capsys.readouterr().out
+
+
+def test_debug_shows_the_traceback(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    connection = sqlite3.connect(workspace)
+    connection.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('quote_annotator', '9999_from_the_future', 'now')"
+    )
+    connection.commit()
+    connection.close()
+    assert run("--debug", "--db", workspace, "export", tmp_path / "out.jsonl") == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "error: " in err
