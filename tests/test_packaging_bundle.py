@@ -66,7 +66,9 @@ def test_import_and_export_the_seed(bundle: Bundle) -> None:
     db, out = bundle.work / "seed.sqlite", bundle.work / "seed.jsonl"
     imported = bundle.run("--db", db, "import", SEED)
     assert imported.returncode == 0, described(imported)
-    exported = bundle.run("--db", db, "export", "--all-statuses", "--format", "jsonl", out)
+    exported = bundle.run(
+        "--db", db, "export", "--all-statuses", "--include-unreviewed", "--format", "jsonl", out
+    )
     assert exported.returncode == 0, described(exported)
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(record["quotes"]) >= 10  # the bundled cue lexicon was found

@@ -157,7 +157,9 @@ def test_import_and_export_the_seed_through_the_installed_command(installed: Ins
     imported = installed.run("--db", db, "import", SEED)
     assert imported.returncode == 0, described(imported)
     assert "imported 1 documents" in imported.stdout
-    exported = installed.run("--db", db, "export", "--all-statuses", "--format", "jsonl", out)
+    exported = installed.run(
+        "--db", db, "export", "--all-statuses", "--include-unreviewed", "--format", "jsonl", out
+    )
     assert exported.returncode == 0, described(exported)
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     # The shipped cue lexicon was found: the seed gets its pre-highlighted quotations.
@@ -187,7 +189,9 @@ def test_the_gui_starts_on_a_new_workspace_seeded_with_the_samples(
     assert shown.returncode == 0, described(shown)
     assert "smoke test: shown 'Quote Annotator" in shown.stdout
     out = installed.work / "samples.jsonl"
-    exported = installed.run("--db", db, "export", "--all-statuses", "--format", "jsonl", out)
+    exported = installed.run(
+        "--db", db, "export", "--all-statuses", "--include-unreviewed", "--format", "jsonl", out
+    )
     assert exported.returncode == 0, described(exported)
     sources = [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(sources) == 4 and all(source.startswith("sample:") for source in sources)

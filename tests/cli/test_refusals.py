@@ -17,6 +17,7 @@ import pytest
 
 from app import main
 from cli.workspace_guard import inspect_workspace_file
+from jobs.importing import import_articles
 from storage.store import Store
 
 ARTICLE = {"id": "a1", "text": "The mayor said the bridge opens in May."}
@@ -50,7 +51,7 @@ def articles(tmp_path: Path) -> Path:
 def workspace(tmp_path: Path) -> Path:
     path = tmp_path / "ws.sqlite"
     with Store(path) as store:
-        store.add_articles([], preannotate=False)
+        import_articles(store, [], preannotate=False)
     return path
 
 
@@ -100,7 +101,7 @@ def test_a_truncated_workspace_is_refused_without_a_traceback(
 ) -> None:
     whole = tmp_path / "whole.sqlite"
     with Store(whole) as store:
-        store.add_articles([], preannotate=False)
+        import_articles(store, [], preannotate=False)
     data = whole.read_bytes()
     cut = tmp_path / "cut.sqlite"
     cut.write_bytes(data[: int(keep * len(data)) if keep < 1 else int(keep)])

@@ -12,6 +12,7 @@ import pytest
 from read_support import read
 
 from formats.readers.record_checks import unstorable_field, unstorable_text
+from jobs.importing import import_articles
 from storage.store import Store
 
 GOOD = json.dumps({"id": "good", "text": "The mayor said the bridge opens in May."})
@@ -96,7 +97,7 @@ def test_the_store_imports_the_good_lines_beside_the_bad_ones(tmp_path: Path) ->
 
     problems: list = []
     store = Store(None)
-    report = store.add_articles(read_paths([path], problems=problems), preannotate=False)
+    report = import_articles(store, read_paths([path], problems=problems), preannotate=False)
     assert report.imported == 2 and not report.problems
     assert [p.where.split(" ")[0] for p in problems] == [f"{path}:{n}" for n in (2, 3, 4, 5)]
     store.close()

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from formats.readers import read_paths
 from formats.readers.record_checks import unstorable_field, unstorable_meta
+from jobs.importing import import_articles
 from quotes.model import Problem
 from storage.store import Store
 
@@ -134,7 +135,7 @@ def _read_and_store(store: Store, *paths: Path) -> list[Problem]:
         assert article.text.strip()
         assert unstorable_field([article.text, article.title, article.source]) is None
         assert unstorable_meta(article.meta) is None
-    report = store.add_articles(articles, preannotate=False)
+    report = import_articles(store, articles, preannotate=False)
     assert report.problems == ()
     for problem in problems:
         assert any(problem.where.startswith(str(path)) for path in paths), problem
