@@ -223,8 +223,10 @@ class Attributions:
             )
         return [self.attribution(i) for i in ids]
 
-    def add_attribution(self, document_id: int, attribution: Attribution) -> Attribution:
-        """Store an attribution an annotator made (origin human, accepted); return it.
+    def add_attribution(
+        self, document_id: int, attribution: Attribution, *, status: Status = Status.ACCEPTED
+    ) -> Attribution:
+        """Store an attribution an annotator made (origin human, ``status``); return it.
 
         Its speaker is ``entity_id`` when set, else ``speaker_name`` (added to the
         roster when new).
@@ -238,7 +240,7 @@ class Attributions:
                 raise KeyError(f"no document {document_id}")
             made = attribution.with_changes(
                 origin=Origin.HUMAN,
-                status=Status.ACCEPTED,
+                status=status,
                 annotator=self._db.annotator,
                 confidence=1.0,
                 rule="",

@@ -232,9 +232,12 @@ class Store:
         """Point several attributions of one document at a roster entry, one undo step."""
         return self._attributions.reassign_speaker(attribution_ids, speaker_id)
 
-    def add_attribution(self, document_id: int, attribution: Attribution) -> Attribution:
-        """Store an attribution an annotator made (origin human, accepted); return it."""
-        return self._attributions.add_attribution(document_id, attribution)
+    def add_attribution(
+        self, document_id: int, attribution: Attribution, *, status: Status = Status.ACCEPTED
+    ) -> Attribution:
+        """Store an attribution an annotator made (origin human; accepted unless
+        ``status`` says candidate, for a proposal still to confirm); return it."""
+        return self._attributions.add_attribution(document_id, attribution, status=status)
 
     def update_attribution(self, attribution: Attribution) -> Attribution:
         """Replace a stored attribution's spans, type, speaker and status."""

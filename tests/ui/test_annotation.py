@@ -105,8 +105,12 @@ def test_add_a_quotation_from_the_selection(
         start + len("the detour added an hour to their commute"),
     )
     assert stored.origin == Origin.HUMAN
-    assert stored.status == Status.ACCEPTED
+    assert stored.status == Status.CANDIDATE  # A confirms it, as every suggestion
     assert stored.type == QuoteType.INDIRECT
+    # The engine's reading of the same sentence lends its cue and speaker.
+    assert stored.cue is not None and stored.cue.text_of(ARTICLE_TEXT) == "complained"
+    assert stored.speaker is not None and stored.speaker.text_of(ARTICLE_TEXT) == "Residents"
+    assert "Added an indirect quotation as a candidate" in window.status_line.currentMessage()
 
 
 def test_add_without_a_selection_changes_nothing(qtbot, window: MainWindow, store: Store) -> None:

@@ -14,13 +14,12 @@ from __future__ import annotations
 from quotes.model import (
     Attribution,
     DocumentStatus,
-    Origin,
     QuoteType,
     Span,
     Speaker,
     Status,
 )
-from quotes.quotemarks import guess_quote_type
+from quotes.proposal import propose_attribution
 from storage.store import HistoryEntry, Store
 from ui.operations.changes import ChangeHub, ChangeKind
 
@@ -88,19 +87,15 @@ def choose_speaker(
 def add_quotation(
     *, store: Store, changes: ChangeHub, document_id: int, text: str, selection: Span
 ) -> Attribution:
-    """Store the selected words as a new quotation made by the annotator; return it.
+    """Store the selected words as a new candidate quotation; return it.
 
-    The type is guessed from the quotation marks: quoted at both ends is direct,
-    quotation marks inside is mixed, otherwise indirect (one key changes it later).
+    ``quotes.proposal`` proposes its cue and speaker from the engine's suggestions
+    nearby, nearest first, and guesses the type from the quotation marks. It is a
+    candidate like every suggestion: A confirms it, so a document is not counted as
+    reviewed by an addition nobody checked.
     """
-    attribution = Attribution(
-        fragments=(selection,),
-        type=guess_quote_type(selection.text_of(text)),
-        status=Status.ACCEPTED,
-        origin=Origin.HUMAN,
-        rule="",
-    )
-    added = store.add_attribution(document_id, attribution)
+    attribution = propose_attribution(text, selection)
+    added = store.add_attribution(document_id, attribution, status=Status.CANDIDATE)
     if added.id is not None:
         changes.notify(ChangeKind.ATTRIBUTIONS, [added.id])
     return added

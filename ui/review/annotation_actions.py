@@ -195,7 +195,12 @@ class AnnotationActions(ActionGroup):
             selection=selection,
         )
         self._current.set_attribution(added.id)
-        self.message.emit(f"Added a {added.type.value} quotation; S sets its speaker.")
+        article = "an" if added.type.value[0] in "aeiou" else "a"
+        found = f"speaker {added.speaker_name}" if added.speaker_name else "no speaker (S sets one)"
+        self.message.emit(
+            f"Added {article} {added.type.value} quotation as a candidate with {found}; "
+            "A confirms it."
+        )
 
     # -- helpers ---------------------------------------------------------------------
     def _text(self) -> str:
