@@ -530,7 +530,8 @@ class Annotator:
         return "fixed: " + ", ".join(verdict.faults())
 
     def add_missed(self, gold: GoldSpans) -> int:
-        """Add a quotation nobody suggested: drag + add key, then speaker, cue and type."""
+        """Add a quotation nobody suggested: drag + add key, then speaker, cue and type
+        where the proposal got them wrong, then A (an added quotation is a candidate)."""
         self.select(gold.content)
         self.press("add_quotation")
         record_id = self.window.current.attribution_id
@@ -541,6 +542,8 @@ class Annotator:
             self.fix_type(record_id, gold.quote.type)
         self.fix_speaker(record_id, gold)
         self.fix_cue(record_id, gold)
+        self.go_to(record_id)
+        self.press("accept")
         return record_id
 
 

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes.model import Attribution, QuoteType, Span
+from quotes.quotemarks import guess_quote_type
 from ui.article.text_offsets import TextOffsets
-from ui.operations.attribution_operations import guess_quote_type, nearest_mention
+from ui.operations.attribution_operations import nearest_mention
 
 
 @given(st.text(alphabet=st.sampled_from("ab 😀\n𝄞é"), max_size=40))
