@@ -55,21 +55,27 @@ class ExportReport:
     unreviewed_exported: int = 0
 
     def summary(self) -> str:
-        """One line for a status bar or a terminal: what was written, and what not."""
+        """One line for a terminal: what was written, and what not."""
         line = (
             f"wrote {self.documents} {_plural(self.documents, 'document')} and "
             f"{self.attributions} {_plural(self.attributions, 'attribution')} "
             f"to {self.path} ({self.format})"
         )
+        why = "not done and no record decided; --include-unreviewed exports them, marked"
+        return "; ".join([line, *self.unreviewed_notes(why=why)])
+
+    def unreviewed_notes(self, *, why: str) -> list[str]:
+        """What happened to the documents nobody reviewed, as clauses of a summary;
+        ``why`` (in brackets) explains the ones left out, in the caller's terms."""
+        notes = []
         if self.unreviewed_exported:
-            line += f", {self.unreviewed_exported} of the documents marked unreviewed"
+            notes.append(f"{self.unreviewed_exported} of the documents marked unreviewed")
         if self.unreviewed_left_out:
-            line += (
-                f"; left out {self.unreviewed_left_out} unreviewed "
-                f"{_plural(self.unreviewed_left_out, 'document')} (not done and no record "
-                "decided; --include-unreviewed exports them, marked)"
+            notes.append(
+                f"left out {self.unreviewed_left_out} unreviewed "
+                f"{_plural(self.unreviewed_left_out, 'document')} ({why})"
             )
-        return line
+        return notes
 
 
 def _plural(count: int, noun: str) -> str:

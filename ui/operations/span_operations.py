@@ -45,18 +45,19 @@ def save_attribution(
     *,
     store: Store,
     changes: ChangeHub,
+    before: Attribution,
     attribution: Attribution,
     speakers: bool = False,
     allow_paragraph: bool = False,
 ) -> Attribution:
-    """Store an edited record (one undo step) and tell the views; return it as stored.
+    """Store ``attribution``, an edit of ``before`` (the record as stored), as one undo
+    step and tell the views; return it as stored.
 
     ``speakers`` says the edit touched the speaker (the roster lists mentions).
 
     :raises SpanEditRefused: when the edit fails ``quotes.span_checks.check_edit``.
     """
     assert attribution.id is not None and attribution.document_id is not None
-    before = store.attribution(attribution.id)
     problem = check_edit(
         store.document(attribution.document_id).text,
         before,
@@ -83,10 +84,12 @@ def set_span(
     allow_paragraph: bool = False,
 ) -> tuple[Attribution, SpanRef]:
     """Make ``span`` the record's span ``ref`` (a fragment, the cue or the mention)."""
-    edited, new_ref = replace_span(store.attribution(attribution_id), ref, span)
+    before = store.attribution(attribution_id)
+    edited, new_ref = replace_span(before, ref, span)
     saved = save_attribution(
         store=store,
         changes=changes,
+        before=before,
         attribution=edited,
         speakers=ref == SPEAKER,
         allow_paragraph=allow_paragraph,
@@ -113,7 +116,10 @@ def set_mention(
     edited, ref = replace_span(attribution, SPEAKER, span)
     if attribution.entity_id is None and not attribution.speaker_name:
         edited = edited.with_changes(speaker_name=" ".join(span.text_of(text).split()))
-    return save_attribution(store=store, changes=changes, attribution=edited, speakers=True), ref
+    saved = save_attribution(
+        store=store, changes=changes, before=attribution, attribution=edited, speakers=True
+    )
+    return saved, ref
 
 
 def add_fragment_to(
@@ -125,9 +131,14 @@ def add_fragment_to(
     allow_paragraph: bool = False,
 ) -> tuple[Attribution, SpanRef]:
     """Add ``span`` to the record's content (merged with fragments it overlaps or touches)."""
-    edited, ref = add_fragment(store.attribution(attribution_id), span)
+    before = store.attribution(attribution_id)
+    edited, ref = add_fragment(before, span)
     saved = save_attribution(
-        store=store, changes=changes, attribution=edited, allow_paragraph=allow_paragraph
+        store=store,
+        changes=changes,
+        before=before,
+        attribution=edited,
+        allow_paragraph=allow_paragraph,
     )
     return saved, ref
 
@@ -139,7 +150,8 @@ def remove_span_of(
 
     :raises ValueError: for the record's only fragment.
     """
-    edited = remove_span(store.attribution(attribution_id), ref)
+    before = store.attribution(attribution_id)
+    edited = remove_span(before, ref)
     return save_attribution(
-        store=store, changes=changes, attribution=edited, speakers=ref == SPEAKER
+        store=store, changes=changes, before=before, attribution=edited, speakers=ref == SPEAKER
     )

@@ -67,12 +67,6 @@ def describe_export(report: ExportReport) -> str:
         f"Exported {report.documents} {noun} with {report.attributions} records "
         f"as {report.format} to {report.path}"
     )
-    if report.unreviewed_exported:
-        sentence += f"; {report.unreviewed_exported} of them marked unreviewed"
-    if report.unreviewed_left_out:
-        left = report.unreviewed_left_out
-        sentence += (
-            f"; left out {left} unreviewed {'document' if left == 1 else 'documents'} "
-            "(not done, no decision)"
-        )
+    notes = report.unreviewed_notes(why="not done, no decision")
+    sentence = "; ".join([sentence, *notes])
     return sentence + "."
