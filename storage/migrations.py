@@ -226,6 +226,47 @@ def allow_unquoted_type(db: Database) -> None:
         db.execute("PRAGMA writable_schema = OFF")
 
 
+@migrations(name="0004_annotation_layers")
+def add_annotation_layers(db: Database) -> None:
+    """Per-annotator layers: each attribution and history entry belongs to one layer.
+
+    The layer ``''`` is the shared one (the engine's suggestions and a one-person
+    workspace's decisions, as before layers existed); every other layer is named for
+    its annotator, and ``gold`` holds the adjudicated version. ``layer_documents``
+    holds a named layer's own status for each document it has opened (its presence
+    marks the document as copied into the layer). ``history.session`` tells two open
+    stores of one annotator apart, so that undo never reverses the other window's
+    action. ``workspace_info`` keeps settings of the file itself, such as the layer
+    an assigned workspace opens in.
+    """
+    _run(
+        db,
+        [
+            "ALTER TABLE attributions ADD COLUMN layer TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX attributions_layer_review"
+            " ON attributions (layer, status, document_id, start)",
+            "ALTER TABLE history ADD COLUMN layer TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE history ADD COLUMN session TEXT",
+            """
+            CREATE TABLE layer_documents (
+                document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                layer TEXT NOT NULL CHECK (length(layer) > 0),
+                status TEXT NOT NULL DEFAULT 'new'
+                    CHECK (status IN ('new', 'in_progress', 'done')),
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (layer, document_id)
+            )
+            """,
+            """
+            CREATE TABLE workspace_info (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )
+            """,
+        ],
+    )
+
+
 def known_migrations() -> list[str]:
     """The names of every migration this version knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -42,15 +42,25 @@ from quotes.model import (
 )
 from storage.articles import Articles, content_hash
 from storage.attributions import Attributions
-from storage.connection import Connection
+from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, clean_layer
 from storage.documents import Documents
 from storage.history import HistoryEntry
+from storage.layers import LayerError, Layers
 from storage.migrations import WorkspaceError
 from storage.roster import Roster
 from storage.search import SearchHit
 from storage.undo import Undo
 
-__all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
+__all__ = [
+    "GOLD_LAYER",
+    "SHARED_LAYER",
+    "HistoryEntry",
+    "LayerError",
+    "SearchHit",
+    "Store",
+    "WorkspaceError",
+    "content_hash",
+]
 
 
 class Store:
@@ -59,18 +69,29 @@ class Store:
     :param path: the SQLite file; created and migrated when new. ``None`` opens a
         private in-memory database (for tests).
     :param annotator: the name recorded on each action of this store.
+    :param layer: the annotation layer to read and write (see ``storage.layers``);
+        None opens the workspace's default: an assigned workspace's annotator, else
+        the shared layer.
     :raises WorkspaceError: when the file is not a usable workspace.
     """
 
-    def __init__(self, path: str | Path | None, *, annotator: str = "annotator") -> None:
-        self._db = Connection(path, annotator=annotator)
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        annotator: str = "annotator",
+        layer: str | None = None,
+    ) -> None:
+        self._db = Connection(path, annotator=annotator, layer=layer)
         # The raw connection, for the storage tests that trace or tamper with SQL.
         self._conn: sqlite3.Connection = self._db.conn
         roster = Roster(self._db)
-        attributions = Attributions(self._db, roster)
+        layers = Layers(self._db, roster)
+        attributions = Attributions(self._db, roster, layers)
         self._roster = roster
+        self._layers = layers
         self._attributions = attributions
-        self._documents = Documents(self._db, attributions)
+        self._documents = Documents(self._db, attributions, layers)
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
 
@@ -96,6 +117,29 @@ class Store:
     def annotator(self, name: str) -> None:
         self._db.annotator = name
 
+    @property
+    def layer(self) -> str:
+        """The annotation layer this store reads and writes (``''``: the shared one)."""
+        return self._db.layer
+
+    @layer.setter
+    def layer(self, name: str) -> None:
+        # A new layer is a new undo stack: this session's steps stay with their layer.
+        self._db.layer = clean_layer(name)
+
+    def workspace_info(self, key: str) -> str | None:
+        """A setting of the workspace file itself (e.g. ``layer``), or None."""
+        return self._db.info(key)
+
+    def set_workspace_info(self, key: str, value: str) -> None:
+        """Store a setting of the workspace file (inside ``transaction()``)."""
+        self._db.set_info(key, value)
+
+    @property
+    def layers(self) -> Layers:
+        """Every layer of the workspace, for the team commands (see ``storage.layers``)."""
+        return self._layers
+
     def close(self) -> None:
         """Close the connection. Everything was committed already."""
         self._db.close()
@@ -115,6 +159,10 @@ class Store:
     def has_content(self, key: str) -> bool:
         """Whether a document with this ``content_hash`` is stored already."""
         return self._articles.has_content(key)
+
+    def find_document(self, key: str) -> int | None:
+        """The id of the document with this ``content_hash``, or None."""
+        return self._articles.find_document(key)
 
     def add_article(
         self,
@@ -233,11 +281,19 @@ class Store:
         return self._attributions.reassign_speaker(attribution_ids, speaker_id)
 
     def add_attribution(
-        self, document_id: int, attribution: Attribution, *, status: Status = Status.ACCEPTED
+        self,
+        document_id: int,
+        attribution: Attribution,
+        *,
+        status: Status = Status.ACCEPTED,
+        rule: str = "",
     ) -> Attribution:
         """Store an attribution an annotator made (origin human; accepted unless
-        ``status`` says candidate, for a proposal still to confirm); return it."""
-        return self._attributions.add_attribution(document_id, attribution, status=status)
+        ``status`` says candidate, for a proposal still to confirm; ``rule`` says how it
+        was made); return it."""
+        return self._attributions.add_attribution(
+            document_id, attribution, status=status, rule=rule
+        )
 
     def update_attribution(self, attribution: Attribution) -> Attribution:
         """Replace a stored attribution's spans, type, speaker and status."""
