@@ -7,6 +7,7 @@ part of an import. Threading: that of the connection.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -102,6 +103,16 @@ class Documents:
         if row is None:
             raise KeyError(f"no document {document_id}")
         return self._in_layer(document_from_row(row))
+
+    def document_meta(self, document_id: int) -> dict[str, object]:
+        """The metadata the document was imported with. :raises KeyError: if none."""
+        row = self._db.conn.execute(
+            "SELECT meta FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        meta = json.loads(row[0])
+        return meta if isinstance(meta, dict) else {}
 
     def _in_layer(self, document: Document) -> Document:
         """``document`` with the connection's layer's status (the shared layer's is the
