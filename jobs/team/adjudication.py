@@ -58,9 +58,7 @@ class MajorityRun:
             f"{_count(self.disagreements, 'disagreement')} left to adjudicate"
         )
         if self.kept_documents:
-            line += (
-                f"; {_count(self.kept_documents, 'document')} already had a gold version, kept"
-            )
+            line += f"; {_count(self.kept_documents, 'document')} already had a gold version, kept"
         return line
 
 
