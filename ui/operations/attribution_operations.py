@@ -24,6 +24,18 @@ from storage.store import HistoryEntry, Store
 from ui.operations.changes import ChangeHub, ChangeKind
 
 
+def lacks_cue_and_speaker(attribution: Attribution) -> bool:
+    """Whether the record names neither its cue nor its speaker (no mention, no
+    entity, no name): accepting it puts a quotation nobody said into the dataset,
+    so the window asks first."""
+    return (
+        attribution.cue is None
+        and attribution.speaker is None
+        and attribution.entity_id is None
+        and not attribution.speaker_name
+    )
+
+
 def accept_attribution(*, store: Store, changes: ChangeHub, attribution_id: int) -> Attribution:
     """Mark a record accepted; return it as stored."""
     accepted = store.accept_attribution(attribution_id)
