@@ -11,6 +11,7 @@ reports them; nothing is notified for a change that did not happen.
 
 from __future__ import annotations
 
+from quotes.lexicon import Lexicon
 from quotes.model import (
     Attribution,
     DocumentStatus,
@@ -97,16 +98,23 @@ def choose_speaker(
 
 
 def add_quotation(
-    *, store: Store, changes: ChangeHub, document_id: int, text: str, selection: Span
+    *,
+    store: Store,
+    changes: ChangeHub,
+    document_id: int,
+    text: str,
+    selection: Span,
+    lexicon: Lexicon | None = None,
 ) -> Attribution:
     """Store the selected words as a new candidate quotation; return it.
 
     ``quotes.proposal`` proposes its cue and speaker from the engine's suggestions
     nearby, nearest first, and guesses the type from the quotation marks. It is a
     candidate like every suggestion: A confirms it, so a document is not counted as
-    reviewed by an addition nobody checked.
+    reviewed by an addition nobody checked. ``lexicon`` is the user's cue lexicon
+    (None: the shipped one), the same the imports pre-annotate with.
     """
-    attribution = propose_attribution(text, selection)
+    attribution = propose_attribution(text, selection, lexicon=lexicon)
     added = store.add_attribution(document_id, attribution, status=Status.CANDIDATE)
     if added.id is not None:
         changes.notify(ChangeKind.ATTRIBUTIONS, [added.id])

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
+from quotes.lexicon import Lexicon
 from quotes.model import Span, Status
 from ui.operations import attribution_operations, navigation
 from ui.operations.changes import ChangeKind
@@ -30,6 +31,8 @@ class AnnotationActions(ActionGroup):
     ``speaker_changed(int, object, object)``: a record's speaker entity changed, with
     the record id and the old and new roster ids (None when it had none), so the
     window can offer to fix the following records (``ui.roster.speaker_review``).
+    ``lexicon`` is the user's cue lexicon (None: the shipped one), which the
+    proposal for an added quotation reads its cue with, as imports do.
     ``speaker_dialog`` is the open speaker picker, if any (tests drive it), and
     ``accept_question`` the open question before accepting a record without cue
     and speaker.
@@ -37,9 +40,16 @@ class AnnotationActions(ActionGroup):
 
     speaker_changed = Signal(int, object, object)
 
-    def __init__(self, context: ActionContext, *, attribution_panel: AttributionPanel) -> None:
+    def __init__(
+        self,
+        context: ActionContext,
+        *,
+        attribution_panel: AttributionPanel,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         super().__init__(context)
         self._panel = attribution_panel
+        self._lexicon = lexicon
         self.speaker_dialog: SpeakerDialog | None = None
         # The open "accept without cue or speaker?" question, if any (tests answer it).
         self.accept_question: QMessageBox | None = None
@@ -246,6 +256,7 @@ class AnnotationActions(ActionGroup):
             document_id=document_id,
             text=self._text(),
             selection=selection,
+            lexicon=self._lexicon,
         )
         self._current.set_attribution(added.id)
         article = "an" if added.type.value[0] in "aeiou" else "a"
