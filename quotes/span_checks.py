@@ -151,12 +151,12 @@ def _stored_text_problem(
 
 
 def _covered_by_content(attribution: Attribution, span: Span) -> bool:
-    """Whether content words lie on ``span``, unless ``span`` encloses the whole content:
-    a source written around the quotation (PolNeAR's discontinuous sources are read
-    whole, first start to last end) is not covered by it."""
+    """Whether content words lie on ``span``, unless ``span`` runs on past the content
+    on both sides: a source written around the quotation (PolNeAR's discontinuous
+    sources are read whole, first start to last end) is not covered by it."""
     if not _overlaps_any(span, attribution.fragments):
         return False
-    return not (span.start <= attribution.start and attribution.end <= span.end)
+    return not (span.start < attribution.start and attribution.end < span.end)
 
 
 def imported_record_problem(
@@ -170,7 +170,7 @@ def imported_record_problem(
       record's own fields; others are ignored) is the text at its span, compared with
       white space collapsed, since imports normalise line endings;
     * the content covers neither its own cue nor its own speaker mention (a span
-      that encloses the whole content, a source split around it, is allowed).
+      running on past the content on both sides, a source split around it, is allowed).
 
     Readers reject the record with this message, naming file and line, and go on.
     """

@@ -49,6 +49,7 @@ GOOD = record((10, 28))  # 'the port will grow'
         (GOOD, {"cue_text": 3}, "'cue_text' must be a string"),
         (record((10, 28), cue=None), {"cue_text": "said"}, "the record has no 'cue'"),
         (record((5, 28)), None, "'cue' [5, 9] lies inside the content"),
+        (record((5, 9)), None, "'cue' [5, 9] lies inside the content"),  # content = cue
         (record((0, 28), cue=(29, 33)), None, "'speaker' [0, 4] lies inside the content"),
         # A source written around the quotation (read whole) encloses it: allowed.
         (record((10, 28), speaker=(0, 40)), None, None),
