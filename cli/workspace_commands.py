@@ -104,6 +104,12 @@ def _print_problems(problems: list[Problem], stream: TextIO) -> None:
         print(f"  rejected {problem}", file=stream)
 
 
+def _print_upgrade(store: Store) -> None:
+    # On stderr, like the problems: stdout keeps the command's own summary.
+    if store.upgrade is not None:
+        print(f"note: {store.upgrade.summary()}", file=sys.stderr)
+
+
 def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     """Import ``args.paths`` into the workspace at ``args.db``.
 
@@ -127,6 +133,7 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         csv_id_column=args.id_column or None,
     )
     with Store(args.db, annotator=args.annotator_name) as store:
+        _print_upgrade(store)
         report = import_files(
             store,
             args.paths,
@@ -169,6 +176,7 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
             print(f"error: agreement: {error}", file=sys.stderr)
             return 2
     store = Store(args.db, annotator=args.annotator_name)
+    _print_upgrade(store)
     try:
         report = write_export(
             store.iter_documents(),

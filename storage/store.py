@@ -46,11 +46,12 @@ from storage.connection import Connection
 from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.migrations import WorkspaceError
+from storage.opening import Upgrade
 from storage.roster import Roster
 from storage.search import SearchHit
 from storage.undo import Undo
 
-__all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
+__all__ = ["HistoryEntry", "SearchHit", "Store", "Upgrade", "WorkspaceError", "content_hash"]
 
 
 class Store:
@@ -86,6 +87,12 @@ class Store:
     def path(self) -> Path | None:
         """The workspace file, or None for an in-memory store."""
         return self._db.path
+
+    @property
+    def upgrade(self) -> Upgrade | None:
+        """How opening brought an older workspace up to date (its migrations and the
+        backup made before them), or None when it did not."""
+        return self._db.upgrade
 
     @property
     def annotator(self) -> str:

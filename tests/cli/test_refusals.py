@@ -176,3 +176,21 @@ def test_debug_shows_the_traceback(
     assert run("--debug", "--db", workspace, "export", tmp_path / "out.jsonl") == 2
     err = capsys.readouterr().err
     assert "Traceback" in err and "error: " in err
+
+
+def test_an_older_workspace_is_backed_up_before_export_migrates_it_and_the_note_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlite_utils import Database
+
+    from storage.migrations import migrations
+
+    db = tmp_path / "old.sqlite"
+    old = Database(db)
+    migrations.apply(old, stop_before="0003_unquoted_type")
+    old.close()
+    assert run("--db", db, "export", tmp_path / "out.jsonl") == 0
+    err = capsys.readouterr().err
+    backup = tmp_path / "old.before-0003_unquoted_type.sqlite"
+    assert "note: Updated the workspace to this version" in err and str(backup) in err
+    assert backup.exists()
