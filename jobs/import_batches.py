@@ -4,11 +4,14 @@ A workspace has one writer at a time: while an import holds the write lock, an
 annotator's accept in the GUI (or a second import) waits. So the import job
 (``jobs.importing``) does its slow work (reading, pre-annotation) outside any
 transaction, collects the results here, and :class:`ImportBatches` writes them in
-transactions of at most :attr:`BatchLimits.articles` articles and
-:attr:`BatchLimits.characters` characters of text, or whatever arrived within
-:attr:`BatchLimits.seconds`, whichever comes first. Only the inserts happen under
-the lock, a few milliseconds per article (a single article longer than the
-character limit is still written whole: a document is never split).
+short transactions. Only the inserts happen under the lock, and a batch is sized
+to hold it about :attr:`BatchLimits.hold_ms`: the time each batch took per article
+sets how many articles the next one takes (between one and
+:attr:`BatchLimits.articles`), since that time depends on the machine, the texts'
+length and their records. A batch also ends at :attr:`BatchLimits.characters`
+characters of text, or with whatever arrived within :attr:`BatchLimits.seconds`
+(a single article longer than the character limit is still written whole: a
+document is never split).
 
 Each batch is all or nothing and is counted only once committed, so the report is
 exact whatever happens: a cancelled or failed import keeps the batches committed
@@ -37,6 +40,8 @@ from storage.store import Store
 class BatchLimits:
     """When a batch is written: the first limit reached ends it.
 
+    :param hold_ms: how long a batch should hold the write lock; the number of
+        articles per batch follows from the time the batches before took.
     :param articles: the most articles in one transaction.
     :param characters: the most text in one transaction (the insert and the
         full-text indexing take time in proportion to it).
@@ -46,16 +51,15 @@ class BatchLimits:
         connection kept the write lock beyond the busy timeout.
     """
 
+    hold_ms: float = 50.0
     articles: int = 100
     characters: int = 500_000
     seconds: float = 0.5
     locked_retries: int = 3
 
-    @classmethod
-    def one_transaction(cls) -> BatchLimits:
-        """Everything in one transaction (how imports worked before; benchmarks
-        compare against it)."""
-        return cls(articles=2**62, characters=2**62, seconds=float("inf"))
+
+#: The articles of the first batch, before any has been timed.
+FIRST_BATCH = 10
 
 
 @dataclass(slots=True)
@@ -87,6 +91,10 @@ class ImportBatches:
     _pending: list[_Entry] = field(default_factory=list)
     _characters: int = 0
     _since: float = 0.0
+    _batch_size: int = 0  # articles per batch, set from the last batch's time
+
+    def __post_init__(self) -> None:
+        self._batch_size = max(1, min(FIRST_BATCH, self.limits.articles))
 
     def add(
         self,
@@ -102,7 +110,7 @@ class ImportBatches:
         self._pending.append(_Entry(article, key, extraction, failure))
         self._characters += len(article.text)
         if (
-            len(self._pending) >= self.limits.articles
+            len(self._pending) >= self._batch_size
             or self._characters >= self.limits.characters
             or time.monotonic() - self._since >= self.limits.seconds
         ):
@@ -119,6 +127,7 @@ class ImportBatches:
             return
         attempt = 0
         while True:
+            start = time.perf_counter()
             try:
                 counts = self._write(self._pending)
                 break
@@ -126,6 +135,7 @@ class ImportBatches:
                 if not is_locked_error(error) or attempt >= self.limits.locked_retries:
                     raise
                 attempt += 1
+        self._size_next_batch(time.perf_counter() - start, len(self._pending))
         imported, attributions, duplicates, problems = counts
         self.imported += imported
         self.attributions += attributions
@@ -133,6 +143,12 @@ class ImportBatches:
         self.problems.extend(problems)
         self._pending = []
         self._characters = 0
+
+    def _size_next_batch(self, seconds: float, articles: int) -> None:
+        """Aim the next batch at ``hold_ms`` from this one's time per article."""
+        per_article_ms = max(seconds * 1000 / articles, 1e-3)
+        wanted = int(self.limits.hold_ms / per_article_ms)
+        self._batch_size = max(1, min(self.limits.articles, wanted))
 
     def report(self, *, duplicates: int = 0, cancelled: bool = False) -> ImportReport:
         """What the committed batches hold, plus ``duplicates`` found before them."""

@@ -142,7 +142,7 @@ def test_a_cancelled_import_keeps_only_the_batches_committed_before(
         [Article(text=f"article {n}") for n in range(10)],
         progress=read.append,
         is_cancelled=lambda: len(read) >= 5,
-        batches=BatchLimits(articles=2),
+        batches=BatchLimits(articles=2, hold_ms=1e9),  # exactly two a batch
         preannotate=False,
     )
 
@@ -165,7 +165,9 @@ def test_a_failing_source_keeps_the_batches_before_it_and_says_so(
         raise OSError("disk gone")
 
     with pytest.raises(ImportStopped, match=r"disk gone.*the 2 documents imported before") as e:
-        add_articles(store, articles(), batches=BatchLimits(articles=2), preannotate=False)
+        add_articles(
+            store, articles(), batches=BatchLimits(articles=2, hold_ms=1e9), preannotate=False
+        )
     assert isinstance(e.value.__cause__, OSError)
     assert e.value.report.imported == 2
     assert store.document_count() == before + 2
