@@ -16,7 +16,9 @@ workspaces, in the same run:
   (the write lock held from the first article to the last);
 * **after**: the import as it is, committing in short batches (``jobs.import_batches``).
 
-Figures: the import's wall time (batching's cost), the longest and the 99th-percentile
+Figures: the import's wall time (after/before includes the other writer's own
+commits, which the one-transaction import kept out: unprobed, both take the same
+time within noise), the longest and the 99th-percentile
 wait of the other writer, how many of its writes would have failed with the app's
 busy timeout (5 s), and, for the batched import, how long each batch held the lock
 (timed in the child around each batch's transaction).

@@ -51,7 +51,7 @@ class BatchLimits:
         connection kept the write lock beyond the busy timeout.
     """
 
-    hold_ms: float = 50.0
+    hold_ms: float = 40.0
     articles: int = 100
     characters: int = 500_000
     seconds: float = 0.5
