@@ -46,6 +46,9 @@ screenshot: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/io.py
+	$(BIN)/python bench/locking.py
+	$(BIN)/python bench/durability.py
+	$(BIN)/python bench/fuzz_import.py
 	$(BIN)/python bench/efficiency.py
 	$(BIN)/python bench/ui_latency.py
 	$(BIN)/python bench/article_scroll.py

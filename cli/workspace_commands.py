@@ -4,7 +4,8 @@ Each command opens the workspace itself, runs in the calling thread and returns
 a process exit code: 0 on success, 1 when some input was rejected (the valid
 rest is still imported; each rejected item is printed to stderr as
 ``file:line [field]: reason``), 2 when nothing could be done (no path exists, the
-output cannot be written).
+output cannot be written), 130 when an import was stopped with Ctrl+C (what it
+committed is kept).
 
 Examples::
 
@@ -15,18 +16,24 @@ Examples::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from formats.writers import ExportFilters, write_export
-from jobs.importing import import_files
+from jobs.importing import ImportStopped, import_files
 from quotes.evaluate import score_records
-from quotes.model import DocumentStatus, Problem, Status
+from quotes.model import DocumentStatus, ImportReport, Problem, Status
 from storage.store import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "hf")
+#: The exit code of an import stopped with Ctrl+C (the shells' 128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
@@ -125,6 +132,12 @@ def _print_problems(problems: list[Problem], stream: TextIO) -> None:
         print(f"  rejected {problem}", file=stream)
 
 
+def _print_upgrade(store: Store) -> None:
+    # On stderr, like the problems: stdout keeps the command's own summary.
+    if store.upgrade is not None:
+        print(f"note: {store.upgrade.summary()}", file=sys.stderr)
+
+
 def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     """Import ``args.paths`` into the workspace at ``args.db``.
 
@@ -133,6 +146,11 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     goes to ``out`` (default: the current ``sys.stdout``), problems to ``sys.stderr``.
     The articles are pre-annotated with ``args.cue_lexicon`` (the command line's
     ``--lexicon``; absent or None: the shipped cues).
+
+    The articles are committed in short batches: Ctrl+C stops after the last
+    committed one, which is kept and counted (exit code 130); an import that fails
+    part way (the workspace locked by another program for too long) says how many
+    documents it kept (exit code 2).
     """
     from formats.readers import ReadOptions
 
@@ -159,14 +177,33 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         csv_title_column=args.title_column or None,
         csv_id_column=args.id_column or None,
     )
-    with Store(args.db, annotator=args.annotator_name) as store:
-        report = import_files(
-            store,
-            args.paths,
-            options=options,
-            preannotate=not args.no_preannotate,
-            lexicon=getattr(args, "cue_lexicon", None),
+    interrupted = threading.Event()
+    try:
+        with Store(args.db, annotator=args.annotator_name) as store, _interrupt_sets(interrupted):
+            _print_upgrade(store)
+            report = import_files(
+                store,
+                args.paths,
+                options=options,
+                preannotate=not args.no_preannotate,
+                lexicon=getattr(args, "cue_lexicon", None),
+                is_cancelled=interrupted.is_set,
+            )
+    except ImportStopped as stopped:
+        _print_import_summary(stopped.report, out)
+        print(f"error: {args.db}: import stopped: {stopped}", file=sys.stderr)
+        return 2
+    _print_import_summary(report, out)
+    if report.cancelled:
+        print(
+            f"interrupted: the {report.imported} documents imported before are kept",
+            file=sys.stderr,
         )
+        return EXIT_INTERRUPTED
+    return 1 if report.problems else 0
+
+
+def _print_import_summary(report: ImportReport, out: TextIO) -> None:
     print(
         f"imported {report.imported} documents with {report.attributions} attributions; "
         f"skipped {report.duplicates} duplicates",
@@ -175,7 +212,21 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     for note in report.notes:
         print(f"  note: {note}", file=out)
     _print_problems(list(report.problems), sys.stderr)
-    return 1 if report.problems else 0
+
+
+@contextlib.contextmanager
+def _interrupt_sets(event: threading.Event) -> Iterator[None]:
+    """While the block runs, Ctrl+C sets ``event`` (the import stops after its last
+    committed batch and says so) instead of raising ``KeyboardInterrupt``
+    anywhere. Only the main thread can catch signals; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: event.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
@@ -206,6 +257,7 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
     store = Store(args.db, annotator=args.annotator_name, layer=layer)
+    _print_upgrade(store)
     try:
         if args.adjudicated and agreement is None:
             agreement = _team_agreement(store)

@@ -7,8 +7,10 @@ benchmarks, tests). Storage only stores (``Store.add_article``): deciding to run
 extractor, with which lexicon and on how many cores, is this job's.
 
 Threading: the job runs in the calling thread on the store it is given, which must
-belong to that thread. It holds the workspace's write lock until it commits; other
-connections read meanwhile (WAL) but their writes wait up to the busy timeout.
+belong to that thread. It reads and pre-annotates outside any transaction and
+commits what it found in short batches (``jobs.import_batches``), so other
+connections (the GUI's main thread, a second import) wait for the write lock a few
+milliseconds at most, not for the whole import.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from pathlib import Path
 from typing import Protocol
 
 from formats.readers import ReadOptions, read_paths
+from jobs.import_batches import BatchLimits, ImportBatches
 from quotes import preannotation
 from quotes.lexicon import Lexicon
 from quotes.model import Article, ImportReport, Problem
-from storage.articles import article_label, content_hash
+from storage.articles import article_label, content_hash, unstorable_text
 from storage.connection import now
 from storage.store import Store
 
@@ -42,7 +45,7 @@ class ReadPaths(Protocol):
 
 
 class _Cancelled(Exception):
-    """Raised inside an import transaction to roll it back on Cancel."""
+    """Raised inside the import loop on Cancel; the batches committed before stay."""
 
 
 class _UnseenArticles:
@@ -50,10 +53,11 @@ class _UnseenArticles:
 
     Duplicates (of the workspace or of an earlier article of the same import) are
     counted and dropped here, before pre-annotation reads ahead, so no extraction is
-    spent on them. ``pending`` holds ``(content hash, articles read)`` for each article
-    passed on and not yet stored, in order: pre-annotation keeps the order, so the
-    consumer pops one entry per result. Checking cancellation here too lets a long run
-    of duplicates be cancelled.
+    spent on them, and so are texts the workspace cannot store (a NUL, a lone
+    surrogate), each named in ``problems``. ``pending`` holds ``(content hash,
+    articles read)`` for each article passed on and not yet stored, in order:
+    pre-annotation keeps the order, so the consumer pops one entry per result.
+    Checking cancellation here too lets a long run of duplicates be cancelled.
     """
 
     def __init__(
@@ -68,6 +72,7 @@ class _UnseenArticles:
         self.read = 0
         self.duplicates = 0
         self.pending: deque[tuple[str, int]] = deque()
+        self.problems: list[Problem] = []
 
     def __iter__(self) -> Iterator[Article]:
         seen: set[str] = set()
@@ -75,6 +80,11 @@ class _UnseenArticles:
             self.read += 1
             if self._is_cancelled is not None and self._is_cancelled():
                 raise _Cancelled
+            refusal = unstorable_text(article.text)
+            if refusal is not None:
+                # Before hashing: a lone surrogate cannot even be hashed.
+                self.problems.append(Problem(article_label(article), refusal))
+                continue
             key = content_hash(article.text)
             if key in seen or self._has_content(key):
                 self.duplicates += 1
@@ -92,6 +102,19 @@ def _report_progress(progress: Callable[[int], None] | None, reported: int, read
     return max(reported, read)
 
 
+class ImportStopped(RuntimeError):
+    """An import that failed part way, after some of its batches were committed.
+
+    ``report`` counts what those batches hold (they stay in the workspace); the
+    error that stopped the import is ``__cause__``, and the message says both.
+    """
+
+    def __init__(self, report: ImportReport, cause: BaseException) -> None:
+        noun = "document" if report.imported == 1 else "documents"
+        super().__init__(f"{cause}; the {report.imported} {noun} imported before it are kept")
+        self.report = report
+
+
 def import_articles(
     store: Store,
     articles: Iterable[Article],
@@ -102,13 +125,15 @@ def import_articles(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    batches: BatchLimits | None = None,
 ) -> ImportReport:
     """Store new articles, skipping those whose text is already in the workspace.
 
     Articles with ``attributions`` keep them (origin ``import``, status kept);
     articles without, unless ``annotated``, are pre-annotated when ``preannotate``.
-    All of it is one transaction: a cancelled or failed import leaves the workspace as
-    it was. ``progress`` receives the number of articles read so far.
+    The articles are committed in short batches (``jobs.import_batches``), so other
+    connections never wait long for the write lock; the report counts exactly what
+    was committed. ``progress`` receives the number of articles read so far.
 
     :param lexicon: the cues to pre-annotate with (None: the shipped lexicon).
     :param extractor: the function called per text instead of ``quotes.extract.extract``
@@ -117,54 +142,46 @@ def import_articles(
         process), through ``quotes.preannotation.preannotate``, which keeps small
         imports in-process. Duplicates are recognised before their text is sent for
         extraction, so they cost no extraction.
+    :param batches: when a batch is committed (None: :class:`BatchLimits` defaults).
 
     An empty (or blank) text is skipped and named in ``problems``. An article whose
     pre-annotation raises is stored without candidates and named in ``problems``; an
     article whose attributions the database refuses (offsets outside its text) is
-    skipped and named in ``problems``. Any other error rolls the whole import back and
-    propagates. A cancelled import returns a report with ``cancelled`` True and nothing
-    imported.
+    skipped and named in ``problems``. A cancelled import returns a report with
+    ``cancelled`` True that counts the batches committed before (they are kept; the
+    articles read since are not stored). Any other error stops the import: the
+    batches before it are kept, and it propagates as :class:`ImportStopped` when
+    there were any, as itself when there were none.
     """
-    imported = attribution_count = reported = 0
-    problems: list[Problem] = []
-    stamp = now()
+    reported = 0
     unseen = _UnseenArticles(articles, store.has_content, is_cancelled)
+    written = ImportBatches(store, now(), batches or BatchLimits())
     results = preannotation.preannotate(
         unseen, enabled=preannotate, workers=workers, lexicon=lexicon, extractor=extractor
     )
     try:
-        with store.transaction(), contextlib.closing(results):
+        with contextlib.closing(results):
             for article, extraction, failure in results:
                 if is_cancelled is not None and is_cancelled():
                     raise _Cancelled
                 key, read = unseen.pending.popleft()
-                if failure is not None:
-                    problems.append(
-                        Problem(article_label(article), f"pre-annotation failed: {failure}")
-                    )
-                stored = store.add_article(
-                    article,
-                    key=key,
-                    stamp=stamp,
-                    candidates=extraction.attributions if extraction else (),
-                    speakers=extraction.speakers if extraction else (),
-                    problems=problems,
-                )
-                if stored is not None:
-                    imported += 1
-                    attribution_count += stored
+                written.add(article, key=key, extraction=extraction, failure=failure)
                 reported = _report_progress(progress, reported, read)
+            written.flush()
             _report_progress(progress, reported, unseen.read)
-            if imported:
-                store.record_import(imported=imported, attributions=attribution_count)
     except _Cancelled:
-        return ImportReport(duplicates=unseen.duplicates, cancelled=True)
-    return ImportReport(
-        imported=imported,
-        duplicates=unseen.duplicates,
-        attributions=attribution_count,
-        problems=tuple(problems),
-    )
+        return _with_refused(written.report(duplicates=unseen.duplicates, cancelled=True), unseen)
+    except Exception as error:
+        if not written.imported:
+            raise
+        report = _with_refused(written.report(duplicates=unseen.duplicates), unseen)
+        raise ImportStopped(report, error) from error
+    return _with_refused(written.report(duplicates=unseen.duplicates), unseen)
+
+
+def _with_refused(report: ImportReport, unseen: _UnseenArticles) -> ImportReport:
+    """``report`` with the articles refused before they reached a batch named first."""
+    return ImportReport(problems=tuple(unseen.problems)).merged(report)
 
 
 def import_files(
@@ -183,18 +200,25 @@ def import_files(
     ``options`` carries the CSV/TSV column mapping (default: ``text``, ``title``,
     ``id``); ``read`` is the reader (tests pass a slow or endless one). The report
     holds the readers' problems (bad lines, undecodable files) and notes (the
-    encodings detected) first, then the store's. A cancelled import keeps nothing.
-    The other parameters are those of :func:`import_articles`.
+    encodings detected) first, then the store's. A cancelled import keeps the batches
+    committed before the cancel, and its report counts them; so does the report of
+    an :class:`ImportStopped`. The other parameters are those of
+    :func:`import_articles`.
     """
     problems: list[Problem] = []
     notes: list[str] = []
     articles = read([Path(p) for p in paths], options=options, problems=problems, notes=notes)
-    report = import_articles(
-        store,
-        articles,
-        preannotate=preannotate,
-        lexicon=lexicon,
-        progress=progress,
-        is_cancelled=is_cancelled,
-    )
+    try:
+        report = import_articles(
+            store,
+            articles,
+            preannotate=preannotate,
+            lexicon=lexicon,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+    except ImportStopped as stopped:
+        read_report = ImportReport(problems=tuple(problems), notes=tuple(notes))
+        stopped.report = read_report.merged(stopped.report)
+        raise
     return ImportReport(problems=tuple(problems), notes=tuple(notes)).merged(report)

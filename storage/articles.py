@@ -1,10 +1,12 @@
 """Storage's part of an import: one new article with its records, and the import's entry.
 
 The import job itself (read, skip duplicates, pre-annotate, report, progress and
-cancel) is ``jobs.importing``; it runs inside one :meth:`Connection.transaction` and
-calls :meth:`Articles.add_article` per new article. What this module decides is what
-the database accepts: blank texts and records outside their text are refused one by
-one, each named in the problems, so one bad record never costs the rest.
+cancel) is ``jobs.importing``; it writes in short batches, each one
+:meth:`Connection.transaction`, calling :meth:`Articles.add_article` per new
+article. What this module decides is what the database accepts: blank texts, texts
+it cannot store (a NUL, a lone surrogate) and records outside their text are
+refused one by one, each named in the problems, so one bad record never costs the
+rest.
 """
 
 from __future__ import annotations
@@ -23,6 +25,28 @@ from storage.roster import Roster
 def content_hash(text: str) -> str:
     """The key that makes two documents duplicates: SHA-256 of the exact text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unstorable_text(text: str) -> str | None:
+    """Why ``text`` cannot be stored as a document, or None when it can.
+
+    A NUL (U+0000) is refused because SQLite's ``length()`` stops at it, so the
+    stored length (and the span triggers built on it) would not count the same
+    characters Python does; a lone surrogate cannot be encoded as UTF-8 at all.
+    The readers refuse such records with their line; this is the store's own
+    guard for articles made in code.
+    """
+    at = text.find("\x00")
+    if at != -1:
+        return f"the text holds a NUL character (at character {at + 1}); not imported"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return (
+            f"the text holds a lone surrogate (at character {error.start + 1}), "
+            "which is not text; not imported"
+        )
+    return None
 
 
 def article_label(article: Article) -> str:
@@ -78,6 +102,10 @@ class Articles:
         where = article_label(article)
         if not article.text.strip():
             problems.append(Problem(where, "the text is empty; not imported"))
+            return None
+        refusal = unstorable_text(article.text)
+        if refusal is not None:
+            problems.append(Problem(where, refusal))
             return None
         attributions: Sequence[Attribution] = article.attributions
         if not attributions:

@@ -29,7 +29,7 @@ from typing import Any
 
 from quotes.model import DocumentStatus
 from storage.history import IDLE_AFTER_MS
-from storage.migrations import open_database
+from storage.opening import Upgrade, open_workspace
 
 #: The shared layer: the engine's suggestions, and the decisions of a workspace that
 #: has no per-annotator layers.
@@ -59,7 +59,10 @@ class Connection:
         self, path: str | Path | None, *, annotator: str, layer: str | None = None
     ) -> None:
         self.path = None if path is None else Path(path)
-        self._db = open_database(self.path)
+        opened = open_workspace(self.path)
+        self._db = opened.db
+        #: How opening brought an older workspace up to date (None: it did not).
+        self.upgrade: Upgrade | None = opened.upgrade
         self.conn: sqlite3.Connection = self._db.conn
         self.conn.row_factory = sqlite3.Row
         self.annotator = annotator

@@ -14,13 +14,13 @@ text (a CHECK cannot look at another table) and keep ``history`` append-only.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-#: The name of our migration set in ``_sqlite_migrations``.
-MIGRATION_SET = "quote_annotator"
+from storage.workspace_file import MIGRATION_SET
 
 #: How long a connection waits for another writer (a worker's import) before failing.
 BUSY_TIMEOUT_MS = 5000
@@ -360,8 +360,15 @@ def configure_connection(db: Database, *, on_file: bool) -> None:
         db.execute("PRAGMA synchronous = NORMAL")
 
 
-def migrate(db: Database) -> list[str]:
+def migrate(
+    db: Database, *, before_applying: Callable[[list[str]], object] | None = None
+) -> list[str]:
     """Apply the pending migrations; return the names of those that ran.
+
+    All of them run in one ``BEGIN IMMEDIATE`` transaction: if one fails, none is
+    kept and the database is as it was. ``before_applying`` is called with the
+    pending names before anything is written, when the database holds earlier
+    migrations (so has data to lose): the open path makes its backup there.
 
     :raises WorkspaceError: if the database was migrated by a newer version (it
         records migrations this version does not know) or is not SQLite at all.
@@ -376,28 +383,33 @@ def migrate(db: Database) -> list[str]:
             "the workspace was written by a newer version of Quote Annotator "
             f"(unknown migrations: {', '.join(unknown)})"
         )
-    pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
+    if not migrations.pending(db):
+        return []
+    if applied and before_applying is not None:
+        before_applying([m.name for m in migrations.pending(db)])
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have migrated meanwhile.
+        pending = [m.name for m in migrations.pending(db)]
+        migrations.apply(db)  # each migration a savepoint of this transaction
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
     return pending
 
 
 def open_database(path: str | Path | None) -> Database:
     """Open (creating when new) and migrate a workspace database.
 
+    The whole open path, with its identity check and backup, is
+    ``storage.opening.open_workspace``; this returns just its database.
+
     :param path: the SQLite file, or None for a private in-memory database.
     :raises WorkspaceError: naming the file when it is not a usable workspace.
     """
-    try:
-        if path is None:
-            db = Database(memory=True)
-        else:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            db = Database(Path(path))
-        configure_connection(db, on_file=path is not None)
-        migrate(db)
-    except WorkspaceError as error:
-        raise WorkspaceError(f"{path}: {error}") from None
-    except (sqlite3.DatabaseError, OSError) as error:
-        raise WorkspaceError(f"{path}: cannot open as a workspace: {error}") from None
-    return db
+    # Imported here: storage.opening builds on this module.
+    from storage.opening import open_workspace
+
+    return open_workspace(path).db

@@ -49,6 +49,7 @@ from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.layers import LayerError, Layers
 from storage.migrations import WorkspaceError
+from storage.opening import Upgrade
 from storage.roster import Roster
 from storage.search import SearchHit
 from storage.undo import Undo
@@ -60,6 +61,7 @@ __all__ = [
     "LayerError",
     "SearchHit",
     "Store",
+    "Upgrade",
     "WorkspaceError",
     "content_hash",
 ]
@@ -109,6 +111,12 @@ class Store:
     def path(self) -> Path | None:
         """The workspace file, or None for an in-memory store."""
         return self._db.path
+
+    @property
+    def upgrade(self) -> Upgrade | None:
+        """How opening brought an older workspace up to date (its migrations and the
+        backup made before them), or None when it did not."""
+        return self._db.upgrade
 
     @property
     def annotator(self) -> str:

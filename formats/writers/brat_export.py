@@ -21,7 +21,9 @@ are exact.
 character offsets equal ours.
 
 File names come from the document's export id with every character outside
-``[A-Za-z0-9._-]`` replaced by ``_``; a name already used gets ``-2``, ``-3``...
+``[A-Za-z0-9._-]`` replaced by ``_``; a name Windows reserves for a device (``CON``,
+``nul``, ``COM1``... also before an extension, as in ``aux.2024``) gets a leading
+``_``; a name already used gets ``-2``, ``-3``...
 """
 
 from __future__ import annotations
@@ -63,12 +65,22 @@ UNREVIEWED_NOTE = "#0\tAnnotatorNotes T0\tunreviewed: nobody reviewed this docum
 # Characters that would break an .ann line or its tab-separated fields.
 _LINE_BREAKS = re.compile(r"[\t\r\n\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
 _MAX_STEM = 150
+# Device names Windows reserves in every folder, whatever the case and extension.
+_WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789"]
+)
 
 
 def file_stem(document_id: str) -> str:
-    """A portable file name (without suffix) for a document id; idempotent."""
-    stem = _UNSAFE.sub("_", document_id).lstrip(".")[:_MAX_STEM]
-    return stem or "document"
+    """A portable file name (without suffix) for a document id; idempotent.
+
+    Portable means: the characters every file system takes, and no name Windows
+    reserves for a device (``CON.txt`` cannot be created there).
+    """
+    stem = _UNSAFE.sub("_", document_id).lstrip(".")[:_MAX_STEM] or "document"
+    if stem.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
+        stem = "_" + stem[: _MAX_STEM - 1]
+    return stem
 
 
 class _StemPicker:

@@ -176,3 +176,59 @@ def test_debug_shows_the_traceback(
     assert run("--debug", "--db", workspace, "export", tmp_path / "out.jsonl") == 2
     err = capsys.readouterr().err
     assert "Traceback" in err and "error: " in err
+
+
+def test_an_older_workspace_is_backed_up_before_export_migrates_it_and_the_note_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlite_utils import Database
+
+    from storage.migrations import migrations
+
+    db = tmp_path / "old.sqlite"
+    old = Database(db)
+    migrations.apply(old, stop_before="0003_unquoted_type")
+    old.close()
+    assert run("--db", db, "export", tmp_path / "out.jsonl") == 0
+    err = capsys.readouterr().err
+    backup = tmp_path / "old.before-0003_unquoted_type.sqlite"
+    assert "note: Updated the workspace to this version" in err and str(backup) in err
+    assert backup.exists()
+
+
+def test_ctrl_c_stops_an_import_that_keeps_and_counts_its_committed_batches(
+    tmp_path: Path,
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    big = tmp_path / "big.jsonl"
+    with open(big, "w", encoding="utf-8") as file:
+        for n in range(200_000):
+            file.write(json.dumps({"id": str(n), "text": f"Article {n}: nothing new."}) + "\n")
+    db = tmp_path / "ws.sqlite"
+    child = subprocess.Popen(
+        [sys.executable, str(root / "app.py"), "--db", str(db), "import", "--no-preannotate", big],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if db.exists() and inspect_workspace_file(db).kind == "workspace":
+            with Store(db) as store:
+                if store.document_count() >= 500:
+                    break
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert "Traceback" not in err
+    assert child.returncode == 130, err
+    with Store(db) as store:
+        kept = store.document_count()
+    assert 500 <= kept < 200_000
+    assert f"imported {kept} documents" in out
+    assert f"interrupted: the {kept} documents imported before are kept" in err

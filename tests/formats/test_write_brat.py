@@ -88,6 +88,13 @@ def test_line_breaks_inside_a_span_stay_out_of_the_ann_line(tmp_path: Path) -> N
         ("polnear:nyt/2016 story", "polnear_nyt_2016_story"),
         ("../../etc/passwd", "_.._etc_passwd"),
         ("...", "document"),
+        ("CON", "_CON"),
+        ("nul", "_nul"),
+        ("COM1", "_COM1"),
+        ("lpt9", "_lpt9"),
+        ("aux.2024", "_aux.2024"),
+        ("console", "console"),
+        ("COM10", "COM10"),
     ],
 )
 def test_file_stems_are_safe_and_stable(document_id: str, stem: str) -> None:
@@ -105,6 +112,19 @@ def test_clashing_file_names_get_numbered(tmp_path: Path) -> None:
     write_export(items, out, format="brat")
     texts = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.txt")}
     assert texts == {"a_b.txt": "One.", "a_b-2.txt": "Two.", "A_B-3.txt": "Three."}
+
+
+def test_documents_named_like_windows_devices_get_names_windows_can_create(
+    tmp_path: Path,
+) -> None:
+    items = [
+        (make_document(n, f"Text {n}.", external_id=name), [])
+        for n, name in enumerate(["CON", "nul", "COM1", "con"], start=1)
+    ]
+    out = tmp_path / "brat"
+    write_export(items, out, format="brat")
+    names = sorted(p.name for p in out.glob("*.txt"))
+    assert names == ["_COM1.txt", "_CON.txt", "_con-2.txt", "_nul.txt"]
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path: Path) -> None:

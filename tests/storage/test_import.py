@@ -1,5 +1,5 @@
 """The import job (``jobs.importing.import_articles``) on a store: counts, duplicates,
-pre-annotation, imported annotations, all or nothing."""
+pre-annotation, imported annotations, whole batches kept on cancel or failure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from jobs.import_batches import BatchLimits
+from jobs.importing import ImportStopped
 from quotes.model import (
     Article,
     Attribution,
@@ -129,36 +131,57 @@ def test_progress_reports_each_article_read(store: Store) -> None:
     assert seen == [1, 2, 3, 4]
 
 
-def test_a_cancelled_import_leaves_the_workspace_untouched(store: Store, news_id: int) -> None:
-    before = store.document_summaries()
-    history = store.history()
+def test_a_cancelled_import_keeps_only_the_batches_committed_before(
+    store: Store, news_id: int
+) -> None:
+    before = store.document_count()
     read: list[int] = []
 
     report = add_articles(
         store,
         [Article(text=f"article {n}") for n in range(10)],
         progress=read.append,
-        is_cancelled=lambda: len(read) >= 3,
+        is_cancelled=lambda: len(read) >= 5,
+        batches=BatchLimits(articles=2, hold_ms=1e9),  # exactly two a batch
+        preannotate=False,
     )
 
     assert report.cancelled
-    assert report.imported == 0
-    assert store.document_summaries() == before
-    assert store.history() == history
+    assert 2 <= report.imported < 10 and report.imported % 2 == 0  # whole batches only
+    assert store.document_count() == before + report.imported
+    recorded = [e.after["imported"] for e in store.history() if e.action == "import"]
+    assert sum(recorded[:-1]) == report.imported  # the last entry is news_id's import
 
 
-def test_a_failing_source_rolls_the_whole_import_back(store: Store, news_id: int) -> None:
-    before = store.document_summaries()
+def test_a_failing_source_keeps_the_batches_before_it_and_says_so(
+    store: Store, news_id: int
+) -> None:
+    before = store.document_count()
 
     def articles() -> Iterator[Article]:
         yield Article(text="first new article")
         yield Article(text="second new article")
+        yield Article(text="third new article")
+        raise OSError("disk gone")
+
+    with pytest.raises(ImportStopped, match=r"disk gone.*the 2 documents imported before") as e:
+        add_articles(
+            store, articles(), batches=BatchLimits(articles=2, hold_ms=1e9), preannotate=False
+        )
+    assert isinstance(e.value.__cause__, OSError)
+    assert e.value.report.imported == 2
+    assert store.document_count() == before + 2
+    assert [h.title for h in store.search("third")] == []
+
+
+def test_a_source_failing_before_the_first_batch_raises_its_own_error(store: Store) -> None:
+    def articles() -> Iterator[Article]:
+        yield Article(text="first new article")
         raise OSError("disk gone")
 
     with pytest.raises(OSError, match="disk gone"):
         add_articles(store, articles())
-    assert store.document_summaries() == before
-    assert store.search("new") == []
+    assert store.document_count() == 0
 
 
 def test_a_failing_extractor_keeps_the_article_and_names_it(

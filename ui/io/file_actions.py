@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from formats.readers import ReadOptions, csv_columns
 from formats.writers import ExportFilters, ExportReport
+from jobs.importing import ImportStopped
 from quotes.model import ImportReport
 from ui.io.csv_mapping_dialog import (
     CsvMappingDialog,
@@ -40,7 +41,7 @@ from ui.io.export_dialog import ExportDialog, ExportRequest
 from ui.io.import_report_dialog import ImportReportDialog
 from ui.operations.changes import ChangeKind
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
-from ui.shell.messages import describe_export, describe_import, show_error
+from ui.shell.messages import describe_export, describe_failure, describe_import, show_error
 from ui.shell.tasks import TaskSetup, export_workspace, import_files
 from ui.shell.view_state import APPLICATION, ORGANISATION
 from ui.shell.workers import TaskHandle, run_task
@@ -279,8 +280,11 @@ class FileActions(ActionGroup):
             dialog.deleteLater()
             self.progress_dialog = None
             if error is not None:
-                self.message.emit(f"{failure_title}: {error}")
-                show_error(self._window, failure_title, error)
+                if isinstance(error, ImportStopped) and error.report.imported:
+                    self._changes.notify(ChangeKind.WORKSPACE)  # its batches are kept
+                text = describe_failure(error)
+                self.message.emit(f"{failure_title}: {text}")
+                show_error(self._window, failure_title, text)
             else:
                 on_result(result)
 

@@ -59,9 +59,11 @@ from PySide6.QtWidgets import (
 )
 
 from quotes.model import Span, Speaker
+from storage.locking import is_locked_error
 from storage.store import Store
 from ui.operations import roster_operations
 from ui.operations.changes import ChangeHub, ChangeKind
+from ui.shell.messages import describe_failure
 from ui.tables.table_columns import fit_columns
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -470,12 +472,18 @@ class RosterPanel(QWidget):
 
     def _guarded(self, operation: Callable[[], Speaker]) -> Speaker | None:
         # The store refuses bad names and stale ids with ValueError/KeyError, whose
-        # messages are written for the user; anything else is a bug and propagates.
+        # messages are written for the user; a workspace locked by another program
+        # changed nothing and is said so; anything else is a bug and propagates.
         try:
             return operation()
         except (ValueError, KeyError) as error:
             message = error.args[0] if error.args else str(error)
             self.message.emit(str(message))
+            return None
+        except Exception as error:
+            if not is_locked_error(error):
+                raise
+            self.message.emit(describe_failure(error))
             return None
 
     def _update_actions(self, *_args: object) -> None:

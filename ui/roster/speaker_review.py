@@ -121,31 +121,37 @@ class SpeakerReview(ActionGroup):
         roster = self._roster.actions()
         return [*roster[:3], self.from_selection, None, *self._roster.number_actions()]
 
-    def assign(self, speaker_id: int) -> Attribution | None:
-        """Make roster entry ``speaker_id`` the current record's speaker (keys 1-9)."""
+    def assign(self, speaker_id: int) -> None:
+        """Make roster entry ``speaker_id`` the current record's speaker (keys 1-9).
+
+        A workspace locked by another program keeps the change waiting and tries it
+        again (``ActionGroup._guarded``)."""
         attribution_id = self._require_record()
         if attribution_id is None:
-            return None
-        try:
-            before = self._store.attribution(attribution_id)
-            if before.entity_id == speaker_id:
-                self.message.emit(
-                    f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
+            return
+
+        def assign_now() -> None:
+            try:
+                before = self._store.attribution(attribution_id)
+                if before.entity_id == speaker_id:
+                    self.message.emit(
+                        f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
+                    )
+                    return
+                wrong = before.entity_id
+                updated = roster_operations.assign_speaker_entity(
+                    store=self._store,
+                    changes=self._changes,
+                    attribution_id=attribution_id,
+                    speaker_id=speaker_id,
                 )
-                return before
-            wrong = before.entity_id
-            updated = roster_operations.assign_speaker_entity(
-                store=self._store,
-                changes=self._changes,
-                attribution_id=attribution_id,
-                speaker_id=speaker_id,
-            )
-        except (KeyError, ValueError) as error:
-            self.message.emit(f"Speaker not changed: {error.args[0] if error.args else error}")
-            return None
-        self.message.emit(f"Speaker: {updated.speaker_name}")
-        self.offer_fix(attribution_id, wrong, speaker_id)
-        return updated
+            except (KeyError, ValueError) as error:
+                self.message.emit(f"Speaker not changed: {error.args[0] if error.args else error}")
+                return
+            self.message.emit(f"Speaker: {updated.speaker_name}")
+            self.offer_fix(attribution_id, wrong, speaker_id)
+
+        self._guarded(assign_now, title="Speaker not changed")
 
     def offer_fix(self, attribution_id: int, wrong: int | None, right: int | None) -> None:
         """After record ``attribution_id`` moved from entity ``wrong`` to ``right``,
@@ -172,14 +178,23 @@ class SpeakerReview(ActionGroup):
         if pending is None:
             return
         ids, speaker_id = pending
-        try:
-            fixed = roster_operations.reassign_speakers(
-                store=self._store, changes=self._changes, attribution_ids=ids, speaker_id=speaker_id
+
+        def fix_now() -> None:
+            try:
+                fixed = roster_operations.reassign_speakers(
+                    store=self._store,
+                    changes=self._changes,
+                    attribution_ids=ids,
+                    speaker_id=speaker_id,
+                )
+            except (KeyError, ValueError) as error:
+                self.message.emit(f"Not fixed: {error.args[0] if error.args else error}")
+                return
+            self.message.emit(
+                f"Fixed the speaker of {len(fixed)} more record(s); Ctrl+Z undoes it."
             )
-        except (KeyError, ValueError) as error:
-            self.message.emit(f"Not fixed: {error.args[0] if error.args else error}")
-            return
-        self.message.emit(f"Fixed the speaker of {len(fixed)} more record(s); Ctrl+Z undoes it.")
+
+        self._guarded(fix_now, title="Not fixed")
 
     def create_from_selection(self) -> None:
         """Add the selected words to the roster as a speaker (with that mention)."""

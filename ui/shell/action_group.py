@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QWidget
 from storage.store import Store
 from ui.operations.changes import ChangeHub
 from ui.shell.current import CurrentRecord
-from ui.shell.messages import NO_RECORD, run_or_show_error
+from ui.shell.messages import NO_RECORD, describe_failure, show_error
+from ui.shell.write_retries import WriteRetries
 
 if TYPE_CHECKING:
     # Only for the annotations: the article and the table import make_action from here.
@@ -49,6 +50,7 @@ class ActionContext:
     :param current: the current document and record.
     :param article_view: the article (its selection is what span actions read).
     :param model: the current document's records.
+    :param retries: the window's queue of writes that found the workspace locked.
     """
 
     window: QWidget
@@ -57,6 +59,7 @@ class ActionContext:
     current: CurrentRecord
     article_view: ArticleView
     model: AttributionTableModel
+    retries: WriteRetries
 
 
 class ActionGroup(QObject):
@@ -64,7 +67,8 @@ class ActionGroup(QObject):
 
     ``message(str)`` carries a line for the status bar (what was done, or why not).
     Subclasses build their ``QAction``s with :func:`make_action` (parented to the
-    group) and call one operation per action through :meth:`_guarded`.
+    group) and call one operation per action through :meth:`_guarded`, which keeps
+    an action that found the workspace locked and tries it again.
     Threading: main thread only.
     """
 
@@ -81,8 +85,17 @@ class ActionGroup(QObject):
         self._model = context.model
 
     def _guarded(self, action: Callable[[], object], *, title: str = "The action failed") -> bool:
-        """Run ``action``; on an error show it in a message box. True when it succeeded."""
-        return run_or_show_error(self._window, action, title=title)
+        """Run ``action``; True when it succeeded.
+
+        An error is shown in a message box under ``title``: each store method is one
+        transaction, so a failed action changed nothing. A workspace locked by
+        another program is no error: the action waits and is tried again
+        (``WriteRetries``, which says so in the status bar), and ``False`` is
+        returned meanwhile.
+        """
+        return self._context.retries.run(
+            action, on_error=lambda error: show_error(self._window, title, describe_failure(error))
+        )
 
     def _require_record(self) -> int | None:
         """The current record's id, or None after telling the status bar there is none."""

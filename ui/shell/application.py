@@ -1,7 +1,8 @@
 """Starting the GUI: the QApplication, the workspace's store and its window.
 
 ``run_gui`` is what ``app.py`` calls. ``WorkspaceSession`` holds the one open
-workspace (store and window) and switches it on File > Open/New workspace.
+workspace (store, window, and the lock that keeps a second GUI off the file) and
+switches it on File > Open/New workspace.
 Threading: main thread only.
 """
 
@@ -10,18 +11,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jobs.samples import seed_samples as import_samples
 from quotes.lexicon import Lexicon
 from storage.store import Store
+from storage.workspace_file import inspect_workspace_file
 from ui.shell.main_window import APP_TITLE, MainWindow
 from ui.shell.messages import show_error
 from ui.shell.tasks import TaskSetup
 from ui.shell.theme import apply_theme
 from ui.shell.view_state import ViewState
 from ui.shell.workers import running_tasks
+from ui.shell.workspace_lock import WorkspaceLock
 
 
 class WorkspaceSession:
@@ -45,39 +48,103 @@ class WorkspaceSession:
         self.view_state = view_state
         self.store: Store | None = None
         self.window: MainWindow | None = None
+        self.lock: WorkspaceLock | None = None
+        #: The question asked before an empty file becomes a workspace, while open.
+        self.creation_question: QMessageBox | None = None
+
+    def request(self, path: Path, *, create: bool) -> None:
+        """Answer File > Open/New workspace.
+
+        Opening a file that is not a workspace yet (empty, or SQLite without
+        tables) asks first whether to make it one (``creation_question``, answered
+        asynchronously); everything else goes to :meth:`open`.
+        """
+        path = Path(path)
+        found = inspect_workspace_file(path)
+        if create or found.kind != "new":
+            self.open(path, create=create)
+            return
+        why = "does not exist" if found.detail == "missing" else "is empty"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Open workspace",
+            f"{path} {why}: it is not a Quote Annotator workspace yet.\n\n"
+            "Make it a new, empty workspace?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path may hold "<"
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: int) -> None:
+            self.creation_question = None
+            if button == QMessageBox.StandardButton.Yes:
+                self.open(path)
+
+        box.finished.connect(answered)
+        self.creation_question = box
+        box.open()
 
     def open(self, path: Path, *, create: bool = False, seed_samples: bool = False) -> bool:
         """Open (or with ``create`` make) the workspace at ``path`` and show its window.
 
-        On failure the user is told why and the current workspace stays open.
+        The store refuses files that are not workspaces (another program's
+        database, a damaged file) and leaves them untouched; a workspace open in
+        another GUI is refused too (``WorkspaceLock``). On failure the user is told
+        why and the current workspace stays open.
         :returns: whether the new workspace is open.
         """
         path = Path(path)
         if create and path.exists():
             self._fail(f"{path} already exists. Use File > Open workspace to open it.")
             return False
+        lock = self._lock_for(path)
+        if isinstance(lock, str):
+            self._fail(lock, title="Workspace in use")
+            return False
         try:
             store = Store(path, annotator=self.annotator)
-            if seed_samples:
-                import_samples(store, lexicon=self.tasks.lexicon)
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
+            self._release_unless_current(lock)
             self._fail(f"Cannot open the workspace {path}:\n{error}")
             return False
+        # The store may have made the folder the lock could not be written to yet.
+        refusal = None if lock.held else lock.acquire()
+        if refusal is not None:
+            store.close()
+            self._fail(refusal, title="Workspace in use")
+            return False
+        try:
+            if seed_samples:
+                import_samples(store, lexicon=self.tasks.lexicon)
+        except Exception as error:
+            store.close()
+            self._release_unless_current(lock)
+            self._fail(f"Cannot open the workspace {path}:\n{error}")
+            return False
+        self._show(store, lock)
+        return True
+
+    def _show(self, store: Store, lock: WorkspaceLock) -> None:
+        """Make ``store`` the open workspace in a new window; close the old ones."""
         if self.window is not None:
             # The window being replaced keeps its place in its own workspace (before
             # the new window reads it: both may be on the same workspace).
             self.window.remember_position()
         window = MainWindow(store, view_state=self.view_state, tasks=self.tasks)
-        window.workspace_requested.connect(lambda new_path, new: self.open(new_path, create=new))
-        old_store, old_window = self.store, self.window
-        self.store, self.window = store, window
+        window.workspace_requested.connect(lambda new_path, new: self.request(new_path, create=new))
+        old_store, old_window, old_lock = self.store, self.window, self.lock
+        self.store, self.window, self.lock = store, window, lock
         window.show()
+        if store.upgrade is not None:
+            window.status_line.show_message(store.upgrade.summary())
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_store is not None:
             old_store.close()
-        return True
+        if old_lock is not None and old_lock is not lock:
+            old_lock.release()
 
     def close(self) -> None:
         """Stop running jobs and close the store (at exit)."""
@@ -87,11 +154,34 @@ class WorkspaceSession:
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
-    def _fail(self, message: str) -> None:
-        box = show_error(self.window, "Workspace", message)
+    def _lock_for(self, path: Path) -> WorkspaceLock | str:
+        """The lock of ``path``, taken (this session's own when it has that file open),
+        or why another GUI keeps it."""
+        if self.lock is not None and _same_file(self.lock.workspace, path):
+            return self.lock
+        lock = WorkspaceLock(path)
+        refusal = lock.acquire()
+        return lock if refusal is None else refusal
+
+    def _release_unless_current(self, lock: WorkspaceLock) -> None:
+        if lock is not self.lock:
+            lock.release()
+
+    def _fail(self, message: str, *, title: str = "Workspace") -> None:
+        box = show_error(self.window, title, message)
         if self.window is None:
             box.exec()  # no window yet: wait for the user to read it
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
 
 
 def run_gui(

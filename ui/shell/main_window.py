@@ -41,6 +41,7 @@ from ui.shell.status_line import StatusLine
 from ui.shell.tasks import TaskSetup
 from ui.shell.view_actions import ViewActions
 from ui.shell.view_state import ViewState
+from ui.shell.write_retries import WriteRetries
 from ui.tables.attribution_table import AttributionPanel, AttributionTableModel
 from ui.tables.document_list import DocumentListModel, DocumentListPanel
 from ui.tables.search_panel import SearchPanel
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.speaker_fix_prompt = SpeakerFixPrompt()
         self.status_line = StatusLine(self.attribution_model, self.current, self, store=store)
 
+        self.write_retries = WriteRetries(self)
         context = ActionContext(
             window=self,
             store=store,
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
             current=self.current,
             article_view=self.article_view,
             model=self.attribution_model,
+            retries=self.write_retries,
         )
         self.file_actions = FileActions(context, setup=tasks)
         self.annotation_actions = AnnotationActions(
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
             self.speaker_review,
             self.roster_panel,
             self.guidelines_pane,
+            self.write_retries,
         ):
             source.message.connect(self.status_line.show_message)
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)

@@ -8,13 +8,15 @@ Threading: main thread only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from formats.writers import ExportReport
 from quotes.model import ImportReport
+from storage.locking import is_locked_error
+
+#: What a write that stayed locked out is told (the store waited its busy timeout).
+LOCKED = "The workspace is busy: another program kept it locked for too long"
 
 #: The status line when a record action has no current record to act on.
 NO_RECORD = "Select a record first (J/K or click a highlight)."
@@ -29,26 +31,29 @@ def show_error(parent: QWidget | None, title: str, error: BaseException | str) -
     return box
 
 
-def run_or_show_error(
-    parent: QWidget | None, action: Callable[[], object], *, title: str = "The action failed"
-) -> bool:
-    """Run ``action``; if it raises, show the error under ``title``. Returns whether it worked.
+def describe_failure(error: BaseException) -> str:
+    """What went wrong, for an error box or the status bar, as the user should read it.
 
-    For the actions behind menu keys: a failed action changed nothing (each store
-    method is one transaction), so telling the user is all there is to do.
+    A workspace locked by another program (also as the cause of a stopped import)
+    is said in words; anything else is the error's type and message.
     """
-    try:
-        action()
-    except Exception as error:  # KeyError, ValueError, sqlite3.Error, ...
-        show_error(parent, title, f"{type(error).__name__}: {error}")
-        return False
-    return True
+    if is_locked_error(error):
+        return f"{LOCKED}. Nothing was changed; try again in a moment."
+    if error.__cause__ is not None and is_locked_error(error.__cause__):
+        return f"{LOCKED} ({error})."
+    return f"{type(error).__name__}: {error}"
 
 
 def describe_import(report: ImportReport) -> str:
     """One sentence summing up an import, e.g. "Imported 3 documents (12 records)…"."""
     if report.cancelled:
-        return "Import cancelled: nothing was added to the workspace."
+        if not report.imported:
+            return "Import cancelled: nothing was added to the workspace."
+        noun = "document" if report.imported == 1 else "documents"
+        return (
+            f"Import cancelled: the {report.imported} {noun} imported before "
+            f"(with {report.attributions} records) are kept."
+        )
     noun = "document" if report.imported == 1 else "documents"
     parts = [f"Imported {report.imported} {noun} with {report.attributions} records"]
     if report.duplicates:

@@ -50,7 +50,9 @@ def import_files(
 
     The job is ``jobs.importing.import_files`` on a store of this thread: ``options``
     carries the CSV/TSV column mapping, the report holds the readers' problems and
-    notes with the store's, and a cancelled import keeps nothing.
+    notes with the store's, and a cancelled import keeps the batches committed before
+    (``report.imported`` counts them). An import that fails part way raises
+    ``jobs.importing.ImportStopped``, whose report counts what it kept.
     """
     setup = setup or TaskSetup()
     store = setup.open_store(db_path)

@@ -42,7 +42,7 @@ class TaskHandle(QObject):
         self._done = False
 
     def cancel(self) -> None:
-        """Ask the task to stop; it decides where (for imports: nothing is kept)."""
+        """Ask the task to stop; it decides where (for imports: after the last committed batch)."""
         self._cancel.set()
 
     def is_cancelled(self) -> bool:
