@@ -20,8 +20,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from cli.extraction import add_no_model_option
 from formats.writers import ExportFilters, write_export
 from jobs.importing import import_files
+from jobs.training import ModelFormatError
 from quotes.evaluate import score_records
 from quotes.model import DocumentStatus, Problem, Status
 from storage.store import Store
@@ -46,6 +48,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="store the articles without running the extractor",
     )
+    add_no_model_option(importer)
     importer.add_argument(
         "--text-column", default="text", help="CSV/TSV column with the text (default: text)"
     )
@@ -111,7 +114,9 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     rest imported); when none exists nothing is done (exit code 2). The summary
     goes to ``out`` (default: the current ``sys.stdout``), problems to ``sys.stderr``.
     The articles are pre-annotated with ``args.cue_lexicon`` (the command line's
-    ``--lexicon``; absent or None: the shipped cues).
+    ``--lexicon``; absent or None: the shipped cues) and, unless ``args.no_model``,
+    the workspace's learned model when it has one; a model that cannot be read is
+    refused (exit code 2, nothing imported).
     """
     from formats.readers import ReadOptions
 
@@ -127,13 +132,18 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         csv_id_column=args.id_column or None,
     )
     with Store(args.db, annotator=args.annotator_name) as store:
-        report = import_files(
-            store,
-            args.paths,
-            options=options,
-            preannotate=not args.no_preannotate,
-            lexicon=getattr(args, "cue_lexicon", None),
-        )
+        try:
+            report = import_files(
+                store,
+                args.paths,
+                options=options,
+                preannotate=not args.no_preannotate,
+                lexicon=getattr(args, "cue_lexicon", None),
+                use_model=not getattr(args, "no_model", False),
+            )
+        except ModelFormatError as error:
+            print(f"error: {error}; or add --no-model for the rules alone", file=sys.stderr)
+            return 2
     print(
         f"imported {report.imported} documents with {report.attributions} attributions; "
         f"skipped {report.duplicates} duplicates",

@@ -4,7 +4,8 @@
 the GUI's import worker (``ui.shell.tasks.import_files``) both run;
 ``import_articles`` is its second half, for articles already in memory (samples,
 benchmarks, tests). Storage only stores (``Store.add_article``): deciding to run the
-extractor, with which lexicon and on how many cores, is this job's.
+extractor, with which lexicon, with or without the workspace's learned model
+(``jobs.training``) and on how many cores, is this job's.
 
 Threading: the job runs in the calling thread on the store it is given, which must
 belong to that thread. It holds the workspace's write lock until it commits; other
@@ -20,7 +21,9 @@ from pathlib import Path
 from typing import Protocol
 
 from formats.readers import ReadOptions, read_paths
+from jobs.training import suggester, workspace_model
 from quotes import preannotation
+from quotes.learning import TrainedModel
 from quotes.lexicon import Lexicon
 from quotes.model import Article, ImportReport, Problem
 from storage.articles import article_label, content_hash
@@ -99,6 +102,7 @@ def import_articles(
     preannotate: bool = True,
     lexicon: Lexicon | None = None,
     extractor: preannotation.Extractor | None = None,
+    model: TrainedModel | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
@@ -113,6 +117,8 @@ def import_articles(
     :param lexicon: the cues to pre-annotate with (None: the shipped lexicon).
     :param extractor: the function called per text instead of ``quotes.extract.extract``
         with ``lexicon`` (tests pin the extractor's output this way).
+    :param model: a learned model to pre-annotate with beside the rules
+        (``quotes.learning.suggest``); None: the rules alone. Ignored with ``extractor``.
     :param workers: processes to pre-annotate in (None: one per core; 1: in this
         process), through ``quotes.preannotation.preannotate``, which keeps small
         imports in-process. Duplicates are recognised before their text is sent for
@@ -129,6 +135,8 @@ def import_articles(
     problems: list[Problem] = []
     stamp = now()
     unseen = _UnseenArticles(articles, store.has_content, is_cancelled)
+    if model is not None and extractor is None:
+        extractor = suggester(model, lexicon)
     results = preannotation.preannotate(
         unseen, enabled=preannotate, workers=workers, lexicon=lexicon, extractor=extractor
     )
@@ -174,6 +182,7 @@ def import_files(
     options: ReadOptions | None = None,
     preannotate: bool = True,
     lexicon: Lexicon | None = None,
+    use_model: bool = True,
     read: ReadPaths = read_paths,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
@@ -184,8 +193,14 @@ def import_files(
     ``id``); ``read`` is the reader (tests pass a slow or endless one). The report
     holds the readers' problems (bad lines, undecodable files) and notes (the
     encodings detected) first, then the store's. A cancelled import keeps nothing.
+    With ``use_model`` (the default) and a learned model in the workspace, articles
+    are pre-annotated by the rules and the model together; False: the rules alone.
     The other parameters are those of :func:`import_articles`.
+
+    :raises ModelFormatError: when the workspace's model cannot be read (damaged, or
+        from a newer version); nothing is read or imported then.
     """
+    model = workspace_model(store) if use_model and preannotate else None
     problems: list[Problem] = []
     notes: list[str] = []
     articles = read([Path(p) for p in paths], options=options, problems=problems, notes=notes)
@@ -194,7 +209,10 @@ def import_files(
         articles,
         preannotate=preannotate,
         lexicon=lexicon,
+        model=model,
         progress=progress,
         is_cancelled=is_cancelled,
     )
+    if model is not None and report.imported:
+        notes.append("pre-annotated by the rules and the workspace's learned model")
     return ImportReport(problems=tuple(problems), notes=tuple(notes)).merged(report)

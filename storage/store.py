@@ -3,8 +3,8 @@
 ``Store`` is a thin facade. The work is done one floor down, one module per concern
 over a shared :class:`~storage.connection.Connection` (connection, ``transaction()``,
 clock, history append): ``documents``, ``articles`` (storing new ones), ``attributions``,
-``roster`` and ``undo``. Each public verb here is one line that hands over to its
-concern.
+``roster``, ``undo``, ``models`` (the learned model) and ``candidates`` (re-suggestion).
+Each public verb here is one line that hands over to its concern.
 
 Why a facade and not ``store.documents`` / ``store.roster`` parts (as Anki's
 collection has): ui/, cli/, jobs/, bench/ and the tests call some forty verbs on one
@@ -42,15 +42,25 @@ from quotes.model import (
 )
 from storage.articles import Articles, content_hash
 from storage.attributions import Attributions
+from storage.candidates import Candidates, CandidateSwap
 from storage.connection import Connection
 from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.migrations import WorkspaceError
+from storage.models import LearnedModels, StoredModel
 from storage.roster import Roster
 from storage.search import SearchHit
 from storage.undo import Undo
 
-__all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
+__all__ = [
+    "CandidateSwap",
+    "HistoryEntry",
+    "SearchHit",
+    "Store",
+    "StoredModel",
+    "WorkspaceError",
+    "content_hash",
+]
 
 
 class Store:
@@ -73,6 +83,8 @@ class Store:
         self._documents = Documents(self._db, attributions)
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
+        self._models = LearnedModels(self._db)
+        self._candidates = Candidates(self._db, roster)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -292,3 +304,23 @@ class Store:
     def annotation_rate(self, annotator: str | None = None) -> float | None:
         """Timed decisions per hour of decision time, or None before any."""
         return self._undo.annotation_rate(annotator)
+
+    # -- the learned model and re-suggestion (issue 12) ------------------------------
+    def learned_model(self) -> StoredModel | None:
+        """The workspace's learned model (its bytes and facts), or None."""
+        return self._models.learned_model()
+
+    def save_learned_model(self, model: StoredModel) -> None:
+        """Replace the workspace's learned model, in one transaction."""
+        self._models.save_learned_model(model)
+
+    def forget_learned_model(self) -> bool:
+        """Remove the learned model; whether there was one."""
+        return self._models.forget_learned_model()
+
+    def replace_candidates(
+        self, document_id: int, suggestions: Sequence[Attribution]
+    ) -> CandidateSwap:
+        """Make ``suggestions`` a not-done document's candidates, as one undo step;
+        reviewed records stay, and suggestions overlapping them are dropped."""
+        return self._candidates.replace_candidates(document_id, suggestions)
