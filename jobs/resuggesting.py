@@ -81,11 +81,13 @@ def resuggest_documents(
 
     :raises KeyError: for an id with no document.
     """
-    if document_ids is None:
-        document_ids = [s.id for s in store.document_summaries() if s.status != DocumentStatus.DONE]
     counts = dict.fromkeys(
         ("changed", "unchanged", "done", "added", "removed", "learned", "overlapping"), 0
     )
+    if document_ids is None:
+        summaries = store.document_summaries()
+        document_ids = [s.id for s in summaries if s.status != DocumentStatus.DONE]
+        counts["done"] = len(summaries) - len(document_ids)
     changed_ids: list[int] = []
     for handled, document_id in enumerate(document_ids, start=1):
         if is_cancelled is not None and is_cancelled():
