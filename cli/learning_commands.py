@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from jobs.training import DEFAULT_FOLDS, TrainingError, train_workspace
+from jobs.training import DEFAULT_FOLDS, TrainingError, describe_training, train_workspace
 from quotes.learning import MIN_RECORDS
-from storage.store import Store, StoredModel
+from storage.store import Store
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
@@ -90,27 +90,6 @@ def run_train(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     print(describe_training(stored, seconds=time.perf_counter() - started), file=out)
     print(f"stored in {args.db}; import, extract and Re-suggest now use it", file=out)
     return 0
-
-
-def describe_training(stored: StoredModel, *, seconds: float) -> str:
-    """The lines ``train`` prints: training set, cross-validated scores, time."""
-    whose = f"{stored.trained_on}'s" if stored.trained_on else "all"
-    lines = [
-        f"trained on {stored.records} accepted records ({whose}) in {stored.documents} documents"
-    ]
-    scores = stored.scores
-    if "f1" in scores:
-        lines.append(
-            "cross-validated by document: "
-            f"rules + model P {scores['precision']:.3f} R {scores['recall']:.3f} "
-            f"F1 {scores['f1']:.3f}; rules alone P {scores['rules_precision']:.3f} "
-            f"R {scores['rules_recall']:.3f} F1 {scores['rules_f1']:.3f}"
-        )
-    else:
-        lines.append("not cross-validated (--folds 0, or too few documents)")
-    fit = scores.get("training_seconds")
-    lines.append(f"time {seconds:.1f} s" + (f" (final fit {fit:.1f} s)" if fit is not None else ""))
-    return "\n".join(lines)
 
 
 def _terminal_progress(stream: TextIO) -> Callable[[int, int], None] | None:

@@ -39,6 +39,8 @@ __all__ = [
     "TrainingCancelled",
     "TrainingError",
     "TrainingSet",
+    "describe_model",
+    "describe_training",
     "suggester",
     "train_workspace",
     "training_records",
@@ -207,3 +209,24 @@ def describe_model(stored: StoredModel) -> str:
             f"{scores['rules_f1']:.3f} rules alone"
         )
     return line
+
+
+def describe_training(stored: StoredModel, *, seconds: float) -> str:
+    """The lines ``train`` prints: training set, cross-validated scores, time."""
+    whose = f"{stored.trained_on}'s" if stored.trained_on else "all"
+    lines = [
+        f"trained on {stored.records} accepted records ({whose}) in {stored.documents} documents"
+    ]
+    scores = stored.scores
+    if "f1" in scores:
+        lines.append(
+            "cross-validated by document: "
+            f"rules + model P {scores['precision']:.3f} R {scores['recall']:.3f} "
+            f"F1 {scores['f1']:.3f}; rules alone P {scores['rules_precision']:.3f} "
+            f"R {scores['rules_recall']:.3f} F1 {scores['rules_f1']:.3f}"
+        )
+    else:
+        lines.append("not cross-validated (no folds asked, or too few documents)")
+    fit = scores.get("training_seconds")
+    lines.append(f"time {seconds:.1f} s" + (f" (final fit {fit:.1f} s)" if fit is not None else ""))
+    return "\n".join(lines)
