@@ -1,7 +1,8 @@
 """``train``: teach the workspace's model from its accepted records.
 
 ``python app.py --db W train [--annotator NAME]`` trains on W's accepted records
-(everyone's, or NAME's), prints the training-set size, the cross-validated scores
+(everyone's, the adjudicated gold layer first, or NAME's; see
+``jobs.training.training_records``), prints the training-set size, the cross-validated scores
 and the time, and stores the model inside W in place of the previous one. From then
 on ``import``, ``extract`` and the GUI's Re-suggest suggest with the rules and the
 model together (``--no-model`` on ``import`` and ``extract``: the rules alone).
@@ -42,7 +43,10 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         dest="train_annotator",
         default=None,
         metavar="NAME",
-        help="learn from this annotator's accepted records only (default: everyone's)",
+        help=(
+            "learn from this annotator's accepted records only: their layer, and their "
+            "decisions in the shared layer (default: everyone's, the gold layer first)"
+        ),
     )
     trainer.add_argument(
         "--folds",

@@ -30,8 +30,16 @@ from quotes.learning import (
 )
 from quotes.learning.training import DEFAULT_FOLDS
 from quotes.lexicon import Lexicon
-from quotes.model import Article, Attribution, DocumentStatus, Extraction, Span, Status
-from storage.store import Store, StoredModel
+from quotes.model import (
+    Article,
+    Attribution,
+    Document,
+    DocumentStatus,
+    Extraction,
+    Span,
+    Status,
+)
+from storage.store import GOLD_LAYER, SHARED_LAYER, Store, StoredModel
 
 __all__ = [
     "DEFAULT_FOLDS",
@@ -75,32 +83,57 @@ class TrainingSet:
 def training_records(store: Store, annotator: str | None = None) -> TrainingSet:
     """The accepted records of ``store`` to train on: everyone's, or ``annotator``'s.
 
-    This is the one place that decides what counts as training data. For now it
-    reads the ``annotator`` column of accepted records: a document is used when it
-    has an accepted record (by ``annotator``, when given) or is marked done, and its
-    other records (candidates, and with ``annotator`` the records that someone else
-    decided) are unreviewed for this purpose. Once the workspace holds an
-    adjudicated gold layer (the teams issue), training should prefer it: point this
-    function at that layer and every caller (CLI, GUI, tests) follows.
+    This is the one place that decides what counts as training data:
+
+    * a document the **gold** layer has reviewed teaches its adjudicated version only;
+    * otherwise every layer that reviewed the document teaches its own version: each
+      annotator's layer, and the shared layer (where a one-person workspace's
+      decisions are), so the same text may come several times (cross-validation
+      keeps its versions in one fold);
+    * with ``annotator``: that annotator's layer, and in the shared layer the records
+      they decided (its ``annotator`` column); gold is not used.
+
+    A version is used when it has an accepted record (by ``annotator``, in the shared
+    layer) or is marked done. Its records nobody decided on there (candidates, and in
+    the shared layer with ``annotator`` the records someone else decided) are
+    unreviewed: training leaves their paragraphs out.
     """
+    layers = store.layers
+    named = layers.layer_names()
+    if annotator is None:
+        chosen = [GOLD_LAYER] if GOLD_LAYER in named else []
+        chosen += [SHARED_LAYER, *(n for n in named if n != GOLD_LAYER)]
+    else:
+        chosen = [SHARED_LAYER, *([annotator] if annotator in named else [])]
+    taught_by_gold: set[int] = set()
+    texts: dict[int, Document] = {}
     articles: list[Article] = []
     unreviewed: list[tuple[Span, ...]] = []
-    for document, attributions in store.iter_documents():
-        accepted = [a for a in attributions if _counts(a, annotator, Status.ACCEPTED)]
-        if not accepted and document.status != DocumentStatus.DONE:
-            continue
-        unsure = tuple(
-            span for a in attributions if not _decided(a, annotator) for span in a.spans()
-        )
-        articles.append(
-            Article(
-                text=document.text,
-                title=document.title,
-                external_id=document.external_id,
-                attributions=tuple(accepted),
+    for layer in chosen:
+        who = annotator if layer == SHARED_LAYER else None
+        for document_id in layers.layer_documents(layer):
+            if layer != GOLD_LAYER and document_id in taught_by_gold:
+                continue
+            attributions = layers.layer_attributions(document_id, layer)
+            accepted = [a for a in attributions if _counts(a, who, Status.ACCEPTED)]
+            if not accepted and layers.layer_status(document_id, layer) != DocumentStatus.DONE:
+                continue
+            if layer == GOLD_LAYER:
+                taught_by_gold.add(document_id)
+            document = texts.get(document_id) or texts.setdefault(
+                document_id, store.document(document_id)
             )
-        )
-        unreviewed.append(unsure)
+            articles.append(
+                Article(
+                    text=document.text,
+                    title=document.title,
+                    external_id=document.external_id,
+                    attributions=tuple(accepted),
+                )
+            )
+            unreviewed.append(
+                tuple(span for a in attributions if not _decided(a, who) for span in a.spans())
+            )
     return TrainingSet(tuple(articles), tuple(unreviewed), annotator)
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 CREATING_COMMANDS = frozenset({"import"})
 #: Sub-commands that need an existing workspace (they read it, or add to what it
 #: holds, like ``train``): a missing one is refused, never created.
-READING_COMMANDS = frozenset({"export", "train"})
+READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate", "train"})
 
 
 def _default_annotator() -> str:
@@ -47,7 +47,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     :param prog: the name shown in usage and ``--version`` (default: how the
         program was started, e.g. ``quote-annotator`` or ``app.py``).
     """
-    from cli import extraction, learning_commands, workspace_commands
+    from cli import extraction, learning_commands, team_commands, workspace_commands
     from storage.workspace import default_workspace_path, user_lexicon_path
 
     parser = argparse.ArgumentParser(
@@ -79,8 +79,11 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--annotator",
         dest="annotator_name",
-        default=_default_annotator(),
-        help="the name recorded with your decisions (default: your user name)",
+        default=None,
+        help=(
+            "the name recorded with your decisions, and the annotation layer you work "
+            "in (default: your user name, in the workspace's own layer)"
+        ),
     )
     parser.add_argument(
         "--no-model",
@@ -106,6 +109,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     workspace_commands.add_subcommands(subparsers)
     extraction.add_subcommands(subparsers)
+    team_commands.add_subcommands(subparsers)
     learning_commands.add_subcommands(subparsers)
     return parser
 
@@ -142,6 +146,12 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke_test and args.command is not None:
         parser.error("--smoke-test starts the GUI, so it takes no command")
+    # A name given with --annotator is also the layer to work in; without one, the
+    # user's name is recorded in the workspace's own layer.
+    args.layer = None if args.annotator_name is None else " ".join(args.annotator_name.split())
+    if args.layer == "":
+        parser.error("--annotator needs a name")
+    args.annotator_name = args.layer or _default_annotator()
     # The loaded cues ride on ``args`` to the command that extracts (``cue_lexicon``);
     # ``args.lexicon`` stays the file the user named.
     args.cue_lexicon, lexicon_problem = load_user_lexicon(args.lexicon)

@@ -47,6 +47,13 @@ class Articles:
         row = self._db.conn.execute("SELECT 1 FROM documents WHERE content_hash = ?", (key,))
         return row.fetchone() is not None
 
+    def find_document(self, key: str) -> int | None:
+        """The id of the document with this :func:`content_hash`, or None."""
+        row = self._db.conn.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", (key,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def add_article(
         self,
         article: Article,

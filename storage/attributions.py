@@ -15,28 +15,31 @@ from collections.abc import Iterable
 from typing import Any
 
 from quotes.model import Attribution, Origin, QuoteType, Span, Status
-from storage.connection import Connection, now
+from storage.connection import SHARED_LAYER, Connection, now
+from storage.layers import Layers, is_annotator_layer
 from storage.roster import Roster
 from storage.rows import (
     ATTRIBUTION_SELECT,
-    ATTRIBUTION_VALUES_SELECT,
     attribution_from_row,
     attribution_state,
-    attributions_from_values,
 )
 
 INSERT_ATTRIBUTION = (
     'INSERT INTO attributions (document_id, start, "end", fragments, type,'
     " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
-    " confidence, rule, annotator, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " confidence, rule, annotator, created_at, updated_at, layer)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
 def attribution_values(
-    document_id: int, attribution: Attribution, speaker_id: int | None, stamp: str
+    document_id: int,
+    attribution: Attribution,
+    speaker_id: int | None,
+    stamp: str,
+    layer: str = SHARED_LAYER,
 ) -> tuple[object, ...]:
-    """The parameters of ``INSERT_ATTRIBUTION`` for one attribution."""
+    """The parameters of ``INSERT_ATTRIBUTION`` for one attribution in ``layer``."""
     cue, speaker = attribution.cue, attribution.speaker
     return (
         document_id,
@@ -56,30 +59,43 @@ def attribution_values(
         attribution.annotator,
         stamp,
         stamp,
+        layer,
+    )
+
+
+def _holds(row: sqlite3.Row, columns: dict[str, Any]) -> bool:
+    """Whether ``row`` already holds every value of ``columns``: then the action changes
+    nothing and writes no history (no undo step). The annotator is left out, since
+    repeating a decision someone already made is not a new one."""
+    return all(
+        name == "annotator"
+        or (
+            json.loads(row[name]) == json.loads(value)
+            if name == "fragments"
+            else row[name] == value
+        )
+        for name, value in columns.items()
     )
 
 
 class Attributions:
-    """The attributions of the workspace, read and changed through ``db``."""
+    """The attributions of the connection's layer, read and changed through ``db``;
+    ``layers`` opens a document in an annotator's layer on first reading."""
 
-    def __init__(self, db: Connection, roster: Roster) -> None:
+    def __init__(self, db: Connection, roster: Roster, layers: Layers) -> None:
         self._db = db
         self._roster = roster
+        self._layers = layers
 
     # -- reading ---------------------------------------------------------------------
     def attributions_for(self, document_id: int) -> list[Attribution]:
-        """The document's attributions in text order."""
-        # Plain tuples, not sqlite3.Row: the rows go straight into the trusted builder.
-        cursor = self._db.conn.cursor()
-        cursor.row_factory = None
-        rows = cursor.execute(
-            f'{ATTRIBUTION_VALUES_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
-            (document_id,),
-        )
-        return attributions_from_values(rows)
+        """The document's attributions in the connection's layer, in text order (an
+        annotator layer opening the document gets its suggestions first)."""
+        self._layers.ensure(document_id)
+        return self._layers.layer_attributions(document_id, self._db.layer)
 
     def attribution(self, attribution_id: int) -> Attribution:
-        """One attribution. :raises KeyError: if there is none."""
+        """One attribution of the connection's layer. :raises KeyError: if there is none."""
         return attribution_from_row(self.row(attribution_id))
 
     def next_unreviewed(
@@ -87,36 +103,75 @@ class Attributions:
     ) -> Attribution | None:
         """The first candidate after text offset ``after`` in ``document_id``, else the
         first candidate of the following documents (import order), wrapping around to
-        the start; None when nothing is left to review.
+        the start; None when nothing is left to review. In an annotator layer, a
+        document it has not opened counts with its suggestions, and is opened.
         """
         conn = self._db.conn
+        layer = self._db.layer
         if document_id is not None:
+            self._layers.ensure(document_id)
             row = conn.execute(
-                f"{ATTRIBUTION_SELECT} WHERE a.document_id = ? AND a.status = 'candidate'"
-                " AND a.start > ? ORDER BY a.start LIMIT 1",
-                (document_id, after),
+                f"{ATTRIBUTION_SELECT} WHERE a.layer = ? AND a.document_id = ?"
+                " AND a.status = 'candidate' AND a.start > ? ORDER BY a.start LIMIT 1",
+                (layer, document_id, after),
             ).fetchone()
             if row is not None:
                 return attribution_from_row(row)
-        # Index seeks on (status, document_id, start): the documents after this one,
-        # then from the first document (wrapping around).
+        # Index seeks on (layer, status, document_id, start): the documents after this
+        # one, then from the first document (wrapping around).
         for after_document in (document_id or 0, 0):
-            row = conn.execute(
-                f"{ATTRIBUTION_SELECT} WHERE a.status = 'candidate' AND a.document_id > ?"
-                " ORDER BY a.document_id, a.start LIMIT 1",
-                (after_document,),
-            ).fetchone()
-            if row is not None:
-                return attribution_from_row(row)
+            found = self._next_document_with_candidates(after_document)
+            if found is not None:
+                self._layers.ensure(found)
+                row = conn.execute(
+                    f"{ATTRIBUTION_SELECT} WHERE a.layer = ? AND a.document_id = ?"
+                    " AND a.status = 'candidate' ORDER BY a.start LIMIT 1",
+                    (layer, found),
+                ).fetchone()
+                if row is not None:
+                    return attribution_from_row(row)
         return None
 
+    def _next_document_with_candidates(self, after_document: int) -> int | None:
+        """The first document after ``after_document`` with a candidate in the layer,
+        or (annotator layers) with suggestions the layer has not opened yet."""
+        layer = self._db.layer
+        row = self._db.conn.execute(
+            "SELECT document_id FROM attributions WHERE layer = ? AND status = 'candidate'"
+            " AND document_id > ? ORDER BY document_id LIMIT 1",
+            (layer, after_document),
+        ).fetchone()
+        found = None if row is None else int(row[0])
+        if is_annotator_layer(layer):
+            unopened = self._db.conn.execute(
+                "SELECT a.document_id FROM attributions a WHERE a.layer = ''"
+                " AND a.origin != 'human' AND a.document_id > ? AND NOT EXISTS"
+                " (SELECT 1 FROM layer_documents l WHERE l.layer = ?"
+                " AND l.document_id = a.document_id) ORDER BY a.document_id LIMIT 1",
+                (after_document, layer),
+            ).fetchone()
+            if unopened is not None and (found is None or unopened[0] < found):
+                found = int(unopened[0])
+        return found
+
     def attribution_counts(self) -> dict[Status, int]:
-        """How many attributions of the workspace have each status (for a progress bar)."""
-        counts = dict.fromkeys(Status, 0)
-        for row in self._db.conn.execute(
-            "SELECT status, count(*) AS n FROM attributions GROUP BY status"
-        ):
-            counts[Status(row["status"])] = row["n"]
+        """How many attributions of the layer have each status (for a progress bar);
+        an annotator layer counts the suggestions of documents it has not opened as
+        candidates. Read from the counts the triggers keep, not from the rows."""
+        layer = self._db.layer
+        row = self._db.conn.execute(
+            "SELECT coalesce(sum(candidates), 0), coalesce(sum(accepted), 0),"
+            " coalesce(sum(rejected), 0) FROM layer_counts WHERE layer = ?",
+            (layer,),
+        ).fetchone()
+        counts = {Status.CANDIDATE: row[0], Status.ACCEPTED: row[1], Status.REJECTED: row[2]}
+        if is_annotator_layer(layer):
+            counts[Status.CANDIDATE] += self._db.conn.execute(
+                "SELECT coalesce(sum(s.suggested), 0) FROM layer_counts s WHERE s.layer = ''"
+                " AND NOT EXISTS (SELECT 1 FROM layer_documents l WHERE l.layer = ?"
+                " AND l.document_id = s.document_id)",
+                (layer,),
+            ).fetchone()[0]
         return counts
 
     def annotators(self) -> list[str]:
@@ -207,6 +262,8 @@ class Attributions:
             document_id = documents.pop()
             if speaker_id is not None:
                 self._roster.check_speaker(document_id, speaker_id)
+            if all(row["speaker_id"] == speaker_id for row in rows):
+                return [attribution_from_row(row) for row in rows]  # no change, no history
             stamp = now()
             self._db.conn.executemany(
                 "UPDATE attributions SET speaker_id = ?, annotator = ?, updated_at = ?"
@@ -224,9 +281,15 @@ class Attributions:
         return [self.attribution(i) for i in ids]
 
     def add_attribution(
-        self, document_id: int, attribution: Attribution, *, status: Status = Status.ACCEPTED
+        self,
+        document_id: int,
+        attribution: Attribution,
+        *,
+        status: Status = Status.ACCEPTED,
+        rule: str = "",
     ) -> Attribution:
-        """Store an attribution an annotator made (origin human, ``status``); return it.
+        """Store an attribution an annotator made (origin human, ``status``; ``rule``
+        says how it was made, e.g. which versions an adjudication took); return it.
 
         Its speaker is ``entity_id`` when set, else ``speaker_name`` (added to the
         roster when new).
@@ -238,19 +301,21 @@ class Attributions:
             exists = self._db.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,))
             if exists.fetchone() is None:
                 raise KeyError(f"no document {document_id}")
+            self._layers.ensure(document_id)
             made = attribution.with_changes(
                 origin=Origin.HUMAN,
                 status=status,
                 annotator=self._db.annotator,
                 confidence=1.0,
-                rule="",
+                rule=rule,
             )
             speaker_id, created = self._roster.resolve_speaker(
                 document_id, made.speaker_name, made.entity_id
             )
             try:
                 cursor = self._db.conn.execute(
-                    INSERT_ATTRIBUTION, attribution_values(document_id, made, speaker_id, now())
+                    INSERT_ATTRIBUTION,
+                    attribution_values(document_id, made, speaker_id, now(), self._db.layer),
                 )
             except sqlite3.IntegrityError as error:
                 raise ValueError(str(error)) from None
@@ -315,9 +380,11 @@ class Attributions:
 
     # -- shared ----------------------------------------------------------------------
     def row(self, attribution_id: int) -> sqlite3.Row:
-        """The attribution's full row. :raises KeyError: if there is none."""
+        """The attribution's full row, if it belongs to the connection's layer (another
+        layer's records are out of reach). :raises KeyError: if there is none."""
         row = self._db.conn.execute(
-            f"{ATTRIBUTION_SELECT} WHERE a.id = ?", (attribution_id,)
+            f"{ATTRIBUTION_SELECT} WHERE a.id = ? AND a.layer = ?",
+            (attribution_id, self._db.layer),
         ).fetchone()
         if row is None:
             raise KeyError(f"no attribution {attribution_id}")
@@ -342,6 +409,8 @@ class Attributions:
         """
         with self._db.transaction():
             row = self.row(attribution_id)
+            if created_speaker is None and _holds(row, columns):
+                return attribution_from_row(row)  # nothing differs: no write, no history
             before = attribution_state(row)
             assignments = ", ".join(f'"{name}" = ?' for name in columns)
             try:

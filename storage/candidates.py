@@ -18,6 +18,7 @@ from typing import Any
 from quotes.model import Attribution, DocumentStatus, Origin, Status
 from storage.attributions import INSERT_ATTRIBUTION, attribution_values
 from storage.connection import Connection, now
+from storage.layers import Layers
 from storage.roster import Roster
 from storage.rows import ATTRIBUTION_SELECT, attribution_from_row, attribution_state
 
@@ -53,41 +54,48 @@ def _key(attribution: Attribution) -> tuple[Any, ...]:
 
 
 class Candidates:
-    """The candidate records of the workspace's documents, replaced through ``db``;
-    speakers a new candidate names are looked up (or added) through ``roster``."""
+    """The candidate records of the documents in the connection's layer, replaced
+    through ``db``; speakers a new candidate names are looked up (or added) through
+    ``roster``; ``layers`` opens a document in an annotator's layer first."""
 
-    def __init__(self, db: Connection, roster: Roster) -> None:
+    def __init__(self, db: Connection, roster: Roster, layers: Layers) -> None:
         self._db = db
         self._roster = roster
+        self._layers = layers
 
     def replace_candidates(
         self, document_id: int, suggestions: Sequence[Attribution]
     ) -> CandidateSwap:
-        """Make ``suggestions`` the candidates of ``document_id`` (one undo step).
+        """Make ``suggestions`` the candidates of ``document_id`` in the connection's
+        layer (one undo step). In an annotator's layer only that layer's candidates
+        change; in the shared layer, the suggestions layers opened later start from.
 
         Each suggestion is stored as a candidate of origin ``rule`` with its own
         ``rule`` name and ``confidence``; its speaker is found on the document's
         roster by name, or added (and removed again by undo).
 
         :raises KeyError: if there is no such document.
-        :raises ValueError: if the document is marked done (its review is finished),
-            or a suggestion lies outside the text; nothing is changed then.
+        :raises ValueError: if the document is marked done in the layer (its review is
+            finished), or a suggestion lies outside the text; nothing is changed then.
         """
         conn = self._db.conn
+        layer = self._db.layer
         with self._db.transaction():
             document = conn.execute(
-                "SELECT status, length FROM documents WHERE id = ?", (document_id,)
+                "SELECT length FROM documents WHERE id = ?", (document_id,)
             ).fetchone()
             if document is None:
                 raise KeyError(f"no document {document_id}")
-            if document["status"] == DocumentStatus.DONE.value:
+            if self._db.document_status(document_id) == DocumentStatus.DONE.value:
                 raise ValueError(
                     f"document {document_id} is marked done: its records are reviewed,"
                     " so there is nothing to re-suggest"
                 )
+            self._layers.ensure(document_id)
             rows = conn.execute(
-                f'{ATTRIBUTION_SELECT} WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',
-                (document_id,),
+                f"{ATTRIBUTION_SELECT} WHERE a.document_id = ? AND a.layer = ?"
+                ' ORDER BY a.start, a."end", a.id',
+                (document_id, layer),
             ).fetchall()
             reviewed = [row for row in rows if row["status"] != Status.CANDIDATE.value]
             current = [row for row in rows if row["status"] == Status.CANDIDATE.value]
@@ -142,7 +150,8 @@ class Candidates:
                 status=Status.CANDIDATE, origin=Origin.RULE, annotator=None
             )
             cursor = self._db.conn.execute(
-                INSERT_ATTRIBUTION, attribution_values(document_id, candidate, speaker_id, stamp)
+                INSERT_ATTRIBUTION,
+                attribution_values(document_id, candidate, speaker_id, stamp, self._db.layer),
             )
             assert cursor.lastrowid is not None
             new_ids.append(cursor.lastrowid)

@@ -3,8 +3,12 @@
 Every concern module (``documents``, ``attributions``, ``roster``, ``undo``) works
 through one :class:`Connection`; none opens its own. This is also the one place the
 current annotator lives: each history entry and each decision is recorded with
-``Connection.annotator``, so a per-annotator layer (the teams issue) has a single seam
-to read it from.
+``Connection.annotator``, and in the connection's ``layer``: the annotation layer this
+connection reads and writes (``''`` is the shared layer, every other layer is one
+annotator's, ``gold`` the adjudicated one; see ``storage.layers``). Each connection
+also has its own ``session``, so that undo steps only through its own actions and the
+history written before it opened (two windows of one annotator never undo each
+other's work).
 
 Threading: a ``Connection`` belongs to the thread that opened it (sqlite's rule). A
 worker thread opens its own on the same file; WAL lets readers and one writer work side
@@ -17,6 +21,7 @@ import contextlib
 import json
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +30,12 @@ from typing import Any
 from quotes.model import DocumentStatus
 from storage.history import IDLE_AFTER_MS
 from storage.migrations import open_database
+
+#: The shared layer: the engine's suggestions, and the decisions of a workspace that
+#: has no per-annotator layers.
+SHARED_LAYER = ""
+#: The layer adjudication writes: the published version.
+GOLD_LAYER = "gold"
 
 
 def now() -> str:
@@ -38,21 +49,81 @@ class Connection:
     :param path: the SQLite file; created and migrated when new. ``None`` opens a
         private in-memory database (for tests).
     :param annotator: the name recorded on each action.
+    :param layer: the annotation layer to work in; None is the workspace's own
+        default (``workspace_info.layer``, set on an assigned workspace), else the
+        shared layer.
     :raises WorkspaceError: when the file is not a usable workspace.
     """
 
-    def __init__(self, path: str | Path | None, *, annotator: str) -> None:
+    def __init__(
+        self, path: str | Path | None, *, annotator: str, layer: str | None = None
+    ) -> None:
         self.path = None if path is None else Path(path)
         self._db = open_database(self.path)
         self.conn: sqlite3.Connection = self._db.conn
         self.conn.row_factory = sqlite3.Row
         self.annotator = annotator
+        self.layer: str = self.default_layer() if layer is None else clean_layer(layer)
+        self.session = uuid.uuid4().hex
+        # Undo may step through history written before this connection opened.
+        self.opened_after: int = self.conn.execute(
+            "SELECT coalesce(max(id), 0) FROM history"
+        ).fetchone()[0]
         # When the annotator's current decision started (time.monotonic), or None.
         self._clock: float | None = None
 
     def close(self) -> None:
         """Close the connection. Everything was committed already."""
         self._db.close()
+
+    # -- the workspace's own settings and the layer's document status -----------------
+    def info(self, key: str) -> str | None:
+        """A setting of the workspace file (``workspace_info``), or None."""
+        row = self.conn.execute("SELECT value FROM workspace_info WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_info(self, key: str, value: str) -> None:
+        """Store a setting of the workspace file (call inside a transaction)."""
+        self.conn.execute(
+            "INSERT INTO workspace_info (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def default_layer(self) -> str:
+        """The layer this file opens in when none is named: an assigned workspace's
+        annotator, else the shared layer."""
+        return self.info("layer") or SHARED_LAYER
+
+    def document_status(self, document_id: int) -> str:
+        """The document's status in this connection's layer (``new`` when a named
+        layer has not opened it). :raises KeyError: if there is no such document."""
+        row = self.conn.execute(
+            "SELECT d.status, ld.status FROM documents d LEFT JOIN layer_documents ld"
+            " ON ld.document_id = d.id AND ld.layer = ? WHERE d.id = ?",
+            (self.layer, document_id),
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        if self.layer == SHARED_LAYER:
+            return str(row[0])
+        return str(row[1] or DocumentStatus.NEW.value)
+
+    def write_document_status(self, document_id: int, status: str) -> None:
+        """Set the document's status in this connection's layer (inside a transaction)."""
+        stamp = now()
+        if self.layer == SHARED_LAYER:
+            self.conn.execute(
+                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                (status, stamp, document_id),
+            )
+            return
+        self.conn.execute(
+            "INSERT INTO layer_documents (document_id, layer, status, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (layer, document_id)"
+            " DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+            (document_id, self.layer, status, stamp),
+        )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -115,12 +186,9 @@ class Connection:
         undo moves it back. Call inside the transaction of the change it records."""
         if starts_review and document_id is not None:
             # Reviewing starts a document; moving it on to done stays the annotator's call.
-            bumped = self.conn.execute(
-                "UPDATE documents SET status = 'in_progress', updated_at = ?"
-                " WHERE id = ? AND status = 'new'",
-                (now(), document_id),
-            ).rowcount
+            bumped = self.document_status(document_id) == DocumentStatus.NEW.value
             if bumped:
+                self.write_document_status(document_id, DocumentStatus.IN_PROGRESS.value)
                 before = {**(before or {}), "document": {"status": DocumentStatus.NEW.value}}
                 after = {
                     **(after or {}),
@@ -128,7 +196,8 @@ class Connection:
                 }
         self.conn.execute(
             "INSERT INTO history (at, annotator, action, document_id, attribution_id,"
-            " before, after, elapsed_ms, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " before, after, elapsed_ms, target_id, layer, session)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 now(),
                 self.annotator,
@@ -139,5 +208,12 @@ class Connection:
                 None if after is None else json.dumps(after),
                 self._elapsed_ms(timed),
                 target_id,
+                self.layer,
+                self.session,
             ),
         )
+
+
+def clean_layer(name: str) -> str:
+    """A layer name with its white space collapsed (``''`` stays the shared layer)."""
+    return " ".join(name.split())

@@ -7,50 +7,74 @@ part of an import. Threading: that of the connection.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quotes.model import Attribution, Document, DocumentStatus, DocumentSummary
 from storage.attributions import Attributions
-from storage.connection import Connection, now
+from storage.connection import SHARED_LAYER, Connection
+from storage.layers import Layers, is_annotator_layer
 from storage.rows import DOCUMENT_SELECT, document_from_row
 from storage.search import SearchHit, fts_query, search_hit
 
-# A correlated count per document reads only the (document_id, status) index.
-_COUNTS = {
-    name: f"SELECT count(*) FROM attributions a WHERE a.document_id = d.id AND a.status = '{name}'"
-    for name in ("candidate", "accepted", "rejected")
-}
-_SUMMARY_SELECT = (
-    f"SELECT d.id, d.title, d.status, d.length, ({_COUNTS['candidate']}) AS candidates,"
-    f" ({_COUNTS['accepted']}) AS accepted, ({_COUNTS['rejected']}) AS rejected"
+# The counts come from ``layer_counts``, kept by triggers (migration 0005): ``c`` the
+# layer's own, ``s`` the shared layer's suggestions an annotator layer starts from on a
+# document it has not opened yet.
+_SHARED_SUMMARY_SELECT = (
+    "SELECT d.id, d.title, d.status, d.length, coalesce(c.candidates, 0) AS candidates,"
+    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
+    " FROM documents d LEFT JOIN layer_counts c ON c.layer = '' AND c.document_id = d.id"
+)
+_LAYER_SUMMARY_SELECT = (
+    "SELECT d.id, d.title, coalesce(l.status, 'new') AS status, d.length,"
+    " CASE WHEN l.document_id IS NULL AND :suggested THEN coalesce(s.suggested, 0)"
+    " ELSE coalesce(c.candidates, 0) END AS candidates,"
+    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
     " FROM documents d"
+    " LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
+    " LEFT JOIN layer_counts c ON c.layer = :layer AND c.document_id = d.id"
+    " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
 )
 
 
 class Documents:
-    """The workspace's documents, read and changed through ``db``; ``attributions``
-    supplies each document's records when they are streamed for export."""
+    """The workspace's documents as the connection's layer sees them (its statuses and
+    counts), read and changed through ``db``; ``attributions`` supplies each document's
+    records when they are streamed for export."""
 
-    def __init__(self, db: Connection, attributions: Attributions) -> None:
+    def __init__(self, db: Connection, attributions: Attributions, layers: Layers) -> None:
         self._db = db
         self._attributions = attributions
+        self._layers = layers
+
+    def _status_column(self) -> str:
+        return "d.status" if self._db.layer == SHARED_LAYER else "coalesce(l.status, 'new')"
 
     def document_summaries(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
-        """Every document (or those with ``status``) with its counts, in import order."""
+        """Every document (or those with ``status`` in the layer) with its counts, in
+        import order."""
         if status is None:
-            return self._summaries("", ())
-        return self._summaries("WHERE d.status = ?", (DocumentStatus(status).value,))
+            return self._summaries("", {})
+        return self._summaries(
+            f"WHERE {self._status_column()} = :status", {"status": DocumentStatus(status).value}
+        )
 
     def document_summary(self, document_id: int) -> DocumentSummary:
         """One document's row of the list, to refresh it after an action without
         recounting the whole workspace. :raises KeyError: if there is none."""
-        found = self._summaries("WHERE d.id = ?", (document_id,))
+        found = self._summaries("WHERE d.id = :id", {"id": document_id})
         if not found:
             raise KeyError(f"no document {document_id}")
         return found[0]
 
-    def _summaries(self, where: str, params: tuple[object, ...]) -> list[DocumentSummary]:
-        rows = self._db.conn.execute(f"{_SUMMARY_SELECT} {where} ORDER BY d.id", params)
+    def _summaries(self, where: str, params: dict[str, object]) -> list[DocumentSummary]:
+        layer = self._db.layer
+        select = _SHARED_SUMMARY_SELECT if layer == SHARED_LAYER else _LAYER_SUMMARY_SELECT
+        rows = self._db.conn.execute(
+            f"{select} {where} ORDER BY d.id",
+            {**params, "layer": layer, "suggested": is_annotator_layer(layer)},
+        )
         return [
             DocumentSummary(
                 id=row["id"],
@@ -73,19 +97,33 @@ class Documents:
         row = self._db.conn.execute(f"{DOCUMENT_SELECT} WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             raise KeyError(f"no document {document_id}")
-        return document_from_row(row)
+        return self._in_layer(document_from_row(row))
+
+    def document_meta(self, document_id: int) -> dict[str, object]:
+        """The metadata the document was imported with. :raises KeyError: if none."""
+        row = self._db.conn.execute(
+            "SELECT meta FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        meta = json.loads(row[0])
+        return meta if isinstance(meta, dict) else {}
+
+    def _in_layer(self, document: Document) -> Document:
+        """``document`` with the connection's layer's status (the shared layer's is the
+        documents row's own)."""
+        if self._db.layer == SHARED_LAYER:
+            return document
+        return replace(document, status=DocumentStatus(self._db.document_status(document.id)))
 
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
         """Mark a document new, in progress or done (undoable)."""
         status = DocumentStatus(status)
         with self._db.transaction():
-            before = self.document(document_id).status
+            before = DocumentStatus(self._db.document_status(document_id))
             if before == status:
                 return
-            self._db.conn.execute(
-                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
-                (status.value, now(), document_id),
-            )
+            self._db.write_document_status(document_id, status.value)
             self._db.append_history(
                 "set_document_status",
                 document_id=document_id,
@@ -115,23 +153,24 @@ class Documents:
     def iter_documents(
         self, status: DocumentStatus | None = None
     ) -> Iterator[tuple[Document, list[Attribution]]]:
-        """Every document (or those with ``status``) with its attributions, streamed in
-        import order.
+        """Every document (or those with ``status`` in the layer) with the layer's
+        attributions, streamed in import order. A read only: nothing is copied into an
+        annotator layer, so a document it never opened comes with no records.
 
         Documents are read in pages, so memory stays bounded for big workspaces.
         """
-        where = ""
-        params: tuple[str, ...] = ()
-        if status is not None:
-            where, params = "AND status = ?", (DocumentStatus(status).value,)
+        wanted = None if status is None else DocumentStatus(status)
+        layer = self._db.layer
         last_id = 0
         while True:
             rows = self._db.conn.execute(
-                f"{DOCUMENT_SELECT} WHERE id > ? {where} ORDER BY id LIMIT 200",
-                (last_id, *params),
+                f"{DOCUMENT_SELECT} WHERE id > ? ORDER BY id LIMIT 200", (last_id,)
             ).fetchall()
             if not rows:
                 return
             for row in rows:
-                yield document_from_row(row), self._attributions.attributions_for(row["id"])
+                document = self._in_layer(document_from_row(row))
+                if wanted is not None and document.status != wanted:
+                    continue
+                yield document, self._layers.layer_attributions(document.id, layer)
             last_id = rows[-1]["id"]

@@ -54,8 +54,9 @@ class Roster:
         linked: dict[int, list[tuple[int, int]]] = {}
         for speaker_id, start, end in cursor.execute(
             "SELECT speaker_id, speaker_start, speaker_end FROM attributions"
-            " WHERE document_id = ? AND speaker_id IS NOT NULL AND speaker_start IS NOT NULL",
-            (document_id,),
+            " WHERE document_id = ? AND layer = ? AND speaker_id IS NOT NULL"
+            " AND speaker_start IS NOT NULL",
+            (document_id, self._db.layer),
         ):
             linked.setdefault(speaker_id, []).append((start, end))
         speakers = []

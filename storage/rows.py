@@ -31,7 +31,7 @@ _VALUE_COLUMNS = (
     "a.origin, a.confidence, a.rule, a.annotator"
 )
 _FROM = "FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id"
-ATTRIBUTION_COLUMNS = f"{_VALUE_COLUMNS}, a.created_at, a.updated_at"
+ATTRIBUTION_COLUMNS = f"{_VALUE_COLUMNS}, a.created_at, a.updated_at, a.layer"
 #: Every column of an attribution, for ``sqlite3.Row`` readers (the history's states).
 ATTRIBUTION_SELECT = f"SELECT {ATTRIBUTION_COLUMNS} {_FROM}"
 #: The columns :func:`attributions_from_values` takes, to be read as plain tuples.
@@ -117,6 +117,7 @@ def attribution_state(row: sqlite3.Row) -> dict[str, Any]:
         "annotator": row["annotator"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
+        "layer": row["layer"],
     }
 
 

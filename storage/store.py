@@ -18,7 +18,9 @@ Threading: a ``Store`` owns one sqlite connection, which belongs to the thread t
 opened the store. A worker thread opens its own ``Store`` on the same file (WAL lets
 readers and one writer work side by side); it never borrows another thread's store.
 Every public method that changes data runs in one transaction that is committed
-before the method returns.
+before the method returns. A verb that would change nothing (accepting an accepted
+record, the speaker a record already has, a document's own status) writes nothing:
+no history entry, no undo step.
 """
 
 from __future__ import annotations
@@ -43,9 +45,10 @@ from quotes.model import (
 from storage.articles import Articles, content_hash
 from storage.attributions import Attributions
 from storage.candidates import Candidates, CandidateSwap
-from storage.connection import Connection
+from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, clean_layer
 from storage.documents import Documents
 from storage.history import HistoryEntry
+from storage.layers import LayerError, Layers
 from storage.migrations import WorkspaceError
 from storage.models import LearnedModels, StoredModel
 from storage.roster import Roster
@@ -53,8 +56,11 @@ from storage.search import SearchHit
 from storage.undo import Undo
 
 __all__ = [
+    "GOLD_LAYER",
+    "SHARED_LAYER",
     "CandidateSwap",
     "HistoryEntry",
+    "LayerError",
     "SearchHit",
     "Store",
     "StoredModel",
@@ -69,22 +75,33 @@ class Store:
     :param path: the SQLite file; created and migrated when new. ``None`` opens a
         private in-memory database (for tests).
     :param annotator: the name recorded on each action of this store.
+    :param layer: the annotation layer to read and write (see ``storage.layers``);
+        None opens the workspace's default: an assigned workspace's annotator, else
+        the shared layer.
     :raises WorkspaceError: when the file is not a usable workspace.
     """
 
-    def __init__(self, path: str | Path | None, *, annotator: str = "annotator") -> None:
-        self._db = Connection(path, annotator=annotator)
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        annotator: str = "annotator",
+        layer: str | None = None,
+    ) -> None:
+        self._db = Connection(path, annotator=annotator, layer=layer)
         # The raw connection, for the storage tests that trace or tamper with SQL.
         self._conn: sqlite3.Connection = self._db.conn
         roster = Roster(self._db)
-        attributions = Attributions(self._db, roster)
+        layers = Layers(self._db, roster)
+        attributions = Attributions(self._db, roster, layers)
         self._roster = roster
+        self._layers = layers
         self._attributions = attributions
-        self._documents = Documents(self._db, attributions)
+        self._documents = Documents(self._db, attributions, layers)
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
         self._models = LearnedModels(self._db)
-        self._candidates = Candidates(self._db, roster)
+        self._candidates = Candidates(self._db, roster, layers)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -108,6 +125,41 @@ class Store:
     def annotator(self, name: str) -> None:
         self._db.annotator = name
 
+    @property
+    def layer(self) -> str:
+        """The annotation layer this store reads and writes (``''``: the shared one)."""
+        return self._db.layer
+
+    @layer.setter
+    def layer(self, name: str) -> None:
+        # A new layer is a new undo stack: this session's steps stay with their layer.
+        self._db.layer = clean_layer(name)
+
+    @property
+    def session(self) -> str:
+        """This store's undo session: undo steps through its own actions (and the
+        history written before it opened)."""
+        return self._db.session
+
+    @session.setter
+    def session(self, session: str) -> None:
+        # A worker acting for a window takes the window's session, so that the window
+        # can undo what the worker did (re-suggest).
+        self._db.session = session
+
+    def workspace_info(self, key: str) -> str | None:
+        """A setting of the workspace file itself (e.g. ``layer``), or None."""
+        return self._db.info(key)
+
+    def set_workspace_info(self, key: str, value: str) -> None:
+        """Store a setting of the workspace file (inside ``transaction()``)."""
+        self._db.set_info(key, value)
+
+    @property
+    def layers(self) -> Layers:
+        """Every layer of the workspace, for the team commands (see ``storage.layers``)."""
+        return self._layers
+
     def close(self) -> None:
         """Close the connection. Everything was committed already."""
         self._db.close()
@@ -127,6 +179,10 @@ class Store:
     def has_content(self, key: str) -> bool:
         """Whether a document with this ``content_hash`` is stored already."""
         return self._articles.has_content(key)
+
+    def find_document(self, key: str) -> int | None:
+        """The id of the document with this ``content_hash``, or None."""
+        return self._articles.find_document(key)
 
     def add_article(
         self,
@@ -168,6 +224,10 @@ class Store:
     def document(self, document_id: int) -> Document:
         """The document with its text. :raises KeyError: if there is none."""
         return self._documents.document(document_id)
+
+    def document_meta(self, document_id: int) -> dict[str, object]:
+        """The metadata the document was imported with. :raises KeyError: if none."""
+        return self._documents.document_meta(document_id)
 
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
         """Mark a document new, in progress or done (undoable)."""
@@ -245,11 +305,19 @@ class Store:
         return self._attributions.reassign_speaker(attribution_ids, speaker_id)
 
     def add_attribution(
-        self, document_id: int, attribution: Attribution, *, status: Status = Status.ACCEPTED
+        self,
+        document_id: int,
+        attribution: Attribution,
+        *,
+        status: Status = Status.ACCEPTED,
+        rule: str = "",
     ) -> Attribution:
         """Store an attribution an annotator made (origin human; accepted unless
-        ``status`` says candidate, for a proposal still to confirm); return it."""
-        return self._attributions.add_attribution(document_id, attribution, status=status)
+        ``status`` says candidate, for a proposal still to confirm; ``rule`` says how it
+        was made); return it."""
+        return self._attributions.add_attribution(
+            document_id, attribution, status=status, rule=rule
+        )
 
     def update_attribution(self, attribution: Attribution) -> Attribution:
         """Replace a stored attribution's spans, type, speaker and status."""

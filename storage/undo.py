@@ -3,7 +3,9 @@
 Every action appends one history row with the state of the rows it touched before
 and after (``storage.history.HistoryEntry``). :class:`Undo` restores those states and
 appends an entry of its own, so the history stays append-only and undo survives
-document switches and restarts. Undo stacks are per annotator: the connection's.
+document switches and restarts. Undo stacks are per annotator and layer: the
+connection's, made of the history written before the connection opened and the
+connection's own session (two windows of one annotator never undo each other).
 Threading: that of the connection.
 """
 
@@ -27,8 +29,8 @@ _UPSERT_SPEAKER = (
 _UPSERT_ATTRIBUTION = (
     'INSERT INTO attributions (id, document_id, start, "end", fragments, type,'
     " cue_start, cue_end, speaker_start, speaker_end, speaker_id, status, origin,"
-    " confidence, rule, annotator, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " confidence, rule, annotator, created_at, updated_at, layer)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ' ON CONFLICT (id) DO UPDATE SET start = excluded.start, "end" = excluded."end",'
     " fragments = excluded.fragments, type = excluded.type,"
     " cue_start = excluded.cue_start, cue_end = excluded.cue_end,"
@@ -49,24 +51,24 @@ class Undo:
 
     # -- reading the history ---------------------------------------------------------
     def history(self, *, document_id: int | None = None, limit: int = 100) -> list[HistoryEntry]:
-        """The latest actions, newest first."""
-        sql = "SELECT * FROM history"
-        params: tuple[int, ...] = ()
+        """The latest actions in the connection's layer, newest first."""
+        sql = "SELECT * FROM history WHERE layer = ?"
+        params: tuple[int | str, ...] = (self._db.layer,)
         if document_id is not None:
-            sql += " WHERE document_id = ?"
-            params = (document_id,)
+            sql += " AND document_id = ?"
+            params = (*params, document_id)
         sql += " ORDER BY id DESC LIMIT ?"
         rows = self._db.conn.execute(sql, (*params, limit))
         return [history_entry_from_row(row) for row in rows]
 
     def annotation_rate(self, annotator: str | None = None) -> float | None:
         """Timed decisions per hour of decision time for ``annotator`` (default: the
-        connection's), or None before any timed decision."""
+        connection's) in the connection's layer, or None before any timed decision."""
         actions = sorted(DECISION_ACTIONS)
         row = self._db.conn.execute(
-            "SELECT count(*), sum(elapsed_ms) FROM history WHERE annotator = ?"
+            "SELECT count(*), sum(elapsed_ms) FROM history WHERE annotator = ? AND layer = ?"
             f" AND elapsed_ms IS NOT NULL AND action IN ({', '.join('?' * len(actions))})",
-            (annotator or self._db.annotator, *actions),
+            (annotator or self._db.annotator, self._db.layer, *actions),
         ).fetchone()
         count, total_ms = row[0], row[1]
         if not count:
@@ -128,14 +130,16 @@ class Undo:
         return history_entry_from_row(row)
 
     def _stacks(self) -> tuple[list[int], list[int]]:
-        """This annotator's undo and redo stacks, replayed from the history.
+        """This annotator's undo and redo stacks in this layer, replayed from the
+        history written before the connection opened and by its own session.
 
         Reads three small columns per entry; fine for the tens of thousands of
         actions a workspace collects.
         """
         rows = self._db.conn.execute(
-            "SELECT id, action, target_id FROM history WHERE annotator = ? ORDER BY id",
-            (self._db.annotator,),
+            "SELECT id, action, target_id FROM history WHERE annotator = ? AND layer = ?"
+            " AND (id <= ? OR session = ?) ORDER BY id",
+            (self._db.annotator, self._db.layer, self._db.opened_after, self._db.session),
         )
         return undo_stacks((row[0], row[1], row[2]) for row in rows)
 
@@ -174,10 +178,7 @@ class Undo:
             if state["id"] not in target_speakers:
                 conn.execute("DELETE FROM speakers WHERE id = ?", (state["id"],))
         if "document" in target and document_id is not None:
-            conn.execute(
-                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
-                (target["document"]["status"], stamp, document_id),
-            )
+            self._db.write_document_status(document_id, target["document"]["status"])
 
     def _upsert_attribution(self, state: Mapping[str, Any], stamp: str) -> None:
         speaker_id = state["speaker_id"]
@@ -213,5 +214,7 @@ class Undo:
                 state["annotator"],
                 state["created_at"],
                 stamp,
+                # States written before layers existed belong to the shared layer.
+                state.get("layer", ""),
             ),
         )

@@ -174,7 +174,8 @@ def train_model(
         )
     lexicon = lexicon or default_lexicon()
     usable = [a for a in articles if accepted_of(a)]
-    folds = folds if folds >= 2 and len(usable) >= folds else 0
+    texts = len({a.text for a in usable})
+    folds = folds if folds >= 2 and texts >= folds else 0
     steps = len(articles) + folds + 1
     done = 0
 
@@ -213,9 +214,13 @@ def _cross_validate(
     prepared: Sequence[Prepared], folds: int, advance: Callable[[], None]
 ) -> dict[str, float]:
     combined, rules = Scores(), Scores()
+    # Folds by text, not by position: several versions of one article (two
+    # annotators') share a fold, so none is scored by a model that learned another.
+    groups: dict[str, int] = {}
+    fold_of = [groups.setdefault(p.text, len(groups)) % folds for p in prepared]
     for fold in range(folds):
-        held = [p for i, p in enumerate(prepared) if i % folds == fold]
-        rest = [p for i, p in enumerate(prepared) if i % folds != fold]
+        held = [p for p, f in zip(prepared, fold_of, strict=True) if f == fold]
+        rest = [p for p, f in zip(prepared, fold_of, strict=True) if f != fold]
         if not any(p.accepted for p in rest):
             advance()
             continue

@@ -200,3 +200,33 @@ def test_help_documents_train_and_no_model(capsys: pytest.CaptureFixture[str]) -
             build_parser().parse_args([command, "--help"])
         text = capsys.readouterr().out
         assert ("--no-model" if command != "train" else "--annotator NAME") in text
+
+
+def test_the_acceptance_workflow_import_annotations_train_extract(
+    tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's check: a gold file imported as one annotator's annotations, train,
+    then extract articles never seen, against the rules alone."""
+    from quotes.records import article_to_record
+    from tests.learning_support import accepted_articles
+
+    gold = tmp_path / "dev.jsonl"
+    records = [
+        article_to_record(
+            external_id=str(n),
+            title="",
+            source="",
+            text=article.text,
+            attributions=article.attributions,
+        )
+        for n, article in enumerate(accepted_articles(24))
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "W.sqlite"
+    assert run("--db", db, "--annotator", "trainer", "import", "--annotations", gold) == 0
+    assert run("--db", db, "train") == 0
+    assert "trained on 48 accepted records (all) in 24 documents" in capsys.readouterr().out
+    assert run("--db", db, "extract", articles) == 0
+    with_model = rules_of(capsys.readouterr().out)
+    assert run("--db", db, "extract", "--no-model", articles) == 0
+    assert with_model.count("learned") == 1 and "learned" not in rules_of(capsys.readouterr().out)

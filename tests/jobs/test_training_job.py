@@ -21,10 +21,13 @@ from jobs.training import (
 )
 from quotes.extract import extract
 from quotes.learning import MIN_RECORDS, TrainedModel
+from quotes.learning import training as learning_training
 from quotes.learning.serialisation import MAGIC
+from quotes.learning.training import prepare
+from quotes.lexicon import default_lexicon
 from quotes.model import Article, DocumentStatus, Status
 from storage.models import StoredModel
-from storage.store import Store
+from storage.store import GOLD_LAYER, Store
 from tests.learning_support import (
     NEW_TEXT,
     accepted_articles,
@@ -207,3 +210,64 @@ def test_a_store_without_a_model_gives_none() -> None:
         store.save_learned_model(fill)
         with pytest.raises(ModelFormatError, match="the workspace: the learned model"):
             workspace_model(store)
+
+
+# -- annotation layers ---------------------------------------------------------------
+def _layered_workspace(path: Path) -> list[int]:
+    """Four documents imported with the rules; their ids."""
+    with Store(path, annotator="lead") as store:
+        import_articles(store, [Article(text=a.text) for a in accepted_articles(4)], workers=1)
+        return [s.id for s in store.document_summaries()]
+
+
+def _accept_all(path: Path, layer: str, document_id: int, keep: int | None = None) -> None:
+    with Store(path, annotator=layer, layer=layer) as store:
+        for record in store.attributions_for(document_id)[:keep]:
+            assert record.id is not None
+            store.accept_attribution(record.id)
+
+
+def test_each_annotators_layer_teaches_and_gold_is_preferred(tmp_path: Path) -> None:
+    path = tmp_path / "team.sqlite"
+    first, second, *_ = _layered_workspace(path)
+    _accept_all(path, "ana", first)
+    _accept_all(path, "bo", first, keep=1)
+    _accept_all(path, "bo", second)
+    with Store(path) as store:
+        training = training_records(store)
+        assert sorted(len(a.attributions) for a in training.articles) == [1, 1, 1]
+        assert training_records(store, "bo").records == 2
+        assert training_records(store, "ana").records == 1
+        # Gold holds an adjudicated version of the first document: it alone teaches it.
+        gold = store.layers.layer_attributions(first, "ana")
+        store.layers.store_layer(
+            first,
+            GOLD_LAYER,
+            gold,
+            status=DocumentStatus.DONE,
+            annotator="lead",
+            action="adjudicate",
+        )
+        preferred = training_records(store)
+    texts = [a.text for a in preferred.articles]
+    with Store(path) as store:
+        first_text = store.document(first).text
+    assert texts.count(first_text) == 1 and preferred.records == 2
+
+
+def test_the_versions_of_one_text_share_a_fold(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = default_lexicon()
+    articles = accepted_articles(4)
+    prepared = [prepare(a, lexicon) for a in (articles[0], articles[0], *articles[1:])]
+    trained_on: list[list[str]] = []
+    real_fit = learning_training.fit
+
+    def recording_fit(rest, **kwargs):  # type: ignore[no-untyped-def]
+        trained_on.append([p.text for p in rest])
+        return real_fit(rest, **kwargs)
+
+    monkeypatch.setattr(learning_training, "fit", recording_fit)
+    learning_training._cross_validate(prepared, 2, lambda: None)
+    assert len(trained_on) == 2
+    for rest in trained_on:  # both versions learned from, or both held out
+        assert rest.count(articles[0].text) in (0, 2)

@@ -3,13 +3,14 @@ reviewed records never touched."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from quotes.model import Attribution, DocumentStatus, QuoteType, Span, Status
+from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Span, Status
 from storage.store import Store
-from tests.storage.conftest import NEWS
+from tests.storage.conftest import NEWS, add_articles
 
 # NEWS = 'Ana Ruiz said: "We will win the cup." She added, "Nobody can stop us."'
 FIRST = Span(NEWS.index("We will"), NEWS.index('."') + 1)
@@ -113,3 +114,21 @@ def test_a_suggestion_outside_the_text_changes_nothing(store: Store, news_id: in
 def test_a_missing_document_is_a_key_error(store: Store) -> None:
     with pytest.raises(KeyError):
         store.replace_candidates(999, [])
+
+
+def test_in_an_annotators_layer_only_that_layers_candidates_change(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    with Store(path, annotator="lead") as shared:
+        add_articles(shared, [Article(text=NEWS, title="Cup")])
+        document_id = shared.document_summaries()[0].id
+        shared_before = states(shared, document_id)
+    with Store(path, annotator="ana", layer="ana") as ana:
+        swap = ana.replace_candidates(document_id, [suggestion(SECOND)])
+        assert swap.changed and [a.rule for a in ana.attributions_for(document_id)] == ["learned"]
+        entry = ana.undo()
+        assert entry is not None and entry.action == "resuggest"
+        assert [a.rule for a in ana.attributions_for(document_id)] == ["fake-quotes"] * 2
+    with Store(path, annotator="bo", layer="bo") as bo:
+        assert [a.rule for a in bo.attributions_for(document_id)] == ["fake-quotes"] * 2
+    with Store(path, annotator="lead") as shared:
+        assert states(shared, document_id) == shared_before

@@ -162,6 +162,8 @@ class LearningActions(ActionGroup):
             path,
             document_ids,
             annotator=self._store.annotator,
+            layer=self._store.layer,
+            session=self._store.session,
             setup=self.setup,
         )
         total = 1 if document_ids is not None else self._store.document_count()

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         None (tests, scripts) restores and saves nothing and leaves the
         application's theme alone.
     :param tasks: what the import, export, training and re-suggest workers are given
-        (the cue lexicon); None: the defaults.
+        (the cue lexicon, which Q's proposals use too); None: the defaults.
     """
 
     workspace_requested = Signal(object, bool)
@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(context, setup=tasks, runner=self.job_runner)
         self.learning_actions = LearningActions(context, runner=self.job_runner, setup=tasks)
         self.annotation_actions = AnnotationActions(
-            context, attribution_panel=self.attribution_panel
+            context,
+            attribution_panel=self.attribution_panel,
+            lexicon=self.file_actions.setup.lexicon,
         )
         self.review_actions = ReviewActions(context)
         self.editing_actions = EditingActions(context)

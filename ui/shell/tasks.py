@@ -156,13 +156,16 @@ def resuggest_documents(
     document_ids: Sequence[int] | None,
     *,
     annotator: str = "annotator",
+    layer: str | None = None,
+    session: str | None = None,
     setup: TaskSetup | None = None,
     progress: Callable[[int], None],
     is_cancelled: Callable[[], bool],
 ) -> resuggesting.ResuggestReport:
     """Re-suggest ``document_ids`` (None: every document not marked done) with the
     workspace's model (the rules alone without one): ``jobs.resuggesting`` on this
-    thread's store, whose ``annotator`` owns the undo steps. ``progress`` counts
+    thread's store, in the window's ``layer``. Its undo steps are ``annotator``'s in
+    the window's ``session``, so the window's Undo reverses them. ``progress`` counts
     documents.
 
     :raises ModelFormatError: when the workspace's model cannot be read.
@@ -170,6 +173,10 @@ def resuggest_documents(
     setup = setup or TaskSetup()
     store = setup.open_store(db_path)
     store.annotator = annotator
+    if layer is not None:
+        store.layer = layer
+    if session is not None:
+        store.session = session
     try:
         return resuggesting.resuggest_documents(
             store,

@@ -1,0 +1,205 @@
+"""Annotation layers: each annotator works on their own copy of the suggestions, blind to
+the others; status, undo, history and counts are per layer; gold starts empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.model import Article, Attribution, DocumentStatus, Span, Status
+from storage.layers import LayerError
+from storage.store import GOLD_LAYER, SHARED_LAYER, Store
+from tests.storage.conftest import NEWS, add_articles
+
+
+@pytest.fixture
+def shared(workspace_file: Path) -> Store:
+    """A file workspace with NEWS pre-annotated (two suggestions) in the shared layer."""
+    store = Store(workspace_file, annotator="lead")
+    add_articles(store, [Article(text=NEWS, title="Cup")])
+    return store
+
+
+def _open(path: Path, name: str) -> Store:
+    return Store(path, annotator=name, layer=name)
+
+
+def test_a_new_store_works_in_the_shared_layer(shared: Store) -> None:
+    assert shared.layer == SHARED_LAYER
+    assert shared.layers.layer_names() == []
+
+
+def test_an_annotator_layer_starts_from_the_suggestions_as_candidates(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    shared.accept_attribution(shared.attributions_for(document_id)[0].id or 0)
+    alice = _open(workspace_file, "alice")
+    records = alice.attributions_for(document_id)
+    # The lead's acceptance is a decision: alice sees both suggestions as candidates.
+    assert [a.status for a in records] == [Status.CANDIDATE, Status.CANDIDATE]
+    assert {a.id for a in records}.isdisjoint({a.id for a in shared.attributions_for(document_id)})
+    assert alice.layers.layer_names() == ["alice"]
+
+
+def test_layers_are_blind_to_each_other(shared: Store, workspace_file: Path) -> None:
+    document_id = shared.document_summaries()[0].id
+    alice, bob = _open(workspace_file, "alice"), _open(workspace_file, "bob")
+    first = alice.attributions_for(document_id)[0]
+    alice.accept_attribution(first.id or 0)
+    alice.reject_attribution(alice.attributions_for(document_id)[1].id or 0)
+    assert [a.status for a in bob.attributions_for(document_id)] == [Status.CANDIDATE] * 2
+    # Another layer's record is out of reach, not silently changed.
+    with pytest.raises(KeyError):
+        bob.accept_attribution(first.id or 0)
+    assert alice.attribution(first.id or 0).status is Status.ACCEPTED
+
+
+def test_document_status_and_counts_are_per_layer(shared: Store, workspace_file: Path) -> None:
+    document_id = shared.document_summaries()[0].id
+    alice, bob = _open(workspace_file, "alice"), _open(workspace_file, "bob")
+    # Before bob opens it, his list counts the suggestions he will start from.
+    assert bob.document_summary(document_id).candidates == 2
+    alice.accept_attribution(alice.attributions_for(document_id)[0].id or 0)
+    alice.set_document_status(document_id, DocumentStatus.DONE)
+    assert alice.document(document_id).status is DocumentStatus.DONE
+    assert bob.document(document_id).status is DocumentStatus.NEW
+    assert shared.document(document_id).status is DocumentStatus.NEW
+    assert alice.document_summary(document_id).accepted == 1
+    assert bob.document_summary(document_id).accepted == 0
+    assert [s.id for s in alice.document_summaries(DocumentStatus.DONE)] == [document_id]
+    assert bob.document_summaries(DocumentStatus.DONE) == []
+    assert alice.attribution_counts()[Status.ACCEPTED] == 1
+    assert bob.attribution_counts()[Status.CANDIDATE] == 2
+
+
+def test_undo_and_history_are_per_layer(shared: Store, workspace_file: Path) -> None:
+    document_id = shared.document_summaries()[0].id
+    alice = _open(workspace_file, "alice")
+    record = alice.attributions_for(document_id)[0]
+    alice.accept_attribution(record.id or 0)
+    shared.accept_attribution(shared.attributions_for(document_id)[0].id or 0)
+    assert [e.action for e in alice.history()] == ["accept"]
+    entry = alice.undo()
+    assert entry is not None and entry.attribution_id == record.id
+    assert alice.attribution(record.id or 0).status is Status.CANDIDATE
+    # The document went back to new in alice's layer only.
+    assert alice.document(document_id).status is DocumentStatus.NEW
+    assert shared.attributions_for(document_id)[0].status is Status.ACCEPTED
+
+
+def test_two_windows_of_one_annotator_do_not_undo_each_other(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    first = Store(workspace_file, annotator="lead")
+    second = Store(workspace_file, annotator="lead")
+    one, two = first.attributions_for(document_id)
+    first.accept_attribution(one.id or 0)
+    second.reject_attribution(two.id or 0)
+    first.undo()
+    assert first.attribution(one.id or 0).status is Status.CANDIDATE
+    assert first.attribution(two.id or 0).status is Status.REJECTED
+    # After a restart, undo reaches the history written before it opened.
+    third = Store(workspace_file, annotator="lead")
+    third.undo()
+    assert third.attribution(two.id or 0).status is Status.CANDIDATE
+
+
+def test_next_unreviewed_opens_the_next_document_in_the_layer(workspace_file: Path) -> None:
+    lead = Store(workspace_file, annotator="lead")
+    add_articles(lead, [Article(text=NEWS), Article(text=NEWS + " Again.")])
+    first_doc, second_doc = (s.id for s in lead.document_summaries())
+    alice = _open(workspace_file, "alice")
+    for record in alice.attributions_for(first_doc):
+        alice.accept_attribution(record.id or 0)
+    found = alice.next_unreviewed(first_doc, after=10_000)
+    assert found is not None and found.document_id == second_doc
+    assert alice.layers.is_open(second_doc)
+
+
+def test_the_gold_layer_starts_empty_and_takes_added_records(shared: Store) -> None:
+    document_id = shared.document_summaries()[0].id
+    shared.layer = GOLD_LAYER
+    assert shared.attributions_for(document_id) == []
+    added = shared.add_attribution(
+        document_id, Attribution(fragments=(Span(15, 35),)), rule="adjudicated: alice"
+    )
+    assert added.rule == "adjudicated: alice"
+    assert shared.document(document_id).status is DocumentStatus.IN_PROGRESS
+    shared.undo()
+    assert shared.attributions_for(document_id) == []
+
+
+def test_store_layer_records_a_version_once(shared: Store) -> None:
+    document_id = shared.document_summaries()[0].id
+    version = [Attribution(fragments=(Span(15, 35),), speaker_name="Ana Ruiz")]
+    stored = shared.layers.store_layer(
+        document_id,
+        "carol",
+        version,
+        status=DocumentStatus.DONE,
+        annotator="carol",
+        action="import_annotations",
+    )
+    assert stored == 1
+    (record,) = shared.layers.layer_attributions(document_id, "carol")
+    assert record.status is Status.ACCEPTED and record.annotator == "carol"
+    assert record.speaker_name == "Ana Ruiz"
+    assert shared.layers.layer_status(document_id, "carol") is DocumentStatus.DONE
+    with pytest.raises(LayerError):
+        shared.layers.store_layer(
+            document_id,
+            "carol",
+            version,
+            status=DocumentStatus.DONE,
+            annotator="carol",
+            action="import_annotations",
+        )
+    assert len(shared.layers.layer_attributions(document_id, "carol")) == 1
+
+
+def test_a_workspace_can_name_the_layer_it_opens_in(workspace_file: Path) -> None:
+    store = Store(workspace_file, annotator="x")
+    with store.transaction():
+        store.set_workspace_info("layer", "dana")
+    store.close()
+    assert Store(workspace_file, annotator="x").layer == "dana"
+    assert Store(workspace_file, annotator="x", layer="").layer == SHARED_LAYER
+
+
+def test_counts_follow_every_change_in_every_layer(shared: Store, workspace_file: Path) -> None:
+    document_id = shared.document_summaries()[0].id
+    alice = _open(workspace_file, "alice")
+    one, two = alice.attributions_for(document_id)
+    alice.accept_attribution(one.id or 0)
+    alice.delete_attribution(two.id or 0)
+    summary = alice.document_summary(document_id)
+    assert (summary.candidates, summary.accepted, summary.rejected) == (0, 1, 0)
+    alice.undo()
+    assert alice.document_summary(document_id).candidates == 1
+    assert shared.document_summary(document_id).candidates == 2
+    assert alice.attribution_counts() == {
+        Status.CANDIDATE: 1,
+        Status.ACCEPTED: 1,
+        Status.REJECTED: 0,
+    }
+
+
+def test_counts_of_a_workspace_made_before_them_are_filled_in(workspace_file: Path) -> None:
+    import sqlite3
+
+    store = Store(workspace_file, annotator="lead")
+    add_articles(store, [Article(text=NEWS)])
+    store.close()
+    conn = sqlite3.connect(workspace_file)
+    conn.execute("DELETE FROM layer_counts")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_layer_counts'")
+    for name in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER layer_counts_{name}")
+    conn.execute("DROP TABLE layer_counts")
+    conn.commit()
+    conn.close()
+    reopened = Store(workspace_file, annotator="lead")
+    assert reopened.document_summaries()[0].candidates == 2
