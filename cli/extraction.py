@@ -3,8 +3,12 @@
 ``python app.py extract IN.jsonl > OUT.jsonl`` reads articles in the export schema
 line by line (their annotations are ignored) and writes the same schema with the
 extractor's attributions, one line per article as soon as it is done, so corpora of
-any size stream through in constant memory. ``python app.py evaluate GOLD PRED``
-prints the metrics of ``quotes.evaluate`` as a table, or as JSON with ``--json``.
+any size stream through in constant memory. When the workspace (``--db``, or the
+default one when it exists) holds a learned model (``app.py train``), ``extract``
+suggests with the rules and the model together; ``--no-model`` gives the rules alone,
+and so does a workspace without a model, byte for byte as before models existed.
+``python app.py evaluate GOLD PRED`` prints the metrics of ``quotes.evaluate`` as a
+table, or as JSON with ``--json``.
 
 Both run in the calling thread and return a process exit code: 0 on success, 1 when
 some lines were rejected (each named on stderr by file and line; the rest is
@@ -27,9 +31,13 @@ from cli.line_extraction import (
     predict_in_parallel,
     predict_record,
 )
+from cli.workspace_guard import inspect_workspace_file, workspace_refusal
+from jobs.training import ModelFormatError, decode_model, describe_model
 from quotes.evaluate import format_table, score_records
+from quotes.learning import TrainedModel
 from quotes.lexicon import Lexicon
 from quotes.records import RecordError, attribution_from_record
+from storage.models import read_stored_model
 
 __all__ = ["add_subcommands", "predict_record", "read_records", "run_evaluate", "run_extract"]
 
@@ -52,6 +60,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="worker processes (default: all cores); the output is the same for any N",
     )
+    add_no_model_option(extractor)
     extractor.set_defaults(func=_extract_command)
 
     evaluator = subparsers.add_parser(
@@ -68,10 +77,80 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     evaluator.set_defaults(func=_evaluate_command)
 
 
-def _extract_command(args: argparse.Namespace) -> int:
-    return run_extract(
-        args.input, sys.stdout, jobs=args.jobs, lexicon=getattr(args, "cue_lexicon", None)
+def add_no_model_option(parser: argparse.ArgumentParser) -> None:
+    """``--no-model`` on a command that suggests (``extract``, ``import``).
+
+    Its default is suppressed so that the global ``--no-model`` (before the command)
+    is not overwritten: either place works.
+    """
+    parser.add_argument(
+        "--no-model",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=(
+            "suggest with the rules alone, ignoring the workspace's learned model "
+            "(app.py train); without a model the rules alone are used anyway"
+        ),
     )
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    try:
+        model = extraction_model(args)
+    except (ModelFormatError, _Refusal) as error:
+        hint = (
+            "; or add --no-model for the rules alone" if isinstance(error, ModelFormatError) else ""
+        )
+        print(f"error: {error}{hint}", file=sys.stderr)
+        return 2
+    return run_extract(
+        args.input,
+        sys.stdout,
+        jobs=args.jobs,
+        lexicon=getattr(args, "cue_lexicon", None),
+        model=model,
+    )
+
+
+class _Refusal(Exception):
+    """The ``--db`` given to ``extract`` is no workspace to read a model from."""
+
+
+def extraction_model(args: argparse.Namespace) -> TrainedModel | None:
+    """The learned model ``extract`` suggests with: the workspace's, or None.
+
+    None with ``--no-model``, when the workspace has no model, and when no ``--db``
+    was given and the default workspace does not exist (extraction needs no
+    workspace). A ``--db`` that is no workspace is refused, since it was named to
+    supply a model. The workspace is read, never created or migrated. When a model
+    is used, a note on standard error says so.
+
+    :raises ModelFormatError: for a damaged model or one from a newer version.
+    """
+    from storage.workspace import default_workspace_path
+
+    if getattr(args, "no_model", False):
+        return None
+    db = getattr(args, "db", None)
+    default = db is None or getattr(args, "db_is_default", False)
+    db = db or default_workspace_path()
+    if default:
+        if inspect_workspace_file(db).kind != "workspace":
+            return None
+    else:
+        refusal = workspace_refusal(db, may_create=False)
+        if refusal is not None:
+            raise _Refusal(refusal + "; or add --no-model")
+    stored = read_stored_model(db)
+    if stored is None:
+        return None
+    model = decode_model(stored, db)
+    print(
+        f"note: suggesting with the rules and the learned model of {db} "
+        f"({describe_model(stored)}); --no-model for the rules alone",
+        file=sys.stderr,
+    )
+    return model
 
 
 def _positive_int(value: str) -> int:
@@ -119,13 +198,15 @@ def run_extract(
     errors: TextIO | None = None,
     jobs: int | None = None,
     lexicon: Lexicon | None = None,
+    model: TrainedModel | None = None,
 ) -> int:
     """Write one prediction line to ``out_stream`` per valid article of ``in_path``.
 
     Lines stream through in input order and bounded memory: one at a time with
     ``jobs`` 1, a few batches per worker process otherwise (default: all cores). The
-    output is byte-identical for any ``jobs``. ``lexicon`` (None: the shipped cues) is
-    handed to the workers explicitly.
+    output is byte-identical for any ``jobs``. ``lexicon`` (None: the shipped cues) and
+    ``model`` (a learned model beside the rules; None: the rules alone) are handed to
+    the workers explicitly.
 
     :returns: 0 when every line was used, 1 when some were rejected (named on
         ``errors``, standard error by default), 2 when the file cannot be read.
@@ -137,7 +218,7 @@ def run_extract(
             for number, record in read_records(in_path, counter)
         )
         count = jobs if jobs is not None else default_jobs()
-        for line in predict_in_parallel(records, count, lexicon):
+        for line in predict_in_parallel(records, count, lexicon, model):
             out_stream.write(line)
             out_stream.write("\n")
     except OSError as error:

@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from quotes.extract import extract_with
+from quotes.learning import TrainedModel, suggest
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Extraction
 from quotes.records import article_to_record, attribution_to_record
@@ -66,15 +67,22 @@ def parse_line(line: str) -> dict[str, Any]:
 
 
 def predict_record(
-    record: dict[str, Any], fallback_id: str, lexicon: Lexicon | None = None
+    record: dict[str, Any],
+    fallback_id: str,
+    lexicon: Lexicon | None = None,
+    model: TrainedModel | None = None,
 ) -> dict[str, Any]:
     """The export-schema line for one input record, with the extractor's attributions.
 
-    Each quote also carries the extractor's ``confidence`` and ``rule``; readers of
-    the schema ignore fields they do not know.
+    Each quote also carries the extractor's ``confidence`` and ``rule`` (a rule's
+    name, or ``learned`` for a suggestion of ``model``); readers of the schema ignore
+    fields they do not know. Without ``model`` the line is the rules' alone.
     """
     text = record["text"]
-    extraction = _extraction_of(text, lexicon)
+    if model is None:
+        extraction = _extraction_of(text, lexicon)
+    else:  # suggest never raises: a model failure falls back to the rules
+        extraction = suggest(text, model, lexicon or default_lexicon())
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     title = record.get("title") or (meta or {}).get("title") or ""
     line = article_to_record(
@@ -104,11 +112,28 @@ def extract_line(line: str, lexicon: Lexicon | None = None, fallback_id: str = "
 
 def _predict_batch(batch: list[tuple[dict[str, Any], str]], lexicon: Lexicon | None) -> list[str]:
     """Pool task: the prediction lines of ``(record, fallback id)`` pairs, in order."""
-    return [json.dumps(predict_record(record, fallback, lexicon)) for record, fallback in batch]
+    model = _worker_model
+    return [
+        json.dumps(predict_record(record, fallback, lexicon, model)) for record, fallback in batch
+    ]
+
+
+# The learned model of this worker process (None: the rules alone), set once per
+# worker by ``_install_model``: a model is megabytes, too much to send with each batch.
+_worker_model: TrainedModel | None = None
+
+
+def _install_model(model: TrainedModel | None) -> None:
+    """Pool initializer: suggest with the parent's model."""
+    global _worker_model
+    _worker_model = model
 
 
 def predict_in_parallel(
-    records: Iterable[tuple[dict[str, Any], str]], jobs: int, lexicon: Lexicon | None
+    records: Iterable[tuple[dict[str, Any], str]],
+    jobs: int,
+    lexicon: Lexicon | None,
+    model: TrainedModel | None = None,
 ) -> Iterator[str]:
     """Yield the prediction line of each ``(record, fallback id)``, in input order.
 
@@ -116,17 +141,21 @@ def predict_in_parallel(
     processes extract batches of ``BATCH_SIZE`` records; at most ``BATCHES_AHEAD``
     batches per worker are in flight, so memory stays bounded whatever the input
     size and ``records`` is consumed lazily. Closing the generator early cancels the
-    queued batches and stops the workers.
+    queued batches and stops the workers. ``model`` (None: the rules alone) is sent
+    to each worker once.
     """
     if jobs <= 1:
         for record, fallback in records:
-            yield json.dumps(predict_record(record, fallback, lexicon))
+            yield json.dumps(predict_record(record, fallback, lexicon, model))
         return
     task = partial(_predict_batch, lexicon=lexicon)
     pending: deque[Future[list[str]]] = deque()
     source = iter(records)
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context("spawn")
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_install_model,
+        initargs=(model,),
     ) as pool:
         try:
             while True:

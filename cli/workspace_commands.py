@@ -25,8 +25,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from cli.extraction import add_no_model_option
 from formats.writers import ExportFilters, write_export
 from jobs.importing import ImportStopped, import_files
+from jobs.training import ModelFormatError
 from quotes.evaluate import score_records
 from quotes.model import DocumentStatus, ImportReport, Problem, Status
 from storage.store import Store
@@ -64,6 +66,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="store the articles without running the extractor",
     )
+    add_no_model_option(importer)
     importer.add_argument(
         "--text-column", default="text", help="CSV/TSV column with the text (default: text)"
     )
@@ -151,6 +154,9 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     committed one, which is kept and counted (exit code 130); an import that fails
     part way (the workspace locked by another program for too long) says how many
     documents it kept (exit code 2).
+
+    Unless ``args.no_model``, the workspace's learned model suggests too when it has
+    one; a model that cannot be read is refused (exit code 2, nothing imported).
     """
     from formats.readers import ReadOptions
 
@@ -187,8 +193,12 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
                 options=options,
                 preannotate=not args.no_preannotate,
                 lexicon=getattr(args, "cue_lexicon", None),
+                use_model=not getattr(args, "no_model", False),
                 is_cancelled=interrupted.is_set,
             )
+    except ModelFormatError as error:
+        print(f"error: {error}; or add --no-model for the rules alone", file=sys.stderr)
+        return 2
     except ImportStopped as stopped:
         _print_import_summary(stopped.report, out)
         print(f"error: {args.db}: import stopped: {stopped}", file=sys.stderr)

@@ -4,7 +4,8 @@
 the GUI's import worker (``ui.shell.tasks.import_files``) both run;
 ``import_articles`` is its second half, for articles already in memory (samples,
 benchmarks, tests). Storage only stores (``Store.add_article``): deciding to run the
-extractor, with which lexicon and on how many cores, is this job's.
+extractor, with which lexicon, with or without the workspace's learned model
+(``jobs.training``) and on how many cores, is this job's.
 
 Threading: the job runs in the calling thread on the store it is given, which must
 belong to that thread. It reads and pre-annotates outside any transaction and
@@ -23,7 +24,9 @@ from typing import Protocol
 
 from formats.readers import ReadOptions, read_paths
 from jobs.import_batches import BatchLimits, ImportBatches
+from jobs.training import suggester, workspace_model
 from quotes import preannotation
+from quotes.learning import TrainedModel
 from quotes.lexicon import Lexicon
 from quotes.model import Article, ImportReport, Problem
 from storage.articles import article_label, content_hash, unstorable_text
@@ -122,6 +125,7 @@ def import_articles(
     preannotate: bool = True,
     lexicon: Lexicon | None = None,
     extractor: preannotation.Extractor | None = None,
+    model: TrainedModel | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
@@ -138,6 +142,8 @@ def import_articles(
     :param lexicon: the cues to pre-annotate with (None: the shipped lexicon).
     :param extractor: the function called per text instead of ``quotes.extract.extract``
         with ``lexicon`` (tests pin the extractor's output this way).
+    :param model: a learned model to pre-annotate with beside the rules
+        (``quotes.learning.suggest``); None: the rules alone. Ignored with ``extractor``.
     :param workers: processes to pre-annotate in (None: one per core; 1: in this
         process), through ``quotes.preannotation.preannotate``, which keeps small
         imports in-process. Duplicates are recognised before their text is sent for
@@ -156,6 +162,8 @@ def import_articles(
     reported = 0
     unseen = _UnseenArticles(articles, store.has_content, is_cancelled)
     written = ImportBatches(store, now(), batches or BatchLimits())
+    if model is not None and extractor is None:
+        extractor = suggester(model, lexicon)
     results = preannotation.preannotate(
         unseen, enabled=preannotate, workers=workers, lexicon=lexicon, extractor=extractor
     )
@@ -191,6 +199,7 @@ def import_files(
     options: ReadOptions | None = None,
     preannotate: bool = True,
     lexicon: Lexicon | None = None,
+    use_model: bool = True,
     read: ReadPaths = read_paths,
     progress: Callable[[int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
@@ -202,9 +211,14 @@ def import_files(
     holds the readers' problems (bad lines, undecodable files) and notes (the
     encodings detected) first, then the store's. A cancelled import keeps the batches
     committed before the cancel, and its report counts them; so does the report of
-    an :class:`ImportStopped`. The other parameters are those of
-    :func:`import_articles`.
+    an :class:`ImportStopped`. With ``use_model`` (the default) and a learned model in
+    the workspace, articles are pre-annotated by the rules and the model together;
+    False: the rules alone. The other parameters are those of :func:`import_articles`.
+
+    :raises ModelFormatError: when the workspace's model cannot be read (damaged, or
+        from a newer version); nothing is read or imported then.
     """
+    model = workspace_model(store) if use_model and preannotate else None
     problems: list[Problem] = []
     notes: list[str] = []
     articles = read([Path(p) for p in paths], options=options, problems=problems, notes=notes)
@@ -214,6 +228,7 @@ def import_files(
             articles,
             preannotate=preannotate,
             lexicon=lexicon,
+            model=model,
             progress=progress,
             is_cancelled=is_cancelled,
         )
@@ -221,4 +236,6 @@ def import_files(
         read_report = ImportReport(problems=tuple(problems), notes=tuple(notes))
         stopped.report = read_report.merged(stopped.report)
         raise
+    if model is not None and report.imported:
+        notes.append("pre-annotated by the rules and the workspace's learned model")
     return ImportReport(problems=tuple(problems), notes=tuple(notes)).merged(report)

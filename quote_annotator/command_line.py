@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 #: Sub-commands that write the workspace and so may create a new one.
 CREATING_COMMANDS = frozenset({"import"})
-#: Sub-commands that only read an existing workspace: a missing one is refused.
-READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate"})
+#: Sub-commands that need an existing workspace (they read it, or add to what it
+#: holds, like ``train``): a missing one is refused, never created.
+READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate", "train"})
 
 
 def _default_annotator() -> str:
@@ -46,7 +47,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     :param prog: the name shown in usage and ``--version`` (default: how the
         program was started, e.g. ``quote-annotator`` or ``app.py``).
     """
-    from cli import extraction, team_commands, workspace_commands
+    from cli import extraction, learning_commands, team_commands, workspace_commands
     from storage.workspace import default_workspace_path, user_lexicon_path
 
     parser = argparse.ArgumentParser(
@@ -85,6 +86,14 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--no-model",
+        action="store_true",
+        help=(
+            "suggest with the rules alone, ignoring the workspace's learned model "
+            "(app.py train), in import and extract; also accepted after the command"
+        ),
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         help="show the Python traceback behind an error (for bug reports)",
@@ -101,6 +110,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     workspace_commands.add_subcommands(subparsers)
     extraction.add_subcommands(subparsers)
     team_commands.add_subcommands(subparsers)
+    learning_commands.add_subcommands(subparsers)
     return parser
 
 
@@ -151,6 +161,8 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     is_default = args.db is None
     if is_default:
         args.db = default_workspace_path()
+    # extract looks for a model in the default workspace only when it exists.
+    args.db_is_default = is_default
     refusal = _workspace_refusal(args.db, args.command)
     if refusal is not None:
         print(f"error: {refusal}", file=sys.stderr)

@@ -63,6 +63,7 @@ UNDOABLE_ACTIONS = frozenset(
         "add_speaker",
         "rename_speaker",
         "merge_speakers",
+        "resuggest",
     }
 )
 

@@ -413,3 +413,35 @@ def open_database(path: str | Path | None) -> Database:
     from storage.opening import open_workspace
 
     return open_workspace(path).db
+
+
+# Later migrations follow here, at the end of the module: they register in file order,
+# after the ones above, and appending keeps parallel schema changes from colliding.
+
+
+@migrations(name="0006_learned_model")
+def add_learned_model(db: Database) -> None:
+    """The workspace's learned model (issue 12): one row, replaced by each training.
+
+    The model is stored here rather than beside the workspace so that a copied
+    workspace carries it. Besides crfsuite's blob it keeps what training learned from
+    and how well it did (cross-validated scores, JSON), readable without decoding
+    the blob; ``trained_on`` is the annotator whose records were used, NULL for all.
+    """
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE learned_model (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                model BLOB NOT NULL CHECK (length(model) > 0),
+                records INTEGER NOT NULL CHECK (records >= 0),
+                documents INTEGER NOT NULL CHECK (documents >= 0),
+                trained_at TEXT NOT NULL,
+                trained_by TEXT NOT NULL,
+                trained_on TEXT,
+                scores TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(scores))
+            )
+            """,
+        ],
+    )

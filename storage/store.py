@@ -3,8 +3,8 @@
 ``Store`` is a thin facade. The work is done one floor down, one module per concern
 over a shared :class:`~storage.connection.Connection` (connection, ``transaction()``,
 clock, history append): ``documents``, ``articles`` (storing new ones), ``attributions``,
-``roster`` and ``undo``. Each public verb here is one line that hands over to its
-concern.
+``roster``, ``undo``, ``models`` (the learned model) and ``candidates`` (re-suggestion).
+Each public verb here is one line that hands over to its concern.
 
 Why a facade and not ``store.documents`` / ``store.roster`` parts (as Anki's
 collection has): ui/, cli/, jobs/, bench/ and the tests call some forty verbs on one
@@ -44,11 +44,13 @@ from quotes.model import (
 )
 from storage.articles import Articles, content_hash
 from storage.attributions import Attributions
+from storage.candidates import Candidates, CandidateSwap
 from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, clean_layer
 from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.layers import LayerError, Layers
 from storage.migrations import WorkspaceError
+from storage.models import LearnedModels, StoredModel
 from storage.opening import Upgrade
 from storage.roster import Roster
 from storage.search import SearchHit
@@ -57,10 +59,12 @@ from storage.undo import Undo
 __all__ = [
     "GOLD_LAYER",
     "SHARED_LAYER",
+    "CandidateSwap",
     "HistoryEntry",
     "LayerError",
     "SearchHit",
     "Store",
+    "StoredModel",
     "Upgrade",
     "WorkspaceError",
     "content_hash",
@@ -98,6 +102,8 @@ class Store:
         self._documents = Documents(self._db, attributions, layers)
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
+        self._models = LearnedModels(self._db)
+        self._candidates = Candidates(self._db, roster, layers)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -136,6 +142,18 @@ class Store:
     def layer(self, name: str) -> None:
         # A new layer is a new undo stack: this session's steps stay with their layer.
         self._db.layer = clean_layer(name)
+
+    @property
+    def session(self) -> str:
+        """This store's undo session: undo steps through its own actions (and the
+        history written before it opened)."""
+        return self._db.session
+
+    @session.setter
+    def session(self, session: str) -> None:
+        # A worker acting for a window takes the window's session, so that the window
+        # can undo what the worker did (re-suggest).
+        self._db.session = session
 
     def workspace_info(self, key: str) -> str | None:
         """A setting of the workspace file itself (e.g. ``layer``), or None."""
@@ -362,3 +380,23 @@ class Store:
     def annotation_rate(self, annotator: str | None = None) -> float | None:
         """Timed decisions per hour of decision time, or None before any."""
         return self._undo.annotation_rate(annotator)
+
+    # -- the learned model and re-suggestion (issue 12) ------------------------------
+    def learned_model(self) -> StoredModel | None:
+        """The workspace's learned model (its bytes and facts), or None."""
+        return self._models.learned_model()
+
+    def save_learned_model(self, model: StoredModel) -> None:
+        """Replace the workspace's learned model, in one transaction."""
+        self._models.save_learned_model(model)
+
+    def forget_learned_model(self) -> bool:
+        """Remove the learned model; whether there was one."""
+        return self._models.forget_learned_model()
+
+    def replace_candidates(
+        self, document_id: int, suggestions: Sequence[Attribution]
+    ) -> CandidateSwap:
+        """Make ``suggestions`` a not-done document's candidates, as one undo step;
+        reviewed records stay, and suggestions overlapping them are dropped."""
+        return self._candidates.replace_candidates(document_id, suggestions)

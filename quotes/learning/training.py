@@ -24,7 +24,7 @@ from quotes.learning.crf import DEFAULT_ADD_THRESHOLD, ModelInfo, TrainedModel, 
 from quotes.learning.features import Paragraph, paragraph_features
 from quotes.learning.labels import labels_for
 from quotes.lexicon import Lexicon, default_lexicon
-from quotes.model import Article, Attribution, Extraction, Status
+from quotes.model import Article, Attribution, Extraction, Span, Status
 from quotes.records import attribution_to_record
 
 # Fewer accepted records than this teach the CRF nothing it can generalise.
@@ -45,13 +45,19 @@ class TrainingCancelled(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One article ready for training and scoring: rules' output, features and labels."""
+    """One article ready for training and scoring: rules' output, features and labels.
+
+    ``left_out`` are the paragraphs (as spans of the text) that held a record nobody
+    reviewed yet: they are neither learned from nor scored, since their labels are
+    unknown.
+    """
 
     text: str
     accepted: tuple[Attribution, ...]
     rules: Extraction
     paragraphs: list[Paragraph]
     labels: list[list[str]]
+    left_out: tuple[Span, ...] = ()
 
 
 def accepted_of(article: Article) -> tuple[Attribution, ...]:
@@ -59,13 +65,27 @@ def accepted_of(article: Article) -> tuple[Attribution, ...]:
     return tuple(a for a in article.attributions if a.status != Status.REJECTED)
 
 
-def prepare(article: Article, lexicon: Lexicon) -> Prepared:
-    """Run the rules on ``article`` and mark its accepted records on its paragraphs."""
+def prepare(article: Article, lexicon: Lexicon, unreviewed: Sequence[Span] = ()) -> Prepared:
+    """Run the rules on ``article`` and mark its accepted records on its paragraphs.
+
+    :param unreviewed: spans of records not reviewed yet (a document half way through
+        its review); the paragraphs they touch are left out.
+    """
     accepted = accepted_of(article)
     rules = extract_with(article.text, lexicon)
     paragraphs = paragraph_features(article.text, rules.attributions, lexicon)
+    left_out: list[Span] = []
+    if unreviewed:
+        kept = []
+        for paragraph in paragraphs:
+            whole = Span(paragraph.tokens[0].start, paragraph.tokens[-1].end)
+            if any(whole.overlaps(span) for span in unreviewed):
+                left_out.append(whole)
+            else:
+                kept.append(paragraph)
+        paragraphs = kept
     labels = [labels_for(p.tokens, accepted) for p in paragraphs]
-    return Prepared(article.text, accepted, rules, paragraphs, labels)
+    return Prepared(article.text, accepted, rules, paragraphs, labels, tuple(left_out))
 
 
 def fit(
@@ -97,7 +117,8 @@ def score_prepared(
 ) -> Scores:
     """Scores of the suggestions (rules alone when ``model`` is None) on ``prepared``.
 
-    The accepted records are the gold; every one counts for recall.
+    The accepted records are the gold; every one counts for recall. Records in an
+    article's ``left_out`` paragraphs, suggested or accepted, are not scored.
     """
     total = Scores()
     for item in prepared:
@@ -108,15 +129,24 @@ def score_prepared(
             extraction = combine(
                 item.text, item.rules, item.paragraphs, model, add_threshold=threshold
             )
-        gold = [attribution_to_record(a) for a in item.accepted]
-        predicted = [attribution_to_record(a) for a in extraction.attributions]
+        gold = [attribution_to_record(a) for a in _scored(item.accepted, item.left_out)]
+        predicted = [
+            attribution_to_record(a) for a in _scored(extraction.attributions, item.left_out)
+        ]
         total.add(score_article(item.text, gold, predicted))
     return total
+
+
+def _scored(attributions: Sequence[Attribution], left_out: Sequence[Span]) -> list[Attribution]:
+    if not left_out:
+        return list(attributions)
+    return [a for a in attributions if not any(a.content.overlaps(p) for p in left_out)]
 
 
 def train_model(
     articles: Sequence[Article],
     *,
+    unreviewed: Sequence[Sequence[Span]] | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     folds: int = DEFAULT_FOLDS,
@@ -127,6 +157,9 @@ def train_model(
     Rejected records among them are ignored. With ``folds`` >= 2 (and at least that many
     articles with records) the model's ``info.scores`` hold cross-validated precision,
     recall and F1 of rules + model and of rules alone; ``folds=0`` skips that.
+
+    :param unreviewed: per article, the spans of its records nobody reviewed yet
+        (see ``prepare``); None when every article is reviewed throughout.
 
     :raises TrainingError: with fewer than ``MIN_RECORDS`` accepted records (the message
         says how many there are and how many are needed).
@@ -141,7 +174,8 @@ def train_model(
         )
     lexicon = lexicon or default_lexicon()
     usable = [a for a in articles if accepted_of(a)]
-    folds = folds if folds >= 2 and len(usable) >= folds else 0
+    texts = len({a.text for a in usable})
+    folds = folds if folds >= 2 and texts >= folds else 0
     steps = len(articles) + folds + 1
     done = 0
 
@@ -153,9 +187,11 @@ def train_model(
         if progress is not None:
             progress(done, steps)
 
+    if unreviewed is not None and len(unreviewed) != len(articles):
+        raise ValueError("unreviewed needs one sequence of spans per article")
     prepared = []
-    for article in articles:
-        prepared.append(prepare(article, lexicon))
+    for index, article in enumerate(articles):
+        prepared.append(prepare(article, lexicon, unreviewed[index] if unreviewed else ()))
         advance()
     scores = _cross_validate(prepared, folds, advance) if folds else {}
     started = time.perf_counter()
@@ -178,9 +214,13 @@ def _cross_validate(
     prepared: Sequence[Prepared], folds: int, advance: Callable[[], None]
 ) -> dict[str, float]:
     combined, rules = Scores(), Scores()
+    # Folds by text, not by position: several versions of one article (two
+    # annotators') share a fold, so none is scored by a model that learned another.
+    groups: dict[str, int] = {}
+    fold_of = [groups.setdefault(p.text, len(groups)) % folds for p in prepared]
     for fold in range(folds):
-        held = [p for i, p in enumerate(prepared) if i % folds == fold]
-        rest = [p for i, p in enumerate(prepared) if i % folds != fold]
+        held = [p for p, f in zip(prepared, fold_of, strict=True) if f == fold]
+        rest = [p for p, f in zip(prepared, fold_of, strict=True) if f != fold]
         if not any(p.accepted for p in rest):
             advance()
             continue

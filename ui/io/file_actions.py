@@ -1,9 +1,10 @@
 """The File menu: import, export, open and new workspace, quit.
 
 ``FileActions`` owns those ``QAction``s and runs imports and exports in workers
-(``ui.shell.workers.run_task``) behind a progress dialog with Cancel. It never touches
-the main thread's store from a worker: the job opens its own store on the
-workspace file. Threading: main thread; the jobs run on the thread pool.
+behind a progress dialog with Cancel (the window's ``ui.shell.job_runner.JobRunner``,
+one job at a time). It never touches the main thread's store from a worker: the job
+opens its own store on the workspace file. Threading: main thread; the jobs run on
+the thread pool.
 
 Import flow: the files chosen (any supported type) or a folder go to
 :meth:`FileActions.ask_import`; when a CSV/TSV file is among them the column
@@ -41,10 +42,11 @@ from ui.io.export_dialog import ExportDialog, ExportRequest
 from ui.io.import_report_dialog import ImportReportDialog
 from ui.operations.changes import ChangeKind
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
-from ui.shell.messages import describe_export, describe_failure, describe_import, show_error
+from ui.shell.job_runner import JobRunner
+from ui.shell.messages import describe_export, describe_import
 from ui.shell.tasks import TaskSetup, export_workspace, import_files
 from ui.shell.view_state import APPLICATION, ORGANISATION
-from ui.shell.workers import TaskHandle, run_task
+from ui.shell.workers import TaskHandle
 
 IMPORT_FILTER = (
     "All supported (*.txt *.jsonl *.json *.csv *.tsv *.ann *.html *.htm *.conll);;"
@@ -66,6 +68,8 @@ class FileActions(ActionGroup):
         (only its path and annotators are used here) and the change hub (told
         ``workspace`` after a successful import).
     :param settings: where the last CSV mapping is kept (default: the app's settings).
+    :param runner: the window's job runner, shared with the other groups that run
+        jobs (default: one of its own).
 
     The dialogs in use are kept as attributes while open (``mapping_dialog``,
     ``export_dialog``, ``progress_dialog``, ``result_box``), so tests drive them.
@@ -79,13 +83,15 @@ class FileActions(ActionGroup):
         *,
         settings: QSettings | None = None,
         setup: TaskSetup | None = None,
+        runner: JobRunner | None = None,
     ) -> None:
         super().__init__(context)
         # What the import and export workers are given besides their data (the lexicon).
         self.setup = setup or TaskSetup()
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-        self._task: TaskHandle | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.runner = runner or JobRunner(self._window)
+        if runner is None:
+            self.runner.message.connect(self.message)
         self.mapping_dialog: CsvMappingDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.result_box: QMessageBox | None = None
@@ -137,8 +143,13 @@ class FileActions(ActionGroup):
 
     @property
     def running(self) -> TaskHandle | None:
-        """The import or export in progress, if any."""
-        return self._task if self._task is not None and not self._task.done else None
+        """The job in progress (an import, an export, or another group's), if any."""
+        return self.runner.running
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The running job's progress dialog, if any."""
+        return self.runner.progress_dialog
 
     # -- import ----------------------------------------------------------------------
     def ask_import(self, paths: Sequence[Path]) -> TaskHandle | None:
@@ -264,48 +275,25 @@ class FileActions(ActionGroup):
         on_result: Callable,
         total: int = 0,
     ) -> TaskHandle:
-        """Run ``job`` behind a progress dialog; ``total`` > 0 makes its bar determinate
-        (the job's progress counts documents), 0 keeps it busy."""
-        dialog = QProgressDialog(f"{verb}…", "Cancel", 0, total, self._window)
-        dialog.setWindowTitle(verb)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(0)
-        self.progress_dialog = dialog
+        """Run ``job`` behind the runner's progress dialog; ``total`` > 0 makes its bar
+        determinate (the job's progress counts documents), 0 keeps it busy. An import
+        stopped part way keeps its committed batches: the views are told to reload."""
 
-        def finish(result: object, error: BaseException | None) -> None:
-            dialog.canceled.disconnect()
-            dialog.hide()
-            dialog.deleteLater()
-            self.progress_dialog = None
-            if error is not None:
-                if isinstance(error, ImportStopped) and error.report.imported:
-                    self._changes.notify(ChangeKind.WORKSPACE)  # its batches are kept
-                text = describe_failure(error)
-                self.message.emit(f"{failure_title}: {text}")
-                show_error(self._window, failure_title, text)
-            else:
-                on_result(result)
+        def on_failure(error: BaseException) -> None:
+            if isinstance(error, ImportStopped) and error.report.imported:
+                self._changes.notify(ChangeKind.WORKSPACE)
 
-        handle = run_task(job, name=verb.lower(), on_done=finish)
-
-        def show_progress(count: int) -> None:
-            dialog.setLabelText(f"{verb}… {count} documents" + (f" of {total}" if total else ""))
-            if total:
-                dialog.setValue(min(count, total))
-
-        handle.progress.connect(show_progress)
-        dialog.canceled.connect(handle.cancel)
-        dialog.show()
-        self._task = handle
-        return handle
+        return self.runner.start(
+            job,
+            verb=verb,
+            failure_title=failure_title,
+            on_result=on_result,
+            total=total,
+            on_failure=on_failure,
+        )
 
     def _can_start(self) -> bool:
-        if self.running is None:
-            return True
-        self.message.emit("Wait for the running import or export to finish (or cancel it).")
-        return False
+        return self.runner.can_start()
 
     def _db_path(self) -> Path:
         path = self._store.path

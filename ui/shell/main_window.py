@@ -4,8 +4,9 @@ Nothing else happens here. The panels are views of two models
 (:class:`DocumentListModel`, :class:`AttributionTableModel`) and of the current
 selection (:class:`CurrentRecord`); the menus' actions live in
 :class:`FileActions`, :class:`AnnotationActions`, :class:`ReviewActions`,
-:class:`EditingActions`, :class:`SpeakerReview`, :class:`ViewActions` and
-:class:`HelpActions`;
+:class:`EditingActions`, :class:`SpeakerReview`, :class:`LearningActions`,
+:class:`ViewActions` and :class:`HelpActions` (the slow jobs of File and Learning
+run one at a time through one :class:`JobRunner`);
 changes reach every view through one :class:`ChangeHub`. Every shortcut is in a
 menu, so the cheat sheet (``?``), which reads the menus, lists them all.
 Threading: main thread only.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWid
 from storage.store import Store
 from ui.article.article_view import ArticleView
 from ui.io.file_actions import FileActions
+from ui.learning.learning_actions import LearningActions
 from ui.operations import navigation
 from ui.operations.changes import ChangeHub
 from ui.review.annotation_actions import AnnotationActions
@@ -37,6 +39,7 @@ from ui.shell.action_group import ActionContext
 from ui.shell.cheat_sheet import CheatSheet, menu_actions
 from ui.shell.current import CurrentRecord
 from ui.shell.help_actions import HelpActions
+from ui.shell.job_runner import JobRunner
 from ui.shell.status_line import StatusLine
 from ui.shell.tasks import TaskSetup
 from ui.shell.view_actions import ViewActions
@@ -59,8 +62,8 @@ class MainWindow(QMainWindow):
     :param view_state: where the layout, zoom, theme and last position are kept;
         None (tests, scripts) restores and saves nothing and leaves the
         application's theme alone.
-    :param tasks: what the import and export workers are given (the cue lexicon,
-        which Q's proposals use too); None: the defaults.
+    :param tasks: what the import, export, training and re-suggest workers are given
+        (the cue lexicon, which Q's proposals use too); None: the defaults.
     """
 
     workspace_requested = Signal(object, bool)
@@ -103,7 +106,9 @@ class MainWindow(QMainWindow):
             model=self.attribution_model,
             retries=self.write_retries,
         )
-        self.file_actions = FileActions(context, setup=tasks)
+        self.job_runner = JobRunner(self)
+        self.file_actions = FileActions(context, setup=tasks, runner=self.job_runner)
+        self.learning_actions = LearningActions(context, runner=self.job_runner, setup=tasks)
         self.annotation_actions = AnnotationActions(
             context,
             attribution_panel=self.attribution_panel,
@@ -192,6 +197,8 @@ class MainWindow(QMainWindow):
             bar.addMenu("&View"),
             [*(d.toggleViewAction() for d in docks), None, *self.view_actions.actions()],
         )
+        # Like a Tools menu, after View: training and re-suggesting act on the workspace.
+        _fill(bar.addMenu("&Learning"), self.learning_actions.actions())
         self.help_menu = bar.addMenu("&Help")
         _fill(
             self.help_menu,
@@ -212,7 +219,9 @@ class MainWindow(QMainWindow):
         self.current.document_changed.connect(self.attribution_model.load_document)
         self.article_view.attribution_clicked.connect(self.current.set_attribution)
         for source in (
+            self.job_runner,
             self.file_actions,
+            self.learning_actions,
             self.annotation_actions,
             self.review_actions,
             self.editing_actions,
@@ -281,9 +290,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.file_actions.running
+        running = self.job_runner.running
         if running is not None:
-            # The worker's own transaction rolls back when cancelled: nothing half-written.
+            # The worker's own transaction rolls back when cancelled: nothing half-written
+            # (a training keeps the previous model).
             running.cancel()
         # Deferred refreshes (roster, counts, pace) must not run after the window is
         # gone: the caller closes the store next.

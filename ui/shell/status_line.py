@@ -2,9 +2,10 @@
 
 Follows :class:`CurrentRecord` and the record model; operations' messages are
 shown on top for a few seconds. The current record's line names the rule that
-proposed it and its confidence. With a store, the annotator's attributions per
-hour (``Store.annotation_rate``) are shown too, re-read a moment after changes so
-that the query never delays a keystroke. Threading: main thread only.
+proposed it ("learned model" for the model's own suggestions) and its confidence.
+With a store, the annotator's attributions per hour (``Store.annotation_rate``) are
+shown too, re-read a moment after changes so that the query never delays a keystroke.
+Threading: main thread only.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from quotes.learning.combination import LEARNED
 from quotes.model import Attribution
 from storage.store import Store
 from ui.review.statistics_dialog import format_rate
@@ -24,10 +26,16 @@ RATE_DELAY_MS = 500
 
 
 def describe_record(attribution: Attribution) -> str:
-    """One line about a record: status, type, speaker, the rule that proposed it
-    (or its origin, for a record a person made) and its confidence."""
+    """One line about a record: status, type, speaker, where it came from (the rule
+    that proposed it, the learned model, or its origin for a record a person made)
+    and its confidence."""
     who = attribution.speaker_name or "no speaker"
-    origin = f"rule {attribution.rule}" if attribution.rule else attribution.origin.value
+    if attribution.rule == LEARNED:
+        origin = "learned model"
+    elif attribution.rule:
+        origin = f"rule {attribution.rule}"
+    else:
+        origin = attribution.origin.value
     return (
         f"{attribution.status.value} · {attribution.type.value} · {who} · "
         f"{origin} · confidence {attribution.confidence:.2f}"

@@ -9,16 +9,17 @@ bound with ``functools.partial``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from formats.readers import ReadOptions, read_paths
 from formats.writers import ExportFilters, ExportReport, write_export
-from jobs import importing
+from jobs import importing, resuggesting, training
 from quotes.lexicon import Lexicon
 from quotes.model import ImportReport
-from storage.store import Store
+from storage.store import Store, StoredModel
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,93 @@ def export_workspace(
             Path(out_path),
             format=format,
             filters=filters or ExportFilters(),
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+    finally:
+        store.close()
+
+
+@dataclass(frozen=True)
+class TrainingOutcome:
+    """What a training job did: the model as stored (None when cancelled) and how long
+    the whole job took."""
+
+    model: StoredModel | None
+    seconds: float
+    cancelled: bool = False
+
+
+#: Training's progress is reported in percent (its steps are articles and folds).
+TRAINING_STEPS = 100
+
+
+def train_workspace(
+    db_path: Path,
+    *,
+    annotator: str = "annotator",
+    trained_on: str | None = None,
+    setup: TaskSetup | None = None,
+    progress: Callable[[int], None],
+    is_cancelled: Callable[[], bool],
+) -> TrainingOutcome:
+    """Train the workspace's model on its accepted records (``trained_on``'s only, when
+    given) and store it there: ``jobs.training.train_workspace`` on this thread's
+    store. ``progress`` receives percent done. A cancel returns an outcome with
+    ``cancelled`` set and the previous model in place; too few records raise
+    ``TrainingError`` (delivered as the task's error), the previous model in place.
+    """
+    setup = setup or TaskSetup()
+    started = time.perf_counter()
+    store = setup.open_store(db_path)
+    store.annotator = annotator
+    try:
+        stored = training.train_workspace(
+            store,
+            annotator=trained_on,
+            lexicon=setup.lexicon,
+            progress=lambda done, total: progress(TRAINING_STEPS * done // max(total, 1)),
+            cancelled=is_cancelled,
+        )
+    except training.TrainingCancelled:
+        return TrainingOutcome(None, time.perf_counter() - started, cancelled=True)
+    finally:
+        store.close()
+    return TrainingOutcome(stored, time.perf_counter() - started)
+
+
+def resuggest_documents(
+    db_path: Path,
+    document_ids: Sequence[int] | None,
+    *,
+    annotator: str = "annotator",
+    layer: str | None = None,
+    session: str | None = None,
+    setup: TaskSetup | None = None,
+    progress: Callable[[int], None],
+    is_cancelled: Callable[[], bool],
+) -> resuggesting.ResuggestReport:
+    """Re-suggest ``document_ids`` (None: every document not marked done) with the
+    workspace's model (the rules alone without one): ``jobs.resuggesting`` on this
+    thread's store, in the window's ``layer``. Its undo steps are ``annotator``'s in
+    the window's ``session``, so the window's Undo reverses them. ``progress`` counts
+    documents.
+
+    :raises ModelFormatError: when the workspace's model cannot be read.
+    """
+    setup = setup or TaskSetup()
+    store = setup.open_store(db_path)
+    store.annotator = annotator
+    if layer is not None:
+        store.layer = layer
+    if session is not None:
+        store.session = session
+    try:
+        return resuggesting.resuggest_documents(
+            store,
+            document_ids,
+            model=training.workspace_model(store),
+            lexicon=setup.lexicon,
             progress=progress,
             is_cancelled=is_cancelled,
         )

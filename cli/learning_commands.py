@@ -1,0 +1,110 @@
+"""``train``: teach the workspace's model from its accepted records.
+
+``python app.py --db W train [--annotator NAME]`` trains on W's accepted records
+(everyone's, the adjudicated gold layer first, or NAME's; see
+``jobs.training.training_records``), prints the training-set size, the cross-validated scores
+and the time, and stores the model inside W in place of the previous one. From then
+on ``import``, ``extract`` and the GUI's Re-suggest suggest with the rules and the
+model together (``--no-model`` on ``import`` and ``extract``: the rules alone).
+
+Runs in the calling thread; exit codes as everywhere: 0 trained, 2 nothing done
+(too few accepted records, a workspace that cannot be used), with one ``error:``
+line and the previous model left in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from jobs.training import DEFAULT_FOLDS, TrainingError, describe_training, train_workspace
+from quotes.learning import MIN_RECORDS
+from storage.store import Store
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``train`` on the app's sub-command parser."""
+    trainer = subparsers.add_parser(
+        "train",
+        help="learn a model from the workspace's accepted records and store it there",
+        description=(
+            "Train a sequence model (a CRF) on the accepted records of the workspace "
+            f"(at least {MIN_RECORDS}), cross-validate it by document against the rules "
+            "alone, and store it in the workspace, replacing the previous one. import, "
+            "extract and Re-suggest then combine the rules with it; give them --no-model "
+            "for the rules alone."
+        ),
+    )
+    trainer.add_argument(
+        "--annotator",
+        dest="train_annotator",
+        default=None,
+        metavar="NAME",
+        help=(
+            "learn from this annotator's accepted records only: their layer, and their "
+            "decisions in the shared layer (default: everyone's, the gold layer first)"
+        ),
+    )
+    trainer.add_argument(
+        "--folds",
+        type=_folds,
+        default=DEFAULT_FOLDS,
+        metavar="K",
+        help=(
+            f"cross-validation folds by document (default: {DEFAULT_FOLDS}; 0 skips it, "
+            "which trains faster and reports no scores)"
+        ),
+    )
+    trainer.set_defaults(func=run_train)
+
+
+def _folds(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number == 1 or number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or at least 2, not {number}")
+    return number
+
+
+def run_train(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Train on the workspace at ``args.db`` and store the model there.
+
+    The summary goes to ``out`` (default: the current ``sys.stdout``); progress, when
+    standard error is a terminal, to standard error.
+    """
+    out = out or sys.stdout  # looked up per call, so redirected streams are honoured
+    started = time.perf_counter()
+    with Store(args.db, annotator=args.annotator_name) as store:
+        try:
+            stored = train_workspace(
+                store,
+                annotator=args.train_annotator,
+                folds=args.folds,
+                lexicon=getattr(args, "cue_lexicon", None),
+                progress=_terminal_progress(sys.stderr),
+            )
+        except TrainingError as error:
+            print(f"error: {args.db}: {error}", file=sys.stderr)
+            return 2
+    print(describe_training(stored, seconds=time.perf_counter() - started), file=out)
+    print(f"stored in {args.db}; import, extract and Re-suggest now use it", file=out)
+    return 0
+
+
+def _terminal_progress(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` that redraws one line on a terminal; None elsewhere
+    (a log file gets the summary only)."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        stream.write(f"\rtraining: {done} of {total} steps{end}")
+        stream.flush()
+
+    return show

@@ -1,0 +1,226 @@
+"""The Learning menu: teach the annotator from accepted records, then re-suggest.
+
+``LearningActions`` owns these ``QAction``s; the slow ones run in workers through
+the window's :class:`~ui.shell.job_runner.JobRunner` (a progress dialog with
+Cancel; the window stays responsive):
+
+- **Train model** (``app.py train`` in a worker): learns from every accepted
+  record of the workspace and stores the model in it, replacing the previous one.
+  Cancel stops between steps and keeps the previous model.
+- **Re-suggest document** / **Re-suggest unreviewed documents**: the rules and the
+  model (the rules alone without one) suggest again for the current document, or
+  every document not marked done; only candidates are replaced, reviewed records
+  stay, and each document is one undo step (Ctrl+Z).
+- **About the learned model**: its training-set size, date and cross-validated
+  scores.
+
+Threading: main thread; the jobs open their own store on the workspace file.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from jobs.resuggesting import ResuggestReport
+from jobs.training import describe_model, describe_training
+from quotes.model import DocumentStatus
+from ui.operations.changes import ChangeKind
+from ui.shell.action_group import ActionContext, ActionGroup, make_action
+from ui.shell.job_runner import JobRunner
+from ui.shell.tasks import (
+    TRAINING_STEPS,
+    TaskSetup,
+    TrainingOutcome,
+    resuggest_documents,
+    train_workspace,
+)
+from ui.shell.workers import TaskHandle
+
+NO_MODEL = (
+    "This workspace has no learned model yet: Learning > Train model learns one from "
+    "your accepted records. Until then the rules alone suggest."
+)
+
+
+class LearningActions(ActionGroup):
+    """Train, re-suggest, and show the model.
+
+    ``message(str)`` carries a line for the status bar. The message box in use is
+    kept as ``result_box`` while open, so tests can read and close it.
+
+    :param runner: the window's job runner (shared with File's import and export).
+    :param setup: what the workers are given besides their data (the lexicon).
+    """
+
+    def __init__(
+        self, context: ActionContext, *, runner: JobRunner, setup: TaskSetup | None = None
+    ) -> None:
+        super().__init__(context)
+        self.runner = runner
+        self.setup = setup or TaskSetup()
+        self.result_box: QMessageBox | None = None
+        self.last_outcome: TrainingOutcome | ResuggestReport | None = None
+
+        self.train = make_action(
+            self,
+            "&Train model…",
+            tip="Learn from the accepted records; the model then suggests beside the rules",
+            triggered=lambda: self._guarded(self.start_training),
+        )
+        self.resuggest_document = make_action(
+            self,
+            "Re-&suggest document",
+            shortcut="Ctrl+Shift+R",
+            tip="Suggest again for this document; reviewed records stay",
+            triggered=lambda: self._guarded(self.start_resuggest_document),
+        )
+        self.resuggest_all = make_action(
+            self,
+            "Re-suggest &unreviewed documents",
+            tip="Suggest again for every document not marked done; reviewed records stay",
+            triggered=lambda: self._guarded(self.start_resuggest_all),
+        )
+        self.about_model = make_action(
+            self,
+            "About the learned &model",
+            tip="What the model learned from and how well it did",
+            triggered=lambda: self._guarded(self.show_model),
+        )
+
+    def actions(self) -> list[QAction | None]:
+        """The menu's actions in order; None stands for a separator."""
+        return [
+            self.train,
+            None,
+            self.resuggest_document,
+            self.resuggest_all,
+            None,
+            self.about_model,
+        ]
+
+    # -- training ----------------------------------------------------------------------
+    def start_training(self) -> TaskHandle | None:
+        """Train on every accepted record in a worker; None when it cannot start."""
+        path = self._db_path()
+        if path is None or not self.runner.can_start():
+            return None
+        job = functools.partial(
+            train_workspace, path, annotator=self._store.annotator, setup=self.setup
+        )
+        return self.runner.start(
+            job,
+            verb="Training",
+            failure_title="Training failed",
+            on_result=self._training_done,
+            total=TRAINING_STEPS,
+            label=lambda percent: f"Training the model… {percent}%",
+        )
+
+    def _training_done(self, outcome: TrainingOutcome) -> None:
+        self.last_outcome = outcome
+        if outcome.cancelled or outcome.model is None:
+            self.message.emit("Training cancelled: the previous model (if any) is kept.")
+            return
+        self.message.emit(
+            f"Trained on {outcome.model.records} accepted records; "
+            "Re-suggest applies the model to documents imported before."
+        )
+        summary = describe_training(outcome.model, seconds=outcome.seconds)
+        self._show_box(
+            "Model trained",
+            f"{summary}\n\nImports now suggest with the rules and the model. "
+            "Learning > Re-suggest applies it to documents imported before.",
+        )
+
+    # -- re-suggesting -----------------------------------------------------------------
+    def start_resuggest_document(self) -> TaskHandle | None:
+        """Re-suggest the current document in a worker; None when it cannot start."""
+        document_id = self._current.document_id
+        if document_id is None:
+            self.message.emit("Open a document first.")
+            return None
+        if self._store.document_summary(document_id).status == DocumentStatus.DONE:
+            self.message.emit("This document is marked done: its records stay as reviewed.")
+            return None
+        return self._start_resuggest([document_id])
+
+    def start_resuggest_all(self) -> TaskHandle | None:
+        """Re-suggest every document not marked done in a worker."""
+        return self._start_resuggest(None)
+
+    def _start_resuggest(self, document_ids: list[int] | None) -> TaskHandle | None:
+        path = self._db_path()
+        if path is None or not self.runner.can_start():
+            return None
+        job = functools.partial(
+            resuggest_documents,
+            path,
+            document_ids,
+            annotator=self._store.annotator,
+            layer=self._store.layer,
+            session=self._store.session,
+            setup=self.setup,
+        )
+        total = 1 if document_ids is not None else self._store.document_count()
+        return self.runner.start(
+            job,
+            verb="Re-suggesting",
+            failure_title="Re-suggest failed",
+            on_result=self._resuggest_done,
+            total=total,
+        )
+
+    def _resuggest_done(self, report: ResuggestReport) -> None:
+        self.last_outcome = report
+        if report.changed_ids:
+            self._changes.notify(ChangeKind.ATTRIBUTIONS)
+            self._changes.notify(ChangeKind.SPEAKERS, report.changed_ids)
+            self._keep_a_current_record()
+        self.message.emit(report.summary())
+
+    def _keep_a_current_record(self) -> None:
+        """The current record may have been a replaced candidate: go to the first
+        candidate of the document instead."""
+        current = self._current.attribution_id
+        document_id = self._current.document_id
+        if current is None or document_id is None:
+            return
+        try:
+            self._store.attribution(current)
+        except KeyError:
+            found = self._store.next_unreviewed(document_id)
+            same = found is not None and found.document_id == document_id
+            self._current.set_attribution(found.id if same and found else None)
+
+    # -- the model ---------------------------------------------------------------------
+    def show_model(self) -> None:
+        """A message box about the workspace's model (or that there is none)."""
+        stored = self._store.learned_model()
+        if stored is None:
+            self._show_box("No learned model", NO_MODEL)
+            return
+        text = describe_model(stored).replace("; ", ";\n")
+        self._show_box("The learned model", f"The workspace's model was {text}.")
+
+    # -- helpers -----------------------------------------------------------------------
+    def _db_path(self) -> Path | None:
+        path = self._store.path
+        if path is None:
+            self.message.emit("An in-memory workspace cannot be shared with a worker.")
+        return path
+
+    def _show_box(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are user data
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._forget_box)
+        self.result_box = box
+        box.open()
+
+    def _forget_box(self) -> None:
+        self.result_box = None
