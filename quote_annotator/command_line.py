@@ -78,8 +78,11 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--annotator",
         dest="annotator_name",
-        default=_default_annotator(),
-        help="the name recorded with your decisions (default: your user name)",
+        default=None,
+        help=(
+            "the name recorded with your decisions (default: your user name); the GUI "
+            "opens in this annotator's layer (default: the workspace's own layer)"
+        ),
     )
     parser.add_argument(
         "--debug",
@@ -130,6 +133,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
 
     parser = build_parser(prog)
     args = parser.parse_args(argv)
+    # Whether --annotator was given decides the GUI's layer; the name itself always
+    # has a value for the commands that record it.
+    args.annotator_given = args.annotator_name is not None
+    if args.annotator_name is None:
+        args.annotator_name = _default_annotator()
     if args.smoke_test and args.command is not None:
         parser.error("--smoke-test starts the GUI, so it takes no command")
     # The loaded cues ride on ``args`` to the command that extracts (``cue_lexicon``);
@@ -155,6 +163,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
                 args.db,
                 seed_samples=is_default or not args.db.exists(),
                 annotator=args.annotator_name,
+                layer=args.annotator_name if args.annotator_given else None,
                 lexicon=args.cue_lexicon,
                 warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
                 smoke_test=args.smoke_test,
