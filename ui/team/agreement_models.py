@@ -260,17 +260,18 @@ class DocumentRow:
 
 class DisagreementTableModel(RowTableModel[DocumentRow]):
     """The documents two or more annotators hold, most disagreement first (the
-    report's order). The disagreement cell has the heat colour of its agreement."""
+    report's order). The disagreement cell has the heat colour of its agreement;
+    the attributions column holds the items of disagreement and content F1."""
 
-    HEADERS = ("Disagreement", "Document", "Attributions", "Content F1", "Tokens differing")
+    HEADERS = ("Document", "Disagreement", "Content F1", "Attributions", "Tokens differing")
     HEADER_TIPS = (
-        "1 - attribution F1 (a match needs the same speaker too), mean over pairs",
         "Click to show it in the main window, Enter to go there",
-        "Each annotator's attributions in the document",
+        "1 - attribution F1 (a match needs the same speaker too), mean over pairs",
         "Content overlap F1, mean over the document's pairs",
+        "The attributions both figures count: in all, and each annotator's",
         "Share of token label pairs that differ, over the document's tokens",
     )
-    DISAGREEMENT, TITLE, ATTRIBUTIONS, CONTENT_F1, TOKENS = range(5)
+    TITLE, DISAGREEMENT, CONTENT_F1, ATTRIBUTIONS, TOKENS = range(5)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__((), parent)
@@ -299,18 +300,21 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(background)
             return QColor(text_on(background))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.DISAGREEMENT,
+            self.CONTENT_F1,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, document: DocumentAgreement, column: int) -> str:
-        total = sum(document.attributions.values())
-        if column == self.DISAGREEMENT:
-            return f"{document.disagreement:.3f} of {items_text(total, 'attributions')}"
         if column == self.TITLE:
             return document.title or document.id
-        if column == self.ATTRIBUTIONS:
-            return " · ".join(f"{name} {count}" for name, count in document.attributions.items())
+        if column == self.DISAGREEMENT:
+            return f"{document.disagreement:.3f}"
         if column == self.CONTENT_F1:
             return f"{document.content_f1:.3f}"
+        if column == self.ATTRIBUTIONS:
+            each = " · ".join(f"{name} {count}" for name, count in document.attributions.items())
+            return f"{sum(document.attributions.values()):,} ({each})"
         return f"{document.token_disagreement:.1%} of {items_text(document.tokens, 'tokens')}"

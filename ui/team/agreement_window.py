@@ -155,7 +155,7 @@ class AgreementWindow(QWidget):
 
         self._lay_out()
         self._apply_theme()
-        self.resize(760, 720)
+        self.resize(860, 720)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -170,12 +170,12 @@ class AgreementWindow(QWidget):
         layout.addWidget(_caption("Overall, over every pair", self))
         layout.addWidget(self.figure_view)
         layout.addLayout(figure_row)
-        layout.addWidget(self.matrix_view, 2)
+        layout.addWidget(self.matrix_view)
         layout.addWidget(self.legend)
         layout.addWidget(
             _caption("Documents by disagreement, most first (click to show, Enter to go)", self)
         )
-        layout.addWidget(self.document_view, 3)
+        layout.addWidget(self.document_view, 1)
 
     # -- computing -----------------------------------------------------------------------
     @property
@@ -217,6 +217,7 @@ class AgreementWindow(QWidget):
         )
         self.figure_model.set_rows(overall_rows(report))
         self.matrix_model.set_report(report)
+        _fit_height(self.matrix_view)
         self.document_model.set_rows(
             DocumentRow(result.document_id(document.id), document) for document in report.documents
         )
@@ -281,6 +282,14 @@ def _matrix_view(model: PairMatrixModel, parent: QWidget) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def _fit_height(view: QTableView) -> None:
+    """No taller than its rows: the room below goes to the document list."""
+    view.resizeRowsToContents()
+    frame = 2 * view.frameWidth()
+    header = view.horizontalHeader().sizeHint().height()
+    view.setMaximumHeight(header + view.verticalHeader().length() + frame + 2)
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:
