@@ -224,6 +224,13 @@ def test_the_window_computes_in_a_worker_and_recomputes(
     assert window.team_actions.agreement_window is agreement
 
 
+def test_the_window_closes_with_the_main_window(open_agreement, tmp_path: Path) -> None:
+    window, agreement = open_agreement(team_workspace(tmp_path / "team.sqlite"))
+    assert not agreement.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+    window.close()
+    assert not agreement.isVisible()
+
+
 def test_the_matrix_model_passes_the_model_tester(
     qtmodeltester, open_agreement, tmp_path: Path
 ) -> None:

@@ -173,6 +173,7 @@ def test_typing_a_name_starts_your_own_layer(qtbot, open_window, team_path: Path
     qtbot.keyClicks(dialog.name_edit, "  Dana   Lee ")
     assert not dialog.view.selectionModel().hasSelection()
     assert ok.isEnabled() and dialog.chosen_layer() == "Dana Lee"
+    assert dialog.name_hint.text().startswith("No layer “Dana Lee” yet")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert store.layer == "Dana Lee" and store.annotator == "Dana Lee"
     assert window.windowTitle().endswith("— Dana Lee's layer")
@@ -181,7 +182,8 @@ def test_typing_a_name_starts_your_own_layer(qtbot, open_window, team_path: Path
 def test_a_cancelled_dialog_changes_nothing(qtbot, open_window, team_path: Path) -> None:
     window, store = open_window(team_path, layer="alice")
     dialog = window.team_actions.ask_layer()
-    qtbot.keyClicks(dialog.name_edit, "zed")
+    qtbot.keyClicks(dialog.name_edit, "bob")
+    assert dialog.name_hint.text() == "Switch to the existing bob's layer."
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert store.layer == "alice"
     assert window.team_actions.layer_button.text() == "alice's layer"
@@ -196,6 +198,16 @@ def test_switching_reopens_the_statistics_of_the_new_layer(
     second = window.view_actions.statistics_dialog
     assert second is not None and second is not first and second.isVisible()
     second.close()
+
+
+def test_switching_withdraws_an_offer_to_fix_speakers(qtbot, open_window, team_path: Path) -> None:
+    window, _store = open_window(team_path, layer="alice")
+    prompt = window.speaker_fix_prompt
+    records = window.attribution_model.attributions()[1:]
+    prompt.offer(records, wrong="Ana Ruiz", right="the mayor", speaker_id=1)
+    assert prompt.isVisible() and prompt.fix_action.isEnabled()
+    window.team_actions.switch_to("bob")
+    assert not prompt.isVisible() and prompt.pending is None
 
 
 def test_an_assigned_workspace_opens_in_its_annotators_layer(

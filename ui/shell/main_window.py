@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         self.search_panel.find_action.triggered.connect(self._show_search)
         self.status_line.addPermanentWidget(self.team_actions.layer_button)
         self.team_actions.layer_switched.connect(self.view_actions.refresh_statistics)
+        # An offer to fix records of the layer left behind must not apply to this one.
+        self.team_actions.layer_switched.connect(lambda _: self.speaker_fix_prompt.dismiss())
         # After an import into an empty workspace, show the first document.
         self.document_model.modelReset.connect(self._show_first_if_none)
 

@@ -106,6 +106,10 @@ class LayerDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("New layer: your name")
         self.name_edit.setToolTip("A layer of this name (a new one if there is none)")
+        # Says whether the typed name is a new layer, so a typo does not start one unseen.
+        self.name_hint = QLabel("", self)
+        self.name_hint.setTextFormat(Qt.TextFormat.PlainText)  # the name is user data
+        self.name_hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -119,6 +123,7 @@ class LayerDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(QLabel("Or a layer by name:", self))
         layout.addWidget(self.name_edit)
+        layout.addWidget(self.name_hint)
         layout.addWidget(self.buttons)
 
         self.view.selectionModel().selectionChanged.connect(self._on_row_chosen)
@@ -156,8 +161,19 @@ class LayerDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
+        chosen = self.chosen_layer()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.chosen_layer() is not None)
+        ok.setEnabled(chosen is not None)
+        typed = bool(self.name_edit.text().strip())
+        if typed and chosen is not None and self.model.row_of(chosen) is None:
+            self.name_hint.setText(
+                f"No layer “{chosen}” yet: Switch starts it from the suggestions, blind"
+                " to the other layers."
+            )
+        elif typed and chosen is not None:
+            self.name_hint.setText(f"Switch to the existing {describe_layer(chosen)}.")
+        else:
+            self.name_hint.setText("")
 
     def _accept_if_chosen(self) -> None:
         # Enter on a row also reaches the default button; accept once.

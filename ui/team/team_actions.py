@@ -9,7 +9,7 @@ layers keep the name the window was opened with. Threading: main thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
@@ -60,10 +60,18 @@ class TeamActions(ActionGroup):
         )
         self.layer_button.clicked.connect(self.ask_layer)
         self._show_layer()
+        # The agreement window is the main window's: it closes with it.
+        self._window.installEventFilter(self)
 
     def actions(self) -> list[QAction | None]:
         """The Team menu, in order; None stands for a separator."""
         return [self.switch_layer, None, self.agreement]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            if self.agreement_window is not None:
+                self.agreement_window.close()
+        return False
 
     # -- the layer -----------------------------------------------------------------------
     def ask_layer(self) -> LayerDialog:
@@ -112,6 +120,8 @@ class TeamActions(ActionGroup):
             raise ValueError("agreement needs a workspace file; this one is in memory")
         if self.agreement_window is None:
             window = AgreementWindow(path, self._window)
+            # Left open, it must not keep the application running on its own.
+            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
             window.document_chosen.connect(self.show_document)
             window.document_opened.connect(self.go_to_document)
             self.agreement_window = window
