@@ -16,9 +16,10 @@ printed beside the reference of an independent implementation (0.771 and 0.777),
 then majority adjudication: its time, its counts, and whether the majority gold
 agrees with the annotators at least as well as they agree with each other.
 
-Still to come (the lead's part): actions per adjudicated disagreement on real widgets
-(as in bench/efficiency.py, goal <= 1.5) and collect throughput. Each section is one
-function called from ``main``.
+Collect throughput (``bench/team_collect.py``): the dev texts assigned to three
+annotators, two per document, every suggestion accepted, then ``collect`` of the three
+files timed against a plain import of the same texts. Each section is one function
+called from ``main``.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.team_collect import report_collect
 from quotes.agreement import adjudicate_majority, compare_gold, measure_agreement
 
 MULTI = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "multi"
+DEV = MULTI.parent / "dev.jsonl"
 REFERENCE = {"token_alpha": 0.771, "content_F1_pairwise": 0.777}
 TARGET_SECONDS = 2.0
 
@@ -129,9 +132,12 @@ def report_multi(runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
+    parser.add_argument(
+        "--documents", type=int, default=487, help="dev texts assigned for collect throughput"
+    )
     arguments = parser.parse_args()
     report_multi(arguments.runs)
-    # Collect throughput and actions per adjudicated disagreement go here.
+    report_collect(DEV, arguments.documents)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,18 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
             "listed with their file and line."
         ),
     )
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--annotations",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "JSONL (export schema) or brat files whose attributions are --annotator's "
+            "accepted records, in that annotator's layer (without it, a file's "
+            "attributions come in as candidates)"
+        ),
+    )
     importer.add_argument(
         "--no-preannotate",
         action="store_true",
@@ -81,6 +92,16 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     exporter.add_argument("--annotator", action="append", help="only this annotator's records")
     exporter.add_argument(
+        "--adjudicated",
+        action="store_true",
+        help="export the gold layer (adjudicated); the hf card states the agreement",
+    )
+    exporter.add_argument(
+        "--layer",
+        metavar="NAME",
+        help="export this annotator's layer (default: the workspace's own layer)",
+    )
+    exporter.add_argument(
         "--document-status",
         action="append",
         choices=[s.value for s in DocumentStatus],
@@ -116,7 +137,19 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     from formats.readers import ReadOptions
 
     out = out or sys.stdout  # looked up per call, so redirected streams are honoured
+    if getattr(args, "annotations", None):
+        if args.paths:
+            print(
+                "error: give either PATHs (articles) or --annotations FILE..., not both",
+                file=sys.stderr,
+            )
+            return 2
+        from cli.team_commands import run_import_annotations
 
+        return run_import_annotations(args, out=out)
+    if not args.paths:
+        print("error: name at least one PATH to import", file=sys.stderr)
+        return 2
     if not any(p.exists() for p in args.paths):
         for path in args.paths:
             print(f"error: {path}: no such file or folder", file=sys.stderr)
@@ -168,8 +201,14 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         except (OSError, ValueError) as error:
             print(f"error: agreement: {error}", file=sys.stderr)
             return 2
-    store = Store(args.db, annotator=args.annotator_name)
+    layer, refusal = _export_layer(args)
+    if refusal is not None:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+    store = Store(args.db, annotator=args.annotator_name, layer=layer)
     try:
+        if args.adjudicated and agreement is None:
+            agreement = _team_agreement(store)
         report = write_export(
             store.iter_documents(),
             args.out,
@@ -184,6 +223,39 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         store.close()
     print(report.summary(), file=out)
     return 0
+
+
+def _export_layer(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The layer an export reads (None: the workspace's own), or why it cannot."""
+    from storage.connection import GOLD_LAYER
+
+    adjudicated = getattr(args, "adjudicated", False)
+    layer = getattr(args, "layer", None)
+    if adjudicated and layer:
+        return None, "give --adjudicated or --layer, not both"
+    wanted = GOLD_LAYER if adjudicated else layer
+    if wanted is None:
+        return None, None
+    with Store(args.db, annotator=args.annotator_name, layer="") as store:
+        known = store.layers.layer_names()
+    if wanted not in known:
+        if adjudicated:
+            return None, f"{args.db} has no gold layer yet: run adjudicate --majority first"
+        have = ", ".join(known) or "none"
+        return None, f"no layer named {wanted!r} in {args.db} (layers: {have})"
+    return wanted, None
+
+
+def _team_agreement(store: Store) -> dict[str, object] | None:
+    """The annotators' agreement for the dataset card of an adjudicated export."""
+    from jobs.team.agreement import card_figures, workspace_agreement
+    from quotes.agreement import AgreementError
+    from storage.layers import LayerError
+
+    try:
+        return card_figures(workspace_agreement(store))
+    except (AgreementError, LayerError):
+        return None
 
 
 def agreement_between(first: Path, second: Path) -> dict[str, object]:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: Sub-commands that write the workspace and so may create a new one.
 CREATING_COMMANDS = frozenset({"import"})
 #: Sub-commands that only read an existing workspace: a missing one is refused.
-READING_COMMANDS = frozenset({"export"})
+READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate"})
 
 
 def _default_annotator() -> str:
@@ -46,7 +46,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     :param prog: the name shown in usage and ``--version`` (default: how the
         program was started, e.g. ``quote-annotator`` or ``app.py``).
     """
-    from cli import extraction, workspace_commands
+    from cli import extraction, team_commands, workspace_commands
     from storage.workspace import default_workspace_path, user_lexicon_path
 
     parser = argparse.ArgumentParser(
@@ -80,8 +80,8 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         dest="annotator_name",
         default=None,
         help=(
-            "the name recorded with your decisions (default: your user name); the GUI "
-            "opens in this annotator's layer (default: the workspace's own layer)"
+            "the name recorded with your decisions, and the annotation layer you work "
+            "in (default: your user name, in the workspace's own layer)"
         ),
     )
     parser.add_argument(
@@ -100,6 +100,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     workspace_commands.add_subcommands(subparsers)
     extraction.add_subcommands(subparsers)
+    team_commands.add_subcommands(subparsers)
     return parser
 
 
@@ -133,13 +134,14 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
 
     parser = build_parser(prog)
     args = parser.parse_args(argv)
-    # Whether --annotator was given decides the GUI's layer; the name itself always
-    # has a value for the commands that record it.
-    args.annotator_given = args.annotator_name is not None
-    if args.annotator_name is None:
-        args.annotator_name = _default_annotator()
     if args.smoke_test and args.command is not None:
         parser.error("--smoke-test starts the GUI, so it takes no command")
+    # A name given with --annotator is also the layer to work in; without one, the
+    # user's name is recorded in the workspace's own layer.
+    args.layer = None if args.annotator_name is None else " ".join(args.annotator_name.split())
+    if args.layer == "":
+        parser.error("--annotator needs a name")
+    args.annotator_name = args.layer or _default_annotator()
     # The loaded cues ride on ``args`` to the command that extracts (``cue_lexicon``);
     # ``args.lexicon`` stays the file the user named.
     args.cue_lexicon, lexicon_problem = load_user_lexicon(args.lexicon)
@@ -163,7 +165,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
                 args.db,
                 seed_samples=is_default or not args.db.exists(),
                 annotator=args.annotator_name,
-                layer=args.annotator_name if args.annotator_given else None,
+                layer=args.layer,
                 lexicon=args.cue_lexicon,
                 warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
                 smoke_test=args.smoke_test,

@@ -142,19 +142,19 @@ class Attributions:
     def attribution_counts(self) -> dict[Status, int]:
         """How many attributions of the layer have each status (for a progress bar);
         an annotator layer counts the suggestions of documents it has not opened as
-        candidates."""
+        candidates. Read from the counts the triggers keep, not from the rows."""
         layer = self._db.layer
-        counts = dict.fromkeys(Status, 0)
-        for row in self._db.conn.execute(
-            "SELECT status, count(*) AS n FROM attributions WHERE layer = ? GROUP BY status",
+        row = self._db.conn.execute(
+            "SELECT coalesce(sum(candidates), 0), coalesce(sum(accepted), 0),"
+            " coalesce(sum(rejected), 0) FROM layer_counts WHERE layer = ?",
             (layer,),
-        ):
-            counts[Status(row["status"])] = row["n"]
+        ).fetchone()
+        counts = {Status.CANDIDATE: row[0], Status.ACCEPTED: row[1], Status.REJECTED: row[2]}
         if is_annotator_layer(layer):
             counts[Status.CANDIDATE] += self._db.conn.execute(
-                "SELECT count(*) FROM attributions a WHERE a.layer = '' AND a.origin != 'human'"
+                "SELECT coalesce(sum(s.suggested), 0) FROM layer_counts s WHERE s.layer = ''"
                 " AND NOT EXISTS (SELECT 1 FROM layer_documents l WHERE l.layer = ?"
-                " AND l.document_id = a.document_id)",
+                " AND l.document_id = s.document_id)",
                 (layer,),
             ).fetchone()[0]
         return counts

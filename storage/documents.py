@@ -7,6 +7,7 @@ part of an import. Threading: that of the connection.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -17,28 +18,23 @@ from storage.layers import Layers, is_annotator_layer
 from storage.rows import DOCUMENT_SELECT, document_from_row
 from storage.search import SearchHit, fts_query, search_hit
 
-# A correlated count per document reads only the (document_id, status) index.
-_COUNTS = {
-    name: "SELECT count(*) FROM attributions a WHERE a.document_id = d.id"
-    f" AND a.layer = :layer AND a.status = '{name}'"
-    for name in ("candidate", "accepted", "rejected")
-}
-# An annotator layer that has not opened a document yet will start from its suggestions.
-_UNOPENED_SUGGESTIONS = (
-    "SELECT count(*) FROM attributions a WHERE a.document_id = d.id"
-    " AND a.layer = '' AND a.origin != 'human'"
-)
+# The counts come from ``layer_counts``, kept by triggers (migration 0005): ``c`` the
+# layer's own, ``s`` the shared layer's suggestions an annotator layer starts from on a
+# document it has not opened yet.
 _SHARED_SUMMARY_SELECT = (
-    f"SELECT d.id, d.title, d.status, d.length, ({_COUNTS['candidate']}) AS candidates,"
-    f" ({_COUNTS['accepted']}) AS accepted, ({_COUNTS['rejected']}) AS rejected"
-    " FROM documents d"
+    "SELECT d.id, d.title, d.status, d.length, coalesce(c.candidates, 0) AS candidates,"
+    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
+    " FROM documents d LEFT JOIN layer_counts c ON c.layer = '' AND c.document_id = d.id"
 )
 _LAYER_SUMMARY_SELECT = (
     "SELECT d.id, d.title, coalesce(l.status, 'new') AS status, d.length,"
-    f" CASE WHEN l.document_id IS NULL AND :suggested THEN ({_UNOPENED_SUGGESTIONS})"
-    f" ELSE ({_COUNTS['candidate']}) END AS candidates,"
-    f" ({_COUNTS['accepted']}) AS accepted, ({_COUNTS['rejected']}) AS rejected"
-    " FROM documents d LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
+    " CASE WHEN l.document_id IS NULL AND :suggested THEN coalesce(s.suggested, 0)"
+    " ELSE coalesce(c.candidates, 0) END AS candidates,"
+    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
+    " FROM documents d"
+    " LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
+    " LEFT JOIN layer_counts c ON c.layer = :layer AND c.document_id = d.id"
+    " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
 )
 
 
@@ -102,6 +98,16 @@ class Documents:
         if row is None:
             raise KeyError(f"no document {document_id}")
         return self._in_layer(document_from_row(row))
+
+    def document_meta(self, document_id: int) -> dict[str, object]:
+        """The metadata the document was imported with. :raises KeyError: if none."""
+        row = self._db.conn.execute(
+            "SELECT meta FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        meta = json.loads(row[0])
+        return meta if isinstance(meta, dict) else {}
 
     def _in_layer(self, document: Document) -> Document:
         """``document`` with the connection's layer's status (the shared layer's is the

@@ -192,15 +192,18 @@ class Layers:
         status: DocumentStatus,
         annotator: str,
         action: str,
-        attribution_status: Status = Status.ACCEPTED,
+        attribution_status: Status | None = Status.ACCEPTED,
     ) -> int:
-        """Give the document ``layer``'s version ``attributions`` (as decisions of
-        ``annotator``, ``attribution_status`` unless the record says rejected), with the
-        layer's document status, in one transaction with one history entry ``action``.
+        """Give the document ``layer``'s version ``attributions`` as decisions of
+        ``annotator``, with the layer's document status, in one transaction with one
+        history entry ``action`` (not undoable: it is an import, not a decision).
+
+        Each record is stored with ``attribution_status``, except that a rejected
+        record stays rejected; None keeps every record's own status (a collected
+        layer's candidates stay candidates).
 
         :raises LayerError: if the layer already holds the document (a layer's version
-            is never overwritten by a file: the caller reports it instead), or when
-            ``layer`` is the shared layer.
+            is never overwritten: see ``replace_layer``), or for the shared layer.
         :returns: how many attributions were stored.
         """
         from storage.attributions import INSERT_ATTRIBUTION, attribution_values
@@ -221,13 +224,10 @@ class Layers:
                 speaker_id = self._roster.speaker_id_for(
                     document_id, attribution.speaker_name, None, stamp
                 )
+                kept = attribution_status is None or attribution.status is Status.REJECTED
                 decided = attribution.with_changes(
-                    status=(
-                        Status.REJECTED
-                        if attribution.status == Status.REJECTED
-                        else attribution_status
-                    ),
-                    annotator=attribution.annotator or annotator,
+                    status=attribution.status if kept else attribution_status,
+                    annotator=annotator,
                 )
                 rows.append(attribution_values(document_id, decided, speaker_id, stamp, layer))
             self._db.conn.executemany(INSERT_ATTRIBUTION, rows)
@@ -245,3 +245,27 @@ class Layers:
                 ),
             )
         return len(rows)
+
+    def drop_layer_document(self, document_id: int, layer: str) -> None:
+        """Remove ``layer``'s version of the document (its records and status), for a
+        caller replacing it inside its own transaction (``collect`` of a newer file)."""
+        if layer == SHARED_LAYER:
+            raise LayerError("the shared layer's records are not a version to drop")
+        with self._db.transaction():
+            self._db.conn.execute(
+                "DELETE FROM attributions WHERE document_id = ? AND layer = ?",
+                (document_id, layer),
+            )
+            self._db.conn.execute(
+                "DELETE FROM layer_documents WHERE document_id = ? AND layer = ?",
+                (document_id, layer),
+            )
+
+    def last_action(self, document_id: int, layer: str) -> str | None:
+        """The latest history action on the document in ``layer``, or None."""
+        row = self._db.conn.execute(
+            "SELECT action FROM history WHERE document_id = ? AND layer = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (document_id, layer),
+        ).fetchone()
+        return None if row is None else str(row[0])

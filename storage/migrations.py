@@ -267,6 +267,80 @@ def add_annotation_layers(db: Database) -> None:
     )
 
 
+@migrations(name="0005_layer_counts")
+def add_layer_counts(db: Database) -> None:
+    """Per-document counts of each layer, kept by triggers in the same transaction as
+    every change, so that the document list neither recounts at start nor per sort.
+
+    ``suggested`` counts the rows the engine or a file proposed (origin not human):
+    what an annotator layer will start from when it opens the document.
+    """
+    _run(db, _LAYER_COUNTS)
+
+
+def _count_values(row: str) -> str:
+    return (
+        f"{row}.status = 'candidate', {row}.status = 'accepted', {row}.status = 'rejected',"
+        f" {row}.origin != 'human'"
+    )
+
+
+_ADD_COUNTS = (
+    "INSERT INTO layer_counts (document_id, layer, candidates, accepted, rejected, suggested)"
+    " VALUES (NEW.document_id, NEW.layer, {values}) ON CONFLICT (layer, document_id)"
+    " DO UPDATE SET candidates = candidates + excluded.candidates,"
+    " accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected,"
+    " suggested = suggested + excluded.suggested;"
+).format(values=_count_values("NEW"))
+_SUBTRACT_COUNTS = (
+    "UPDATE layer_counts SET candidates = candidates - (OLD.status = 'candidate'),"
+    " accepted = accepted - (OLD.status = 'accepted'),"
+    " rejected = rejected - (OLD.status = 'rejected'),"
+    " suggested = suggested - (OLD.origin != 'human')"
+    " WHERE layer = OLD.layer AND document_id = OLD.document_id;"
+)
+
+_LAYER_COUNTS = [
+    """
+    CREATE TABLE layer_counts (
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        candidates INTEGER NOT NULL DEFAULT 0,
+        accepted INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        suggested INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (layer, document_id)
+    )
+    """,
+    "CREATE INDEX layer_counts_document ON layer_counts (document_id)",
+    "CREATE INDEX layer_counts_candidates ON layer_counts (layer, candidates, document_id)",
+    "CREATE INDEX layer_counts_accepted ON layer_counts (layer, accepted, document_id)",
+    f"""
+    CREATE TRIGGER layer_counts_insert AFTER INSERT ON attributions BEGIN
+        {_ADD_COUNTS}
+    END
+    """,
+    f"""
+    CREATE TRIGGER layer_counts_delete AFTER DELETE ON attributions BEGIN
+        {_SUBTRACT_COUNTS}
+    END
+    """,
+    f"""
+    CREATE TRIGGER layer_counts_update
+    AFTER UPDATE OF status, origin, layer, document_id ON attributions BEGIN
+        {_SUBTRACT_COUNTS}
+        {_ADD_COUNTS}
+    END
+    """,
+    """
+    INSERT INTO layer_counts (document_id, layer, candidates, accepted, rejected, suggested)
+    SELECT document_id, layer, sum(status = 'candidate'), sum(status = 'accepted'),
+        sum(status = 'rejected'), sum(origin != 'human')
+    FROM attributions GROUP BY layer, document_id
+    """,
+]
+
+
 def known_migrations() -> list[str]:
     """The names of every migration this version knows, in order."""
     return [m.name for m in migrations._migrations]

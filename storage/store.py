@@ -205,6 +205,10 @@ class Store:
         """The document with its text. :raises KeyError: if there is none."""
         return self._documents.document(document_id)
 
+    def document_meta(self, document_id: int) -> dict[str, object]:
+        """The metadata the document was imported with. :raises KeyError: if none."""
+        return self._documents.document_meta(document_id)
+
     def set_document_status(self, document_id: int, status: DocumentStatus) -> None:
         """Mark a document new, in progress or done (undoable)."""
         self._documents.set_document_status(document_id, status)

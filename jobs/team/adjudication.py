@@ -52,13 +52,18 @@ class MajorityRun:
     def summary(self) -> str:
         """One line for the CLI and the status bar."""
         line = (
-            f"gold layer: {self.documents} documents, {self.gold_attributions} majority "
-            f"attributions from {len(self.annotators)} annotators; "
-            f"{self.disagreements} disagreements left to adjudicate"
+            f"gold layer: {_count(self.documents, 'document')}, "
+            f"{_count(self.gold_attributions, 'majority attribution')} from "
+            f"{_count(len(self.annotators), 'annotator')}; "
+            f"{_count(self.disagreements, 'disagreement')} left to adjudicate"
         )
         if self.kept_documents:
-            line += f"; {self.kept_documents} documents already had a gold version, kept"
+            line += f"; {_count(self.kept_documents, 'document')} already had a gold version, kept"
         return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,3 +167,39 @@ def test_a_workspace_can_name_the_layer_it_opens_in(workspace_file: Path) -> Non
     store.close()
     assert Store(workspace_file, annotator="x").layer == "dana"
     assert Store(workspace_file, annotator="x", layer="").layer == SHARED_LAYER
+
+
+def test_counts_follow_every_change_in_every_layer(shared: Store, workspace_file: Path) -> None:
+    document_id = shared.document_summaries()[0].id
+    alice = _open(workspace_file, "alice")
+    one, two = alice.attributions_for(document_id)
+    alice.accept_attribution(one.id or 0)
+    alice.delete_attribution(two.id or 0)
+    summary = alice.document_summary(document_id)
+    assert (summary.candidates, summary.accepted, summary.rejected) == (0, 1, 0)
+    alice.undo()
+    assert alice.document_summary(document_id).candidates == 1
+    assert shared.document_summary(document_id).candidates == 2
+    assert alice.attribution_counts() == {
+        Status.CANDIDATE: 1,
+        Status.ACCEPTED: 1,
+        Status.REJECTED: 0,
+    }
+
+
+def test_counts_of_a_workspace_made_before_them_are_filled_in(workspace_file: Path) -> None:
+    import sqlite3
+
+    store = Store(workspace_file, annotator="lead")
+    add_articles(store, [Article(text=NEWS)])
+    store.close()
+    conn = sqlite3.connect(workspace_file)
+    conn.execute("DELETE FROM layer_counts")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_layer_counts'")
+    for name in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER layer_counts_{name}")
+    conn.execute("DROP TABLE layer_counts")
+    conn.commit()
+    conn.close()
+    reopened = Store(workspace_file, annotator="lead")
+    assert reopened.document_summaries()[0].candidates == 2

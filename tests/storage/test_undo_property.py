@@ -106,6 +106,13 @@ actions: st.SearchStrategy[Action] = st.one_of(
 
 
 def snapshot(store: Store, document_id: int) -> tuple[object, ...]:
+    # The counts the triggers keep always equal a recount of the rows.
+    records = store.attributions_for(document_id)
+    summary = store.document_summary(document_id)
+    recount = tuple(sum(a.status is s for a in records) for s in Status)
+    by_status = {Status.CANDIDATE: summary.candidates, Status.ACCEPTED: summary.accepted}
+    by_status[Status.REJECTED] = summary.rejected
+    assert tuple(by_status[s] for s in Status) == recount
     return (
         store.document(document_id).status,
         store.attributions_for(document_id),

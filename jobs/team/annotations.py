@@ -1,0 +1,136 @@
+"""Importing a file's annotations as one annotator's decisions (``import --annotations``).
+
+The file's attributions become ``layer``'s *accepted* records (rejected ones stay
+rejected), and each of its documents is marked done in that layer: someone read it and
+these are their quotations. A document already in the workspace (same text) gains the
+layer; a new one is stored first, pre-annotated like any import, so that the other
+annotators get the engine's suggestions for it.
+
+The import is all or nothing: when any record of the files is rejected (a span outside
+its text, a malformed line), nothing is stored and every problem is reported, so a
+partly imported layer never passes for the annotator's whole work. A layer that holds a
+document already is never overwritten: the same version is counted as unchanged, a
+different one is reported and kept. Threading: that of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from formats.readers import ReadOptions, read_paths
+from jobs.importing import import_articles
+from jobs.team.versions import same_version
+from quotes.lexicon import Lexicon
+from quotes.model import Article, Attribution, DocumentStatus, Problem, Status
+from storage.articles import article_label, content_hash
+from storage.layers import LayerError, is_annotator_layer
+from storage.store import Store
+
+
+@dataclass(slots=True)
+class AnnotationImport:
+    """What an annotation import did, for the CLI's summary and exit code."""
+
+    layer: str
+    documents: int = 0
+    attributions: int = 0
+    new_documents: int = 0
+    unchanged: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: what went into the layer, and what did not."""
+        if self.problems:
+            return (
+                f"nothing imported into {self.layer}'s layer: "
+                f"{len(self.problems)} rejected records (fix them and import again)"
+            )
+        line = (
+            f"imported {self.attributions} attributions on {self.documents} documents "
+            f"as {self.layer}'s accepted records ({self.new_documents} new documents)"
+        )
+        if self.unchanged:
+            line += f"; {self.unchanged} documents unchanged"
+        if self.conflicts:
+            line += f"; {len(self.conflicts)} documents kept as they were (see below)"
+        return line
+
+
+def import_annotations(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    layer: str,
+    options: ReadOptions | None = None,
+    preannotate: bool = True,
+    lexicon: Lexicon | None = None,
+) -> AnnotationImport:
+    """Record the attributions in ``paths`` (JSONL in the export schema, or brat) as
+    ``layer``'s accepted records.
+
+    :raises LayerError: for a layer that is not an annotator's (shared or gold).
+    """
+    if not is_annotator_layer(layer):
+        raise LayerError(f"{layer!r} is not an annotator's layer: name the annotator")
+    report = AnnotationImport(layer)
+    articles = list(
+        read_paths(paths, options=options, problems=report.problems, notes=report.notes)
+    )
+    if report.problems:
+        return report
+    new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
+    try:
+        with store.transaction():
+            imported = import_articles(store, new, preannotate=preannotate, lexicon=lexicon)
+            report.new_documents = imported.imported
+            report.problems.extend(imported.problems)
+            if report.problems:
+                raise _RolledBack
+            for article in articles:
+                _add_version(store, article, report)
+    except _RolledBack:
+        report.new_documents = 0
+    return report
+
+
+class _RolledBack(Exception):
+    """Raised inside the import's transaction to store nothing after a problem."""
+
+
+def _add_version(store: Store, article: Article, report: AnnotationImport) -> None:
+    """Give one article's document ``report.layer``'s version, or count why not."""
+    document_id = store.find_document(content_hash(article.text))
+    if document_id is None:  # an empty text, already reported by the import
+        return
+    layer = report.layer
+    if store.layers.is_open(document_id, layer):
+        held = store.layers.layer_attributions(document_id, layer)
+        if same_version(held, _as_decided(article)):
+            report.unchanged += 1
+        else:
+            report.conflicts.append(
+                f"{article_label(article)}: {layer}'s layer already holds another version "
+                "of this document; kept it (not replaced)"
+            )
+        return
+    report.attributions += store.layers.store_layer(
+        document_id,
+        layer,
+        article.attributions,
+        status=DocumentStatus.DONE,
+        annotator=layer,
+        action="import_annotations",
+    )
+    report.documents += 1
+
+
+def _as_decided(article: Article) -> list[Attribution]:
+    """The article's records as the layer stores them (accepted unless rejected)."""
+    return [
+        a if a.status is Status.REJECTED else a.with_changes(status=Status.ACCEPTED)
+        for a in article.attributions
+    ]
