@@ -68,6 +68,8 @@ def test_the_matrix_shows_every_pair_with_its_items(open_agreement, tmp_path: Pa
     _window, agreement = open_agreement(path)
     model = agreement.matrix_model
     assert agreement.matrix_view.isVisible()
+    # The matrix is as tall as its rows, without a scroll bar.
+    assert not agreement.matrix_view.verticalScrollBar().isVisible()
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)] == [
         "alice",
         "bob",
@@ -162,10 +164,11 @@ def test_documents_come_most_disagreement_first(open_agreement, tmp_path: Path) 
     assert [model.index(0, column).data() for column in range(1, 5)] == [
         "0.378",
         "0.867",
-        "8 (alice 3 · bob 2 · carol 3)",
+        "8",
         "20.6% of 81 tokens",
     ]
     assert model.index(1, 4).data() == "23.8% of 42 tokens"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "alice: 3\nbob: 2\ncarol: 3"
 
 
 def test_clicking_a_document_opens_it_in_the_main_window(

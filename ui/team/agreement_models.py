@@ -268,7 +268,7 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
         "Click to show it in the main window, Enter to go there",
         "1 - attribution F1 (a match needs the same speaker too), mean over pairs",
         "Content overlap F1, mean over the document's pairs",
-        "The attributions both figures count: in all, and each annotator's",
+        "The attributions both figures count (each annotator's in the tooltip)",
         "Share of token label pairs that differ, over the document's tokens",
     )
     TITLE, DISAGREEMENT, CONTENT_F1, ATTRIBUTIONS, TOKENS = range(5)
@@ -292,6 +292,8 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
             return row.document_id
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return f"{document.title or document.id} ({document.id})"
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.ATTRIBUTIONS:
+            return "\n".join(f"{name}: {count:,}" for name, count in document.attributions.items())
         if column == self.DISAGREEMENT and role in (
             Qt.ItemDataRole.BackgroundRole,
             Qt.ItemDataRole.ForegroundRole,
@@ -300,10 +302,7 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(background)
             return QColor(text_on(background))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.DISAGREEMENT,
-            self.CONTENT_F1,
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -315,6 +314,5 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
         if column == self.CONTENT_F1:
             return f"{document.content_f1:.3f}"
         if column == self.ATTRIBUTIONS:
-            each = " · ".join(f"{name} {count}" for name, count in document.attributions.items())
-            return f"{sum(document.attributions.values()):,} ({each})"
+            return f"{sum(document.attributions.values()):,}"
         return f"{document.token_disagreement:.1%} of {items_text(document.tokens, 'tokens')}"

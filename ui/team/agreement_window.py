@@ -51,6 +51,8 @@ from ui.team.agreement_models import (
 from ui.team.agreement_task import AgreementResult, measure_workspace_agreement
 from ui.team.heat_colours import scale_stops
 
+#: The most annotators the matrix shows without scrolling.
+MATRIX_ROWS_SHOWN = 8
 #: What the window says when there is nothing to compare yet.
 NEEDS_LAYERS_HINT = (
     "Agreement compares annotators' layers: import each annotator's file with"
@@ -280,16 +282,20 @@ def _matrix_view(model: PairMatrixModel, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setWordWrap(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Every cell has two lines: rows of one fixed height, so the view can fit them.
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 8)
     return view
 
 
 def _fit_height(view: QTableView) -> None:
-    """No taller than its rows: the room below goes to the document list."""
-    view.resizeRowsToContents()
-    frame = 2 * view.frameWidth()
+    """As tall as its rows (up to :data:`MATRIX_ROWS_SHOWN`, then it scrolls): the
+    room below goes to the document list."""
+    shown = min(view.model().rowCount(), MATRIX_ROWS_SHOWN)
+    rows = shown * view.verticalHeader().defaultSectionSize()
     header = view.horizontalHeader().sizeHint().height()
-    view.setMaximumHeight(header + view.verticalHeader().length() + frame + 2)
+    view.setFixedHeight(header + rows + 2 * view.frameWidth())
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:
