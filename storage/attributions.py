@@ -63,6 +63,21 @@ def attribution_values(
     )
 
 
+def _holds(row: sqlite3.Row, columns: dict[str, Any]) -> bool:
+    """Whether ``row`` already holds every value of ``columns``: then the action changes
+    nothing and writes no history (no undo step). The annotator is left out, since
+    repeating a decision someone already made is not a new one."""
+    return all(
+        name == "annotator"
+        or (
+            json.loads(row[name]) == json.loads(value)
+            if name == "fragments"
+            else row[name] == value
+        )
+        for name, value in columns.items()
+    )
+
+
 class Attributions:
     """The attributions of the connection's layer, read and changed through ``db``;
     ``layers`` opens a document in an annotator's layer on first reading."""
@@ -247,6 +262,8 @@ class Attributions:
             document_id = documents.pop()
             if speaker_id is not None:
                 self._roster.check_speaker(document_id, speaker_id)
+            if all(row["speaker_id"] == speaker_id for row in rows):
+                return [attribution_from_row(row) for row in rows]  # no change, no history
             stamp = now()
             self._db.conn.executemany(
                 "UPDATE attributions SET speaker_id = ?, annotator = ?, updated_at = ?"
@@ -392,6 +409,8 @@ class Attributions:
         """
         with self._db.transaction():
             row = self.row(attribution_id)
+            if created_speaker is None and _holds(row, columns):
+                return attribution_from_row(row)  # nothing differs: no write, no history
             before = attribution_state(row)
             assignments = ", ".join(f'"{name}" = ?' for name in columns)
             try:

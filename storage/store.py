@@ -18,7 +18,9 @@ Threading: a ``Store`` owns one sqlite connection, which belongs to the thread t
 opened the store. A worker thread opens its own ``Store`` on the same file (WAL lets
 readers and one writer work side by side); it never borrows another thread's store.
 Every public method that changes data runs in one transaction that is committed
-before the method returns.
+before the method returns. A verb that would change nothing (accepting an accepted
+record, the speaker a record already has, a document's own status) writes nothing:
+no history entry, no undo step.
 """
 
 from __future__ import annotations

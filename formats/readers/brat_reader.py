@@ -29,8 +29,8 @@ endings like every import, and each offset is carried over with ``NewlineMap``,
 so a ``.txt`` saved with CRLF is read correctly. A byte-order mark is not
 counted. A text-bound whose offsets fall outside the text, or whose reference
 text does not match the text at its offsets (compared with whitespace
-collapsed), rejects the attributions that use it; the file's other
-attributions are kept.
+collapsed), rejects the attributions that use it, as does content covering its own
+cue or source (``quotes.span_checks``); the file's other attributions are kept.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from formats.encoding import (
 from formats.readers.options import ReadOptions
 from formats.readers.text_reader import read_stored_text, title_for
 from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
+from quotes.span_checks import imported_record_problem
 
 SOURCE = "source"
 CUE = "cue"
@@ -435,22 +436,24 @@ def _attribution_of(
     except ValueError:
         problems.append(Problem(at, f"{label}: unknown Status {settings.get('status')!r}"))
         return None
-    speaker = _hull(by_role[SOURCE])
     speaker_name = _speaker_name(label, by_role[SOURCE], annotations)
     try:
-        return Attribution(
+        attribution = Attribution(
             fragments=fragments,
             type=quote_type,
             cue=_hull(by_role[CUE]),
-            speaker=speaker,
+            speaker=_hull(by_role[SOURCE]),
             speaker_name=speaker_name,
             status=status,
             origin=Origin.IMPORT,
             annotator=_annotator(label, settings, annotations),
         )
+        problem = imported_record_problem(text, attribution)  # its texts were checked
     except ValueError as error:
-        problems.append(Problem(at, f"{label}: {error}"))
-        return None
+        problem = str(error)
+    if problem is not None:
+        problems.append(Problem(at, f"{label}: {problem}"))
+    return None if problem is not None else attribution
 
 
 def _settings_for(label: str, members: list[str], annotations: _Annotations) -> dict[str, str]:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from formats.encoding import DecodeError, encoding_of_sample
 from formats.readers.brat_reader import read_brat_pair, text_path_for
+from formats.readers.conll_reader import COLUMNS_LINE, read_conll_file
 from formats.readers.csv_reader import read_csv_file
 from formats.readers.html_reader import read_html_file
 from formats.readers.jsonl_reader import read_jsonl_file
@@ -32,6 +33,7 @@ CSV = "csv"
 TSV = "tsv"
 BRAT = "brat"
 HTML = "html"
+CONLL = "conll"
 BINARY = "binary"
 MISSING = "missing"
 
@@ -48,6 +50,7 @@ _FORMAT_BY_SUFFIX = {
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
+    ".conll": CONLL,
 }
 _SNIFF_BYTES = 4096
 
@@ -57,6 +60,7 @@ _READERS: dict[str, _Reader] = {
     CSV: read_csv_file,
     TSV: read_csv_file,
     HTML: read_html_file,
+    CONLL: read_conll_file,
 }
 
 
@@ -65,7 +69,8 @@ def sniff_format(path: str | Path) -> str:
 
     One of ``"folder"``, ``"text"``, ``"jsonl"`` (also ``.json``), ``"csv"``,
     ``"tsv"``, ``"brat"`` (an ``.ann`` file, or a ``.txt`` file with an ``.ann``
-    beside it), ``"html"``, ``"binary"`` (refused) or ``"missing"``. Known
+    beside it), ``"html"``, ``"conll"`` (this tool's CoNLL export: ``.conll``, or a
+    file opening with its columns line), ``"binary"`` (refused) or ``"missing"``. Known
     extensions decide; other files are judged by their first bytes.
     """
     path = Path(path)
@@ -105,6 +110,8 @@ def _sniff_content(path: Path) -> str:
     start = head.decode(encoding, errors="replace").lstrip().lower()
     if start.startswith("{"):
         return JSONL
+    if start.startswith(COLUMNS_LINE.lower()):
+        return CONLL
     if start.startswith("<") and ("<html" in start or "<!doctype html" in start):
         return HTML
     return TEXT

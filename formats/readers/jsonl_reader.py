@@ -7,6 +7,11 @@ an array of them; those are decoded whole (the standard library cannot stream a
 JSON document) and their records parsed one by one, each named by the line it
 starts on.
 
+A quote whose spans do not fit the text (``quotes.span_checks.imported_record_problem``:
+a span outside it, a stored ``cue_text``/``speaker_text``/``content_text`` that is not
+the text at its offsets, content covering its own cue or speaker mention) is left out
+the same way, naming the line and the field.
+
 A record that could not be stored (a lone surrogate or a NUL in any string,
 metadata that is not strict JSON, nesting too deep to parse) is rejected on its
 own with the line and the field; see ``formats.readers.record_checks``.
@@ -36,6 +41,7 @@ from formats.readers.options import ReadOptions
 from formats.readers.record_checks import unstorable_field, unstorable_meta
 from quotes.model import Article, Attribution, Problem
 from quotes.records import RecordError, article_from_record, attribution_from_record
+from quotes.span_checks import imported_record_problem
 
 # Keys of a quote that hold one offset, and keys that hold [start, end] pairs.
 _OFFSET_KEYS = ("start", "end")
@@ -145,9 +151,15 @@ def read_article_record(
             if newline_map and isinstance(quote, Mapping):
                 quote = _remap_quote(quote, newline_map)
             try:
-                attributions.append(attribution_from_record(quote, len(text)))
+                attribution = attribution_from_record(quote, len(text))
             except (RecordError, TypeError, ValueError) as error:
                 problems.append(Problem(f"{where} field 'quotes[{index}]'", str(error)))
+                continue
+            problem = imported_record_problem(text, attribution, quote)
+            if problem is not None:
+                problems.append(Problem(f"{where} field 'quotes[{index}]'", problem))
+            else:
+                attributions.append(attribution)
     return replace(
         article,
         text=text,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from read_support import read
+from read_support import outside_content, read
 
 from formats.readers import ReadOptions
 from formats.writers.brat_export import ann_lines
@@ -184,6 +184,12 @@ def test_a_legacy_encoded_txt_is_decoded_and_noted(tmp_path: Path) -> None:
         ("T7\tContent 12\n", "malformed", 10),
         ("T7\tContent twelve 15\ttext\n", "malformed", 10),
         ("Q1\tsomething\n", "unknown kind", 10),
+        (
+            "T7\tContent 0 42\tAna Lopez said the bridge will open in May\n"
+            "E2\tAttribution:T7 Source:T1 Cue:T2 Content:T7\n",
+            "E2: 'cue' [10, 14] lies inside the content",
+            11,
+        ),
     ],
     ids=[
         "outside",
@@ -196,6 +202,7 @@ def test_a_legacy_encoded_txt_is_decoded_and_noted(tmp_path: Path) -> None:
         "truncated line",
         "not a number",
         "unknown line",
+        "covers its own cue",
     ],
 )
 def test_a_bad_annotation_is_rejected_alone(
@@ -330,12 +337,14 @@ def _annotated(draw: st.DrawFn) -> tuple[str, list[Attribution]]:
     attributions = []
     for _ in range(draw(st.integers(0, 4))):
         bounds = sorted(draw(st.sets(st.integers(0, size), min_size=2, max_size=6)))
+        fragments = tuple(Span(*bounds[i : i + 2]) for i in range(0, len(bounds) - 1, 2))
         attributions.append(
             Attribution(
-                fragments=tuple(Span(*bounds[i : i + 2]) for i in range(0, len(bounds) - 1, 2)),
+                fragments=fragments,
                 type=draw(st.sampled_from(QuoteType)),
-                cue=draw(st.none() | st.builds(span)),
-                speaker=draw(st.none() | st.builds(span)),
+                # Content may not cover its own cue or source (the reader refuses it).
+                cue=outside_content(draw(st.none() | st.builds(span)), fragments),
+                speaker=outside_content(draw(st.none() | st.builds(span)), fragments),
                 speaker_name=draw(st.none() | _names),
                 status=draw(st.sampled_from(Status)),
                 origin=Origin.IMPORT,

@@ -272,6 +272,13 @@ _texts = st.text(
 _strings = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 
 
+def outside(pair: list[int] | None, fragments: list[list[int]]) -> list[int] | None:
+    """``pair``, or None where it overlaps a fragment."""
+    if pair is None or any(pair[0] < end and start < pair[1] for start, end in fragments):
+        return None
+    return pair
+
+
 @st.composite
 def _records(draw: st.DrawFn) -> tuple[dict[str, Any], list[Attribution]]:
     text = draw(_texts)
@@ -286,8 +293,9 @@ def _records(draw: st.DrawFn) -> tuple[dict[str, Any], list[Attribution]]:
     for _ in range(draw(st.integers(0, 4))):
         bounds = sorted(draw(st.sets(st.integers(0, size), min_size=2, max_size=6)))
         fragments = [bounds[i : i + 2] for i in range(0, len(bounds) - 1, 2)]
-        cue = draw(st.none() | st.builds(span))
-        speaker = draw(st.none() | st.builds(span))
+        # Content may not cover its own cue or speaker mention (the reader refuses it).
+        cue = outside(draw(st.none() | st.builds(span)), fragments)
+        speaker = outside(draw(st.none() | st.builds(span)), fragments)
         quote_type = draw(st.sampled_from(QuoteType))
         status = draw(st.sampled_from(Status))
         name = draw(st.none() | st.text(_strings, max_size=20))
@@ -368,6 +376,35 @@ def test_the_gold_file_reads_fully_without_problems() -> None:
     assert problems == []
     assert articles == expected_lines
     assert attributions == sum(len(record["quotes"]) for record in expected)
+
+
+@pytest.mark.parametrize(
+    ("bad_quote", "words"),
+    [
+        (quote(cue_text="says"), "'cue_text' says 'says' but the text at 'cue' is 'said'"),
+        (quote(speaker_text="Ana Lopez"), "'speaker_text' says 'Ana Lopez'"),
+        (quote(content_text="we will"), "'content_text' says 'we will'"),
+        (
+            quote(start=SAID[0], fragments=[[SAID[0], QUOTED[1]]]),
+            f"'cue' [{SAID[0]}, {SAID[1]}] lies inside the content",
+        ),
+        (
+            quote(start=0, fragments=[[0, QUOTED[1]]], cue=None),
+            "'speaker' [0, 9] lies inside the content",
+        ),
+    ],
+    ids=["cue text", "speaker text", "content text", "covers its cue", "covers its speaker"],
+)
+def test_a_quote_that_does_not_fit_its_text_is_rejected_alone(
+    tmp_path: Path, bad_quote: dict[str, Any], words: str
+) -> None:
+    good = quote(cue_text="said", speaker_text="The mayor", content_text='"we will build it"')
+    path = write_lines(tmp_path, line(quotes=[good, bad_quote, quote(annotator="lee")]))
+    [article], problems, _ = read(path)
+    assert [a.annotator for a in article.attributions] == ["kim", "lee"]
+    [problem] = problems
+    assert problem.where == f"{path}:1 field 'quotes[1]'"
+    assert words in problem.reason
 
 
 def test_a_line_whose_quotes_are_all_invalid_still_counts_as_annotated(tmp_path: Path) -> None:

@@ -1,10 +1,10 @@
 """Property: random valid records survive the JSONL and brat round trips unchanged.
 
 Each example builds documents with random texts (non-ASCII, tabs, line breaks) and
-random valid attributions (split contents, optional cue and speaker, every type and
-status), exports them, imports the export into a fresh workspace with the real
-readers, and checks that the workspace holds exactly the same attributions and that
-a second export is byte-identical to the first.
+random valid attributions (split contents, optional cue and speaker outside the
+content, every type and status), exports them, imports the export into a fresh
+workspace with the real readers, and checks that the workspace holds exactly the
+same attributions and that a second export is byte-identical to the first.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from read_support import outside_content
 from roundtrip_support import folder_bytes, import_fresh
 from writer_cases import make_document
 
@@ -61,8 +62,8 @@ def _attribution(draw: st.DrawFn, length: int) -> Attribution:
     return Attribution(
         fragments=fragments,
         type=draw(st.sampled_from(QuoteType)),
-        cue=draw(st.none() | _span(length)),
-        speaker=draw(st.none() | _span(length)),
+        cue=outside_content(draw(st.none() | _span(length)), fragments),
+        speaker=outside_content(draw(st.none() | _span(length)), fragments),
         speaker_name=draw(st.none() | _names),
         status=draw(st.sampled_from(Status)),
         annotator=draw(st.none() | _names),

@@ -46,10 +46,10 @@ from ui.shell.view_state import APPLICATION, ORGANISATION
 from ui.shell.workers import TaskHandle, run_task
 
 IMPORT_FILTER = (
-    "All supported (*.txt *.jsonl *.json *.csv *.tsv *.ann *.html *.htm);;"
+    "All supported (*.txt *.jsonl *.json *.csv *.tsv *.ann *.html *.htm *.conll);;"
     "Plain text (*.txt);;JSONL in the export schema (*.jsonl *.json);;"
     "CSV and TSV (*.csv *.tsv);;brat standoff (*.ann *.txt);;"
-    "Saved web pages (*.html *.htm);;All files (*)"
+    "Saved web pages (*.html *.htm);;CoNLL exported by this tool (*.conll);;All files (*)"
 )
 WORKSPACE_FILTER = "Workspaces (*.sqlite *.db);;All files (*)"
 _EXPORT_FOLDER_KEY = "export/folder"

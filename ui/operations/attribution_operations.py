@@ -11,6 +11,7 @@ reports them; nothing is notified for a change that did not happen.
 
 from __future__ import annotations
 
+from quotes.lexicon import Lexicon
 from quotes.model import (
     Attribution,
     DocumentStatus,
@@ -22,6 +23,18 @@ from quotes.model import (
 from quotes.proposal import propose_attribution
 from storage.store import HistoryEntry, Store
 from ui.operations.changes import ChangeHub, ChangeKind
+
+
+def lacks_cue_and_speaker(attribution: Attribution) -> bool:
+    """Whether the record names neither its cue nor its speaker (no mention, no
+    entity, no name): accepting it puts a quotation nobody said into the dataset,
+    so the window asks first."""
+    return (
+        attribution.cue is None
+        and attribution.speaker is None
+        and attribution.entity_id is None
+        and not attribution.speaker_name
+    )
 
 
 def accept_attribution(*, store: Store, changes: ChangeHub, attribution_id: int) -> Attribution:
@@ -85,16 +98,23 @@ def choose_speaker(
 
 
 def add_quotation(
-    *, store: Store, changes: ChangeHub, document_id: int, text: str, selection: Span
+    *,
+    store: Store,
+    changes: ChangeHub,
+    document_id: int,
+    text: str,
+    selection: Span,
+    lexicon: Lexicon | None = None,
 ) -> Attribution:
     """Store the selected words as a new candidate quotation; return it.
 
     ``quotes.proposal`` proposes its cue and speaker from the engine's suggestions
     nearby, nearest first, and guesses the type from the quotation marks. It is a
     candidate like every suggestion: A confirms it, so a document is not counted as
-    reviewed by an addition nobody checked.
+    reviewed by an addition nobody checked. ``lexicon`` is the user's cue lexicon
+    (None: the shipped one), the same the imports pre-annotate with.
     """
-    attribution = propose_attribution(text, selection)
+    attribution = propose_attribution(text, selection, lexicon=lexicon)
     added = store.add_attribution(document_id, attribution, status=Status.CANDIDATE)
     if added.id is not None:
         changes.notify(ChangeKind.ATTRIBUTIONS, [added.id])

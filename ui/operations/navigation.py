@@ -1,4 +1,5 @@
-"""Taking the annotator somewhere: a search hit, the last position, the first document.
+"""Taking the annotator somewhere: a search hit, the last position, the first document,
+the next unreviewed record.
 
 The counterpart of ``ui.operations.attribution_operations`` for moves that write
 nothing: each function sets :class:`CurrentRecord` (and the article's selection),
@@ -68,3 +69,54 @@ def open_first_document(
     if unless_open and current.document_id is not None:
         return
     current.set_document(documents.first_document_id())
+
+
+def open_next_unreviewed(*, store: Store, current: CurrentRecord) -> str | None:
+    """Make the next candidate current (key N, and A or R on the list's last record):
+    the first after the current record in its document, else the first of the
+    following documents, wrapping around to the first document.
+
+    :returns: None when the record is in the current document; otherwise a line for
+        the status bar: the other document it is in, or that every record of the
+        workspace is reviewed (nothing moves then).
+    :raises KeyError: if the current record has gone.
+    """
+    document_id = current.document_id
+    after = -1
+    if current.attribution_id is not None:
+        after = store.attribution(current.attribution_id).start
+    found = store.next_unreviewed(document_id, after)
+    if found is None or found.id is None:
+        return "Every record of the workspace is reviewed."
+    note = None
+    if found.document_id != document_id:
+        # The summary, not the document: no need to read a long text for its title.
+        title = store.document_summary(found.document_id or 0).title or "the next document"
+        note = f"Next unreviewed record is in {title}."
+    current.set_document(found.document_id)
+    current.set_attribution(found.id)
+    return note
+
+
+def open_next_unreviewed_in_document(*, store: Store, current: CurrentRecord) -> str | None:
+    """Make the document's next candidate current, wrapping around to its start (A or
+    R on the list's last record).
+
+    The document is not left: once all of it is reviewed, D marks it done there.
+
+    :returns: None when a record was made current; otherwise a line for the status
+        bar saying the document is reviewed and what D and N do next.
+    :raises KeyError: if the current record has gone.
+    """
+    document_id = current.document_id
+    after = -1
+    if current.attribution_id is not None:
+        after = store.attribution(current.attribution_id).start
+    for found in (store.next_unreviewed(document_id, after), store.next_unreviewed(document_id)):
+        if found is not None and found.id is not None and found.document_id == document_id:
+            current.set_attribution(found.id)
+            return None
+    if found is None:
+        return "Every record of the workspace is reviewed: D marks this document done."
+    title = store.document_summary(found.document_id or 0).title or "the next document"
+    return f"This document is reviewed: D marks it done, N goes on to {title}."

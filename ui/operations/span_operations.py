@@ -55,9 +55,13 @@ def save_attribution(
 
     ``speakers`` says the edit touched the speaker (the roster lists mentions).
 
-    :raises SpanEditRefused: when the edit fails ``quotes.span_checks.check_edit``.
+    :raises SpanEditRefused: when the edit fails ``quotes.span_checks.check_edit``,
+        or changes nothing (no history entry, no undo step).
     """
     assert attribution.id is not None and attribution.document_id is not None
+    if attribution == before:
+        # Nothing to store: refused like a bad edit, so the caller says so.
+        raise SpanEditRefused(SpanProblem("The record already has these spans."))
     problem = check_edit(
         store.document(attribution.document_id).text,
         before,

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
-from quotes.model import Span
-from ui.operations import attribution_operations
+from quotes.lexicon import Lexicon
+from quotes.model import Span, Status
+from ui.operations import attribution_operations, navigation
 from ui.operations.changes import ChangeKind
 from ui.roster.speaker_dialog import SpeakerChoice, SpeakerDialog
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
@@ -29,15 +31,28 @@ class AnnotationActions(ActionGroup):
     ``speaker_changed(int, object, object)``: a record's speaker entity changed, with
     the record id and the old and new roster ids (None when it had none), so the
     window can offer to fix the following records (``ui.roster.speaker_review``).
-    ``speaker_dialog`` is the open speaker picker, if any (tests drive it).
+    ``lexicon`` is the user's cue lexicon (None: the shipped one), which the
+    proposal for an added quotation reads its cue with, as imports do.
+    ``speaker_dialog`` is the open speaker picker, if any (tests drive it), and
+    ``accept_question`` the open question before accepting a record without cue
+    and speaker.
     """
 
     speaker_changed = Signal(int, object, object)
 
-    def __init__(self, context: ActionContext, *, attribution_panel: AttributionPanel) -> None:
+    def __init__(
+        self,
+        context: ActionContext,
+        *,
+        attribution_panel: AttributionPanel,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         super().__init__(context)
         self._panel = attribution_panel
+        self._lexicon = lexicon
         self.speaker_dialog: SpeakerDialog | None = None
+        # The open "accept without cue or speaker?" question, if any (tests answer it).
+        self.accept_question: QMessageBox | None = None
 
         self.accept = make_action(
             self,
@@ -107,16 +122,52 @@ class AnnotationActions(ActionGroup):
 
     # -- the actions -----------------------------------------------------------------
     def _accept(self, attribution_id: int) -> None:
+        record = self._store.attribution(attribution_id)
+        if record.status is Status.ACCEPTED:
+            self._advance_from(attribution_id, f"Record {attribution_id} was already accepted.")
+        elif attribution_operations.lacks_cue_and_speaker(record):
+            self._ask_accept_unattributed(attribution_id)
+        else:
+            self._accept_now(attribution_id)
+
+    def _accept_now(self, attribution_id: int) -> None:
         attribution_operations.accept_attribution(
             store=self._store, changes=self._changes, attribution_id=attribution_id
         )
-        self._advance_from(attribution_id, "Accepted")
+        self._advance_from(attribution_id, f"Accepted record {attribution_id}.")
+
+    def _ask_accept_unattributed(self, attribution_id: int) -> None:
+        """Ask (window-modal, without blocking) before accepting a record that says
+        neither who spoke nor how: a dataset row with ``speaker: null``."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Accept without cue or speaker",
+            f"Record {attribution_id} has neither a cue nor a speaker. Accept it as it is?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: int) -> None:
+            self.accept_question = None
+            if button == QMessageBox.StandardButton.Yes:
+                self._on_record_id(attribution_id, self._accept_now)
+            else:
+                self.message.emit("Not accepted: S sets the speaker, C the cue.")
+
+        box.finished.connect(answered)
+        self.accept_question = box
+        box.open()
 
     def _reject(self, attribution_id: int) -> None:
+        if self._store.attribution(attribution_id).status is Status.REJECTED:
+            self._advance_from(attribution_id, f"Record {attribution_id} was already rejected.")
+            return
         attribution_operations.reject_attribution(
             store=self._store, changes=self._changes, attribution_id=attribution_id
         )
-        self._advance_from(attribution_id, "Rejected")
+        self._advance_from(attribution_id, f"Rejected record {attribution_id}.")
 
     def _ask_speaker(self, attribution_id: int) -> None:
         document_id = self._current.document_id
@@ -145,7 +196,8 @@ class AnnotationActions(ActionGroup):
     ) -> None:
         if choice is None:
             return
-        wrong = self._store.attribution(attribution_id).entity_id
+        before = self._store.attribution(attribution_id)
+        wrong = before.entity_id
         if choice.speaker is not None:
             updated = attribution_operations.choose_speaker(
                 store=self._store,
@@ -161,6 +213,11 @@ class AnnotationActions(ActionGroup):
                 mention=selection,
                 name=choice.new_name,
             )
+        if updated == before:
+            self.message.emit(
+                f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
+            )
+            return
         self.message.emit(f"Speaker: {updated.speaker_name or '(none)'}")
         self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
 
@@ -168,7 +225,8 @@ class AnnotationActions(ActionGroup):
         selection = self._require_selection("the speaker's name")
         if selection is None:
             return
-        wrong = self._store.attribution(attribution_id).entity_id
+        before = self._store.attribution(attribution_id)
+        wrong = before.entity_id
         updated = attribution_operations.set_speaker_from_selection(
             store=self._store,
             changes=self._changes,
@@ -176,6 +234,11 @@ class AnnotationActions(ActionGroup):
             text=self._text(),
             selection=selection,
         )
+        if updated == before:
+            self.message.emit(
+                f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
+            )
+            return
         self.message.emit(f"Speaker: {updated.speaker_name}")
         self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
 
@@ -193,6 +256,7 @@ class AnnotationActions(ActionGroup):
             document_id=document_id,
             text=self._text(),
             selection=selection,
+            lexicon=self._lexicon,
         )
         self._current.set_attribution(added.id)
         article = "an" if added.type.value[0] in "aeiou" else "a"
@@ -212,16 +276,24 @@ class AnnotationActions(ActionGroup):
             self.message.emit(f"Select {what} in the article first.")
         return selection
 
-    def _advance_from(self, attribution_id: int, verb: str) -> None:
-        # One key per decision: after accepting or rejecting, the next record is current.
-        self.message.emit(f"{verb} record {attribution_id}.")
+    def _advance_from(self, attribution_id: int, said: str) -> None:
+        # One key per decision: after accepting or rejecting, the next record is
+        # current; after the list's last one, the document's next unreviewed record.
+        note = None
         if self._current.attribution_id == attribution_id:
             self._panel.select_next()
+            if self._current.attribution_id == attribution_id:
+                note = navigation.open_next_unreviewed_in_document(
+                    store=self._store, current=self._current
+                )
+        self.message.emit(f"{said} {note}" if note else said)
 
     def _on_record(self, action: Callable[[int], None]) -> None:
         attribution_id = self._require_record()
-        if attribution_id is None:
-            return
+        if attribution_id is not None:
+            self._on_record_id(attribution_id, action)
+
+    def _on_record_id(self, attribution_id: int, action: Callable[[int], None]) -> None:
         if not self._guarded(lambda: action(attribution_id)):
             # The record may be gone (deleted elsewhere, undone): let the views
             # re-read it so they stop showing what is no longer there.

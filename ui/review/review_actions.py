@@ -21,8 +21,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 
+from quotes.model import DocumentStatus
 from storage.store import HistoryEntry
-from ui.operations import attribution_operations
+from ui.operations import attribution_operations, navigation
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.tables.attribution_table import AttributionTableModel
 
@@ -122,21 +123,9 @@ class ReviewActions(ActionGroup):
 
     def go_to_next_unreviewed(self) -> None:
         """Make the next candidate current, switching document when this one has none."""
-        document_id = self._current.document_id
-        after = -1
-        if self._current.attribution_id is not None:
-            after = self._store.attribution(self._current.attribution_id).start
-        found = self._store.next_unreviewed(document_id, after)
-        if found is None or found.id is None:
-            self.message.emit("Every record of the workspace is reviewed.")
-            return
-        if found.document_id != document_id:
-            # The summary, not the document: no need to read a long text for its title.
-            title = self._store.document_summary(found.document_id or 0).title
-            title = title or "the next document"
-            self.message.emit(f"Next unreviewed record is in {title}.")
-        self._current.set_document(found.document_id)
-        self._current.set_attribution(found.id)
+        note = navigation.open_next_unreviewed(store=self._store, current=self._current)
+        if note is not None:
+            self.message.emit(note)
 
     def show_speaker_mention(self) -> None:
         """Select the current record's speaker mention in the article (it may be far)."""
@@ -161,6 +150,9 @@ class ReviewActions(ActionGroup):
         document_id = self._current.document_id
         if document_id is None:
             self.message.emit("Open a document first.")
+            return
+        if self._store.document_summary(document_id).status is DocumentStatus.DONE:
+            self.message.emit("The document is already marked done.")
             return
         left = attribution_operations.mark_document_done(
             store=self._store, changes=self._changes, document_id=document_id

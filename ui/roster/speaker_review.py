@@ -127,7 +127,13 @@ class SpeakerReview(ActionGroup):
         if attribution_id is None:
             return None
         try:
-            wrong = self._store.attribution(attribution_id).entity_id
+            before = self._store.attribution(attribution_id)
+            if before.entity_id == speaker_id:
+                self.message.emit(
+                    f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
+                )
+                return before
+            wrong = before.entity_id
             updated = roster_operations.assign_speaker_entity(
                 store=self._store,
                 changes=self._changes,

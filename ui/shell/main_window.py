@@ -59,8 +59,8 @@ class MainWindow(QMainWindow):
     :param view_state: where the layout, zoom, theme and last position are kept;
         None (tests, scripts) restores and saves nothing and leaves the
         application's theme alone.
-    :param tasks: what the import and export workers are given (the cue lexicon);
-        None: the defaults.
+    :param tasks: what the import and export workers are given (the cue lexicon,
+        which Q's proposals use too); None: the defaults.
     """
 
     workspace_requested = Signal(object, bool)
@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         )
         self.file_actions = FileActions(context, setup=tasks)
         self.annotation_actions = AnnotationActions(
-            context, attribution_panel=self.attribution_panel
+            context,
+            attribution_panel=self.attribution_panel,
+            lexicon=self.file_actions.setup.lexicon,
         )
         self.review_actions = ReviewActions(context)
         self.editing_actions = EditingActions(context)
