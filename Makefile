@@ -42,6 +42,7 @@ test: $(VENV)/.dev-installed
 screenshot: $(VENV)/.dev-installed
 	scripts/ensure_qt_runtime.sh $(BIN)/python
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py --out docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot_agreement.py --out docs/agreement.png
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/extraction.py

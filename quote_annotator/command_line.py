@@ -177,6 +177,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
                 args.db,
                 seed_samples=is_default or not args.db.exists(),
                 annotator=args.annotator_name,
+                layer=args.layer,
                 lexicon=args.cue_lexicon,
                 warning=lexicon_problem and f"{lexicon_problem}\n\nThe built-in cues are used.",
                 smoke_test=args.smoke_test,

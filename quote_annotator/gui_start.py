@@ -75,11 +75,14 @@ def start_gui(
     seed_samples: bool,
     annotator: str,
     warning: str | None,
+    layer: str | None = None,
     lexicon: Lexicon | None = None,
     smoke_test: bool = False,
 ) -> int:
     """Open the annotator on ``db_path`` and run until it closes; return the exit code.
 
+    :param layer: the annotation layer to open in (``--annotator NAME``: NAME's);
+        None: the workspace's default layer.
     :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
     :param smoke_test: quit as soon as the main window is shown (exit code 0), or
         with 1 when none appears; everything up to that is the real start-up.
@@ -94,5 +97,10 @@ def start_gui(
     if smoke_test:
         _schedule_smoke_exit(app)
     return run_gui(
-        db_path, seed_samples=seed_samples, annotator=annotator, lexicon=lexicon, warning=warning
+        db_path,
+        seed_samples=seed_samples,
+        annotator=annotator,
+        layer=layer,
+        lexicon=lexicon,
+        warning=warning,
     )

@@ -133,6 +133,16 @@ class Layers:
             found.append(LayerSummary(name, row[0], row[1], row[2]))
         return found
 
+    def shared_summary(self) -> LayerSummary:
+        """The shared layer as a summary: every document of the workspace, and the
+        decisions made there (a one-person workspace's)."""
+        row = self._db.conn.execute(
+            "SELECT (SELECT count(*) FROM documents),"
+            " (SELECT count(*) FROM attributions WHERE layer = '' AND status = 'accepted'),"
+            " (SELECT count(*) FROM attributions WHERE layer = '' AND status = 'rejected')"
+        ).fetchone()
+        return LayerSummary(SHARED_LAYER, row[0], row[1], row[2])
+
     def layer_documents(self, layer: str) -> list[int]:
         """The ids of the documents ``layer`` has opened, in import order."""
         if layer == SHARED_LAYER:

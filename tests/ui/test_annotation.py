@@ -46,6 +46,7 @@ def test_shortcuts_are_shown_in_the_menus(window: MainWindow) -> None:
         "&Speakers",
         "&View",
         "&Learning",
+        "&Team",
         "&Help",
     ]
 

@@ -31,6 +31,8 @@ class WorkspaceSession:
     """The open workspace: one store and its window; opens another on request.
 
     :param annotator: the name recorded on every action in the history.
+    :param layer: the annotation layer every workspace opens in (``--annotator NAME``:
+        NAME's); None: each workspace's own default layer.
     :param view_state: where windows keep their layout, zoom, theme and last
         position (None: nowhere, as in tests).
     :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
@@ -40,10 +42,12 @@ class WorkspaceSession:
         self,
         *,
         annotator: str = "annotator",
+        layer: str | None = None,
         view_state: ViewState | None = None,
         lexicon: Lexicon | None = None,
     ) -> None:
         self.annotator = annotator
+        self.layer = layer
         self.tasks = TaskSetup(lexicon=lexicon)
         self.view_state = view_state
         self.store: Store | None = None
@@ -103,7 +107,7 @@ class WorkspaceSession:
             self._fail(lock, title="Workspace in use")
             return False
         try:
-            store = Store(path, annotator=self.annotator)
+            store = Store(path, annotator=self.annotator, layer=self.layer)
         except Exception as error:  # WorkspaceError, sqlite3.Error, OSError
             self._release_unless_current(lock)
             self._fail(f"Cannot open the workspace {path}:\n{error}")
@@ -189,6 +193,7 @@ def run_gui(
     *,
     seed_samples: bool,
     annotator: str = "annotator",
+    layer: str | None = None,
     lexicon: Lexicon | None = None,
     warning: str | None = None,
 ) -> int:
@@ -197,6 +202,7 @@ def run_gui(
     :param db_path: the workspace file (created and migrated when new).
     :param seed_samples: import the sample articles when the workspace is empty.
     :param annotator: the name recorded on every action in the history.
+    :param layer: the annotation layer to open in; None: the workspace's default.
     :param lexicon: the cues imports pre-annotate with (None: the shipped ones).
     :param warning: a start-up problem to show once the window is up (e.g. a
         broken cue lexicon), or None.
@@ -207,7 +213,9 @@ def run_gui(
     app.setApplicationName(APP_TITLE)
     view_state = ViewState.for_app()
     apply_theme(app, view_state.theme())
-    session = WorkspaceSession(annotator=annotator, view_state=view_state, lexicon=lexicon)
+    session = WorkspaceSession(
+        annotator=annotator, layer=layer, view_state=view_state, lexicon=lexicon
+    )
     if not session.open(Path(db_path), seed_samples=seed_samples):
         return 1
     if session.window is not None:

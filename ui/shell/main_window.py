@@ -5,8 +5,8 @@ Nothing else happens here. The panels are views of two models
 selection (:class:`CurrentRecord`); the menus' actions live in
 :class:`FileActions`, :class:`AnnotationActions`, :class:`ReviewActions`,
 :class:`EditingActions`, :class:`SpeakerReview`, :class:`LearningActions`,
-:class:`ViewActions` and :class:`HelpActions` (the slow jobs of File and Learning
-run one at a time through one :class:`JobRunner`);
+:class:`ViewActions`, :class:`TeamActions` and :class:`HelpActions` (the slow jobs
+of File and Learning run one at a time through one :class:`JobRunner`);
 changes reach every view through one :class:`ChangeHub`. Every shortcut is in a
 menu, so the cheat sheet (``?``), which reads the menus, lists them all.
 Threading: main thread only.
@@ -48,6 +48,7 @@ from ui.shell.write_retries import WriteRetries
 from ui.tables.attribution_table import AttributionPanel, AttributionTableModel
 from ui.tables.document_list import DocumentListModel, DocumentListPanel
 from ui.tables.search_panel import SearchPanel
+from ui.team.team_actions import TeamActions
 
 APP_TITLE = "Quote Annotator"
 
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self.view_actions = ViewActions(context, view_state=view_state)
         self.help_actions = HelpActions(context, view_state=view_state)
+        self.team_actions = TeamActions(context)  # after _lay_out: it extends the title
         self._build_menus()
         self.cheat_sheet = CheatSheet(self, lambda: menu_actions(self.menuBar()))
         self.help_menu.insertAction(self.help_menu.actions()[0], self.cheat_sheet.action)
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         )
         # Like a Tools menu, after View: training and re-suggesting act on the workspace.
         _fill(bar.addMenu("&Learning"), self.learning_actions.actions())
+        _fill(bar.addMenu("&Team"), self.team_actions.actions())
         self.help_menu = bar.addMenu("&Help")
         _fill(
             self.help_menu,
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
             self.roster_panel,
             self.guidelines_pane,
             self.write_retries,
+            self.team_actions,
         ):
             source.message.connect(self.status_line.show_message)
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
@@ -236,6 +240,10 @@ class MainWindow(QMainWindow):
         self.search_panel.hit_activated.connect(self.open_document_at)
         self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
         self.search_panel.find_action.triggered.connect(self._show_search)
+        self.status_line.addPermanentWidget(self.team_actions.layer_button)
+        self.team_actions.layer_switched.connect(self.view_actions.refresh_statistics)
+        # An offer to fix records of the layer left behind must not apply to this one.
+        self.team_actions.layer_switched.connect(lambda _: self.speaker_fix_prompt.dismiss())
         # After an import into an empty workspace, show the first document.
         self.document_model.modelReset.connect(self._show_first_if_none)
 

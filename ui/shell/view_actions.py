@@ -112,6 +112,12 @@ class ViewActions(ActionGroup):
         self.dark_theme.setChecked(name == "dark")
         self.dark_theme.blockSignals(False)
 
+    def refresh_statistics(self, *_args: object) -> None:
+        """Open the statistics afresh if they are shown (after a switch of layer: the
+        figures are the layer's)."""
+        if self.statistics_dialog is not None and self.statistics_dialog.isVisible():
+            self.show_statistics()
+
     def show_statistics(self) -> StatisticsDialog:
         """Open (afresh) the statistics dialog; return it."""
         if self.statistics_dialog is not None:
