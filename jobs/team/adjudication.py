@@ -195,7 +195,7 @@ def open_disagreements(
         by_document[document_id].append(
             OpenDisagreement(document_id, disagreement, adjudication.annotators)
         )
-    found = []
+    found: list[OpenDisagreement] = []
     for document_id, items in by_document.items():
         gold = store.layers.layer_attributions(document_id, GOLD_LAYER)
         found.extend(

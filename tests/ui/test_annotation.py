@@ -38,7 +38,16 @@ def test_shortcuts_are_shown_in_the_menus(window: MainWindow) -> None:
     assert shown["&Previous record"] == "K"
     assert [s.toString() for s in actions.add_quotation.shortcuts()] == ["Q", "Ctrl+N"]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Annotation", "S&pans", "&Speakers", "&View", "&Help"]
+    assert menus == [
+        "&File",
+        "&Edit",
+        "&Annotation",
+        "S&pans",
+        "&Speakers",
+        "&View",
+        "&Team",
+        "&Help",
+    ]
 
 
 def test_accept_with_the_keyboard_commits_and_moves_on(

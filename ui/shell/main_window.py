@@ -44,6 +44,7 @@ from ui.shell.view_state import ViewState
 from ui.tables.attribution_table import AttributionPanel, AttributionTableModel
 from ui.tables.document_list import DocumentListModel, DocumentListPanel
 from ui.tables.search_panel import SearchPanel
+from ui.team.adjudication_mode import AdjudicationMode
 
 APP_TITLE = "Quote Annotator"
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.speaker_review = SpeakerReview(
             context, roster=self.roster_panel, prompt=self.speaker_fix_prompt
         )
+        self.adjudication = AdjudicationMode(context)
 
         self._lay_out()
         self.view_actions = ViewActions(context, view_state=view_state)
@@ -139,6 +141,14 @@ class MainWindow(QMainWindow):
         self.records_dock = self._dock(
             "Records", self.attribution_panel, "records", Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.adjudication_dock = self._dock(
+            "Adjudication",
+            self.adjudication.panel,
+            "adjudication",
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.records_dock, self.adjudication_dock)
+        self.adjudication_dock.hide()  # shown by the adjudication mode
         self.tabifyDockWidget(self.documents_dock, self.search_dock)
         self.tabifyDockWidget(self.roster_dock, self.guidelines_dock)
         self.documents_dock.raise_()
@@ -187,6 +197,7 @@ class MainWindow(QMainWindow):
             bar.addMenu("&View"),
             [*(d.toggleViewAction() for d in docks), None, *self.view_actions.actions()],
         )
+        _fill(bar.addMenu("&Team"), self.adjudication.actions())
         self.help_menu = bar.addMenu("&Help")
         _fill(
             self.help_menu,
@@ -214,10 +225,12 @@ class MainWindow(QMainWindow):
             self.speaker_review,
             self.roster_panel,
             self.guidelines_pane,
+            self.adjudication,
         ):
             source.message.connect(self.status_line.show_message)
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
         self.file_actions.workspace_requested.connect(self.workspace_requested)
+        self.adjudication.active_changed.connect(self._show_adjudication)
         self.search_panel.hit_activated.connect(self.open_document_at)
         self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
         self.search_panel.find_action.triggered.connect(self._show_search)
@@ -268,6 +281,11 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.focus_search()
+
+    def _show_adjudication(self, shown: bool) -> None:
+        self.adjudication_dock.setVisible(shown)
+        if shown:
+            self.adjudication_dock.raise_()
 
     def _show_first_if_none(self) -> None:
         navigation.open_first_document(

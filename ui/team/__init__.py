@@ -1,0 +1,1 @@
+"""The team's screens: working in annotation layers, agreement, adjudication into gold."""
