@@ -28,6 +28,10 @@ TEXT = (
 )
 
 
+#: A second article with the same offsets (one word changed, of the same length).
+SECOND_TEXT = TEXT.replace("bridge", "tunnel")
+
+
 def span_of(words: str, start: int = 0) -> Span:
     """The span of the first ``words`` in TEXT at or after ``start``."""
     begin = TEXT.index(words, start)
@@ -77,20 +81,26 @@ def layer_versions() -> dict[str, list[Attribution]]:
     }
 
 
-def build_team_workspace(path: Path, annotators: tuple[str, ...] = ANNOTATORS) -> Path:
-    """The workspace at ``path`` with the article and the layers of ``annotators``."""
+def build_team_workspace(
+    path: Path, annotators: tuple[str, ...] = ANNOTATORS, *, second: bool = False
+) -> Path:
+    """The workspace at ``path`` with the article (and with ``second`` a second one,
+    disagreeing alike) and the layers of ``annotators``."""
+    articles = [Article(text=TEXT, title="Bridge")]
+    if second:
+        articles.append(Article(text=SECOND_TEXT, title="Tunnel"))
     with Store(path, annotator="lead") as store:
-        report = import_articles(store, [Article(text=TEXT, title="Bridge")], preannotate=False)
-        assert report.imported == 1
-        document_id = store.document_summaries()[0].id
+        report = import_articles(store, articles, preannotate=False)
+        assert report.imported == len(articles)
         versions = layer_versions()
-        for name in annotators:
-            store.layers.store_layer(
-                document_id,
-                name,
-                versions[name],
-                status=DocumentStatus.DONE,
-                annotator=name,
-                action="import_annotations",
-            )
+        for summary in store.document_summaries():
+            for name in annotators:
+                store.layers.store_layer(
+                    summary.id,
+                    name,
+                    versions[name],
+                    status=DocumentStatus.DONE,
+                    annotator=name,
+                    action="import_annotations",
+                )
     return path

@@ -272,3 +272,50 @@ def test_fewer_than_two_annotators_is_a_clear_message(qtbot, tmp_path: Path) -> 
 
 def test_the_version_table_passes_the_model_tester(qtmodeltester, team_window) -> None:
     qtmodeltester.check(team_window.adjudication.panel.model, force_py=True)
+
+
+def test_n_leaves_a_disagreement_for_later(qtbot, team_window: MainWindow, team_path) -> None:
+    mode = team_window.adjudication
+    press(qtbot, team_window, "N")
+    assert mode.walk is not None and mode.walk.current is not None
+    assert mode.walk.current.spans() == [(COUNCIL.start, COUNCIL.end)]
+    assert mode.panel.progress_label.text() == "2 of 2 disagreements left"
+    press(qtbot, team_window, "R")
+    # The one left for later comes round again.
+    assert mode.walk.current.spans() == [(COMPLAINT.start, COMPLAINT.end)] * 2
+    assert adjudicated(team_path)[0].content == COUNCIL
+
+
+def test_after_a_documents_last_choice_it_stays_shown_until_n(qtbot, tmp_path: Path) -> None:
+    path = build_team_workspace(tmp_path / "two.sqlite", second=True)
+    with Store(path, annotator="judge") as store:
+        window = show_window(qtbot, store)
+        mode = window.adjudication
+        with qtbot.waitSignal(mode.walk_ready, timeout=10_000):
+            mode.enter()
+        window.article_view.setFocus()
+        first, second = (s.id for s in store.document_summaries())
+        press(qtbot, window, "2")
+        press(qtbot, window, "1")  # the council's: the first document's last
+        assert mode.document_done
+        assert window.current.document_id == first
+        taken = window.current.attribution_id
+        assert taken is not None and store.attribution(taken).content == COUNCIL
+        assert mode.panel.progress_label.text() == "2 of 4 disagreements left"
+        assert mode.panel.where_label.text() == "Bridge: every disagreement is adjudicated."
+        assert mode.overlay.marks == ()
+        assert "N opens the next disagreement" in status_text(window)
+        # The record just taken can still be edited; a choice key waits for N.
+        press(qtbot, window, "Alt+Right")
+        assert store.attribution(taken).start > COUNCIL.start
+        press(qtbot, window, "A")
+        assert status_text(window) == (
+            "This document is adjudicated: N opens the next disagreement."
+        )
+        press(qtbot, window, "N")
+        assert not mode.document_done
+        assert window.current.document_id == second
+        assert [m.number for m in mode.overlay.marks] == [1, 2]
+        press(qtbot, window, "1")
+        assert mode.panel.progress_label.text() == "1 of 4 disagreements left"
+        window.close()

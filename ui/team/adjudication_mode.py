@@ -1,13 +1,10 @@
 """The adjudication mode: walk the disagreements one at a time and choose into gold.
 
 Team > Adjudicate (:attr:`AdjudicationMode.enter_action`) switches the window's store
-to the gold layer and, in a worker, first gives every document the majority's gold
-version where it has none yet (``adjudicate_by_majority``, which keeps documents the
-gold layer holds: running it again changes nothing; done first so that a document
-adjudicated here still gets its majority records), then finds the disagreements
-left (``open_disagreements``). They are walked in document and text order: the
-document opens in the article view with every annotator's version drawn over the
-text (``adjudication_overlay``) and shown side by side in the panel
+to the gold layer and, in a worker (``adjudication_worker``), puts the majority into
+gold and finds the disagreements left. They are walked in document and text order:
+the document opens in the article view with every annotator's version drawn over
+the text (``adjudication_overlay``) and shown side by side in the panel
 (``adjudication_panel``). The keys:
 
 =========  ===============================================================
@@ -15,109 +12,47 @@ text (``adjudication_overlay``) and shown side by side in the panel
 A          take the majority: the largest group of versions that agree, or
            reject when more annotators have no version at all
 R          reject all versions (the gold layer records the rejection)
+N          the next disagreement (this one stays open for later)
 Esc        leave the mode: the store goes back to the layer it was in
 =========  ===============================================================
 
 Each choice is one ``take_version``: one undoable action of the gold layer that
 names the adjudicator and which versions agreed. The record taken becomes the
 current record, so the span keys (``ui.review.editing_actions``) edit it, and the
-walk moves on to the next open disagreement. Ctrl+Z (the window's undo) undoes a
-choice, and the disagreement comes back as open and is shown again. Whether a
+walk moves on to the next open disagreement of the document. After a document's
+last one the document stays shown, with the record taken still current and
+editable, until N opens the next document's. Ctrl+Z (the window's undo) undoes a
+choice: the disagreement comes back as open and is shown again. Whether a
 disagreement is decided is read back from the gold layer (``adjudication_walk``)
 whenever the change hub reports a change, so undo and redo need no special case.
 
 The mode's actions have their keys only while it is on: it borrows them from the
-window's other actions (accept, reject, the roster's numbers, the speaker prompt's
-Esc) and gives them back when it ends, so no two actions ever share a key.
-Threading: main thread only; the worker opens its own store on the file.
+window's other actions (accept, reject, next unreviewed, the roster's numbers, the
+speaker prompt's Esc) and gives them back when it ends, so no two actions ever
+share a key. Threading: main thread only; the worker opens its own store on the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 
-from jobs.team.adjudication import (
-    MAJORITY,
-    MajorityRun,
-    OpenDisagreement,
-    adjudicate_by_majority,
-    open_disagreements,
-    take_version,
-)
+from jobs.team.adjudication import MAJORITY, OpenDisagreement, take_version
 from quotes.model import Attribution
 from storage.connection import GOLD_LAYER, SHARED_LAYER
-from storage.store import Store
 from ui.article.text_offsets import TextOffsets
 from ui.operations.changes import ChangeKind
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.shell.workers import TaskHandle, run_task
-from ui.team.adjudication_overlay import VersionMarks, VersionOverlay
-from ui.team.adjudication_panel import AdjudicationPanel, majority_rejects, quote_fragments
-from ui.team.adjudication_style import annotator_colour
+from ui.team.adjudication_overlay import VersionOverlay, version_marks
+from ui.team.adjudication_panel import AdjudicationPanel, majority_rejects
 from ui.team.adjudication_walk import DisagreementWalk
+from ui.team.adjudication_worker import FoundDisagreements, find_disagreements
 
 #: How many annotators the number keys reach.
 NUMBER_KEYS = 9
-
-
-@dataclass(frozen=True, slots=True)
-class FoundDisagreements:
-    """What the worker hands back: the majority run and the disagreements left."""
-
-    majority: MajorityRun
-    items: tuple[OpenDisagreement, ...]
-
-
-def find_disagreements(
-    path: Path | None,
-    *,
-    annotator: str,
-    store: Store | None = None,
-    progress: Callable[[int], None],
-    is_cancelled: Callable[[], bool],
-) -> FoundDisagreements:
-    """Put the majority into the gold layer (documents without a gold version only),
-    then list the disagreements left. A worker task: it opens its own store on
-    ``path``; ``store`` is used instead only for an in-memory workspace, which no
-    other connection can open (then it runs on the caller's thread)."""
-    del progress, is_cancelled  # one short step each: nothing to report or stop
-    if store is not None:
-        return FoundDisagreements(adjudicate_by_majority(store), tuple(open_disagreements(store)))
-    with Store(path, annotator=annotator, layer=GOLD_LAYER) as own:
-        return FoundDisagreements(adjudicate_by_majority(own), tuple(open_disagreements(own)))
-
-
-def version_marks(item: OpenDisagreement, offsets: TextOffsets) -> list[VersionMarks]:
-    """What the overlay draws for ``item``: each version in its annotator's colour."""
-
-    def qt(value: Any) -> tuple[int, int] | None:
-        if not value:
-            return None
-        return offsets.to_qt(int(value[0])), offsets.to_qt(int(value[1]))
-
-    marks = []
-    for number, name in enumerate(item.annotators, start=1):
-        quote = item.version_of(name)
-        if quote is None:
-            continue
-        fragments = tuple((offsets.to_qt(s), offsets.to_qt(e)) for s, e in quote_fragments(quote))
-        marks.append(
-            VersionMarks(
-                number=number,
-                colour=annotator_colour(number),
-                fragments=fragments,
-                cue=qt(quote.get("cue")),
-                speaker=qt(quote.get("speaker")),
-            )
-        )
-    return marks
 
 
 class AdjudicationMode(ActionGroup):
@@ -165,6 +100,13 @@ class AdjudicationMode(ActionGroup):
             tip="Adjudicating: the gold layer has no such quotation",
             triggered=self.reject_all,
         )
+        self.next_action = make_action(
+            self,
+            "&Next disagreement",
+            shortcut="N",
+            tip="Adjudicating: leave this one for later, or open the next document's",
+            triggered=self.show_next,
+        )
         self.leave_action = make_action(
             self,
             "&Leave adjudication",
@@ -179,6 +121,9 @@ class AdjudicationMode(ActionGroup):
         self._borrowed: list[tuple[QAction, list[QKeySequence]]] = []
         # True while a choice notifies its own change: the choice moves on itself.
         self._choosing = False
+        # True after the last choice in a document, until N opens the next one: the
+        # record just taken stays current (and editable) with its document.
+        self._document_done = False
         self._keys = {action: action.shortcuts() for action in self.mode_actions()}
         self._enable_keys(False)
         self._changes.changed.connect(self._on_changed)
@@ -189,12 +134,12 @@ class AdjudicationMode(ActionGroup):
     # -- state -----------------------------------------------------------------------
     def actions(self) -> list[QAction | None]:
         """The Team menu's share: the mode, then its keys; None is a separator."""
-        keys: list[QAction | None] = [*self.take_actions, self.majority_action]
-        return [self.enter_action, None, *keys, self.reject_action, self.leave_action]
+        return [self.enter_action, None, *self.mode_actions()]
 
     def mode_actions(self) -> list[QAction]:
         """The actions whose keys work only in the mode."""
-        return [*self.take_actions, self.majority_action, self.reject_action, self.leave_action]
+        choices = [*self.take_actions, self.majority_action, self.reject_action]
+        return [*choices, self.next_action, self.leave_action]
 
     @property
     def active(self) -> bool:
@@ -205,6 +150,11 @@ class AdjudicationMode(ActionGroup):
     def walk(self) -> DisagreementWalk | None:
         """The disagreements being walked (None before they are found)."""
         return self._walk
+
+    @property
+    def document_done(self) -> bool:
+        """Whether the last choice finished its document and N opens the next one."""
+        return self._document_done
 
     @property
     def finding(self) -> bool:
@@ -251,6 +201,7 @@ class AdjudicationMode(ActionGroup):
             self._task = None
         self._active = False
         self._walk = None
+        self._document_done = False
         self._enable_keys(False)
         self.overlay.clear()
         self.active_changed.emit(False)
@@ -353,7 +304,23 @@ class AdjudicationMode(ActionGroup):
         item = self._walk.current
         if item is None:
             self.message.emit(f"{self._walk.progress()} Esc leaves adjudication.")
+        elif self._document_done:
+            self.message.emit("This document is adjudicated: N opens the next disagreement.")
+            return None
         return item
+
+    def show_next(self) -> None:
+        """Open the next disagreement: after a finished document, the next document's
+        first; otherwise the next open one, leaving the shown one for later."""
+        walk = self._walk
+        if walk is None or walk.current is None:
+            self._require_item()
+            return
+        if not self._document_done:
+            walk.advance()
+        self._document_done = False
+        self._show_current()
+        self.message.emit(self.panel.progress_label.text())
 
     def _take(self, item: OpenDisagreement, choice: str | None, said: str) -> None:
         made: list[Attribution] = []
@@ -369,11 +336,19 @@ class AdjudicationMode(ActionGroup):
         # The span keys work on the current record: the one just made.
         self._current.set_attribution(made[0].id)
         following = self._walk.advance()
+        if following is not None and following.document_id != item.document_id:
+            # Stay with this document (and the record just taken) until N.
+            self._document_done = True
+            self.overlay.clear()
+            self._show_progress()
+            self.message.emit(
+                f"{said}; this document is done (the span keys edit the record taken). "
+                "N opens the next disagreement."
+            )
+            return
         self._show_current()
         if following is None:
             self.message.emit(f"{said}. {self._walk.progress()}")
-        elif following.document_id != item.document_id:
-            self.message.emit(f"{said}. The next disagreement is in another document.")
         else:
             self.message.emit(f"{said}; the span keys edit it. {self._walk.progress()}.")
 
@@ -395,9 +370,11 @@ class AdjudicationMode(ActionGroup):
             return
         if reopened:
             walk.go_to(reopened[0])  # an undone choice: show it again
+            self._document_done = False
             self._show_current()
         elif walk.position is not None and walk.is_decided(walk.position):
             walk.advance()  # decided elsewhere (redo)
+            self._document_done = False
             self._show_current()
         else:
             self._show_progress()
@@ -433,6 +410,9 @@ class AdjudicationMode(ActionGroup):
             return
         document = self._model.document()
         title = (document.title if document else "") or "untitled document"
+        if self._document_done:
+            self.panel.show_document_done(walk.progress(), title)
+            return
         start = min(s for s, _ in item.spans())
         where = f"{title} · paragraph {self._model.paragraph_of(start)}"
         self.panel.show_item(item, self._model.text, walk.progress(), where)
@@ -441,6 +421,8 @@ class AdjudicationMode(ActionGroup):
         """Draw the current disagreement's versions when its document is shown."""
         walk = self._walk
         item = None if walk is None or not self._active else walk.current
+        if self._document_done:
+            item = None
         document = self._model.document()
         if item is None or document is None or document.id != item.document_id:
             self.overlay.clear()

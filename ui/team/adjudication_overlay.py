@@ -20,13 +20,17 @@ through to the text. Threading: main thread only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from jobs.team.adjudication import OpenDisagreement
+from ui.article.text_offsets import TextOffsets
 from ui.shell.theme import Part
-from ui.team.adjudication_style import PART_STYLES
+from ui.team.adjudication_panel import quote_fragments
+from ui.team.adjudication_style import PART_STYLES, annotator_colour
 
 #: Opacity of a version's content tint (several versions add up).
 TINT_ALPHA = 56
@@ -54,6 +58,33 @@ class VersionMarks:
     fragments: tuple[tuple[int, int], ...]
     cue: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
+
+
+def version_marks(item: OpenDisagreement, offsets: TextOffsets) -> list[VersionMarks]:
+    """What to draw for ``item``: each version in its annotator's colour, in the Qt
+    positions of the text that ``offsets`` maps."""
+
+    def qt(value: Any) -> tuple[int, int] | None:
+        if not value:
+            return None
+        return offsets.to_qt(int(value[0])), offsets.to_qt(int(value[1]))
+
+    marks = []
+    for number, name in enumerate(item.annotators, start=1):
+        quote = item.version_of(name)
+        if quote is None:
+            continue
+        fragments = tuple((offsets.to_qt(s), offsets.to_qt(e)) for s, e in quote_fragments(quote))
+        marks.append(
+            VersionMarks(
+                number=number,
+                colour=annotator_colour(number),
+                fragments=fragments,
+                cue=qt(quote.get("cue")),
+                speaker=qt(quote.get("speaker")),
+            )
+        )
+    return marks
 
 
 class VersionOverlay(QWidget):

@@ -211,6 +211,16 @@ class AdjudicationPanel(QWidget):
         self.where_label.setText("")
         self.keys_label.setText("Esc leaves adjudication.")
 
+    def show_document_done(self, progress: str, title: str) -> None:
+        """Say that the document shown is adjudicated and how to go on."""
+        self.model.set_item(None, "")
+        self.progress_label.setText(progress)
+        self.where_label.setText(f"{title}: every disagreement is adjudicated.")
+        self.keys_label.setText(
+            "N: open the next disagreement · span keys edit the record taken · "
+            "Ctrl+Z: undo · Esc: leave"
+        )
+
     def show_item(
         self, item: OpenDisagreement | None, text: str, progress: str, where: str
     ) -> None:
@@ -226,5 +236,6 @@ class AdjudicationPanel(QWidget):
         majority = "rejects (most have none)" if majority_rejects(item) else "takes ★"
         self.keys_label.setText(
             f"{numbers}: take that annotator's version · A: majority {majority} · "
-            "R: reject all · span keys edit the record taken · Ctrl+Z: undo · Esc: leave"
+            "R: reject all · N: later · span keys edit the record taken · Ctrl+Z: undo · "
+            "Esc: leave"
         )
