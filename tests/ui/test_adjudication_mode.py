@@ -319,3 +319,16 @@ def test_after_a_documents_last_choice_it_stays_shown_until_n(qtbot, tmp_path: P
         press(qtbot, window, "1")
         assert mode.panel.progress_label.text() == "1 of 4 disagreements left"
         window.close()
+
+
+def test_the_versions_are_painted_over_the_text(team_window: MainWindow) -> None:
+    overlay = team_window.adjudication.overlay
+    viewport = team_window.article_view.viewport()
+    rect = overlay.line_rects(*overlay.marks[0].fragments[0])[0]
+    # The tint changes the pixels of the words under it.
+    point = rect.center().toPoint()
+    painted = viewport.grab().toImage().pixelColor(point)
+    overlay.hide()
+    plain = viewport.grab().toImage().pixelColor(point)
+    overlay.show()
+    assert painted != plain

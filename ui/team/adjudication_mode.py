@@ -409,7 +409,7 @@ class AdjudicationMode(ActionGroup):
             self.panel.show_item(None, "", walk.progress(), "")
             return
         document = self._model.document()
-        title = (document.title if document else "") or "untitled document"
+        title = (document.title if document else "") or f"Document {item.document_id}"
         if self._document_done:
             self.panel.show_document_done(walk.progress(), title)
             return

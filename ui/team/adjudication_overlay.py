@@ -32,14 +32,16 @@ from ui.shell.theme import Part
 from ui.team.adjudication_panel import quote_fragments
 from ui.team.adjudication_style import PART_STYLES, annotator_colour
 
-#: Opacity of a version's content tint (several versions add up).
+#: Opacity of one version's content tint, at most (several versions add up).
 TINT_ALPHA = 56
+#: How opaque the tints of every version together may get, so the text stays legible.
+TINT_TOTAL = 0.4
 #: How much wider each further version's cue or speaker frame is, in pixels.
 FRAME_STEP = 2.0
 #: How far apart the edge bars of versions sharing an edge stand, in pixels.
 BAR_STEP = 3.0
 #: The side of a number badge, in pixels.
-BADGE_SIZE = 10.0
+BADGE_SIZE = 9.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,16 @@ class VersionMarks:
     fragments: tuple[tuple[int, int], ...]
     cue: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
+
+
+def tint_alpha(versions: int) -> int:
+    """The opacity (0-255) of each of ``versions`` overlapping tints: :data:`TINT_ALPHA`
+    at most, and less with many versions, so that all of them over the same words
+    stay within :data:`TINT_TOTAL`."""
+    if versions <= 0:
+        return TINT_ALPHA
+    each = 1 - (1 - TINT_TOTAL) ** (1 / versions)
+    return min(TINT_ALPHA, round(255 * each))
 
 
 def version_marks(item: OpenDisagreement, offsets: TextOffsets) -> list[VersionMarks]:
@@ -170,8 +182,9 @@ class VersionOverlay(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        alpha = tint_alpha(len(self._marks))
         for marks in self._marks:
-            self._paint_tint(painter, marks)
+            self._paint_tint(painter, marks, alpha)
         for lane, marks in enumerate(self._marks):
             self._paint_frames(painter, marks, lane)
         badges: dict[tuple[int, int], int] = {}
@@ -179,9 +192,9 @@ class VersionOverlay(QWidget):
             self._paint_edges(painter, marks, badges)
         painter.end()
 
-    def _paint_tint(self, painter: QPainter, marks: VersionMarks) -> None:
+    def _paint_tint(self, painter: QPainter, marks: VersionMarks, alpha: int) -> None:
         tint = QColor(marks.colour)
-        tint.setAlpha(TINT_ALPHA)
+        tint.setAlpha(alpha)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(tint)
         for start, end in marks.fragments:
@@ -228,14 +241,21 @@ class VersionOverlay(QWidget):
     def _badge(
         self, painter: QPainter, marks: VersionMarks, at: QPointF, side: int, place: int
     ) -> None:
-        """A small filled badge with the number, left (-1) or right (1) of ``at``,
-        the ``place``-th one there."""
+        """A small filled badge with the number beside the bar at ``at``: left (-1)
+        or right (1) of it, the ``place``-th one there, raised half out of the line
+        so that it covers as little of the text as it can. Past the text's left
+        edge, a start's badges go on to the right of its bar."""
         font = QFont(self.font())
-        font.setPixelSize(8)
+        font.setPixelSize(7)
         font.setBold(True)
         painter.setFont(font)
-        left = at.x() + (1 + BADGE_SIZE * place if side > 0 else -BADGE_SIZE * (place + 1) - 1)
-        rect = QRectF(left, at.y() - 2, BADGE_SIZE - 1, BADGE_SIZE)
+        # Left of a start bar while there is room (the text's left edge), then right.
+        room = int((at.x() - 1) // BADGE_SIZE) if side < 0 else 0
+        if place < room:
+            left = at.x() - 1 - BADGE_SIZE * (place + 1)
+        else:
+            left = at.x() + 1 + BADGE_SIZE * (place - room)
+        rect = QRectF(left, at.y() - BADGE_SIZE / 2, BADGE_SIZE - 1, BADGE_SIZE)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(marks.colour))
         painter.drawRoundedRect(rect, 2, 2)
