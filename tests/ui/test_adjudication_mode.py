@@ -171,9 +171,11 @@ def test_ctrl_z_undoes_a_choice_and_the_disagreement_is_open_again(
     assert mode.walk is not None and mode.walk.current is not None
     assert mode.walk.current.spans() == [(COMPLAINT.start, COMPLAINT.end)] * 2
     assert [m.number for m in mode.overlay.marks] == [1, 2]
-    # Taking it again works as the first time.
-    press(qtbot, team_window, "1")
-    assert [a.speaker_name for a in adjudicated(team_path)] == ["Residents"]
+    # Redo takes it again, and the walk moves on again.
+    press(qtbot, team_window, "Ctrl+Shift+Z")
+    assert [a.speaker_name for a in adjudicated(team_path)] == ["Ana Ruiz"]
+    assert mode.panel.progress_label.text() == "1 of 2 disagreements left"
+    assert mode.walk.current.spans() == [(COUNCIL.start, COUNCIL.end)]
 
 
 def test_when_all_are_done_the_progress_line_says_so(
@@ -332,3 +334,33 @@ def test_the_versions_are_painted_over_the_text(team_window: MainWindow) -> None
     plain = viewport.grab().toImage().pixelColor(point)
     overlay.show()
     assert painted != plain
+
+
+def test_a_choice_key_in_another_document_shows_the_disagreement_first(
+    qtbot, tmp_path: Path
+) -> None:
+    path = build_team_workspace(tmp_path / "two.sqlite", second=True)
+    with Store(path, annotator="judge") as store:
+        window = show_window(qtbot, store)
+        mode = window.adjudication
+        with qtbot.waitSignal(mode.walk_ready, timeout=10_000):
+            mode.enter()
+        first, second = (s.id for s in store.document_summaries())
+        window.current.set_document(second)  # the user opens the other document
+        assert mode.overlay.marks == ()
+        window.article_view.setFocus()
+        press(qtbot, window, "1")
+        assert window.current.document_id == first
+        assert [m.number for m in mode.overlay.marks] == [1, 2]
+        assert status_text(window) == "Back at the disagreement: press the key again to choose."
+        assert adjudicated(path) == []
+        press(qtbot, window, "1")
+        assert len(adjudicated(path)) == 1
+        window.close()
+
+
+def test_closing_the_window_leaves_the_mode(qtbot, team_window: MainWindow, team_store) -> None:
+    team_window.close()
+    assert not team_window.adjudication.active
+    assert team_store.layer == SHARED_LAYER
+    assert not team_window.adjudication_dock.isVisible()

@@ -307,6 +307,11 @@ class AdjudicationMode(ActionGroup):
         elif self._document_done:
             self.message.emit("This document is adjudicated: N opens the next disagreement.")
             return None
+        elif self._current.document_id != item.document_id:
+            # Another document was opened meanwhile: never choose for one not shown.
+            self._show_current()
+            self.message.emit("Back at the disagreement: press the key again to choose.")
+            return None
         return item
 
     def show_next(self) -> None:
