@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/team.py              # median of 5 runs
     .venv/bin/python bench/team.py --runs 9
+    .venv/bin/python bench/team.py --trace      # also each adjudicated disagreement's keys
 
 Agreement time: ``quotes.agreement.measure_agreement`` on the six annotators' files
 of ``../shared/gold/multi`` (16 PolNeAR articles; skipped with a message when the
@@ -15,6 +16,10 @@ The figures (token alpha, pairwise content F1, cue / speaker / type agreement) a
 printed beside the reference of an independent implementation (0.771 and 0.777),
 then majority adjudication: its time, its counts, and whether the majority gold
 agrees with the annotators at least as well as they agree with each other.
+
+Actions per adjudicated disagreement: a scripted adjudicator walks the GUI's
+adjudication mode on real widgets, as bench/efficiency.py does (``bench/team_adjudication.py``
+says how it chooses; goal <= 1.5; ``--trace`` prints every key per disagreement).
 
 Collect throughput (``bench/team_collect.py``): the dev texts assigned to three
 annotators, two per document, every suggestion accepted, then ``collect`` of the three
@@ -35,6 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.team_adjudication import report_actions
 from bench.team_collect import report_collect
 from quotes.agreement import adjudicate_majority, compare_gold, measure_agreement
 
@@ -113,10 +119,10 @@ def report_adjudication(layers: Layers, runs: int) -> None:
     print(f"  gold agrees at least as well: {figures['gold_agrees_at_least_as_well']}")
 
 
-def report_multi(runs: int) -> None:
+def report_multi(runs: int, *, trace: bool = False) -> None:
     """The sections that read the multi files, or a skip message without them."""
     if not MULTI.is_dir() or not any(MULTI.glob("annotator_*.jsonl")):
-        print(f"agreement time: skipped, no annotator files in {MULTI}")
+        print(f"agreement, adjudication and its actions: skipped, no annotator files in {MULTI}")
         return
     texts = [
         line
@@ -127,16 +133,18 @@ def report_multi(runs: int) -> None:
     layers = read_layers(MULTI)
     report_agreement(layers, texts, runs)
     report_adjudication(layers, runs)
+    report_actions(layers, trace=trace)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
+    parser.add_argument("--trace", action="store_true", help="print each disagreement's keys")
     parser.add_argument(
         "--documents", type=int, default=487, help="dev texts assigned for collect throughput"
     )
     arguments = parser.parse_args()
-    report_multi(arguments.runs)
+    report_multi(arguments.runs, trace=arguments.trace)
     report_collect(DEV, arguments.documents)
 
 

@@ -153,14 +153,36 @@ def adjudicate_by_majority(store: Store, annotators: Sequence[str] | None = None
     return MajorityRun(adjudication.annotators, stored, attributions, left, kept)
 
 
-def _decided(gold: Sequence[Attribution], item: OpenDisagreement) -> bool:
-    """Whether a person already chose for ``item``: a gold record they made that
-    overlaps one of its versions."""
-    spans = item.spans()
-    return any(
-        a.rule.startswith(ADJUDICATED_RULE) and any(a.start < e and s < a.end for s, e in spans)
-        for a in gold
-    )
+def _jaccard(first: tuple[int, int], second: tuple[int, int]) -> float:
+    shared = min(first[1], second[1]) - max(first[0], second[0])
+    if shared <= 0:
+        return 0.0
+    return shared / (max(first[1], second[1]) - min(first[0], second[0]))
+
+
+def decided_flags(gold: Sequence[Attribution], items: Sequence[OpenDisagreement]) -> list[bool]:
+    """Which of one document's ``items`` a person already chose for.
+
+    Each gold record a person made (rule ``adjudicated: ...``) decides the one item
+    whose versions it overlaps most, one to one and best overlap first: a long
+    version taken for one disagreement must not close a neighbouring one that it
+    happens to overlap, which nobody has looked at yet. ``gold`` is the document's
+    gold layer; returns one flag per item, in order.
+    """
+    made = [(a.start, a.end) for a in gold if a.rule.startswith(ADJUDICATED_RULE)]
+    pairs = []
+    for g, record in enumerate(made):
+        for i, item in enumerate(items):
+            value = max(_jaccard(record, span) for span in item.spans())
+            if value > 0:
+                pairs.append((-value, g, i))
+    decided = [False] * len(items)
+    used: set[int] = set()
+    for _value, g, i in sorted(pairs):
+        if g not in used and not decided[i]:
+            used.add(g)
+            decided[i] = True
+    return decided
 
 
 def open_disagreements(
@@ -172,15 +194,18 @@ def open_disagreements(
     :raises AgreementError: for fewer than two annotators.
     """
     adjudication, ids = _majority(store, annotators)
-    gold_by_document: dict[int, list[Attribution]] = {}
-    found = []
+    by_document: dict[int, list[OpenDisagreement]] = defaultdict(list)
     for disagreement in adjudication.disagreements:
         document_id = ids[disagreement.document_id]
-        if document_id not in gold_by_document:
-            gold_by_document[document_id] = store.layers.layer_attributions(document_id, GOLD_LAYER)
-        item = OpenDisagreement(document_id, disagreement, adjudication.annotators)
-        if not _decided(gold_by_document[document_id], item):
-            found.append(item)
+        by_document[document_id].append(
+            OpenDisagreement(document_id, disagreement, adjudication.annotators)
+        )
+    found: list[OpenDisagreement] = []
+    for document_id, items in by_document.items():
+        gold = store.layers.layer_attributions(document_id, GOLD_LAYER)
+        found.extend(
+            item for item, done in zip(items, decided_flags(gold, items), strict=True) if not done
+        )
     return found
 
 

@@ -48,6 +48,7 @@ from ui.shell.write_retries import WriteRetries
 from ui.tables.attribution_table import AttributionPanel, AttributionTableModel
 from ui.tables.document_list import DocumentListModel, DocumentListPanel
 from ui.tables.search_panel import SearchPanel
+from ui.team.adjudication_mode import AdjudicationMode
 from ui.team.team_actions import TeamActions
 
 APP_TITLE = "Quote Annotator"
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.speaker_review = SpeakerReview(
             context, roster=self.roster_panel, prompt=self.speaker_fix_prompt
         )
+        self.adjudication = AdjudicationMode(context)
 
         self._lay_out()
         self.view_actions = ViewActions(context, view_state=view_state)
@@ -151,6 +153,14 @@ class MainWindow(QMainWindow):
         self.records_dock = self._dock(
             "Records", self.attribution_panel, "records", Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.adjudication_dock = self._dock(
+            "Adjudication",
+            self.adjudication.panel,
+            "adjudication",
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.records_dock, self.adjudication_dock)
+        self.adjudication_dock.hide()  # shown by the adjudication mode
         self.tabifyDockWidget(self.documents_dock, self.search_dock)
         self.tabifyDockWidget(self.roster_dock, self.guidelines_dock)
         self.documents_dock.raise_()
@@ -201,7 +211,9 @@ class MainWindow(QMainWindow):
         )
         # Like a Tools menu, after View: training and re-suggesting act on the workspace.
         _fill(bar.addMenu("&Learning"), self.learning_actions.actions())
-        _fill(bar.addMenu("&Team"), self.team_actions.actions())
+        _fill(
+            bar.addMenu("&Team"), [*self.team_actions.actions(), None, *self.adjudication.actions()]
+        )
         self.help_menu = bar.addMenu("&Help")
         _fill(
             self.help_menu,
@@ -233,10 +245,12 @@ class MainWindow(QMainWindow):
             self.guidelines_pane,
             self.write_retries,
             self.team_actions,
+            self.adjudication,
         ):
             source.message.connect(self.status_line.show_message)
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
         self.file_actions.workspace_requested.connect(self.workspace_requested)
+        self.adjudication.active_changed.connect(self._show_adjudication)
         self.search_panel.hit_activated.connect(self.open_document_at)
         self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
         self.search_panel.find_action.triggered.connect(self._show_search)
@@ -291,6 +305,11 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.focus_search()
+
+    def _show_adjudication(self, shown: bool) -> None:
+        self.adjudication_dock.setVisible(shown)
+        if shown:
+            self.adjudication_dock.raise_()
 
     def _show_first_if_none(self) -> None:
         navigation.open_first_document(

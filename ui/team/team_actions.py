@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
 from ui.operations import navigation
+from ui.operations.changes import ChangeKind
 from ui.shell.action_group import ActionContext, ActionGroup, make_action
 from ui.team.agreement_window import AgreementWindow
 from ui.team.layer_dialog import LayerDialog
@@ -60,6 +61,9 @@ class TeamActions(ActionGroup):
         )
         self.layer_button.clicked.connect(self.ask_layer)
         self._show_layer()
+        # Another part of the window may move the store (the adjudication mode works in
+        # gold): every workspace reload shows the layer afresh.
+        self._changes.changed.connect(self._on_changed)
         # The agreement window is the main window's: it closes with it.
         self._window.installEventFilter(self)
 
@@ -103,6 +107,10 @@ class TeamActions(ActionGroup):
             self.message.emit(f"Now in {describe_layer(layer)}: you see only its decisions.")
             self.layer_switched.emit(layer)
         return layer
+
+    def _on_changed(self, kind: str, _ids: object) -> None:
+        if kind == ChangeKind.WORKSPACE:
+            self._show_layer()
 
     def _show_layer(self) -> None:
         shown = describe_layer(self._store.layer)
