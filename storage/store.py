@@ -47,10 +47,17 @@ from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.migrations import WorkspaceError
 from storage.roster import Roster
-from storage.search import SearchHit
+from storage.search import CANDIDATES, COUNT_CAP, Search, SearchCount, SearchHit
 from storage.undo import Undo
 
-__all__ = ["HistoryEntry", "SearchHit", "Store", "WorkspaceError", "content_hash"]
+__all__ = [
+    "HistoryEntry",
+    "SearchCount",
+    "SearchHit",
+    "Store",
+    "WorkspaceError",
+    "content_hash",
+]
 
 
 class Store:
@@ -73,6 +80,7 @@ class Store:
         self._documents = Documents(self._db, attributions)
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
+        self._search = Search(self._db.conn)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -161,9 +169,16 @@ class Store:
         """Mark a document new, in progress or done (undoable)."""
         self._documents.set_document_status(document_id, status)
 
-    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
-        """Documents whose title or text contain every word of ``query``, best first."""
-        return self._documents.search(query, limit=limit)
+    def search(
+        self, query: str, *, limit: int = 100, candidates: int = CANDIDATES
+    ) -> list[SearchHit]:
+        """Documents whose title or text contain every word of ``query``, best first
+        (ranked among the newest ``candidates`` matches; see ``storage.search``)."""
+        return self._search.search(query, limit=limit, candidates=candidates)
+
+    def search_count(self, query: str, *, cap: int = COUNT_CAP) -> SearchCount:
+        """How many documents match ``query``, counted up to ``cap``."""
+        return self._search.count(query, cap=cap)
 
     def iter_documents(
         self, status: DocumentStatus | None = None
