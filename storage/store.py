@@ -45,6 +45,7 @@ from storage.attributions import Attributions
 from storage.connection import Connection
 from storage.documents import Documents
 from storage.history import HistoryEntry
+from storage.listing import PAGE_SIZE, Listing, ListOrder, ListQuery
 from storage.migrations import WorkspaceError
 from storage.roster import Roster
 from storage.search import CANDIDATES, COUNT_CAP, Search, SearchCount, SearchHit
@@ -52,6 +53,8 @@ from storage.undo import Undo
 
 __all__ = [
     "HistoryEntry",
+    "ListOrder",
+    "ListQuery",
     "SearchCount",
     "SearchHit",
     "Store",
@@ -81,6 +84,7 @@ class Store:
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
         self._search = Search(self._db.conn)
+        self._listing = Listing(self._db.conn)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -156,6 +160,25 @@ class Store:
     def document_summary(self, document_id: int) -> DocumentSummary:
         """One document's row of the list. :raises KeyError: if there is none."""
         return self._documents.document_summary(document_id)
+
+    def document_page(
+        self,
+        query: ListQuery,
+        *,
+        after: DocumentSummary | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> list[DocumentSummary]:
+        """Up to ``limit`` rows of the document list ``query`` describes, after the row
+        ``after`` (None: from the start); see ``storage.listing``."""
+        return self._listing.page(query, after=after, limit=limit)
+
+    def document_status_counts(self) -> dict[DocumentStatus, int]:
+        """How many documents have each status."""
+        return self._listing.status_counts()
+
+    def review_progress(self) -> tuple[int, int]:
+        """Records reviewed (accepted or rejected) and records in the workspace."""
+        return self._listing.review_progress()
 
     def document_count(self) -> int:
         """How many documents the workspace holds."""
