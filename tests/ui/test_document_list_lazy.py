@@ -198,3 +198,13 @@ def test_the_status_filter_pages_its_documents(qtbot, listed: Listed) -> None:
     assert listed.model.rowCount() == len(done) and not listed.model.canFetchMore()
     assert [listed.model.summary_at(r).id for r in range(len(done))] == done
     qtbot.waitUntil(lambda: listed.panel.filter_box.itemText(3) == f"Done ({len(done)})")
+
+
+def test_a_document_the_filter_hides_is_not_looked_for(listed: Listed) -> None:
+    last = listed.store.document_page(listed.model.list_query, limit=DOCUMENTS)[-1]
+    listed.store.set_document_status(last.id, DocumentStatus.DONE)
+    listed.panel.set_status_filter(DocumentStatus.NEW)
+    listed.pages.clear()
+    assert listed.model.fetch_until(last.id) is None
+    assert listed.pages == []  # its status said so: no page was read
+    assert listed.model.rowCount() == PAGE_ROWS

@@ -176,8 +176,15 @@ class DocumentListModel(ListTableModel[DocumentSummary]):
         a document chosen elsewhere (a search hit) far down a long list is not
         fetched to, as that would read every row before it.
         """
-        fetched = 0
         row = self.row_of(document_id)
+        if row is None and self._more and self._query.status is not None:
+            # One summary says whether the filter shows it at all, before pages are read.
+            try:
+                if self._store.document_summary(document_id).status != self._query.status:
+                    return None
+            except KeyError:
+                return None
+        fetched = 0
         while row is None and self._more and fetched < at_most:
             before = len(self._rows)
             self.fetchMore()
