@@ -49,11 +49,12 @@ from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, clean_layer
 from storage.documents import Documents
 from storage.history import HistoryEntry
 from storage.layers import LayerError, Layers
+from storage.listing import PAGE_SIZE, Listing, ListOrder, ListQuery
 from storage.migrations import WorkspaceError
 from storage.models import LearnedModels, StoredModel
 from storage.opening import Upgrade
 from storage.roster import Roster
-from storage.search import SearchHit
+from storage.search import CANDIDATES, COUNT_CAP, Search, SearchCount, SearchHit
 from storage.undo import Undo
 
 __all__ = [
@@ -62,6 +63,9 @@ __all__ = [
     "CandidateSwap",
     "HistoryEntry",
     "LayerError",
+    "ListOrder",
+    "ListQuery",
+    "SearchCount",
     "SearchHit",
     "Store",
     "StoredModel",
@@ -104,6 +108,8 @@ class Store:
         self._undo = Undo(self._db, roster)
         self._models = LearnedModels(self._db)
         self._candidates = Candidates(self._db, roster, layers)
+        self._search = Search(self._db.conn)
+        self._listing = Listing(self._db)
 
     @classmethod
     def open_default(cls, *, annotator: str = "annotator") -> Store:
@@ -225,6 +231,25 @@ class Store:
         """One document's row of the list. :raises KeyError: if there is none."""
         return self._documents.document_summary(document_id)
 
+    def document_page(
+        self,
+        query: ListQuery,
+        *,
+        after: DocumentSummary | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> list[DocumentSummary]:
+        """Up to ``limit`` rows of the document list ``query`` describes, after the row
+        ``after`` (None: from the start); see ``storage.listing``."""
+        return self._listing.page(query, after=after, limit=limit)
+
+    def document_status_counts(self) -> dict[DocumentStatus, int]:
+        """How many documents have each status."""
+        return self._listing.status_counts()
+
+    def review_progress(self) -> tuple[int, int]:
+        """Records reviewed (accepted or rejected) and records in the workspace."""
+        return self._listing.review_progress()
+
     def document_count(self) -> int:
         """How many documents the workspace holds."""
         return self._documents.document_count()
@@ -241,9 +266,16 @@ class Store:
         """Mark a document new, in progress or done (undoable)."""
         self._documents.set_document_status(document_id, status)
 
-    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
-        """Documents whose title or text contain every word of ``query``, best first."""
-        return self._documents.search(query, limit=limit)
+    def search(
+        self, query: str, *, limit: int = 100, candidates: int = CANDIDATES
+    ) -> list[SearchHit]:
+        """Documents whose title or text contain every word of ``query``, best first
+        (ranked among the newest ``candidates`` matches; see ``storage.search``)."""
+        return self._search.search(query, limit=limit, candidates=candidates)
+
+    def search_count(self, query: str, *, cap: int = COUNT_CAP) -> SearchCount:
+        """How many documents match ``query``, counted up to ``cap``."""
+        return self._search.count(query, cap=cap)
 
     def iter_documents(
         self, status: DocumentStatus | None = None

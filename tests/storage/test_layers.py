@@ -203,3 +203,28 @@ def test_counts_of_a_workspace_made_before_them_are_filled_in(workspace_file: Pa
     conn.close()
     reopened = Store(workspace_file, annotator="lead")
     assert reopened.document_summaries()[0].candidates == 2
+
+
+def test_the_paged_list_shows_the_layers_statuses_and_counts(
+    workspace_file: Path,
+) -> None:
+    from storage.listing import ListOrder, ListQuery
+
+    lead = Store(workspace_file, annotator="lead")
+    add_articles(lead, [Article(text=NEWS), Article(text=NEWS + " Again.")])
+    first, second = (s.id for s in lead.document_summaries())
+    alice = _open(workspace_file, "alice")
+    alice.accept_attribution(alice.attributions_for(first)[0].id or 0)
+    alice.set_document_status(first, DocumentStatus.DONE)
+    rows = alice.document_page(ListQuery(order=ListOrder.ACCEPTED, descending=True))
+    assert [(r.id, r.status, r.accepted, r.candidates) for r in rows] == [
+        (first, DocumentStatus.DONE, 1, 1),
+        (second, DocumentStatus.NEW, 0, 2),  # not opened yet: its suggestions
+    ]
+    done = alice.document_page(ListQuery(status=DocumentStatus.DONE))
+    assert [r.id for r in done] == [first]
+    assert lead.document_page(ListQuery(status=DocumentStatus.DONE)) == []
+    assert alice.document_status_counts()[DocumentStatus.DONE] == 1
+    assert alice.document_status_counts()[DocumentStatus.NEW] == 1
+    assert alice.review_progress() == (1, 4)
+    assert lead.review_progress() == (0, 4)

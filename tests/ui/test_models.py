@@ -150,9 +150,9 @@ def test_a_review_action_rereads_only_its_documents_summary(store: Store, monkey
     records = AttributionTableModel(store, hub)
     records.load_document(documents.index(0, 0).data(DOCUMENT_ID_ROLE))
     whole_reads: list[bool] = []
-    original = store.document_summaries
+    original = store.document_page
     monkeypatch.setattr(
-        store, "document_summaries", lambda *a: whole_reads.append(True) or original(*a)
+        store, "document_page", lambda *a, **k: whole_reads.append(True) or original(*a, **k)
     )
     changed_rows: list[int] = []
     documents.dataChanged.connect(lambda top, _bottom, _roles=None: changed_rows.append(top.row()))

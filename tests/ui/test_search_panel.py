@@ -222,3 +222,21 @@ def test_screenshot_of_the_search_panel(qtbot, panel: SearchPanel) -> None:
     image = panel.grab()
     assert not image.isNull()
     image.save("/tmp/search_panel.png")
+
+
+def test_a_full_page_shows_first_and_is_counted_after(qtbot, store: Store) -> None:
+    search = SearchPanel(store=store, limit=2, debounce_ms=50)
+    qtbot.addWidget(search)
+    search.set_query("said")  # in all three texts, and the page holds two
+    assert len(_titles(search)) == 2
+    assert search.status.text() == "2+ documents, counting…" and search.count_pending()
+    with qtbot.waitSignal(search.counted, timeout=2000) as counted:
+        pass
+    assert counted.args == ["said", 3, False]
+    assert search.status.text() == "3 documents"
+
+
+def test_a_short_word_that_matches_nothing_says_words_complete_later(qtbot, panel) -> None:
+    _type(qtbot, panel, "ha")
+    assert _titles(panel) == []
+    assert panel.status.text() == "No document matches (words complete from the third letter)."

@@ -16,8 +16,11 @@ Wiring (for MainWindow)::
 ``start``/``end`` are the first matching word's offsets in the document text, or
 None when only the title matched: open the document and select that span, if any.
 The panel re-runs its query on ``changed("workspace")`` (an import) so new documents
-show up. Threading: main thread. A search is one indexed FTS5 query plus a regex
-over at most ``limit`` texts; the debounce keeps fast typing from queueing them.
+show up. Threading: main thread. A search reads a bounded set of FTS5 matches (the
+store ranks at most its ``candidates`` newest, see ``storage.search``) plus a regex
+over at most ``limit`` texts; the debounce keeps fast typing from queueing them. A
+full page is counted on the next event-loop turn (capped: "More than 10,000
+documents"), so the hits are painted before the count is known.
 
 Snippets and titles are article text, so they are painted as plain text (a
 ``QTextLayout`` with bold ranges for the query words), never parsed as HTML.
@@ -64,7 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.search import SearchHit
+from storage.search import SearchHit, completes, word_patterns
 from storage.store import Store
 from ui.operations.changes import ChangeHub, ChangeKind
 from ui.shell.action_group import make_action
@@ -131,12 +134,11 @@ class SearchResultModel(QAbstractListModel):
 
 
 def match_ranges(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where the query words occur in ``text`` (case-insensitive, the last word as a
-    prefix, as the store matches them), as sorted ``(start, length)`` pairs."""
+    """Where the query words occur in ``text`` (case-insensitive, the last word also as
+    a prefix from its third letter, as the store may match it), as sorted
+    ``(start, length)`` pairs."""
     ranges: list[tuple[int, int]] = []
-    for index, word in enumerate(words):
-        tail = r"\w*" if index == len(words) - 1 else r"\b"
-        pattern = re.compile(rf"\b{re.escape(word)}{tail}", re.IGNORECASE)
+    for pattern in word_patterns(words, prefix=completes(words)):
         ranges.extend((m.start(), m.end() - m.start()) for m in pattern.finditer(text))
     return sorted(ranges)
 
@@ -223,6 +225,7 @@ class SearchPanel(QWidget):
 
     hit_activated = Signal(int, object, object)
     searched = Signal(str, int)
+    counted = Signal(str, int, bool)
 
     def __init__(
         self,
@@ -253,6 +256,11 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.run_search)
+        # A full first page is counted on the next event-loop turn, after it is painted.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self.count_hits)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
         self.search_edit.returnPressed.connect(self.activate_first_hit)
         self.search_edit.installEventFilter(self)
@@ -291,15 +299,42 @@ class SearchPanel(QWidget):
         self.run_search()
 
     def run_search(self) -> None:
-        """Run the box's query now and show its hits."""
+        """Run the box's query now and show its first page of hits.
+
+        Fewer hits than the page holds are all the matches, and the status says how
+        many; a full page is counted on the next event-loop turn (:meth:`count_hits`),
+        so the hits show first.
+        """
         self._timer.stop()
+        self._count_timer.stop()
         query = self.search_edit.text()
         hits = self._store.search(query, limit=self._limit) if query.strip() else []
         self.model.set_hits(query, hits)
         if hits:
             self.view.setCurrentIndex(self.model.index(0))
-        self.status.setText(self._describe(query, len(hits)))
+        if len(hits) >= self._limit:
+            self.status.setText(f"{len(hits):,}+ documents, counting…")
+            self._count_timer.start()
+        else:
+            self.status.setText(self._describe(query, len(hits)))
         self.searched.emit(query, len(hits))
+
+    def count_pending(self) -> bool:
+        """Whether a full page of hits waits to be counted."""
+        return self._count_timer.isActive()
+
+    def count_hits(self) -> None:
+        """Count the matches of the query shown (up to the store's cap) and say so."""
+        self._count_timer.stop()
+        query = self.model.query
+        if not query.strip():
+            return
+        found = self._store.search_count(query)
+        if found.more:
+            self.status.setText(f"More than {found.documents:,} documents")
+        else:
+            self.status.setText(self._describe(query, found.documents))
+        self.counted.emit(query, found.documents, found.more)
 
     def activate_first_hit(self) -> None:
         """Open the selected hit (the first by default), running a pending query first."""
@@ -344,8 +379,12 @@ class SearchPanel(QWidget):
         if not query.strip():
             return ""
         if count == 0:
+            words = _WORD.findall(query)
+            if words and not completes(words):
+                # The store completes a word from its third letter only (storage.search).
+                return "No document matches (words complete from the third letter)."
             return "No document matches."
-        return "1 document" if count == 1 else f"{count} documents"
+        return "1 document" if count == 1 else f"{count:,} documents"
 
     def _on_changed(self, kind: str, _ids: tuple[int, ...]) -> None:
         if kind == ChangeKind.WORKSPACE and self.model.query.strip():
