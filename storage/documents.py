@@ -1,4 +1,4 @@
-"""The documents of the workspace: the list with its counts, one text, status, search.
+"""The documents of the workspace: the list with its counts, one text, status, streaming for export.
 
 :class:`Documents` reads and changes documents through the
 :class:`~storage.connection.Connection`; storing new ones is ``storage.articles``'s
@@ -16,7 +16,6 @@ from storage.attributions import Attributions
 from storage.connection import SHARED_LAYER, Connection
 from storage.layers import Layers, is_annotator_layer
 from storage.rows import DOCUMENT_SELECT, document_from_row
-from storage.search import SearchHit, fts_query, search_hit
 
 # The counts come from ``layer_counts``, kept by triggers (migration 0005): ``c`` the
 # layer's own, ``s`` the shared layer's suggestions an annotator layer starts from on a
@@ -131,24 +130,6 @@ class Documents:
                 after={"document": {"status": status.value}},
                 timed=False,
             )
-
-    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
-        """Documents whose title or text contain every word of ``query``, best first.
-
-        The last word matches as a prefix (search as you type). Operators are not
-        interpreted: the query is split into words, so any user input is safe.
-        """
-        parsed = fts_query(query)
-        if parsed is None:
-            return []
-        match, words = parsed
-        rows = self._db.conn.execute(
-            "SELECT d.id, d.title, d.text FROM documents_fts f"
-            " JOIN documents d ON d.id = f.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
-        return [search_hit(row["id"], row["title"], row["text"], words) for row in rows]
 
     def iter_documents(
         self, status: DocumentStatus | None = None
