@@ -29,6 +29,7 @@ from jobs.team.agreement import workspace_agreement
 from jobs.team.annotations import import_annotations
 from jobs.team.assignment import assign
 from jobs.team.collecting import collect
+from jobs.training import ModelFormatError
 from quotes.agreement import AgreementError, AgreementReport
 from storage.layers import LayerError
 from storage.store import Store
@@ -201,9 +202,12 @@ def run_import_annotations(args: argparse.Namespace, *, out: TextIO | None = Non
                 options=options,
                 preannotate=not args.no_preannotate,
                 lexicon=getattr(args, "cue_lexicon", None),
+                use_model=not getattr(args, "no_model", False),
             )
         except LayerError as error:
             return _refuse(error)
+        except ModelFormatError as error:
+            return _refuse(f"{error}; or add --no-model for the rules alone")
     for note in report.notes:
         print(f"  note: {note}", file=out)
     if report.problems:

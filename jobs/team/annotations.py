@@ -22,6 +22,7 @@ from pathlib import Path
 from formats.readers import ReadOptions, read_paths
 from jobs.importing import import_articles
 from jobs.team.versions import same_version
+from jobs.training import workspace_model
 from quotes.lexicon import Lexicon
 from quotes.model import Article, Attribution, DocumentStatus, Problem, Status
 from storage.articles import article_label, content_hash
@@ -68,11 +69,16 @@ def import_annotations(
     options: ReadOptions | None = None,
     preannotate: bool = True,
     lexicon: Lexicon | None = None,
+    use_model: bool = True,
 ) -> AnnotationImport:
     """Record the attributions in ``paths`` (JSONL in the export schema, or brat) as
     ``layer``'s accepted records.
 
+    New documents are pre-annotated like any import: by the rules and, with
+    ``use_model``, the workspace's learned model.
+
     :raises LayerError: for a layer that is not an annotator's (shared or gold).
+    :raises ModelFormatError: when the workspace's model cannot be read.
     """
     if not is_annotator_layer(layer):
         raise LayerError(f"{layer!r} is not an annotator's layer: name the annotator")
@@ -83,9 +89,12 @@ def import_annotations(
     if report.problems:
         return report
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
+    model = workspace_model(store) if use_model and preannotate else None
     try:
         with store.transaction():
-            imported = import_articles(store, new, preannotate=preannotate, lexicon=lexicon)
+            imported = import_articles(
+                store, new, preannotate=preannotate, lexicon=lexicon, model=model
+            )
             report.new_documents = imported.imported
             report.problems.extend(imported.problems)
             if report.problems:

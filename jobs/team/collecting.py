@@ -63,9 +63,10 @@ class CollectReport:
         for path, labels in self.differing.items():
             shown = ", ".join(repr(label) for label in labels[:limit])
             more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
+            count = "1 document differs" if len(labels) == 1 else f"{len(labels)} documents differ"
             lines.append(
-                f"{path}: {len(labels)} documents differ from this workspace's (their text "
-                f"is not in it): {shown}{more}; their layers were not collected"
+                f"{path}: {count} from this workspace's (their text is not in it): "
+                f"{shown}{more}; their layers were not collected"
             )
         return lines
 

@@ -251,7 +251,7 @@ def test_collect_reports_documents_that_differ(
     capsys.readouterr()
     assert main(["--db", str(team), "collect", str(other)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {other}: 1 documents differ") and err.count("\n") == 1
+    assert err.startswith(f"error: {other}: 1 document differs") and err.count("\n") == 1
     assert "eve" not in Store(team, annotator="x").layers.layer_names()
 
 
