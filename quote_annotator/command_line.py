@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import multiprocessing
+import os
 import sqlite3
 import sys
 import traceback
@@ -235,4 +236,12 @@ def run() -> None:
     # Import pre-annotates in worker processes; a frozen (bundled) app must let
     # them start here instead of running the app again.
     multiprocessing.freeze_support()
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of our output went away (``… | head``): nothing more to say, and
+        # Python must not complain again while flushing at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)

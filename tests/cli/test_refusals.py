@@ -232,3 +232,26 @@ def test_ctrl_c_stops_an_import_that_keeps_and_counts_its_committed_batches(
     assert 500 <= kept < 200_000
     assert f"imported {kept} documents" in out
     assert f"interrupted: the {kept} documents imported before are kept" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """``app.py extract … | head``: the closed pipe ends the command quietly."""
+    import subprocess
+    import sys
+
+    text = 'The mayor said: "The bridge opens in May." ' * 40
+    lines = [json.dumps({"id": f"d{i}", "text": f"{text} Number {i}."}) for i in range(80)]
+    source = tmp_path / "many.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = Path(__file__).resolve().parents[2] / "app.py"
+    process = subprocess.Popen(
+        [sys.executable, str(app), "extract", "--no-model", "--jobs", "1", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Traceback" not in errors
