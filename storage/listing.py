@@ -9,14 +9,10 @@ The rows are those of the connection's layer: its document statuses and its coun
 which ``layer_counts`` keeps (migration 0005; an annotator layer that has not opened a
 document counts the suggestions it will start from).
 
-What each order costs at 100,000 documents, one page of 200 rows:
-
-- import order (``IMPORT``), with or without a status filter, and ``STATUS``: an index
-  or rowid range read, about a millisecond;
-- ``TITLE``: no index on titles, so a scan of every document row (about 250 ms). An
-  index on ``documents (title COLLATE NOCASE, id)`` would make it a range read;
-- ``CANDIDATES``/``ACCEPTED``: a join of every document with its row of
-  ``layer_counts`` (a primary-key lookup each), then a sort.
+What each order costs at 100,000 documents, one page of 200 rows, in the shared layer:
+every order is an index range read (documents by id, ``documents_status``, the title
+index of migration 0007; ``layer_counts`` by its count indexes), a few milliseconds.
+A named layer's list reads statuses and counts through left joins and sorts by them.
 
 Threading: that of the connection.
 """
@@ -58,27 +54,80 @@ class ListQuery:
     descending: bool = False
 
 
-# The sort key of each order as SQL over ``d`` (documents) and the layer's status and
-# counts (see ``_SELECT``), and the same key read from a summary (to continue after).
-_STATUS_SQL = "CASE WHEN :layer = '' THEN d.status ELSE coalesce(l.status, 'new') END"
-_CANDIDATES_SQL = (
+@dataclass(frozen=True, slots=True)
+class _LayerSql:
+    """The list's SELECT for one kind of layer, its status expression and the sort key
+    of each order (None: import order), over ``d`` (documents) and ``c`` (counts).
+
+    In the shared layer every document has its row of counts (migration 0008), so the
+    counts join is an inner one and each key a plain column an index serves. A named
+    layer has status and counts only for the documents it opened: it reads them through
+    left joins, and an annotator layer counts the suggestions of the others.
+    """
+
+    select: str
+    #: The SELECT for the counts orders (None: ``select``).
+    counts_select: str | None
+    status: str
+    keys: dict[ListOrder, str | None]
+    #: The tie-breaking id column of each order.
+    ids: dict[ListOrder, str]
+
+
+_SHARED_COLUMNS = (
+    "SELECT d.id, d.title, d.status AS status, d.length, c.candidates AS candidates,"
+    " c.accepted AS accepted, c.rejected AS rejected"
+)
+# CROSS JOIN fixes which table SQLite walks: the documents (by id, title or status
+# index) for most orders, the counts (by their count index) for the counts orders.
+_SHARED_SQL = _LayerSql(
+    select=(
+        f"{_SHARED_COLUMNS} FROM documents d CROSS JOIN layer_counts c"
+        " ON c.layer = '' AND c.document_id = d.id"
+    ),
+    counts_select=(
+        f"{_SHARED_COLUMNS} FROM layer_counts c CROSS JOIN documents d"
+        " ON d.id = c.document_id AND c.layer = ''"
+    ),
+    status="d.status",
+    keys={
+        ListOrder.IMPORT: None,
+        ListOrder.TITLE: "d.title COLLATE NOCASE",
+        ListOrder.STATUS: "d.status",
+        ListOrder.CANDIDATES: "c.candidates",
+        ListOrder.ACCEPTED: "c.accepted",
+    },
+    # The counts orders walk the (layer, count, document_id) indexes of layer_counts.
+    ids={
+        **dict.fromkeys(ListOrder, "d.id"),
+        ListOrder.CANDIDATES: "c.document_id",
+        ListOrder.ACCEPTED: "c.document_id",
+    },
+)
+_NAMED_STATUS = "coalesce(l.status, 'new')"
+_NAMED_CANDIDATES = (
     "CASE WHEN :suggested AND l.document_id IS NULL THEN coalesce(s.suggested, 0)"
     " ELSE coalesce(c.candidates, 0) END"
 )
-_KEY_SQL = {
-    ListOrder.IMPORT: None,
-    ListOrder.TITLE: "d.title COLLATE NOCASE",
-    ListOrder.STATUS: _STATUS_SQL,
-    ListOrder.CANDIDATES: _CANDIDATES_SQL,
-    ListOrder.ACCEPTED: "coalesce(c.accepted, 0)",
-}
-_SELECT = (
-    f"SELECT d.id, d.title, {_STATUS_SQL} AS status, d.length,"
-    f" {_CANDIDATES_SQL} AS candidates, coalesce(c.accepted, 0) AS accepted,"
-    " coalesce(c.rejected, 0) AS rejected FROM documents d"
-    " LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
-    " LEFT JOIN layer_counts c ON c.layer = :layer AND c.document_id = d.id"
-    " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
+_NAMED_SQL = _LayerSql(
+    select=(
+        f"SELECT d.id, d.title, {_NAMED_STATUS} AS status, d.length,"
+        f" {_NAMED_CANDIDATES} AS candidates, coalesce(c.accepted, 0) AS accepted,"
+        " coalesce(c.rejected, 0) AS rejected FROM documents d"
+        " LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
+        " LEFT JOIN layer_counts c ON c.layer = :layer AND c.document_id = d.id"
+        " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
+    ),
+    counts_select=None,
+    status=_NAMED_STATUS,
+    keys={
+        ListOrder.IMPORT: None,
+        ListOrder.TITLE: "d.title COLLATE NOCASE",
+        ListOrder.STATUS: _NAMED_STATUS,
+        ListOrder.CANDIDATES: _NAMED_CANDIDATES,
+        ListOrder.ACCEPTED: "coalesce(c.accepted, 0)",
+    },
+    ids=dict.fromkeys(ListOrder, "d.id"),
 )
 
 
@@ -139,24 +188,29 @@ class Listing:
         self, query: ListQuery, after: DocumentSummary | None, limit: int
     ) -> tuple[str, dict[str, object]]:
         """The page's SELECT and its (named) parameters."""
-        key = _KEY_SQL[query.order]
+        parts = _SHARED_SQL if self._db.layer == SHARED_LAYER else _NAMED_SQL
+        key = parts.keys[query.order]
+        id_column = parts.ids[query.order]
         params = self._layer_params()
         where: list[str] = []
         if query.status is not None:
-            where.append(f"{_STATUS_SQL} = :status")
+            where.append(f"{parts.status} = :status")
             params["status"] = DocumentStatus(query.status).value
         beyond = "<" if query.descending else ">"
         if after is not None and key is None:
-            where.append(f"d.id {beyond} :after_id")
+            where.append(f"{id_column} {beyond} :after_id")
             params["after_id"] = after.id
         elif after is not None:
-            where.append(f"({key}, d.id) {beyond} (:after_key, :after_id)")
+            where.append(f"({key}, {id_column}) {beyond} (:after_key, :after_id)")
             params.update(after_key=_key_of(after, query.order), after_id=after.id)
-        sql = _SELECT
+        counted = query.order in (ListOrder.CANDIDATES, ListOrder.ACCEPTED)
+        sql = parts.counts_select if counted and parts.counts_select else parts.select
         if where:
             sql += " WHERE " + " AND ".join(where)
         direction = " DESC" if query.descending else ""
-        terms = [f"d.id{direction}"] if key is None else [f"{key}{direction}", f"d.id{direction}"]
+        terms = [f"{id_column}{direction}"]
+        if key is not None:
+            terms.insert(0, f"{key}{direction}")
         sql += " ORDER BY " + ", ".join(terms) + " LIMIT :limit"
         params["limit"] = limit
         return sql, params

@@ -452,3 +452,21 @@ def add_title_index(db: Database) -> None:
     """An index for the document list sorted by title: a page is then a range read,
     not a sort of every document (about 300 ms at 100,000 documents)."""
     _run(db, ["CREATE INDEX documents_title ON documents (title COLLATE NOCASE, id)"])
+
+
+@migrations(name="0008_shared_counts_rows")
+def add_shared_counts_rows(db: Database) -> None:
+    """Every document gets its row of shared-layer counts when it is stored (zeros
+    until records come), so the document list can walk the count indexes in order
+    instead of sorting every document."""
+    _run(
+        db,
+        [
+            """
+            CREATE TRIGGER layer_counts_document AFTER INSERT ON documents BEGIN
+                INSERT OR IGNORE INTO layer_counts (document_id, layer) VALUES (NEW.id, '');
+            END
+            """,
+            "INSERT OR IGNORE INTO layer_counts (document_id, layer) SELECT id, '' FROM documents",
+        ],
+    )

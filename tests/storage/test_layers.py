@@ -228,3 +228,20 @@ def test_the_paged_list_shows_the_layers_statuses_and_counts(
     assert alice.document_status_counts()[DocumentStatus.NEW] == 1
     assert alice.review_progress() == (1, 4)
     assert lead.review_progress() == (0, 4)
+
+
+def test_a_document_without_records_is_listed_in_every_order(workspace_file: Path) -> None:
+    from storage.listing import ListOrder, ListQuery
+
+    lead = Store(workspace_file, annotator="lead")
+    add_articles(lead, [Article(text=NEWS), Article(text="No quotations here at all.")])
+    quiet = lead.document_summaries()[1].id
+    for order in ListOrder:
+        for descending in (False, True):
+            rows = lead.document_page(ListQuery(order=order, descending=descending))
+            assert quiet in [r.id for r in rows], (order, descending)
+    by_candidates = lead.document_page(ListQuery(order=ListOrder.CANDIDATES))
+    assert [r.candidates for r in by_candidates] == [0, 2]
+    # Paging on by the count key continues after the row given.
+    rest = lead.document_page(ListQuery(order=ListOrder.CANDIDATES), after=by_candidates[0])
+    assert [r.candidates for r in rest] == [2]

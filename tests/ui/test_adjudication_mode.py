@@ -79,6 +79,7 @@ def test_entering_works_in_gold_and_shows_the_first_disagreement(
     # The title and the status bar's layer button follow the mode into gold.
     assert team_window.windowTitle().endswith("gold layer")
     assert team_window.team_actions.layer_button.text() == "gold layer"
+    assert team_window.status_line.keys_label.text().startswith("1-9 take a version")
     model = mode.panel.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["1  alice  ★", "2  bob", "3  carol"]
@@ -244,6 +245,8 @@ def test_esc_leaves_the_mode_and_gives_the_keys_back(
     assert accept.shortcut().toString() == "A"
     assert roster_one.shortcut().toString() == "1"
     assert "back in the shared layer" in status_text(team_window)
+    assert team_window.status_line.keys_label.text().startswith("A accept")
+    assert team_window.windowTitle().endswith("shared layer")
     # The mode's keys are off: 2 takes nothing now.
     press(qtbot, team_window, "2")
     assert team_window.adjudication.walk is None

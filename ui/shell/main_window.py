@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         self.annotation_actions.speaker_changed.connect(self.speaker_review.offer_fix)
         self.file_actions.workspace_requested.connect(self.workspace_requested)
         self.adjudication.active_changed.connect(self._show_adjudication)
+        self.adjudication.active_changed.connect(self.status_line.show_adjudication_keys)
         self.search_panel.hit_activated.connect(self.open_document_at)
         self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
         self.search_panel.find_action.triggered.connect(self._show_search)

@@ -42,6 +42,11 @@ def describe_record(attribution: Attribution) -> str:
     )
 
 
+#: The keys hint while reviewing, and while adjudicating (``show_adjudication_keys``).
+REVIEW_KEYS = "A accept · R reject · T type · 1-9 speaker · N next · ? all keys"
+ADJUDICATION_KEYS = "1-9 take a version · A majority ★ · R reject all · N later · Esc leave"
+
+
 class StatusLine(QStatusBar):
     """Shows "3 of 7 reviewed" for the document, a line about the current record and,
     given a store, the annotator's attributions per hour."""
@@ -63,9 +68,7 @@ class StatusLine(QStatusBar):
         self.rate_label = QLabel(self)
         self.rate_label.setToolTip("Your attributions per hour of decision time")
         # The keys a new user needs first, always in sight (the menus list them all).
-        self.keys_label = QLabel(
-            "A accept · R reject · T type · 1-9 speaker · N next · ? all keys", self
-        )
+        self.keys_label = QLabel(REVIEW_KEYS, self)
         # Speaker and annotator names are user data: Qt's automatic format would
         # render a name like "<b>Evil</b><img src=x>" as markup.
         for label in (self.record_label, self.progress_label, self.rate_label, self.keys_label):
@@ -86,6 +89,10 @@ class StatusLine(QStatusBar):
         current.attribution_changed.connect(self.refresh)
         self.refresh()
         self.refresh_rate()
+
+    def show_adjudication_keys(self, adjudicating: bool) -> None:
+        """Show the adjudication mode's keys while it is on, the review keys otherwise."""
+        self.keys_label.setText(ADJUDICATION_KEYS if adjudicating else REVIEW_KEYS)
 
     def _refresh_rate_if_shown(self) -> None:
         if self.isVisible():
