@@ -40,6 +40,11 @@ EXIT_INTERRUPTED = 130
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``import`` and ``export`` on the app's sub-command parser."""
+    _add_import(subparsers)
+    _add_export(subparsers)
+
+
+def _add_import(subparsers: argparse._SubParsersAction) -> None:
     importer = subparsers.add_parser(
         "import",
         help="import articles into the workspace and pre-annotate them",
@@ -80,6 +85,8 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     importer.set_defaults(func=run_import)
 
+
+def _add_export(subparsers: argparse._SubParsersAction) -> None:
     exporter = subparsers.add_parser(
         "export",
         help="export the annotations as a dataset",
