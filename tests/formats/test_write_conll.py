@@ -321,6 +321,6 @@ def test_a_long_document_past_the_offset_table_is_written_alike() -> None:
 def test_the_standard_library_engine_is_used_only_where_both_engines_agree(
     text: str, by_stdlib: bool
 ) -> None:
-    from formats.writers.conll_export import _agree_on
+    from formats.writers.conll_tokens import _agree_on
 
     assert _agree_on(text) is by_stdlib
