@@ -15,7 +15,8 @@ from quotes.model import Article, Attribution, QuoteType, Span, Speaker
 from storage.store import Store
 from ui.operations import roster_operations
 from ui.operations.changes import ChangeHub, ChangeKind
-from ui.roster.roster_panel import RosterPanel, SpeakerRosterModel, distinct_variants
+from ui.roster.roster_model import SpeakerRosterModel, distinct_variants
+from ui.roster.roster_panel import RosterPanel
 
 # Written for these tests: two people named two ways each, and one named once.
 TEXT = (
