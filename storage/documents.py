@@ -15,7 +15,7 @@ from quotes.model import Attribution, Document, DocumentStatus, DocumentSummary
 from storage.attributions import Attributions
 from storage.connection import SHARED_LAYER, Connection
 from storage.layers import Layers, is_annotator_layer
-from storage.rows import DOCUMENT_SELECT, document_from_row
+from storage.rows import DOCUMENT_SELECT, document_from_row, summary_from_row
 
 # The counts come from ``layer_counts``, kept by triggers (migration 0005): ``c`` the
 # layer's own, ``s`` the shared layer's suggestions an annotator layer starts from on a
@@ -74,18 +74,7 @@ class Documents:
             f"{select} {where} ORDER BY d.id",
             {**params, "layer": layer, "suggested": is_annotator_layer(layer)},
         )
-        return [
-            DocumentSummary(
-                id=row["id"],
-                title=row["title"],
-                status=DocumentStatus(row["status"]),
-                candidates=row["candidates"],
-                accepted=row["accepted"],
-                rejected=row["rejected"],
-                length=row["length"],
-            )
-            for row in rows
-        ]
+        return [summary_from_row(row) for row in rows]
 
     def document_count(self) -> int:
         """How many documents the workspace holds."""

@@ -26,6 +26,7 @@ from enum import StrEnum
 from quotes.model import DocumentStatus, DocumentSummary
 from storage.connection import SHARED_LAYER, Connection
 from storage.layers import is_annotator_layer
+from storage.rows import summary_from_row
 
 #: Rows a page holds unless the caller asks for another number.
 PAGE_SIZE = 200
@@ -171,18 +172,7 @@ class Listing:
         """
         sql, params = self._page_sql(query, after, limit)
         rows = self._conn.execute(sql, params).fetchall()
-        return [
-            DocumentSummary(
-                id=row["id"],
-                title=row["title"],
-                status=DocumentStatus(row["status"]),
-                candidates=row["candidates"],
-                accepted=row["accepted"],
-                rejected=row["rejected"],
-                length=row["length"],
-            )
-            for row in rows
-        ]
+        return [summary_from_row(row) for row in rows]
 
     def _page_sql(
         self, query: ListQuery, after: DocumentSummary | None, limit: int

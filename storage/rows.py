@@ -22,7 +22,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import Any
 
-from quotes.model import Attribution, Document, DocumentStatus, Origin, QuoteType, Span, Status
+from quotes.model import (
+    Attribution,
+    Document,
+    DocumentStatus,
+    DocumentSummary,
+    Origin,
+    QuoteType,
+    Span,
+    Status,
+)
 
 # The columns that make an Attribution, in the order attributions_from_values reads.
 _VALUE_COLUMNS = (
@@ -244,6 +253,20 @@ def _checked_attribution(
 def attribution_from_row(row: sqlite3.Row) -> Attribution:
     """An attribution row (``ATTRIBUTION_SELECT``) as the domain object."""
     return _checked_attribution(*tuple(row)[:17])
+
+
+def summary_from_row(row: sqlite3.Row) -> DocumentSummary:
+    """A row of the document list (id, title, status, the three counts, length) as the
+    domain object; the SELECT decides whose status and counts they are."""
+    return DocumentSummary(
+        id=row["id"],
+        title=row["title"],
+        status=DocumentStatus(row["status"]),
+        candidates=row["candidates"],
+        accepted=row["accepted"],
+        rejected=row["rejected"],
+        length=row["length"],
+    )
 
 
 def document_from_row(row: sqlite3.Row) -> Document:
