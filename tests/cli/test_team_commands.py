@@ -262,3 +262,28 @@ def test_collect_refuses_a_file_that_is_not_a_workspace(
     junk.write_bytes(b"not a database at all" * 10)
     assert main(["--db", str(team), "collect", str(junk)]) == 2
     assert str(junk) in capsys.readouterr().err
+
+
+def test_export_layer_writes_that_annotators_layer(team: Path, tmp_path: Path) -> None:
+    # main() sets args.layer from the global --annotator: --layer must not be lost to it.
+    out = tmp_path / "cy.jsonl"
+    assert main(["--db", str(team), "export", "--layer", "cy", str(out)]) == 0
+    records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert [q["speaker_name"] for q in records["port"]["quotes"]] == ["Ships"]
+
+
+def test_export_unknown_layer_is_refused(
+    team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.jsonl"
+    assert main(["--db", str(team), "export", "--layer", "nobody", str(out)]) == 2
+    assert "no layer named 'nobody'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_adjudicated_with_an_annotator_named(team: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(team), "adjudicate", "--majority"]) == 0
+    out = tmp_path / "gold.jsonl"
+    command = ["--db", str(team), "--annotator", "lead", "export", "--adjudicated", str(out)]
+    assert main(command) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
