@@ -287,3 +287,16 @@ def test_export_adjudicated_with_an_annotator_named(team: Path, tmp_path: Path) 
     command = ["--db", str(team), "--annotator", "lead", "export", "--adjudicated", str(out)]
     assert main(command) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_layer_only_opened_is_no_annotator(
+    team: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The lead opening the GUI with --annotator lead reads a document in their layer.
+    with Store(team, annotator="lead", layer="lead") as store:
+        store.attributions_for(_id_of(store, MARKET))
+        assert "lead" in store.layers.layer_names()
+    assert main(["--db", str(team), "agreement", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["annotators"] == ["ana", "ben", "cy"]
+    assert main(["--db", str(team), "adjudicate", "--majority"]) == 0
+    assert "from 3 annotators" in capsys.readouterr().out
