@@ -300,3 +300,34 @@ def test_a_layer_only_opened_is_no_annotator(
     assert json.loads(capsys.readouterr().out)["annotators"] == ["ana", "ben", "cy"]
     assert main(["--db", str(team), "adjudicate", "--majority"]) == 0
     assert "from 3 annotators" in capsys.readouterr().out
+
+
+def test_collecting_a_file_assigned_again_keeps_the_decisions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Round one: ana annotates and is collected. Round two: the lead assigns again and
+    # ana's new file, opened but not worked on, is collected back. Her round-one work
+    # must survive it.
+    lead = tmp_path / "lead.sqlite"
+    (tmp_path / "t.txt").write_text(MARKET, encoding="utf-8")
+    assert main(["--db", str(lead), "import", str(tmp_path / "t.txt")]) == 0
+    assign = ["--db", str(lead), "assign", "--annotators", "ana,ben", "--per-document", "2"]
+    assert main([*assign, "--out", str(tmp_path / "one")]) == 0
+    with Store(tmp_path / "one" / "ana.sqlite", annotator="ana") as store:
+        document = store.document_summaries()[0].id
+        for record in store.attributions_for(document):
+            store.accept_attribution(record.id or 0)
+        store.set_document_status(document, DocumentStatus.DONE)
+    assert main(["--db", str(lead), "collect", str(tmp_path / "one" / "ana.sqlite")]) == 0
+    assert main([*assign, "--out", str(tmp_path / "two")]) == 0
+    with Store(tmp_path / "two" / "ana.sqlite", annotator="ana") as store:
+        # She opens the file (the GUI reads the document in her layer), decides nothing.
+        store.attributions_for(store.document_summaries()[0].id)
+    capsys.readouterr()
+    assert main(["--db", str(lead), "collect", str(tmp_path / "two" / "ana.sqlite")]) == 0
+    assert "1 not reviewed in the file" in capsys.readouterr().out
+    with Store(lead, annotator="lead") as store:
+        (document,) = store.layers.layer_documents("ana")
+        assert store.layers.layer_status(document, "ana") is DocumentStatus.DONE
+        records = store.layers.layer_attributions(document, "ana")
+        assert records and {r.status for r in records} == {Status.ACCEPTED}
