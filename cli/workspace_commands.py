@@ -115,8 +115,13 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     )
     exporter.add_argument(
         "--layer",
+        # Not ``layer``: main() sets ``args.layer`` from the global --annotator.
+        dest="export_layer",
         metavar="NAME",
-        help="export this annotator's layer (default: the workspace's own layer)",
+        help=(
+            "export this annotator's layer (default: --annotator's layer, else the "
+            "workspace's own layer)"
+        ),
     )
     exporter.add_argument(
         "--document-status",
@@ -295,14 +300,18 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
 
 
 def _export_layer(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """The layer an export reads (None: the workspace's own), or why it cannot."""
+    """The layer an export reads (None: the workspace's own), or why it cannot.
+
+    ``--adjudicated`` or ``--layer NAME`` choose it; without either, the layer named
+    by the global ``--annotator`` (``args.layer``), else the workspace's own.
+    """
     from storage.connection import GOLD_LAYER
 
     adjudicated = getattr(args, "adjudicated", False)
-    layer = getattr(args, "layer", None)
-    if adjudicated and layer:
+    named = getattr(args, "export_layer", None)
+    if adjudicated and named:
         return None, "give --adjudicated or --layer, not both"
-    wanted = GOLD_LAYER if adjudicated else layer
+    wanted = GOLD_LAYER if adjudicated else named or getattr(args, "layer", None)
     if wanted is None:
         return None, None
     with Store(args.db, annotator=args.annotator_name, layer="") as store:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobs.team.versions import same_version
+from quotes.model import DocumentStatus, Status
 from storage.articles import content_hash
 from storage.layers import is_annotator_layer
 from storage.store import Store
@@ -36,6 +37,8 @@ class CollectReport:
     documents: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: Layers' documents the file holds unreviewed while this workspace has a version.
+    unreviewed: int = 0
     attributions: int = 0
     #: Per collected file, the documents (labels) whose text this workspace lacks.
     differing: dict[str, list[str]] = field(default_factory=dict)
@@ -51,6 +54,8 @@ class CollectReport:
         )
         if self.updated:
             line += f", {self.updated} updated"
+        if self.unreviewed:
+            line += f", {self.unreviewed} not reviewed in the file (this workspace's kept)"
         left_out = sum(len(labels) for labels in self.differing.values()) + len(self.kept)
         if left_out:
             line += f"; {left_out} not collected (see below)"
@@ -115,6 +120,11 @@ def _collect_document(
         held = store.layers.layer_attributions(target_id, layer)
         if same_version(held, records) and store.layers.layer_status(target_id, layer) == status:
             report.unchanged += 1
+            return
+        if status is not DocumentStatus.DONE and all(r.status is Status.CANDIDATE for r in records):
+            # A copy nobody has worked on yet (a file assigned again, not yet
+            # annotated) is no newer version: replacing would drop the decisions held.
+            report.unreviewed += 1
             return
         if store.layers.last_action(target_id, layer) != _COLLECT:
             report.kept.append(

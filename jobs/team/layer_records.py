@@ -54,8 +54,8 @@ def layer_record(store: Store, document_id: int, layer: str) -> dict[str, Any] |
 def layer_records(
     store: Store, names: Sequence[str] | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """``{layer: [record, ...]}`` for ``names`` (default: every annotator layer), each
-    with the documents the layer reviewed, in import order.
+    """``{layer: [record, ...]}`` for ``names`` (default: every annotator layer that
+    reviewed a document), each with the documents the layer reviewed, in import order.
 
     :raises LayerError: if a name is not a layer of the workspace.
     """
@@ -69,4 +69,9 @@ def layer_records(
             if record is not None:
                 records.append(record)
         found[name] = records
+    if names is None:
+        # A layer only opened (the lead started the GUI with --annotator lead, or an
+        # annotator has not begun) holds nobody's annotation yet: counting it would add
+        # an empty annotator to every agreement and adjudication.
+        return {name: records for name, records in found.items() if records}
     return found

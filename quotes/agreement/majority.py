@@ -197,16 +197,22 @@ def _merge(document: SharedDocument, group: list[Member], annotator: str) -> dic
         for member in group
     ]
     medoid = quotes[closeness.index(max(closeness))]
-    cue_support = [sum(_same_cue(q, other) for other in quotes) for q in quotes]
+    fragments = fragments_of(medoid)
+    # A long cue overlaps every other and so has the most support, but it can reach
+    # into the medoid's content; a record may not cover its own cue (the importer and
+    # the span edits refuse it), so only cues clear of the content take part. The
+    # medoid's own cue always is.
+    fitting = [q for q in quotes if q is medoid or not _cue_runs_into(q, fragments)]
+    cue_support = [sum(_same_cue(q, other) for other in quotes) for q in fitting]
     best_cue = max(cue_support)
-    cue_quote = medoid if cue_support[quotes.index(medoid)] == best_cue else None
+    mine = next(i for i, q in enumerate(fitting) if q is medoid)
+    cue_quote = medoid if cue_support[mine] == best_cue else None
     if cue_quote is None:
-        cue_quote = quotes[cue_support.index(best_cue)]
+        cue_quote = fitting[cue_support.index(best_cue)]
     types = Counter(str(q.get("type") or "indirect") for q in quotes)
     top = max(types.values())
     medoid_type = str(medoid.get("type") or "indirect")
     kind = medoid_type if types[medoid_type] == top else next(t for t in types if types[t] == top)
-    fragments = fragments_of(medoid)
     return {
         "start": fragments[0][0],
         "end": fragments[-1][1],
@@ -222,6 +228,12 @@ def _merge(document: SharedDocument, group: list[Member], annotator: str) -> dic
 
 def _pair(value: Any) -> list[int] | None:
     return [int(value[0]), int(value[1])] if value else None
+
+
+def _cue_runs_into(quote: Mapping[str, Any], fragments: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``quote``'s cue shares a character with any of ``fragments``."""
+    cue = _pair(quote.get("cue"))
+    return cue is not None and any(cue[0] < end and start < cue[1] for start, end in fragments)
 
 
 def _same_cue(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:

@@ -262,3 +262,72 @@ def test_collect_refuses_a_file_that_is_not_a_workspace(
     junk.write_bytes(b"not a database at all" * 10)
     assert main(["--db", str(team), "collect", str(junk)]) == 2
     assert str(junk) in capsys.readouterr().err
+
+
+def test_export_layer_writes_that_annotators_layer(team: Path, tmp_path: Path) -> None:
+    # main() sets args.layer from the global --annotator: --layer must not be lost to it.
+    out = tmp_path / "cy.jsonl"
+    assert main(["--db", str(team), "export", "--layer", "cy", str(out)]) == 0
+    records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert [q["speaker_name"] for q in records["port"]["quotes"]] == ["Ships"]
+
+
+def test_export_unknown_layer_is_refused(
+    team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.jsonl"
+    assert main(["--db", str(team), "export", "--layer", "nobody", str(out)]) == 2
+    assert "no layer named 'nobody'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_adjudicated_with_an_annotator_named(team: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(team), "adjudicate", "--majority"]) == 0
+    out = tmp_path / "gold.jsonl"
+    command = ["--db", str(team), "--annotator", "lead", "export", "--adjudicated", str(out)]
+    assert main(command) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_layer_only_opened_is_no_annotator(
+    team: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The lead opening the GUI with --annotator lead reads a document in their layer.
+    with Store(team, annotator="lead", layer="lead") as store:
+        store.attributions_for(_id_of(store, MARKET))
+        assert "lead" in store.layers.layer_names()
+    assert main(["--db", str(team), "agreement", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["annotators"] == ["ana", "ben", "cy"]
+    assert main(["--db", str(team), "adjudicate", "--majority"]) == 0
+    assert "from 3 annotators" in capsys.readouterr().out
+
+
+def test_collecting_a_file_assigned_again_keeps_the_decisions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Round one: ana annotates and is collected. Round two: the lead assigns again and
+    # ana's new file, opened but not worked on, is collected back. Her round-one work
+    # must survive it.
+    lead = tmp_path / "lead.sqlite"
+    (tmp_path / "t.txt").write_text(MARKET, encoding="utf-8")
+    assert main(["--db", str(lead), "import", str(tmp_path / "t.txt")]) == 0
+    assign = ["--db", str(lead), "assign", "--annotators", "ana,ben", "--per-document", "2"]
+    assert main([*assign, "--out", str(tmp_path / "one")]) == 0
+    with Store(tmp_path / "one" / "ana.sqlite", annotator="ana") as store:
+        document = store.document_summaries()[0].id
+        for record in store.attributions_for(document):
+            store.accept_attribution(record.id or 0)
+        store.set_document_status(document, DocumentStatus.DONE)
+    assert main(["--db", str(lead), "collect", str(tmp_path / "one" / "ana.sqlite")]) == 0
+    assert main([*assign, "--out", str(tmp_path / "two")]) == 0
+    with Store(tmp_path / "two" / "ana.sqlite", annotator="ana") as store:
+        # She opens the file (the GUI reads the document in her layer), decides nothing.
+        store.attributions_for(store.document_summaries()[0].id)
+    capsys.readouterr()
+    assert main(["--db", str(lead), "collect", str(tmp_path / "two" / "ana.sqlite")]) == 0
+    assert "1 not reviewed in the file" in capsys.readouterr().out
+    with Store(lead, annotator="lead") as store:
+        (document,) = store.layers.layer_documents("ana")
+        assert store.layers.layer_status(document, "ana") is DocumentStatus.DONE
+        records = store.layers.layer_attributions(document, "ana")
+        assert records and {r.status for r in records} == {Status.ACCEPTED}

@@ -129,3 +129,18 @@ def test_adjudication_needs_two_known_annotators() -> None:
         adjudicate_majority(_layers(), ["x", "q"])
     with pytest.raises(AgreementError, match="at least two"):
         adjudicate_majority(_layers(), ["x"])
+
+
+def test_the_majority_cue_never_runs_into_the_gold_content() -> None:
+    # z's long cue ("told reporters the") overlaps every other cue, so it has the most
+    # support; but it covers the first word of the content taken (x's), and a record
+    # may not cover its own cue: the gold keeps the best-backed cue clear of it.
+    layers = {
+        "w": [article([from_parts(JONES, content="is closed", cue="the road")])],
+        "x": [article([from_parts(JONES)])],
+        "y": [article([from_parts(JONES)])],
+        "z": [article([from_parts(JONES, content="road is closed", cue="told reporters the")])],
+    }
+    (quote,) = adjudicate_majority(layers).gold[0]["quotes"]
+    assert (quote["start"], quote["end"]) == tuple(at("the road is closed"))
+    assert quote["cue"] == at("told reporters")
