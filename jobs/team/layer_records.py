@@ -57,7 +57,8 @@ def layer_records(
     """``{layer: [record, ...]}`` for ``names`` (default: every annotator layer that
     reviewed a document), each with the documents the layer reviewed, in import order.
 
-    :raises LayerError: if a name is not a layer of the workspace.
+    :raises LayerError: if a name is not a layer of the workspace, or names a layer
+        that has reviewed no document (only opened, it holds nobody's annotation).
     """
     chosen = list(names) if names is not None else store.layers.annotator_layers()
     check_layers(store, chosen)
@@ -74,4 +75,10 @@ def layer_records(
         # annotator has not begun) holds nobody's annotation yet: counting it would add
         # an empty annotator to every agreement and adjudication.
         return {name: records for name, records in found.items() if records}
+    for name, records in found.items():
+        if not records:
+            raise LayerError(
+                f"layer {name!r} of {store.path} has reviewed no document yet "
+                "(none marked done or with a decision)"
+            )
     return found

@@ -331,3 +331,16 @@ def test_collecting_a_file_assigned_again_keeps_the_decisions(
         assert store.layers.layer_status(document, "ana") is DocumentStatus.DONE
         records = store.layers.layer_attributions(document, "ana")
         assert records and {r.status for r in records} == {Status.ACCEPTED}
+
+
+def test_a_layer_only_opened_is_no_annotator_to_measure(
+    team: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(team, annotator="zed", layer="zed") as store:
+        store.attributions_for(1)  # reading opens the document in zed's layer
+    assert main(["--db", str(team), "agreement", "--annotators", "ana", "zed"]) == 2
+    err = capsys.readouterr().err
+    assert "'zed'" in err and "reviewed no document" in err and err.count("\n") == 1
+    # By default it is simply not among the annotators.
+    assert main(["--db", str(team), "agreement", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["annotators"] == ["ana", "ben", "cy"]
