@@ -58,3 +58,15 @@ def test_a_text_of_the_basic_plane_maps_offsets_to_themselves() -> None:
     assert ranges_by_record(records(), offsets)[2][1] == StyledRange(
         41, 54, 2, Part.CONTENT, Status.ACCEPTED
     )
+
+
+def test_the_bulk_ranges_are_styled_ranges_with_their_fields() -> None:
+    styled = ranges_by_record(records(), TextOffsets(TEXT))[1][1]
+    assert isinstance(styled, StyledRange)
+    assert (styled.start, styled.end, styled.part, styled.status) == (
+        29,
+        33,
+        Part.CUE,
+        Status.CANDIDATE,
+    )
+    assert styled.priority == ranges_of(records()[0], TextOffsets(TEXT))[1].priority

@@ -94,19 +94,25 @@ def ranges_by_record(
 
 
 def _identity_ranges_of(attribution: Attribution) -> list[StyledRange]:
-    """``ranges_of`` for a text whose Python offsets are its Qt positions."""
+    """``ranges_of`` for a text whose Python offsets are its Qt positions.
+
+    The ranges are made with ``tuple.__new__``, which fills the same fields as
+    ``StyledRange(...)`` without its Python-level constructor call.
+    """
     attribution_id, status = attribution.id, attribution.status
     assert attribution_id is not None
-    content = Part.CONTENT
+    make = tuple.__new__
     ranges = [
-        StyledRange(fragment.start, fragment.end, attribution_id, content, status)
+        make(StyledRange, (fragment.start, fragment.end, attribution_id, Part.CONTENT, status))
         for fragment in attribution.fragments
     ]
     cue, speaker = attribution.cue, attribution.speaker
     if cue is not None:
-        ranges.append(StyledRange(cue.start, cue.end, attribution_id, Part.CUE, status))
+        ranges.append(make(StyledRange, (cue.start, cue.end, attribution_id, Part.CUE, status)))
     if speaker is not None:
-        ranges.append(StyledRange(speaker.start, speaker.end, attribution_id, Part.SPEAKER, status))
+        ranges.append(
+            make(StyledRange, (speaker.start, speaker.end, attribution_id, Part.SPEAKER, status))
+        )
     return ranges
 
 
