@@ -66,7 +66,10 @@ class Roster:
         ):
             pairs = {(start, end) for start, end in json.loads(row["mentions"])}
             for start, end in pairs:
-                Span(start, end)  # the stored mentions are checked as before
+                # The stored mentions are checked as before (Span's own test), without
+                # building a Span for each of a long document's thousands.
+                if start < 0 or end <= start:
+                    Span(start, end)  # raises the error Span gives
             pairs.update(linked.get(row["id"], ()))
             mentions = sorted(pairs)
             name = row["name"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import pytest
 
 from quotes.model import Article, Span
@@ -112,3 +115,20 @@ def test_a_mention_outside_the_text_is_refused(store: Store, news_id: int) -> No
     with pytest.raises(ValueError, match="outside"):
         store.add_speaker(news_id, "Coach", mention=Span(0, 999))
     assert [s.name for s in store.speakers_for(news_id)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("mention", [[5, 3], [-1, 4], [7, 7]])
+def test_a_stored_mention_that_is_no_span_is_refused_on_reading(
+    tmp_path, mention: list[int]
+) -> None:
+    path = tmp_path / "bad_mention.sqlite"
+    with Store(path) as store:
+        add_articles(store, [Article(text="The mayor said so.", title="t")])
+        document_id = store.document_summaries()[0].id
+        speaker_id = store.add_speaker(document_id, "the mayor").id
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "UPDATE speakers SET mentions = ? WHERE id = ?", (json.dumps([mention]), speaker_id)
+        )
+    with Store(path) as store, pytest.raises(ValueError, match="invalid span"):
+        store.speakers_for(document_id)

@@ -25,18 +25,20 @@ from ui.shell.theme import Part
 PARAGRAPHS = 400
 
 
-def long_article() -> tuple[str, tuple[Attribution, ...]]:
-    """One quotation per paragraph, with cue and speaker mention."""
+def long_article(prefix: str = "") -> tuple[str, tuple[Attribution, ...]]:
+    """One quotation per paragraph, with cue and speaker mention, each paragraph
+    starting with ``prefix``."""
     lines: list[str] = []
     records: list[Attribution] = []
     offset = 0
     for n in range(PARAGRAPHS):
         quote = f'"Section {n} of the road opens in spring,"'
-        line = f"{quote} said the engineer {n}.\n"
-        cue = offset + len(quote) + 1
+        line = f"{prefix}{quote} said the engineer {n}.\n"
+        start = offset + len(prefix)
+        cue = start + len(quote) + 1
         records.append(
             Attribution(
-                fragments=(Span(offset, offset + len(quote)),),
+                fragments=(Span(start, start + len(quote)),),
                 type=QuoteType.DIRECT,
                 cue=Span(cue, cue + len("said")),
                 speaker=Span(cue + 5, cue + 5 + len(f"the engineer {n}")),
@@ -50,10 +52,40 @@ def long_article() -> tuple[str, tuple[Attribution, ...]]:
 
 @pytest.fixture
 def lazy_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
+    yield from open_window(qtbot, tmp_path, monkeypatch, long_article())
+
+
+@pytest.fixture
+def astral_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
+    # Each paragraph opens with an emoji: two Qt positions for one Python offset.
+    yield from open_window(qtbot, tmp_path, monkeypatch, long_article(prefix="\U0001f6a7 "))
+
+
+def open_window(
+    qtbot, tmp_path: Path, monkeypatch, article: tuple[str, tuple[Attribution, ...]]
+) -> Iterator[MainWindow]:
     monkeypatch.setattr(RecordHighlighter, "LAZY_FROM_CHARS", 1_000)
-    text, records = long_article()
+    text, records = article
     with Store(tmp_path / "long.sqlite") as store:
         import_articles(store, [Article(text=text, title="Road", attributions=records)])
+        import_articles(
+            store,
+            [
+                Article(
+                    text='"Short," she said.',
+                    title="Short",
+                    attributions=(
+                        Attribution(
+                            fragments=(Span(0, 8),),
+                            type=QuoteType.DIRECT,
+                            cue=Span(13, 17),
+                            speaker=Span(9, 12),
+                        ),
+                    ),
+                )
+            ],
+            preannotate=False,
+        )
         window = MainWindow(store)
         qtbot.addWidget(window)
         window.show()
@@ -124,3 +156,44 @@ def test_dimming_reaches_blocks_scrolled_to_later(lazy_window: MainWindow) -> No
 
     assert block_format(view, middle, 1) == dimmed
     assert dimmed != view.highlighter.formats()[Part.CONTENT, Status.CANDIDATE]
+
+
+def test_setting_a_long_text_leaves_the_blocks_out_of_view_pending(
+    lazy_window: MainWindow,
+) -> None:
+    highlighter = lazy_window.article_view.highlighter
+    pending = [n for n in range(PARAGRAPHS) if not highlighter.is_formatted(n)]
+    # The first screenful (and one below) is formatted, everything after it waits.
+    assert 0 < len(pending) < PARAGRAPHS
+    assert pending == list(range(pending[0], PARAGRAPHS))
+
+
+def test_a_short_document_after_a_long_one_is_formatted_in_full(
+    lazy_window: MainWindow,
+) -> None:
+    view = lazy_window.article_view
+    short = next(s.id for s in lazy_window.store.document_summaries() if s.title == "Short")
+    lazy_window.current.set_document(short)
+    view.viewport().repaint()
+    assert not view.highlighter.lazy
+    formats = view.highlighter.formats()
+    assert block_format(view, 0, 1) == formats[Part.CONTENT, Status.CANDIDATE]
+    assert block_format(view, 0, 14) == formats[Part.CUE, Status.CANDIDATE]
+
+
+def test_a_long_text_with_astral_characters_highlights_the_right_words(
+    astral_window: MainWindow,
+) -> None:
+    view = astral_window.article_view
+    formats = view.highlighter.formats()
+    last = PARAGRAPHS - 1
+    # Scrolled by the bar: scroll_to_block takes Qt positions for Python offsets.
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    assert view.highlighter.is_formatted(last)
+    # Qt columns: the emoji takes 0-1, the space 2, the quotation starts at 3.
+    assert block_format(view, last, 1) == QTextCharFormat()
+    assert block_format(view, last, 3) == formats[Part.CONTENT, Status.CANDIDATE]
+    cue_column = 3 + len('"Section 399 of the road opens in spring," ')
+    assert block_format(view, last, cue_column) == formats[Part.CUE, Status.CANDIDATE]
+    assert block_format(view, last, cue_column - 2) == formats[Part.CONTENT, Status.CANDIDATE]

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from quotes.boundaries import Edge, place_edge, snap_span, trim_span
 from quotes.model import Span
-from ui.article.record_highlighter import RecordHighlighter, StyledRange, ranges_of
+from ui.article.record_highlighter import (
+    RecordHighlighter,
+    StyledRange,
+    ranges_by_record,
+    ranges_of,
+)
 from ui.article.text_offsets import TextOffsets
 from ui.shell.current import CurrentRecord
 from ui.shell.theme import HighlightColours, Part
@@ -336,11 +341,7 @@ class ArticleView(QPlainTextEdit):
 
     # -- following the model ---------------------------------------------------------
     def _ranges_by_record(self) -> dict[int, list[StyledRange]]:
-        return {
-            a.id: ranges_of(a, self._offsets)
-            for a in self._model.attributions()
-            if a.id is not None
-        }
+        return ranges_by_record(self._model.attributions(), self._offsets)
 
     def _reload(self) -> None:
         document = self._model.document()
@@ -353,7 +354,8 @@ class ArticleView(QPlainTextEdit):
             # (a long text: only what comes into view, when it does).
             self._highlighter.set_ranges(self._ranges_by_record(), repaint=False)
             self._highlighter.prepare_text(len(text))
-            self.setPlainText(text)
+            with self._highlighter.replacing_text():
+                self.setPlainText(text)
         else:
             self._highlighter.set_ranges(self._ranges_by_record(), repaint=True)
 

@@ -11,8 +11,11 @@ text is formatted lazily, as its blocks come into view (see
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
+from PySide6.QtCore import SIGNAL, SLOT, QObject
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from quotes.model import Attribution, Status
@@ -25,6 +28,11 @@ from ui.shell.theme import (
     article_formats,
     dimmed_format,
 )
+
+# QSyntaxHighlighter re-formats the blocks a change touches through this private
+# slot of its own, connected to the document's change signal (Qt's setDocument).
+_CONTENTS_CHANGE = SIGNAL("contentsChange(int,int,int)")
+_REFORMAT_BLOCKS = SLOT("_q_reformatBlocks(int,int,int)")
 
 
 class StyledRange(NamedTuple):
@@ -51,6 +59,8 @@ class StyledRange(NamedTuple):
 def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRange]:
     """The styled ranges of one record: each fragment, the cue and the speaker mention."""
     assert attribution.id is not None
+    if offsets.is_identity:
+        return _identity_ranges_of(attribution)
     parts = [(Part.CONTENT, fragment) for fragment in attribution.fragments]
     if attribution.cue is not None:
         parts.append((Part.CUE, attribution.cue))
@@ -66,6 +76,44 @@ def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRang
         )
         for part, span in parts
     ]
+
+
+def ranges_by_record(
+    attributions: Iterable[Attribution], offsets: TextOffsets
+) -> dict[int, list[StyledRange]]:
+    """The styled ranges of every record with an id, by id (what
+    :meth:`RecordHighlighter.set_ranges` takes): equal to ``ranges_of`` per record.
+
+    A document switch builds them all (some 370,000 for a 20 MB article), so a text
+    without astral characters skips the offset conversion, which would map every
+    offset to itself.
+    """
+    if offsets.is_identity:
+        return {a.id: _identity_ranges_of(a) for a in attributions if a.id is not None}
+    return {a.id: ranges_of(a, offsets) for a in attributions if a.id is not None}
+
+
+def _identity_ranges_of(attribution: Attribution) -> list[StyledRange]:
+    """``ranges_of`` for a text whose Python offsets are its Qt positions.
+
+    The ranges are made with ``tuple.__new__``, which fills the same fields as
+    ``StyledRange(...)`` without its Python-level constructor call.
+    """
+    attribution_id, status = attribution.id, attribution.status
+    assert attribution_id is not None
+    make = tuple.__new__
+    ranges = [
+        make(StyledRange, (fragment.start, fragment.end, attribution_id, Part.CONTENT, status))
+        for fragment in attribution.fragments
+    ]
+    cue, speaker = attribution.cue, attribution.speaker
+    if cue is not None:
+        ranges.append(make(StyledRange, (cue.start, cue.end, attribution_id, Part.CUE, status)))
+    if speaker is not None:
+        ranges.append(
+            make(StyledRange, (speaker.start, speaker.end, attribution_id, Part.SPEAKER, status))
+        )
+    return ranges
 
 
 class RecordHighlighter(QSyntaxHighlighter):
@@ -123,6 +171,27 @@ class RecordHighlighter(QSyntaxHighlighter):
         self._lazy = length >= self.LAZY_FROM_CHARS
         self._window = (0, 0)
         self._pending = set()
+
+    @contextmanager
+    def replacing_text(self) -> Iterator[None]:
+        """Wrap the setting of a new text (after :meth:`prepare_text`).
+
+        Qt would call :meth:`highlightBlock` on every new block, only for a lazy
+        highlighter to mark each one pending: some 250,000 calls from C++ into
+        Python for a 20 MB article. A lazy highlighter therefore leaves the
+        document's change signal unheard while the text is set and marks every
+        block pending itself, which is the state those calls would have left.
+        """
+        document = self.document()
+        detached = self._lazy and QObject.disconnect(
+            document, _CONTENTS_CHANGE, self, _REFORMAT_BLOCKS
+        )
+        try:
+            yield
+        finally:
+            if detached:
+                QObject.connect(document, _CONTENTS_CHANGE, self, _REFORMAT_BLOCKS)
+                self._pending = set(range(document.blockCount()))
 
     def is_formatted(self, block_number: int) -> bool:
         """Whether block ``block_number`` shows its highlights (not pending)."""

@@ -22,10 +22,16 @@ class TextOffsets:
     """
 
     def __init__(self, text: str) -> None:
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # An ASCII text (most news) needs no scan of its 20 MB.
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         # The Qt position of each astral character: its Python offset plus the
         # extra units of the astral characters before it.
         self._astral_qt = [offset + i for i, offset in enumerate(self._astral)]
+
+    @property
+    def is_identity(self) -> bool:
+        """Whether every offset is its own Qt position (no astral characters)."""
+        return not self._astral
 
     def to_qt(self, offset: int) -> int:
         """The Qt position of the Python ``offset``."""

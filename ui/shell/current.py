@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.shell.collector import collection_paused
+
 
 class CurrentRecord(QObject):
     """The current document id and the current attribution id (None when none).
@@ -38,12 +40,17 @@ class CurrentRecord(QObject):
         return self._attribution_id
 
     def set_document(self, document_id: int | None) -> None:
-        """Show another document; the current record is cleared."""
+        """Show another document; the current record is cleared.
+
+        The views follow ``document_changed`` with the cycle collector paused.
+        """
         if document_id == self._document_id:
             return
         self._document_id = document_id
         self._attribution_id = None
-        self.document_changed.emit(document_id)
+        # The views build the document's objects in their slots (see ui.shell.collector).
+        with collection_paused():
+            self.document_changed.emit(document_id)
         self.attribution_changed.emit(None)
 
     def set_attribution(self, attribution_id: int | None) -> None:
