@@ -12,10 +12,9 @@ def test_the_collector_is_off_inside_and_on_after() -> None:
     assert gc.isenabled()
     with collection_paused():
         assert not gc.isenabled()
-        built = [object() for _ in range(10)]
     assert gc.isenabled()
-    # What was alive at the end is frozen, so later passes skip it.
-    assert gc.get_freeze_count() >= len(built)
+    # Nothing is frozen: a cycle that is garbage later is still collected.
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_collector_switched_off_by_the_caller_stays_off() -> None:

@@ -8,11 +8,10 @@ there. None of these objects form reference cycles (they are freed by reference
 counting alone), so there is nothing for the collector to find in them.
 
 :func:`collection_paused` therefore switches the collector off while a document is
-shown and then moves every object alive into the collector's permanent generation
-(``gc.freeze``), so that later passes (during an accept, say) do not walk the
-article's objects either. Objects are still freed by reference counting when the
-next document replaces them; what freezing costs is that a reference cycle which
-became garbage before the freeze is kept, not collected. Threading: main thread.
+shown, and back on after. It does not ``gc.freeze`` what is alive: freezing would keep
+for good any reference cycle that happened to be garbage at that moment (a closed
+dialog), and measured on the 20 MB article it saved nothing afterwards (accepting
+there takes 3.3 ms with or without it). Threading: main thread.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from contextlib import contextmanager
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Run the block with the cycle collector off, then freeze what is alive.
+    """Run the block with the cycle collector off.
 
     Nested use is safe: the collector is switched back on only if it was on.
     """
@@ -33,6 +32,5 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
