@@ -127,9 +127,11 @@ def run_collect(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         print(f"error: {line}", file=sys.stderr)
     for line in report.kept:
         print(f"  kept: {line}", file=sys.stderr)
+    for line in report.empty:
+        print(f"  note: {line}", file=sys.stderr)
     if report.differing and not (report.documents or report.unchanged or report.updated):
         return 2
-    return 1 if report.differing or report.kept else 0
+    return 1 if report.differing or report.kept or report.empty else 0
 
 
 def run_agreement(args: argparse.Namespace, *, out: TextIO | None = None) -> int:

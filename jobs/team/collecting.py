@@ -44,6 +44,8 @@ class CollectReport:
     differing: dict[str, list[str]] = field(default_factory=dict)
     #: Layers' documents changed here since they were collected: kept, not replaced.
     kept: list[str] = field(default_factory=list)
+    #: Files that hold no annotator layer at all (nothing in them to collect).
+    empty: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
@@ -95,9 +97,13 @@ def collect(store: Store, paths: Sequence[Path]) -> CollectReport:
 
 
 def _collect_file(store: Store, source: Store, path: Path, report: CollectReport) -> None:
-    for layer in source.layers.layer_names():
-        if not is_annotator_layer(layer):
-            continue
+    layers = [name for name in source.layers.layer_names() if is_annotator_layer(name)]
+    if not layers:
+        report.empty.append(
+            f"{path} holds no annotator's layer, so nothing was collected from it "
+            "(files made by assign open in their annotator's layer)"
+        )
+    for layer in layers:
         for source_id in source.layers.layer_documents(layer):
             _collect_document(store, source, path, layer, source_id, report)
 

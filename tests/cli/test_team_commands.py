@@ -344,3 +344,14 @@ def test_a_layer_only_opened_is_no_annotator_to_measure(
     # By default it is simply not among the annotators.
     assert main(["--db", str(team), "agreement", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["annotators"] == ["ana", "ben", "cy"]
+
+
+def test_collecting_a_workspace_without_layers_says_so(
+    team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "plain.sqlite"
+    (tmp_path / "p.txt").write_text(PORT, encoding="utf-8")
+    assert main(["--db", str(plain), "import", str(tmp_path / "p.txt")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(team), "collect", str(plain)]) == 1
+    assert "holds no annotator's layer" in capsys.readouterr().err
