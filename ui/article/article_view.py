@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from quotes.boundaries import Edge, place_edge, snap_span, trim_span
 from quotes.model import Span
+from ui.article.line_geometry import visible_line_rects
 from ui.article.record_highlighter import (
     RecordHighlighter,
     StyledRange,
@@ -301,33 +302,9 @@ class ArticleView(QPlainTextEdit):
 
     def _line_rects(self, span: Span) -> list[QRectF]:
         """One rectangle per visible line of ``span``, in viewport coordinates."""
-        start, end = self._offsets.to_qt(span.start), self._offsets.to_qt(span.end)
-        rects: list[QRectF] = []
-        height = self.viewport().height()
-        offset = self.contentOffset()
-        block = self.firstVisibleBlock()
-        first = self.document().findBlock(start)
-        if first.isValid() and first.blockNumber() > block.blockNumber():
-            block = first
-        while block.isValid() and block.position() < end:
-            top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
-            if top_left.y() > height:
-                break
-            layout = block.layout()
-            base = block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                line_end = line_start + line.textLength()
-                if line_end <= start or line_start >= end:
-                    continue
-                x1 = _x_of(line.cursorToX(max(start, line_start) - base))
-                x2 = _x_of(line.cursorToX(min(end, line_end) - base))
-                rects.append(
-                    QRectF(x1, line.y(), max(x2 - x1, 1.0), line.height()).translated(top_left)
-                )
-            block = block.next()
-        return rects
+        return visible_line_rects(
+            self, self._offsets.to_qt(span.start), self._offsets.to_qt(span.end)
+        )
 
     def _edited_area(self) -> QRect:
         """The viewport area the outline of the edited span covers (to repaint it)."""
@@ -379,10 +356,3 @@ class ArticleView(QPlainTextEdit):
             attribution_id = self._model.attribution_at(row).id
             if attribution_id is not None:
                 self._highlighter.set_record(attribution_id, [])
-
-
-def _x_of(cursor_x: object) -> float:
-    """``QTextLine.cursorToX``'s x (PySide returns it alone or with the position)."""
-    if isinstance(cursor_x, tuple):
-        return float(cursor_x[0])
-    return float(cursor_x)  # type: ignore[arg-type]

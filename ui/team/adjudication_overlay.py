@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from jobs.team.adjudication import OpenDisagreement
+from ui.article.line_geometry import visible_line_rects
 from ui.article.text_offsets import TextOffsets
 from ui.shell.theme import Part
 from ui.team.adjudication_panel import quote_fragments
@@ -136,33 +137,7 @@ class VersionOverlay(QWidget):
     def line_rects(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per line of ``[start, end)`` that is on screen (viewport
         coordinates); the tests find the painted places with it."""
-        view = self._view
-        document = view.document()
-        rects: list[QRectF] = []
-        height = view.viewport().height()
-        offset = view.contentOffset()
-        block = view.firstVisibleBlock()
-        first = document.findBlock(start)
-        if first.isValid() and first.blockNumber() > block.blockNumber():
-            block = first
-        while block.isValid() and block.position() < end:
-            top_left = view.blockBoundingGeometry(block).translated(offset).topLeft()
-            if top_left.y() > height:
-                break
-            layout = block.layout()
-            base = block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                line_end = line_start + line.textLength()
-                if line_end <= start or line_start >= end:
-                    continue
-                x1 = _x_of(line.cursorToX(max(start, line_start) - base))
-                x2 = _x_of(line.cursorToX(min(end, line_end) - base))
-                rect = QRectF(x1, line.y(), max(x2 - x1, 1.0), line.height())
-                rects.append(rect.translated(top_left))
-            block = block.next()
-        return rects
+        return visible_line_rects(self._view, start, end)
 
     # -- painting --------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -261,10 +236,3 @@ class VersionOverlay(QWidget):
         painter.drawRoundedRect(rect, 2, 2)
         painter.setPen(QColor("#FFFFFF"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(marks.number))
-
-
-def _x_of(cursor_x: object) -> float:
-    """``QTextLine.cursorToX``'s x (PySide returns it alone or with the position)."""
-    if isinstance(cursor_x, tuple):
-        return float(cursor_x[0])
-    return float(cursor_x)  # type: ignore[arg-type]
