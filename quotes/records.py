@@ -19,6 +19,27 @@ from typing import Any
 from quotes.model import Article, Attribution, Origin, QuoteType, Span, Status
 
 
+def unstorable_text(value: str) -> str | None:
+    """Why ``value`` cannot be stored (a NUL or a lone surrogate), or None when it can.
+
+    A NUL (U+0000) is refused because SQLite's ``length()`` stops at it, so a stored
+    length (and the span triggers built on it) would not count the characters Python
+    does; a lone surrogate cannot be encoded as UTF-8 at all. The readers refuse such
+    a record with its file and line; the store refuses such an article made in code.
+    """
+    at = value.find("\x00")
+    if at != -1:
+        return f"holds a NUL character (at character {at + 1})"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return (
+            f"holds a lone surrogate {value[error.start]!r} (at character {error.start + 1}), "
+            "which is not text"
+        )
+    return None
+
+
 class RecordError(ValueError):
     """A record that does not fit the schema; the message names the field."""
 

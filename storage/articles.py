@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from quotes.model import Article, Attribution, Problem, Speaker
+from quotes.records import unstorable_text as unstorable_record_text
 from storage.attributions import INSERT_ATTRIBUTION, attribution_values
 from storage.connection import Connection
 from storage.roster import Roster
@@ -28,25 +29,11 @@ def content_hash(text: str) -> str:
 
 
 def unstorable_text(text: str) -> str | None:
-    """Why ``text`` cannot be stored as a document, or None when it can.
-
-    A NUL (U+0000) is refused because SQLite's ``length()`` stops at it, so the
-    stored length (and the span triggers built on it) would not count the same
-    characters Python does; a lone surrogate cannot be encoded as UTF-8 at all.
-    The readers refuse such records with their line; this is the store's own
-    guard for articles made in code.
-    """
-    at = text.find("\x00")
-    if at != -1:
-        return f"the text holds a NUL character (at character {at + 1}); not imported"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        return (
-            f"the text holds a lone surrogate (at character {error.start + 1}), "
-            "which is not text; not imported"
-        )
-    return None
+    """Why ``text`` cannot be stored as a document (``quotes.records.unstorable_text``),
+    worded for the import's problems, or None when it can. The readers refuse such
+    records with their line; this is the store's own guard for articles made in code."""
+    reason = unstorable_record_text(text)
+    return None if reason is None else f"the text {reason}; not imported"
 
 
 def article_label(article: Article) -> str:

@@ -21,23 +21,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from quotes.records import unstorable_text
+
 #: The deepest nesting walked inside one record; deeper values are refused.
 MAX_DEPTH = 200
-
-
-def unstorable_text(value: str) -> str | None:
-    """Why ``value`` cannot be stored (a NUL or a lone surrogate), or None when it can."""
-    at = value.find("\x00")
-    if at != -1:
-        return f"holds a NUL character (at character {at + 1})"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        return (
-            f"holds a lone surrogate {value[error.start]!r} (at character {error.start + 1}), "
-            "which is not text"
-        )
-    return None
 
 
 def unstorable_field(record: Any, name: str = "") -> tuple[str, str] | None:
