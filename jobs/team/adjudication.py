@@ -40,14 +40,20 @@ MAJORITY = "majority"
 @dataclass(frozen=True, slots=True)
 class MajorityRun:
     """What ``adjudicate --majority`` did: documents given a gold version, their
-    majority attributions, the disagreements left for a person, and the documents
-    whose gold version existed already (left as they are)."""
+    majority attributions, the documents whose gold version existed already (left as
+    they are), and the disagreements left for a person (``left``, in document and text
+    order, as :func:`open_disagreements` gives them)."""
 
     annotators: tuple[str, ...]
     documents: int
     gold_attributions: int
-    disagreements: int
     kept_documents: int
+    left: tuple[OpenDisagreement, ...]
+
+    @property
+    def disagreements(self) -> int:
+        """How many disagreements are left to adjudicate."""
+        return len(self.left)
 
     def summary(self) -> str:
         """One line for the CLI and the status bar."""
@@ -149,8 +155,9 @@ def adjudicate_by_majority(store: Store, annotators: Sequence[str] | None = None
                 action="adjudicate_majority",
             )
             stored += 1
-    left = len(open_disagreements(store, annotators))
-    return MajorityRun(adjudication.annotators, stored, attributions, left, kept)
+    # The layers did not change, only gold: what is left follows from this adjudication.
+    left = tuple(_still_open(store, adjudication, ids))
+    return MajorityRun(adjudication.annotators, stored, attributions, kept, left)
 
 
 def _jaccard(first: tuple[int, int], second: tuple[int, int]) -> float:
@@ -194,6 +201,13 @@ def open_disagreements(
     :raises AgreementError: for fewer than two annotators.
     """
     adjudication, ids = _majority(store, annotators)
+    return _still_open(store, adjudication, ids)
+
+
+def _still_open(
+    store: Store, adjudication: Adjudication, ids: dict[str, int]
+) -> list[OpenDisagreement]:
+    """The disagreements of ``adjudication`` that the gold layer has not decided."""
     by_document: dict[int, list[OpenDisagreement]] = defaultdict(list)
     for disagreement in adjudication.disagreements:
         document_id = ids[disagreement.document_id]

@@ -4,7 +4,7 @@
 opens its own store on the workspace file, gives every document the majority's
 gold version where the gold layer has none yet (``adjudicate_by_majority``, which
 leaves documents the gold layer holds as they are, so running it again changes
-nothing), then lists the disagreements left (``open_disagreements``). Doing the
+nothing), then keeps the disagreements that run found left (``MajorityRun.left``). Doing the
 majority first matters: a document adjudicated by hand before it has a gold version
 would later be kept as it is by the majority run, without its majority records.
 Plain data in, plain data out (frozen dataclasses); no Qt.
@@ -20,7 +20,6 @@ from jobs.team.adjudication import (
     MajorityRun,
     OpenDisagreement,
     adjudicate_by_majority,
-    open_disagreements,
 )
 from storage.connection import GOLD_LAYER
 from storage.store import Store
@@ -50,6 +49,8 @@ def find_disagreements(
     """
     del progress, is_cancelled  # two steps of a second or so: nothing to report or stop
     if store is not None:
-        return FoundDisagreements(adjudicate_by_majority(store), tuple(open_disagreements(store)))
+        run = adjudicate_by_majority(store)
+        return FoundDisagreements(run, run.left)
     with Store(path, annotator=annotator, layer=GOLD_LAYER) as own:
-        return FoundDisagreements(adjudicate_by_majority(own), tuple(open_disagreements(own)))
+        run = adjudicate_by_majority(own)
+        return FoundDisagreements(run, run.left)
