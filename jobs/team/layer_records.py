@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from formats.writers.selection import export_id
-from quotes.model import DocumentStatus, Status
+from quotes.model import Document, DocumentStatus, Status
 from quotes.records import article_to_record
 from storage.layers import LayerError
 from storage.store import Store
@@ -30,9 +30,12 @@ def check_layers(store: Store, names: Sequence[str]) -> None:
             raise LayerError(f"no layer named {name!r} in {store.path} (layers: {have})")
 
 
-def layer_record(store: Store, document_id: int, layer: str) -> dict[str, Any] | None:
+def layer_record(
+    store: Store, document_id: int, layer: str, documents: dict[int, Document] | None = None
+) -> dict[str, Any] | None:
     """The document in ``layer`` as an export-schema record with its accepted
-    attributions, or None when the layer has not reviewed it."""
+    attributions, or None when the layer has not reviewed it. ``documents`` caches the
+    documents read, so several layers of one document read its text once."""
     status = store.layers.layer_status(document_id, layer)
     if status is None:
         return None
@@ -41,7 +44,10 @@ def layer_record(store: Store, document_id: int, layer: str) -> dict[str, Any] |
         a.status is Status.CANDIDATE for a in attributions
     ):
         return None
-    document = store.document(document_id)
+    cache: dict[int, Document] = {} if documents is None else documents
+    document = cache.get(document_id)
+    if document is None:
+        document = cache[document_id] = store.document(document_id)
     return article_to_record(
         external_id=export_id(document),
         title=document.title,
@@ -63,10 +69,11 @@ def layer_records(
     chosen = list(names) if names is not None else store.layers.annotator_layers()
     check_layers(store, chosen)
     found: dict[str, list[dict[str, Any]]] = {}
+    documents: dict[int, Document] = {}
     for name in chosen:
         records = []
         for document_id in store.layers.layer_documents(name):
-            record = layer_record(store, document_id, name)
+            record = layer_record(store, document_id, name, documents)
             if record is not None:
                 records.append(record)
         found[name] = records
