@@ -224,26 +224,3 @@ class Listing:
         for row in rows:
             counts[DocumentStatus(row["status"])] += int(row["n"])
         return counts
-
-    def review_progress(self) -> tuple[int, int]:
-        """Records reviewed (accepted or rejected) and records in the layer (an
-        annotator layer counts the suggestions of documents it has not opened), from
-        the counts ``layer_counts`` keeps: no record is read."""
-        layer = self._db.layer
-        row = self._conn.execute(
-            "SELECT coalesce(sum(accepted + rejected), 0),"
-            " coalesce(sum(candidates + accepted + rejected), 0)"
-            " FROM layer_counts WHERE layer = ?",
-            (layer,),
-        ).fetchone()
-        reviewed, total = int(row[0]), int(row[1])
-        if is_annotator_layer(layer):
-            total += int(
-                self._conn.execute(
-                    "SELECT coalesce(sum(s.suggested), 0) FROM layer_counts s"
-                    " WHERE s.layer = '' AND NOT EXISTS (SELECT 1 FROM layer_documents l"
-                    " WHERE l.layer = ? AND l.document_id = s.document_id)",
-                    (layer,),
-                ).fetchone()[0]
-            )
-        return reviewed, total

@@ -247,8 +247,11 @@ class Store:
         return self._listing.status_counts()
 
     def review_progress(self) -> tuple[int, int]:
-        """Records reviewed (accepted or rejected) and records in the workspace."""
-        return self._listing.review_progress()
+        """Records reviewed (accepted or rejected) and records in the layer, from the
+        counts the triggers keep (``attribution_counts``): no record is read."""
+        counts = self._attributions.attribution_counts()
+        reviewed = counts[Status.ACCEPTED] + counts[Status.REJECTED]
+        return reviewed, reviewed + counts[Status.CANDIDATE]
 
     def document_count(self) -> int:
         """How many documents the workspace holds."""
