@@ -14,27 +14,9 @@ from dataclasses import replace
 from quotes.model import Attribution, Document, DocumentStatus, DocumentSummary
 from storage.attributions import Attributions
 from storage.connection import SHARED_LAYER, Connection
-from storage.layers import Layers, is_annotator_layer
+from storage.layers import Layers
+from storage.listing import layer_params, layer_sql
 from storage.rows import DOCUMENT_SELECT, document_from_row, summary_from_row
-
-# The counts come from ``layer_counts``, kept by triggers (migration 0005): ``c`` the
-# layer's own, ``s`` the shared layer's suggestions an annotator layer starts from on a
-# document it has not opened yet.
-_SHARED_SUMMARY_SELECT = (
-    "SELECT d.id, d.title, d.status, d.length, coalesce(c.candidates, 0) AS candidates,"
-    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
-    " FROM documents d LEFT JOIN layer_counts c ON c.layer = '' AND c.document_id = d.id"
-)
-_LAYER_SUMMARY_SELECT = (
-    "SELECT d.id, d.title, coalesce(l.status, 'new') AS status, d.length,"
-    " CASE WHEN l.document_id IS NULL AND :suggested THEN coalesce(s.suggested, 0)"
-    " ELSE coalesce(c.candidates, 0) END AS candidates,"
-    " coalesce(c.accepted, 0) AS accepted, coalesce(c.rejected, 0) AS rejected"
-    " FROM documents d"
-    " LEFT JOIN layer_documents l ON l.document_id = d.id AND l.layer = :layer"
-    " LEFT JOIN layer_counts c ON c.layer = :layer AND c.document_id = d.id"
-    " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
-)
 
 
 class Documents:
@@ -47,16 +29,14 @@ class Documents:
         self._attributions = attributions
         self._layers = layers
 
-    def _status_column(self) -> str:
-        return "d.status" if self._db.layer == SHARED_LAYER else "coalesce(l.status, 'new')"
-
     def document_summaries(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
         """Every document (or those with ``status`` in the layer) with its counts, in
         import order."""
         if status is None:
             return self._summaries("", {})
         return self._summaries(
-            f"WHERE {self._status_column()} = :status", {"status": DocumentStatus(status).value}
+            f"WHERE {layer_sql(self._db.layer).status} = :status",
+            {"status": DocumentStatus(status).value},
         )
 
     def document_summary(self, document_id: int) -> DocumentSummary:
@@ -68,11 +48,11 @@ class Documents:
         return found[0]
 
     def _summaries(self, where: str, params: dict[str, object]) -> list[DocumentSummary]:
+        # The same rows as the paged list's (``storage.listing``), in import order.
         layer = self._db.layer
-        select = _SHARED_SUMMARY_SELECT if layer == SHARED_LAYER else _LAYER_SUMMARY_SELECT
         rows = self._db.conn.execute(
-            f"{select} {where} ORDER BY d.id",
-            {**params, "layer": layer, "suggested": is_annotator_layer(layer)},
+            f"{layer_sql(layer).select} {where} ORDER BY d.id",
+            {**params, **layer_params(layer)},
         )
         return [summary_from_row(row) for row in rows]
 

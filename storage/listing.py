@@ -142,6 +142,17 @@ def _key_of(summary: DocumentSummary, order: ListOrder) -> object:
     return summary.accepted
 
 
+def layer_sql(layer: str) -> _LayerSql:
+    """The SELECT, status expression and sort keys of the list of ``layer``; the
+    document list of ``storage.documents`` reads the same rows."""
+    return _SHARED_SQL if layer == SHARED_LAYER else _NAMED_SQL
+
+
+def layer_params(layer: str) -> dict[str, object]:
+    """The named parameters every :func:`layer_sql` SELECT takes."""
+    return {"layer": layer, "suggested": is_annotator_layer(layer)}
+
+
 class Listing:
     """Pages of document summaries and the figures around the list, as the layer of
     ``db`` sees them."""
@@ -152,10 +163,6 @@ class Listing:
     @property
     def _conn(self) -> sqlite3.Connection:
         return self._db.conn
-
-    def _layer_params(self) -> dict[str, object]:
-        layer = self._db.layer
-        return {"layer": layer, "suggested": is_annotator_layer(layer)}
 
     def page(
         self,
@@ -178,10 +185,10 @@ class Listing:
         self, query: ListQuery, after: DocumentSummary | None, limit: int
     ) -> tuple[str, dict[str, object]]:
         """The page's SELECT and its (named) parameters."""
-        parts = _SHARED_SQL if self._db.layer == SHARED_LAYER else _NAMED_SQL
+        parts = layer_sql(self._db.layer)
         key = parts.keys[query.order]
         id_column = parts.ids[query.order]
-        params = self._layer_params()
+        params = layer_params(self._db.layer)
         where: list[str] = []
         if query.status is not None:
             where.append(f"{parts.status} = :status")
