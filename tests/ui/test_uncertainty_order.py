@@ -54,13 +54,15 @@ def test_n_opens_the_most_uncertain_unreviewed_document(qtbot, window: MainWindo
     _turn_on(qtbot, window)
     report = window.learning_actions.last_outcome
     assert isinstance(report, ScoringReport) and report.scored == 4
-    assert "most uncertain unreviewed document: unfamiliar" in (window.status_line.currentMessage())
+    assert "most uncertain unreviewed document: unfamiliar" in window.status_line.currentMessage()
     window.review_actions.next_unreviewed.trigger()
     unfamiliar = _id_of(window, "unfamiliar")
     assert window.current.document_id == unfamiliar
     record = window.current.attribution_id
     assert record is not None and window.store.attribution(record).document_id == unfamiliar
-    assert "Most uncertain unreviewed document: unfamiliar" in (window.status_line.currentMessage())
+    line = window.status_line.currentMessage()
+    assert line.startswith("Most uncertain next (the model is unsure of ")
+    assert line.endswith("of its paragraphs): unfamiliar.")
     # Reviewed now: it leaves the queue, and N from elsewhere goes to a familiar one.
     window.annotation_actions.accept.trigger()
     window.current.set_document(_id_of(window, ""))

@@ -118,8 +118,8 @@ def _open_uncertain(store: Store, current: CurrentRecord, document: UncertainDoc
     current.set_attribution(first.id if here and first is not None else None)
     title = document.title or "an untitled document"
     return (
-        f"Most uncertain unreviewed document: {title} "
-        f"(the model is unsure of {document.score:.0%} of its paragraphs)"
+        f"Most uncertain next (the model is unsure of {document.score:.0%} of its "
+        f"paragraphs): {title}"
         + ("." if here else "; nothing is suggested in it: add what it quotes, then D.")
     )
 
