@@ -68,8 +68,9 @@ def score_unreviewed(
         try:
             text = store.document(document_id).text
         except KeyError:  # deleted meanwhile: nothing to score
-            continue
-        batch[document_id] = document_uncertainty(text, model, lexicon)
+            text = None
+        if text is not None:
+            batch[document_id] = document_uncertainty(text, model, lexicon)
         if len(batch) >= BATCH:
             store.record_uncertainties(batch)
             scored += len(batch)
