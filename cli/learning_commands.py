@@ -7,26 +7,39 @@ and the time, and stores the model inside W in place of the previous one. From t
 on ``import``, ``extract`` and the GUI's Re-suggest suggest with the rules and the
 model together (``--no-model`` on ``import`` and ``extract``: the rules alone).
 
-Runs in the calling thread; exit codes as everywhere: 0 trained, 2 nothing done
-(too few accepted records, a workspace that cannot be used), with one ``error:``
-line and the previous model left in place.
+``python app.py --db W [--annotator NAME] uncertain [--limit N] [--json]`` is active
+learning's queue: it scores the unreviewed documents of the layer that have no score
+yet by the model's uncertainty (``jobs.scoring``) and prints the most uncertain
+first, the order in which the GUI's "Next document by model uncertainty" opens them.
+
+Runs in the calling thread; exit codes as everywhere: 0 done, 2 nothing done
+(too few accepted records, no model, a workspace that cannot be used), with one
+``error:`` line and the previous model left in place.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
 from typing import TextIO
 
-from jobs.training import DEFAULT_FOLDS, TrainingError, describe_training, train_workspace
-from quotes.learning import MIN_RECORDS
+from jobs.scoring import score_unreviewed
+from jobs.training import (
+    DEFAULT_FOLDS,
+    TrainingError,
+    describe_training,
+    train_workspace,
+    workspace_model,
+)
+from quotes.learning import MIN_RECORDS, ModelFormatError
 from storage.store import Store
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``train`` on the app's sub-command parser."""
+    """Register ``train`` and ``uncertain`` on the app's sub-command parser."""
     trainer = subparsers.add_parser(
         "train",
         help="learn a model from the workspace's accepted records and store it there",
@@ -60,6 +73,22 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     trainer.set_defaults(func=run_train)
 
+    queue = subparsers.add_parser(
+        "uncertain",
+        help="list the unreviewed documents the learned model is least sure of",
+        description=(
+            "Active learning: score the unreviewed documents of your layer by the learned "
+            "model's uncertainty (the share of its paragraphs the model expects to read "
+            "wrongly; documents scored before are not scored again) and list the most "
+            "uncertain first: their suggestions are the likeliest to need fixing."
+        ),
+    )
+    queue.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="how many (default: 20)"
+    )
+    queue.add_argument("--json", action="store_true", help="print a JSON object instead of a table")
+    queue.set_defaults(func=run_uncertain)
+
 
 def _folds(value: str) -> int:
     try:
@@ -68,6 +97,16 @@ def _folds(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number == 1 or number < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or at least 2, not {number}")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
     return number
 
 
@@ -108,3 +147,47 @@ def _terminal_progress(stream: TextIO) -> Callable[[int, int], None] | None:
         stream.flush()
 
     return show
+
+
+def run_uncertain(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Score what is unscored, then print the most uncertain unreviewed documents.
+
+    ``--json`` prints ``{"layer", "scored", "documents": [{"id", "title",
+    "uncertainty"}]}``; ``scored`` is how many documents this run scored.
+    """
+    out = out or sys.stdout
+    with Store(args.db, annotator=args.annotator_name, layer=args.layer) as store:
+        try:
+            model = workspace_model(store)
+        except ModelFormatError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        if model is None:
+            print(
+                f"error: {args.db}: the workspace has no learned model; run train first",
+                file=sys.stderr,
+            )
+            return 2
+        report = score_unreviewed(store, model, lexicon=getattr(args, "cue_lexicon", None))
+        queue = store.most_uncertain(args.limit)
+        layer = store.layer
+    if args.json:
+        documents = [{"id": d.document_id, "title": d.title, "uncertainty": d.score} for d in queue]
+        print(
+            json.dumps(
+                {
+                    "layer": layer,
+                    "scored": report.scored,
+                    "documents": documents,
+                },
+                ensure_ascii=False,
+            ),
+            file=out,
+        )
+        return 0
+    print(report.summary(), file=out)
+    if not queue:
+        print("No unreviewed document is left.", file=out)
+    for document in queue:
+        print(f"{document.score:6.1%}  {document.document_id:>7}  {document.title}", file=out)
+    return 0

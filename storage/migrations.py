@@ -470,3 +470,27 @@ def add_shared_counts_rows(db: Database) -> None:
             "INSERT OR IGNORE INTO layer_counts (document_id, layer) SELECT id, '' FROM documents",
         ],
     )
+
+
+@migrations(name="0009_document_uncertainty")
+def add_document_uncertainty(db: Database) -> None:
+    """How unsure the workspace's learned model is of each document (issue 12's active
+    learning): ``quotes.learning.uncertainty`` scores, written by a scoring run. The
+    scores belong to the model that made them: replacing or forgetting the model
+    deletes them in the same transaction (``storage.models``). The index on the score
+    lets "the most uncertain unreviewed document" walk from the top and stop at the
+    first that qualifies."""
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE document_uncertainty (
+                document_id INTEGER PRIMARY KEY
+                    REFERENCES documents (id) ON DELETE CASCADE,
+                score REAL NOT NULL CHECK (score >= 0)
+            )
+            """,
+            "CREATE INDEX document_uncertainty_score"
+            " ON document_uncertainty (score DESC, document_id)",
+        ],
+    )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.connection import Connection
+from storage.uncertainty import forget_uncertainties
 
 _COLUMNS = "model, records, documents, trained_at, trained_by, trained_on, scores"
 
@@ -82,6 +83,7 @@ class LearnedModels:
                     json.dumps(scores, sort_keys=True),
                 ),
             )
+            forget_uncertainties(self._db)  # they were the replaced model's
             self._db.append_history(
                 "train",
                 before=None,
@@ -100,6 +102,7 @@ class LearnedModels:
         with self._db.transaction():
             removed = self._db.conn.execute("DELETE FROM learned_model WHERE id = 1").rowcount
             if removed:
+                forget_uncertainties(self._db)
                 self._db.append_history("forget_model", before=None, after=None, timed=False)
         return bool(removed)
 

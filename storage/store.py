@@ -3,7 +3,8 @@
 ``Store`` is a thin facade. The work is done one floor down, one module per concern
 over a shared :class:`~storage.connection.Connection` (connection, ``transaction()``,
 clock, history append): ``documents``, ``articles`` (storing new ones), ``attributions``,
-``roster``, ``undo``, ``models`` (the learned model) and ``candidates`` (re-suggestion).
+``roster``, ``undo``, ``models`` (the learned model), ``uncertainty`` (its
+scores per document, for active learning) and ``candidates`` (re-suggestion).
 Each public verb here is one line that hands over to its concern.
 
 Why a facade and not ``store.documents`` / ``store.roster`` parts (as Anki's
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from quotes.model import (
@@ -55,6 +56,7 @@ from storage.models import LearnedModels, StoredModel
 from storage.opening import Upgrade
 from storage.roster import Roster
 from storage.search import CANDIDATES, COUNT_CAP, Search, SearchCount, SearchHit
+from storage.uncertainty import UncertainDocument, Uncertainties
 from storage.undo import Undo
 
 __all__ = [
@@ -69,6 +71,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredModel",
+    "UncertainDocument",
     "Upgrade",
     "WorkspaceError",
     "content_hash",
@@ -107,6 +110,7 @@ class Store:
         self._articles = Articles(self._db, roster)
         self._undo = Undo(self._db, roster)
         self._models = LearnedModels(self._db)
+        self._uncertainties = Uncertainties(self._db)
         self._candidates = Candidates(self._db, roster, layers)
         self._search = Search(self._db.conn)
         self._listing = Listing(self._db)
@@ -428,6 +432,24 @@ class Store:
     def forget_learned_model(self) -> bool:
         """Remove the learned model; whether there was one."""
         return self._models.forget_learned_model()
+
+    def record_uncertainties(self, scores: Mapping[int, float]) -> None:
+        """Store the model's uncertainty of these documents (active learning)."""
+        self._uncertainties.record_uncertainties(scores)
+
+    def unscored_unreviewed(self) -> list[int]:
+        """Ids of the documents unreviewed in this layer that have no uncertainty yet."""
+        return self._uncertainties.unscored_unreviewed()
+
+    def most_uncertain(
+        self, limit: int = 1, *, excluding: int | None = None
+    ) -> list[UncertainDocument]:
+        """The scored unreviewed documents of this layer, the most uncertain first."""
+        return self._uncertainties.most_uncertain(limit, excluding=excluding)
+
+    def uncertainty_of(self, document_id: int) -> float | None:
+        """The model's uncertainty of the document, or None when it has no score."""
+        return self._uncertainties.uncertainty_of(document_id)
 
     def replace_candidates(
         self, document_id: int, suggestions: Sequence[Attribution]

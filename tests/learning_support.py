@@ -17,8 +17,16 @@ from jobs.training import train_workspace
 from quotes.model import Article, Status
 from storage.store import Store
 from tests.quotes.test_learning import NEW_TEXT, _article
+from tests.quotes.test_uncertainty import UNFAMILIAR
 
-__all__ = ["NEW_TEXT", "accepted_articles", "fill_training_workspace", "trained_workspace"]
+__all__ = [
+    "NEW_TEXT",
+    "UNFAMILIAR",
+    "accepted_articles",
+    "add_unreviewed",
+    "fill_training_workspace",
+    "trained_workspace",
+]
 
 
 def accepted_articles(count: int, *, annotator: str = "ana", first: int = 0) -> list[Article]:
@@ -49,3 +57,15 @@ def trained_workspace(path: Path, count: int = 24) -> Path:
     with Store(path, annotator="ana") as store:
         train_workspace(store, folds=2)
     return path
+
+
+def add_unreviewed(path: Path, familiar: int = 3) -> tuple[list[int], int]:
+    """Import ``familiar`` documents in the training articles' style and one
+    ``UNFAMILIAR`` one, unreviewed (the rules alone); their ids and the unfamiliar one's.
+    """
+    texts = [NEW_TEXT.replace("City", f"Town {n}") for n in range(familiar)]
+    with Store(path, annotator="ana") as store:
+        articles = [Article(text=t, title=f"familiar {n}") for n, t in enumerate(texts)]
+        import_articles(store, [*articles, Article(text=UNFAMILIAR, title="unfamiliar")])
+        found = {s.title: s.id for s in store.document_summaries()}
+    return [found[f"familiar {n}"] for n in range(familiar)], found["unfamiliar"]

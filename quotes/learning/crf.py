@@ -119,6 +119,21 @@ class TrainedModel:
             results.append(Tagged(labels, content))
         return results
 
+    def best_labelling_probabilities(self, paragraphs: Sequence[Paragraph]) -> list[float]:
+        """P(the model's best labelling | paragraph) for each paragraph, in (0, 1]:
+        crfsuite's probability of the Viterbi sequence (1.0 for a paragraph with no
+        tokens). One minus it is the chance that the model's reading of the paragraph
+        is wrong somewhere, which active learning orders documents by."""
+        tagger = self._tagger()
+        found = []
+        for paragraph in paragraphs:
+            if not paragraph.features:
+                found.append(1.0)
+                continue
+            tagger.set(paragraph.features)
+            found.append(float(tagger.probability(tagger.tag())))
+        return found
+
     def _tagger(self) -> pycrfsuite.Tagger:
         cache: dict[int, tuple[TrainedModel, pycrfsuite.Tagger]] = getattr(_local, "cache", {})
         _local.cache = cache

@@ -218,6 +218,7 @@ def test_learning_actions_are_in_the_menu_with_plain_keys(trained_window: MainWi
         "&Train model…",
         "Re-&suggest document",
         "Re-suggest &unreviewed documents",
+        "&Next document by model uncertainty",
         "About the learned &model",
     ]
     shortcut = trained_window.learning_actions.resuggest_document.shortcut()

@@ -11,6 +11,12 @@ Cancel; the window stays responsive):
   model (the rules alone without one) suggest again for the current document, or
   every document not marked done; only candidates are replaced, reviewed records
   stay, and each document is one undo step (Ctrl+Z).
+- **Next document by model uncertainty** (opt-in, checkable): active learning.
+  Turning it on scores the unreviewed documents by the model's uncertainty in a
+  worker (``jobs.scoring``); N then goes on, once the current document has no
+  candidate left, to the unreviewed document the model is least sure of
+  (``uncertainty_order_changed(bool)`` tells the review actions). Training a new
+  model drops the old scores, and the order scores again with the new one.
 - **About the learned model**: its training-set size, date and cross-validated
   scores.
 
@@ -22,11 +28,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from jobs.resuggesting import ResuggestReport
+from jobs.scoring import ScoringReport
 from jobs.training import describe_model, describe_training
 from quotes.model import DocumentStatus
 from ui.operations.changes import ChangeKind
@@ -37,6 +44,7 @@ from ui.shell.tasks import (
     TaskSetup,
     TrainingOutcome,
     resuggest_documents,
+    score_documents,
     train_workspace,
 )
 from ui.shell.workers import TaskHandle
@@ -50,12 +58,15 @@ NO_MODEL = (
 class LearningActions(ActionGroup):
     """Train, re-suggest, and show the model.
 
-    ``message(str)`` carries a line for the status bar. The message box in use is
-    kept as ``result_box`` while open, so tests can read and close it.
+    ``message(str)`` carries a line for the status bar; ``uncertainty_order_changed(bool)``
+    whether N now opens the most uncertain unreviewed document next. The message
+    box in use is kept as ``result_box`` while open, so tests can read and close it.
 
     :param runner: the window's job runner (shared with File's import and export).
     :param setup: what the workers are given besides their data (the lexicon).
     """
+
+    uncertainty_order_changed = Signal(bool)
 
     def __init__(
         self, context: ActionContext, *, runner: JobRunner, setup: TaskSetup | None = None
@@ -64,7 +75,7 @@ class LearningActions(ActionGroup):
         self.runner = runner
         self.setup = setup or TaskSetup()
         self.result_box: QMessageBox | None = None
-        self.last_outcome: TrainingOutcome | ResuggestReport | None = None
+        self.last_outcome: TrainingOutcome | ResuggestReport | ScoringReport | None = None
 
         self.train = make_action(
             self,
@@ -85,6 +96,16 @@ class LearningActions(ActionGroup):
             tip="Suggest again for every document not marked done; reviewed records stay",
             triggered=lambda: self._guarded(self.start_resuggest_all),
         )
+        self.by_uncertainty = make_action(
+            self,
+            "&Next document by model uncertainty",
+            tip=(
+                "Active learning: N opens the unreviewed document the model is least "
+                "sure of, whose suggestions most likely need fixing"
+            ),
+            triggered=lambda: self._guarded(self.toggle_uncertainty_order),
+            checkable=True,
+        )
         self.about_model = make_action(
             self,
             "About the learned &model",
@@ -99,6 +120,8 @@ class LearningActions(ActionGroup):
             None,
             self.resuggest_document,
             self.resuggest_all,
+            None,
+            self.by_uncertainty,
             None,
             self.about_model,
         ]
@@ -130,6 +153,10 @@ class LearningActions(ActionGroup):
             f"Trained on {outcome.model.records} accepted records; "
             "Re-suggest applies the model to documents imported before."
         )
+        if self.by_uncertainty.isChecked():
+            # The new model dropped the old one's scores: score again, once the training
+            # job has fully finished (the runner takes one job at a time).
+            QTimer.singleShot(0, self._start_scoring)
         summary = describe_training(outcome.model, seconds=outcome.seconds)
         self._show_box(
             "Model trained",
@@ -196,6 +223,57 @@ class LearningActions(ActionGroup):
             found = self._store.next_unreviewed(document_id)
             same = found is not None and found.document_id == document_id
             self._current.set_attribution(found.id if same and found else None)
+
+    # -- active learning ---------------------------------------------------------------
+    def toggle_uncertainty_order(self) -> TaskHandle | None:
+        """Follow the action's check state: on scores what has no score yet (in a
+        worker) and then orders by uncertainty; off goes back to import order."""
+        if not self.by_uncertainty.isChecked():
+            self.uncertainty_order_changed.emit(False)
+            self.message.emit("N goes on to the next document in import order.")
+            return None
+        if self._store.learned_model() is None:
+            self.by_uncertainty.setChecked(False)
+            self._show_box("No learned model", NO_MODEL)
+            return None
+        return self._start_scoring()
+
+    def _start_scoring(self) -> TaskHandle | None:
+        waiting = len(self._store.unscored_unreviewed())
+        if waiting == 0:
+            self._order_by_uncertainty(ScoringReport())
+            return None
+        path = self._db_path()
+        if path is None or not self.runner.can_start():
+            self.by_uncertainty.setChecked(False)
+            return None
+        job = functools.partial(score_documents, path, layer=self._store.layer, setup=self.setup)
+        return self.runner.start(
+            job,
+            verb="Scoring documents",
+            failure_title="Scoring failed",
+            on_result=self._order_by_uncertainty,
+            on_failure=lambda _error: self._stop_uncertainty_order(),
+            total=waiting,
+            label=lambda done: f"Scoring by the model's uncertainty… {done} of {waiting}",
+        )
+
+    def _order_by_uncertainty(self, report: ScoringReport) -> None:
+        self.last_outcome = report
+        self.uncertainty_order_changed.emit(True)
+        best = self._store.most_uncertain(1)
+        head = report.summary() + " " if report.scored or report.cancelled else ""
+        if best:
+            self.message.emit(
+                f"{head}N now goes on to the most uncertain unreviewed document: "
+                f"{best[0].title or 'untitled'} (unsure of {best[0].score:.0%} of its paragraphs)."
+            )
+        else:
+            self.message.emit(f"{head}No unreviewed document is left to order.")
+
+    def _stop_uncertainty_order(self) -> None:
+        self.by_uncertainty.setChecked(False)
+        self.uncertainty_order_changed.emit(False)
 
     # -- the model ---------------------------------------------------------------------
     def show_model(self) -> None:

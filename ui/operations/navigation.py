@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from quotes.model import Span
-from storage.store import Store
+from storage.store import Store, UncertainDocument
 from ui.article.article_view import ArticleView
 from ui.shell.current import CurrentRecord
 from ui.tables.attribution_table import AttributionTableModel
@@ -71,10 +71,18 @@ def open_first_document(
     current.set_document(documents.first_document_id())
 
 
-def open_next_unreviewed(*, store: Store, current: CurrentRecord) -> str | None:
+def open_next_unreviewed(
+    *, store: Store, current: CurrentRecord, by_uncertainty: bool = False
+) -> str | None:
     """Make the next candidate current (key N, and A or R on the list's last record):
     the first after the current record in its document, else the first of the
     following documents, wrapping around to the first document.
+
+    With ``by_uncertainty`` (active learning) the document after the current one is
+    instead the unreviewed document the learned model is least sure of (the scores
+    of ``jobs.scoring``), opened at its first candidate, or with none current when
+    the model suggested nothing there; once no scored unreviewed document is left,
+    the order is import order again.
 
     :returns: None when the record is in the current document; otherwise a line for
         the status bar: the other document it is in, or that every record of the
@@ -86,6 +94,10 @@ def open_next_unreviewed(*, store: Store, current: CurrentRecord) -> str | None:
     if current.attribution_id is not None:
         after = store.attribution(current.attribution_id).start
     found = store.next_unreviewed(document_id, after)
+    if by_uncertainty and (found is None or found.document_id != document_id):
+        ranked = store.most_uncertain(1, excluding=document_id)
+        if ranked:
+            return _open_uncertain(store, current, ranked[0])
     if found is None or found.id is None:
         return "Every record of the workspace is reviewed."
     note = None
@@ -96,6 +108,20 @@ def open_next_unreviewed(*, store: Store, current: CurrentRecord) -> str | None:
     current.set_document(found.document_id)
     current.set_attribution(found.id)
     return note
+
+
+def _open_uncertain(store: Store, current: CurrentRecord, document: UncertainDocument) -> str:
+    """Open ``document`` at its first candidate (if any) and say why it was chosen."""
+    first = store.next_unreviewed(document.document_id)
+    current.set_document(document.document_id)
+    here = first is not None and first.document_id == document.document_id
+    current.set_attribution(first.id if here and first is not None else None)
+    title = document.title or "an untitled document"
+    return (
+        f"Most uncertain next (the model is unsure of {document.score:.0%} of its "
+        f"paragraphs): {title}"
+        + ("." if here else "; nothing is suggested in it: add what it quotes, then D.")
+    )
 
 
 def open_next_unreviewed_in_document(*, store: Store, current: CurrentRecord) -> str | None:

@@ -58,6 +58,8 @@ class ReviewActions(ActionGroup):
 
     def __init__(self, context: ActionContext) -> None:
         super().__init__(context)
+        #: N's order of documents: by the model's uncertainty, or import order.
+        self.by_uncertainty = False
 
         self.cycle_type = make_action(
             self,
@@ -123,9 +125,16 @@ class ReviewActions(ActionGroup):
 
     def go_to_next_unreviewed(self) -> None:
         """Make the next candidate current, switching document when this one has none."""
-        note = navigation.open_next_unreviewed(store=self._store, current=self._current)
+        note = navigation.open_next_unreviewed(
+            store=self._store, current=self._current, by_uncertainty=self.by_uncertainty
+        )
         if note is not None:
             self.message.emit(note)
+
+    def set_next_by_uncertainty(self, on: bool) -> None:
+        """Whether N goes on to the most uncertain unreviewed document (active
+        learning: ``LearningActions.uncertainty_order_changed``) or in import order."""
+        self.by_uncertainty = on
 
     def show_speaker_mention(self) -> None:
         """Select the current record's speaker mention in the article (it may be far)."""

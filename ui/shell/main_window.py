@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
         self.adjudication.active_changed.connect(self.status_line.show_adjudication_keys)
         self.search_panel.hit_activated.connect(self.open_document_at)
         self.attribution_panel.doubleClicked.connect(self.review_actions.show_mention_of_cell)
+        self.learning_actions.uncertainty_order_changed.connect(
+            self.review_actions.set_next_by_uncertainty
+        )
         self.search_panel.find_action.triggered.connect(self._show_search)
         self.status_line.addPermanentWidget(self.team_actions.layer_button)
         self.team_actions.layer_switched.connect(self.view_actions.refresh_statistics)

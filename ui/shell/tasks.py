@@ -16,7 +16,7 @@ from pathlib import Path
 
 from formats.readers import ReadOptions, read_paths
 from formats.writers import ExportFilters, ExportReport, write_export
-from jobs import importing, resuggesting, training
+from jobs import importing, resuggesting, scoring, training
 from quotes.lexicon import Lexicon
 from quotes.model import ImportReport
 from storage.store import Store, StoredModel
@@ -187,6 +187,36 @@ def resuggest_documents(
             lexicon=setup.lexicon,
             progress=progress,
             is_cancelled=is_cancelled,
+        )
+    finally:
+        store.close()
+
+
+def score_documents(
+    db_path: Path,
+    *,
+    layer: str | None = None,
+    setup: TaskSetup | None = None,
+    progress: Callable[[int], None],
+    is_cancelled: Callable[[], bool],
+) -> scoring.ScoringReport:
+    """Score the unreviewed documents of the window's ``layer`` that have no score by
+    the workspace model's uncertainty (``jobs.scoring``), on this thread's store.
+    ``progress`` counts documents; a cancel keeps the scores written so far.
+
+    :raises ModelFormatError: when the workspace's model cannot be read.
+    :raises LookupError: when the workspace has no model (it was forgotten meanwhile).
+    """
+    setup = setup or TaskSetup()
+    store = setup.open_store(db_path)
+    if layer is not None:
+        store.layer = layer
+    try:
+        model = training.workspace_model(store)
+        if model is None:
+            raise LookupError("the workspace has no learned model: train one first")
+        return scoring.score_unreviewed(
+            store, model, lexicon=setup.lexicon, progress=progress, is_cancelled=is_cancelled
         )
     finally:
         store.close()
