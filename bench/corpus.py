@@ -235,8 +235,9 @@ def next_unreviewed_figures(store: Store, runs: int, first_left: int) -> list[Fi
     for where, document_id in (("the middle", ids[len(ids) // 2]), ("near the end", ids[-1])):
         past_end = len(store.document(document_id).text)
         found = store.next_unreviewed(document_id, past_end)
-        if found is None or found.id is None or found.document_id < first_left:
-            raise RuntimeError(f"next unreviewed from {where} found {found}, a reviewed document")
+        landed = None if found is None else found.document_id
+        if found is None or found.id is None or landed is None or landed < first_left:
+            raise RuntimeError(f"next unreviewed from {where} found {found}, not an unreviewed one")
         figures.append(
             Figure(
                 f"next unreviewed from {where}",
