@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
+from bench._timing import median_after_ms, median_ms, once_ms
 from bench._ui_support import application, process_until, quiet_qt_warnings
 from bench.scale_corpus import DEFAULT_CACHE, base_texts, build_workspace
 from storage.search import CANDIDATES, TITLE_WEIGHT, match_expression
@@ -60,35 +61,6 @@ PARTIAL = ("pres", "camp", "harv")
 SEARCH_TARGET_MS = 50.0
 WINDOW_TARGET_MS = 1000.0
 LIST_TARGET_MS = 100.0
-
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    """The median wall time of ``work`` over ``runs`` runs (after one warm-up), in ms."""
-    work()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
-def _median_after_ms(prepare: Callable[[], object], work: Callable[[], object], runs: int) -> float:
-    """The median wall time of ``work`` over ``runs`` runs, each after an untimed
-    ``prepare`` (which puts back the state ``work`` changes), in ms."""
-    samples = []
-    for _ in range(runs):
-        prepare()
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
-def _once_ms(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return (time.perf_counter() - started) * 1000
 
 
 def _base_of(store: Store, document_ids: list[int], copies: int) -> list[int]:
@@ -117,6 +89,18 @@ def _read(conn: sqlite3.Connection, sql: str, match: str) -> list[sqlite3.Row]:
     return conn.execute(sql, (match,)).fetchall()
 
 
+def first_page_figures(store: Store, query: str, runs: int) -> dict[str, float]:
+    """Median ms of ``Store.search(query)`` (the first page of hits, "page") and of an
+    unranked FTS5 ``count(*)`` of the same words ("fts count": what matching alone
+    costs), each over ``runs`` runs."""
+    conn = store._conn  # the reference is a raw FTS5 query, beside the store's verbs
+    match = match_expression(query.split(), prefix=True)
+    return {
+        "page": median_ms(partial(store.search, query), runs),
+        "fts count": median_ms(partial(_read, conn, _FTS_COUNT, match), runs),
+    }
+
+
 def measure_search(store: Store, runs: int, copies: int) -> dict[str, dict[str, float]]:
     """Per query: first page, count, the two references and the top-10 agreement."""
     conn = store._conn  # the references are raw FTS5 queries, beside the store's verbs
@@ -135,10 +119,9 @@ def measure_search(store: Store, runs: int, copies: int) -> dict[str, dict[str, 
         ours = _top_texts(_base_of(store, [hit.document_id for hit in ranked], copies))
         best = _top_texts(_base_of(store, [int(row[0]) for row in full], copies))
         figures[query] = {
-            "page": _median_ms(partial(store.search, query), runs),
-            "count": _median_ms(partial(store.search_count, query), runs),
-            "fts count": _median_ms(partial(_read, conn, _FTS_COUNT, match), runs),
-            "rank": _once_ms(partial(_read, conn, _FTS_RANKED, match)),
+            **first_page_figures(store, query, runs),
+            "count": median_ms(partial(store.search_count, query), runs),
+            "rank": once_ms(partial(_read, conn, _FTS_RANKED, match)),
             "agree": float(len(set(ours) & set(best))),
         }
     return figures
@@ -216,21 +199,21 @@ def measure_list(path: Path, runs: int) -> dict[str, float]:
             app.processEvents()
 
         for label, status in panel.FILTERS[1:]:
-            figures[f"filter {label.lower()}"] = _median_after_ms(
+            figures[f"filter {label.lower()}"] = median_after_ms(
                 unfiltered, shown(partial(panel.set_status_filter, status)), runs
             )
-        figures["next page (scroll)"] = _median_after_ms(unfiltered, shown(model.fetchMore), runs)
+        figures["next page (scroll)"] = median_after_ms(unfiltered, shown(model.fetchMore), runs)
         for column, name in enumerate(DocumentListModel.HEADERS):
             for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
                 arrow = "up" if order == Qt.SortOrder.AscendingOrder else "down"
                 note = f" [{_SCANNING[column]}]" if column in _SCANNING else ""
-                figures[f"sort {name.lower()} {arrow}{note}"] = _median_after_ms(
+                figures[f"sort {name.lower()} {arrow}{note}"] = median_after_ms(
                     unfiltered,
                     shown(partial(panel.view.sortByColumn, column, order)),
                     max(1, runs // 2),
                 )
         unfiltered()
-        figures["filter counts and progress bar"] = _median_ms(panel.refresh, runs)
+        figures["filter counts and progress bar"] = median_ms(panel.refresh, runs)
         panel.close()
     return figures
 
