@@ -45,8 +45,12 @@ ATTRIBUTION_COLUMNS = f"{_VALUE_COLUMNS}, a.created_at, a.updated_at, a.layer"
 ATTRIBUTION_SELECT = f"SELECT {ATTRIBUTION_COLUMNS} {_FROM}"
 #: The columns :func:`attributions_from_values` takes, to be read as plain tuples.
 ATTRIBUTION_VALUES_SELECT = f"SELECT {_VALUE_COLUMNS} {_FROM}"
+#: A document with its shared-layer status (``WHERE`` and ``ORDER BY`` may name ``id``).
 DOCUMENT_SELECT = (
-    "SELECT id, text, title, source, status, content_hash, imported_at, external_id FROM documents"
+    "SELECT d.id AS id, d.text AS text, d.title AS title, d.source AS source,"
+    " s.status AS status, d.content_hash AS content_hash, d.imported_at AS imported_at,"
+    " d.external_id AS external_id FROM documents d CROSS JOIN document_statuses s"
+    " ON s.document_id = d.id"
 )
 
 _TYPES = {member.value: member for member in QuoteType}
