@@ -21,12 +21,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from quotes.boundaries import Edge, place_edge, snap_span, trim_span
 from quotes.model import Span
 from ui.article.line_geometry import visible_line_rects
-from ui.article.record_highlighter import (
-    RecordHighlighter,
-    StyledRange,
-    ranges_by_record,
-    ranges_of,
-)
+from ui.article.record_highlighter import RecordHighlighter, ranges_of
 from ui.article.text_offsets import TextOffsets
 from ui.shell.current import CurrentRecord
 from ui.shell.theme import HighlightColours, Part
@@ -317,9 +312,6 @@ class ArticleView(QPlainTextEdit):
         return area.adjusted(-self.GRAB_DISTANCE, -6, self.GRAB_DISTANCE, 6)
 
     # -- following the model ---------------------------------------------------------
-    def _ranges_by_record(self) -> dict[int, list[StyledRange]]:
-        return ranges_by_record(self._model.attributions(), self._offsets)
-
     def _reload(self) -> None:
         document = self._model.document()
         document_id = document.id if document else None
@@ -329,12 +321,12 @@ class ArticleView(QPlainTextEdit):
             self._offsets = TextOffsets(text)
             # Ranges first, then the text: setting the text formats each block once
             # (a long text: only what comes into view, when it does).
-            self._highlighter.set_ranges(self._ranges_by_record(), repaint=False)
+            self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=False)
             self._highlighter.prepare_text(len(text))
             with self._highlighter.replacing_text():
                 self.setPlainText(text)
         else:
-            self._highlighter.set_ranges(self._ranges_by_record(), repaint=True)
+            self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=True)
 
     def _on_rows_changed(self, top: _Index, bottom: _Index, _roles: object = None) -> None:
         for row in range(top.row(), bottom.row() + 1):
