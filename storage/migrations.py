@@ -474,40 +474,23 @@ def add_shared_counts_rows(db: Database) -> None:
 
 @migrations(name="0010_document_statuses")
 def move_document_statuses(db: Database) -> None:
-    """The shared layer's document status gets a table of its own, one small row per
-    document, so that marking a document in progress or done writes that row only.
-
-    An UPDATE rewrites the whole row, and a ``documents`` row holds the text: the
-    first decision in a 20 MB article rewrote 20 MB (and its overflow pages in the
-    WAL), some 300 ms. Every document gets its row here and, by trigger, when it is
-    stored. The old column stays in ``documents`` (dropping it would rewrite every
-    text of the workspace) under a name no reader uses, ``status_before_0010``, so a
-    reader left on the old column fails instead of reading a status frozen here;
-    nothing reads or writes it any more.
-    """
+    """The shared layer's document status moves to a table of its own, so that marking
+    a document in progress or done writes a small row: an UPDATE rewrites the whole
+    row, and a ``documents`` row holds the text (the first decision in a 20 MB article
+    took 300 ms). The old column stays (dropping it would rewrite every text) renamed
+    ``status_before_0010``, so that a reader left on it fails instead of reading a
+    status frozen here; nothing reads or writes it any more."""
     _run(
         db,
         [
-            """
-            CREATE TABLE document_statuses (
-                document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-                status TEXT NOT NULL DEFAULT 'new'
-                    CHECK (status IN ('new', 'in_progress', 'done')),
-                updated_at TEXT NOT NULL
-            )
-            """,
-            # Status filter and order: (status, document_id), an index range.
+            "CREATE TABLE document_statuses (document_id INTEGER PRIMARY KEY"
+            " REFERENCES documents (id) ON DELETE CASCADE, status TEXT NOT NULL DEFAULT 'new'"
+            " CHECK (status IN ('new', 'in_progress', 'done')), updated_at TEXT NOT NULL)",
+            # The status filter and order read (status, document_id) ranges.
             "CREATE INDEX document_statuses_status ON document_statuses (status)",
-            """
-            INSERT INTO document_statuses (document_id, status, updated_at)
-            SELECT id, status, updated_at FROM documents
-            """,
-            """
-            CREATE TRIGGER document_statuses_document AFTER INSERT ON documents BEGIN
-                INSERT INTO document_statuses (document_id, status, updated_at)
-                VALUES (NEW.id, 'new', NEW.imported_at);
-            END
-            """,
+            "INSERT INTO document_statuses SELECT id, status, updated_at FROM documents",
+            "CREATE TRIGGER document_statuses_document AFTER INSERT ON documents BEGIN"
+            " INSERT INTO document_statuses VALUES (NEW.id, 'new', NEW.imported_at); END",
             "DROP INDEX documents_status",
             "ALTER TABLE documents RENAME COLUMN status TO status_before_0010",
         ],
