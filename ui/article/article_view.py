@@ -46,6 +46,8 @@ class ArticleView(QPlainTextEdit):
 
     #: How close (in pixels) to an edge of the edited span a press grabs that edge.
     GRAB_DISTANCE = 6
+    #: A longer text is handed to Qt in pieces of this many characters (``_show_text``).
+    TEXT_PIECE = 1_000_000
 
     def __init__(
         self,
@@ -324,9 +326,29 @@ class ArticleView(QPlainTextEdit):
             self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=False)
             self._highlighter.prepare_text(len(text))
             with self._highlighter.replacing_text():
-                self.setPlainText(text)
+                self._show_text(text)
         else:
             self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=True)
+
+    def _show_text(self, text: str) -> None:
+        """``setPlainText(text)``, a long text fed in pieces.
+
+        Handing Qt the whole text converts it to one temporary UTF-16 copy first,
+        twice the size of an ASCII text (40 MB for a 20 MB article, at the open's
+        peak of memory). So the first piece goes through ``setPlainText`` (which
+        resets the view as always) and the rest is appended in one edit block: the
+        same document, made from small temporary copies.
+        """
+        if len(text) <= self.TEXT_PIECE:
+            self.setPlainText(text)
+            return
+        self.setPlainText(text[: self.TEXT_PIECE])
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        for start in range(self.TEXT_PIECE, len(text), self.TEXT_PIECE):
+            cursor.insertText(text[start : start + self.TEXT_PIECE])
+        cursor.endEditBlock()
 
     def _on_rows_changed(self, top: _Index, bottom: _Index, _roles: object = None) -> None:
         for row in range(top.row(), bottom.row() + 1):
