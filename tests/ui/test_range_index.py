@@ -82,8 +82,12 @@ def test_a_changed_record_is_found_as_changed(attributions: list, data: st.DataO
     index = RangeIndex()
     index.replace_records(attributions, offsets)
     for _ in range(data.draw(st.integers(1, 5))):
-        if not attributions:
-            break
+        if not attributions or data.draw(st.booleans()):  # a record added
+            added = data.draw(records(max((a.id for a in attributions), default=0) + 1))
+            assert index.replace_record(added.id, ranges_of(added, offsets)) == []
+            attributions.append(added)
+            assert_same(index, attributions, offsets)
+            continue
         row = data.draw(st.integers(0, len(attributions) - 1))
         old = attributions[row]
         assert old.id is not None

@@ -4,14 +4,13 @@
 looks its ranges up: those overlapping a block, those of one record. A 20 MB article
 has some 370,000 ranges (content, cue and speaker mention of 123,000 records); as
 :class:`StyledRange` tuples in a sorted list and in a list per record they took some
-50 MB, in four flat arrays 9 MB. The tuples are made only for the ranges asked for.
+50 MB, in flat arrays 12 MB. The tuples are made only for the ranges asked for.
 Pure Python (no Qt); threading: that of its owner, the highlighter (main thread).
 """
 
 from __future__ import annotations
 
 import bisect
-import sys
 from array import array
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -50,7 +49,6 @@ _PART_CODES = {part: _CODES[part, next(iter(Status))] for part in Part}
 _STATUS_CODES = {status: _CODES[next(iter(Part)), status] for status in Status}
 _CONTENT, _CUE, _SPEAKER = (_PART_CODES[p] for p in (Part.CONTENT, Part.CUE, Part.SPEAKER))
 
-_ID_BYTES = array("Q").itemsize
 #: One range as the index sorts it: start, end, record id, code of part and status.
 _Entry = tuple[int, int, int, int]
 
@@ -59,10 +57,12 @@ class RangeIndex:
     """The styled ranges of a document's records, sorted by (start, end, record, part).
 
     Starts, ends, record ids and looks (part and status) are parallel arrays. A lookup
-    by position is a binary search bounded by the longest range; a record's ranges are
-    found by searching its id's bytes in the ids (``bytearray.find``, a scan in C of
-    3 MB for a 20 MB article, well under a millisecond), which spares a map from each
-    record to its ranges (13 MB more). A record whose ranges keep their
+    by position is a binary search bounded by the longest range. A record's ranges are
+    found from its extent (the first and last start of its ranges, in three more
+    arrays sorted by record id): the entries between those starts are scanned for
+    its id, a few dozen as speakers are mentioned near their quotations (a mention
+    pages away costs a scan of every range in between). A dict of
+    each record's ranges or starts took 13 MB more. A record whose ranges keep their
     places (a status change: accept, reject) is updated in place; one whose ranges
     move costs a move of the arrays' tails, as the sorted list it replaces did.
     """
@@ -70,9 +70,12 @@ class RangeIndex:
     def __init__(self) -> None:
         self._starts = array("q")
         self._ends = array("q")
-        # Each id in _ID_BYTES bytes, native order (what array("Q") holds).
-        self._ids = bytearray()
+        self._ids = array("q")
         self._looks = bytearray()
+        # Each record's extent, by record id: its lowest and highest range start.
+        self._records = array("q")
+        self._lows = array("q")
+        self._highs = array("q")
         # Only ever grows between full replacements: a longer bound just widens the
         # search a little, it never misses a range.
         self._longest = 0
@@ -83,26 +86,26 @@ class RangeIndex:
     def replace_records(self, attributions: Iterable[Attribution], offsets: TextOffsets) -> None:
         """Hold the ranges of ``attributions`` (those with an id) and nothing else:
         for each, what ``ranges_of`` gives."""
-        to_qt = None if offsets.is_identity else offsets.to_qt
+        identity, qt = offsets.is_identity, offsets.to_qt
         entries: list[_Entry] = []
         add = entries.append
         statuses = _STATUS_CODES
-        qt = offsets.to_qt
         for attribution in attributions:
             record = attribution.id
             if record is None:
                 continue
             status = statuses[attribution.status]
             cue, speaker = attribution.cue, attribution.speaker
-            if to_qt is None:  # the common case, without a call per offset
-                for f in attribution.fragments:
+            fragments = attribution.fragments
+            if identity:  # the common case, without a call per offset
+                for f in fragments:
                     add((f.start, f.end, record, _CONTENT + status))
                 if cue is not None:
                     add((cue.start, cue.end, record, _CUE + status))
                 if speaker is not None:
                     add((speaker.start, speaker.end, record, _SPEAKER + status))
                 continue
-            for f in attribution.fragments:
+            for f in fragments:
                 add((qt(f.start), qt(f.end), record, _CONTENT + status))
             if cue is not None:
                 add((qt(cue.start), qt(cue.end), record, _CUE + status))
@@ -115,13 +118,23 @@ class RangeIndex:
         self._fill([(r.start, r.end, r.attribution_id, _code(r)) for r in ranges])
 
     def _fill(self, entries: list[_Entry]) -> None:
+        """Hold ``entries`` (in any order) and the extents of their records."""
         entries.sort()
         columns = tuple(zip(*entries, strict=True)) if entries else ((), (), (), ())
         self._starts = array("q", columns[0])
         self._ends = array("q", columns[1])
-        self._ids = bytearray(array("Q", columns[2]).tobytes())
+        self._ids = array("q", columns[2])
         self._looks = bytearray(columns[3])
         self._longest = max((e - s for s, e, _r, _c in entries), default=0)
+        # By start, so a dict of (id, start) pairs keeps each record's last start, and
+        # of the reversed pairs its first: built in C, not a loop per range.
+        starts, ids = columns[0], columns[2]
+        highs = dict(zip(ids, starts, strict=True))
+        lows = dict(zip(reversed(ids), reversed(starts), strict=True))
+        records = sorted(highs)
+        self._records = array("q", records)
+        self._lows = array("q", map(lows.__getitem__, records))
+        self._highs = array("q", map(highs.__getitem__, records))
 
     def overlapping(self, start: int, end: int) -> list[StyledRange]:
         """The ranges that overlap the Qt positions ``[start, end)``, by position."""
@@ -146,49 +159,53 @@ class RangeIndex:
                 self._looks[i] = looks[_place(styled)]
             return old
         for i in reversed(found):
-            del self._starts[i], self._ends[i], self._looks[i]
-            del self._ids[i * _ID_BYTES : (i + 1) * _ID_BYTES]
+            del self._starts[i], self._ends[i], self._ids[i], self._looks[i]
         for styled in ranges:
             self._insert((styled.start, styled.end, attribution_id, _code(styled)))
+        self._set_extent(attribution_id, [r.start for r in ranges])
         return old
+
+    def _set_extent(self, attribution_id: int, starts: list[int]) -> None:
+        """Record (``[]``: forget) the extent of a record whose ranges start at ``starts``."""
+        at = bisect.bisect_left(self._records, attribution_id)
+        known = at < len(self._records) and self._records[at] == attribution_id
+        if not starts:
+            if known:
+                del self._records[at], self._lows[at], self._highs[at]
+        elif known:
+            self._lows[at], self._highs[at] = min(starts), max(starts)
+        else:
+            self._records.insert(at, attribution_id)
+            self._lows.insert(at, min(starts))
+            self._highs.insert(at, max(starts))
 
     def _insert(self, entry: _Entry) -> None:
         start, end, record, code = entry
         starts = self._starts
         i = bisect.bisect_left(starts, start)
         while i < len(starts) and starts[i] == start:
-            if (self._ends[i], self._id_at(i), self._looks[i]) > (end, record, code):
+            if (self._ends[i], self._ids[i], self._looks[i]) > (end, record, code):
                 break
             i += 1
         starts.insert(i, start)
         self._ends.insert(i, end)
-        self._ids[i * _ID_BYTES : i * _ID_BYTES] = _id_bytes(record)
+        self._ids.insert(i, record)
         self._looks.insert(i, code)
         self._longest = max(self._longest, end - start)
 
     def _indices_of(self, attribution_id: int) -> list[int]:
         """Where the record's ranges are in the arrays, in order."""
-        ids, key = self._ids, _id_bytes(attribution_id)
-        found = []
-        at = ids.find(key)
-        while at != -1:
-            if at % _ID_BYTES:  # the bytes straddle two ids: not this one
-                at = ids.find(key, at + 1)
-                continue
-            found.append(at // _ID_BYTES)
-            at = ids.find(key, at + _ID_BYTES)
-        return found
-
-    def _id_at(self, i: int) -> int:
-        return int.from_bytes(self._ids[i * _ID_BYTES : (i + 1) * _ID_BYTES], sys.byteorder)
+        at = bisect.bisect_left(self._records, attribution_id)
+        if at == len(self._records) or self._records[at] != attribution_id:
+            return []
+        starts, ids = self._starts, self._ids
+        low = bisect.bisect_left(starts, self._lows[at])
+        high = bisect.bisect_right(starts, self._highs[at], low)
+        return [i for i in range(low, high) if ids[i] == attribution_id]
 
     def _range_at(self, i: int) -> StyledRange:
         part, status = _LOOKS[self._looks[i]]
-        return StyledRange(self._starts[i], self._ends[i], self._id_at(i), part, status)
-
-
-def _id_bytes(record: int) -> bytes:
-    return record.to_bytes(_ID_BYTES, sys.byteorder)
+        return StyledRange(self._starts[i], self._ends[i], self._ids[i], part, status)
 
 
 def _code(styled: StyledRange) -> int:
