@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from quotes.model import Status
@@ -42,6 +43,17 @@ def test_the_pieces_make_the_document_set_plain_text_makes(pieced_window: MainWi
     assert view.document().characterCount() == whole.document().characterCount()
     assert view.textCursor().position() == 0 and not view.textCursor().hasSelection()
     assert view.verticalScrollBar().value() == 0
+    assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert view.verticalScrollBar().isVisible() and view.verticalScrollBar().maximum() > 0
+
+
+def test_a_short_text_after_a_long_one_has_no_scroll_bar(qtbot, pieced_window: MainWindow) -> None:
+    view = pieced_window.article_view
+    short = next(s.id for s in pieced_window.store.document_summaries() if s.title == "Short")
+    pieced_window.current.set_document(short)
+    view.viewport().repaint()
+    assert view.toPlainText() == pieced_window.attribution_model.text
+    qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible(), timeout=2000)
 
 
 def test_records_after_the_first_piece_are_highlighted(pieced_window: MainWindow) -> None:

@@ -331,24 +331,37 @@ class ArticleView(QPlainTextEdit):
             self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=True)
 
     def _show_text(self, text: str) -> None:
-        """``setPlainText(text)``, a long text fed in pieces.
+        """``setPlainText(text)``, a long text fed in pieces, with the scroll bar shown.
 
         Handing Qt the whole text converts it to one temporary UTF-16 copy first,
         twice the size of an ASCII text (40 MB for a 20 MB article, at the open's
         peak of memory). So the first piece goes through ``setPlainText`` (which
         resets the view as always) and the rest is appended in one edit block: the
         same document, made from small temporary copies.
+
+        And when the viewport's width changes, Qt's plain-text layout gives every
+        block a layout object (``QPlainTextDocumentLayout`` relayout: 54 MB for the
+        250,000 blocks of a 20 MB article); the scroll bar that a long text makes
+        appear would narrow it just after the text is set. So the bar is shown
+        first, while the previous text is still there, and the policy restored
+        once the text is in: the bar is needed by then and stays.
         """
         if len(text) <= self.TEXT_PIECE:
             self.setPlainText(text)
             return
-        self.setPlainText(text[: self.TEXT_PIECE])
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.beginEditBlock()
-        for start in range(self.TEXT_PIECE, len(text), self.TEXT_PIECE):
-            cursor.insertText(text[start : start + self.TEXT_PIECE])
-        cursor.endEditBlock()
+        policy = self.verticalScrollBarPolicy()
+        if policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        try:
+            self.setPlainText(text[: self.TEXT_PIECE])
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.beginEditBlock()
+            for start in range(self.TEXT_PIECE, len(text), self.TEXT_PIECE):
+                cursor.insertText(text[start : start + self.TEXT_PIECE])
+            cursor.endEditBlock()
+        finally:
+            self.setVerticalScrollBarPolicy(policy)
 
     def _on_rows_changed(self, top: _Index, bottom: _Index, _roles: object = None) -> None:
         for row in range(top.row(), bottom.row() + 1):
