@@ -61,9 +61,10 @@ def ranges_by_record(
     """The styled ranges of every record with an id, by id (what
     :meth:`RecordHighlighter.set_ranges` takes): equal to ``ranges_of`` per record.
 
-    A document switch builds them all (some 370,000 for a 20 MB article), so a text
-    without astral characters skips the offset conversion, which would map every
-    offset to itself.
+    A text without astral characters skips the offset conversion, which would map
+    every offset to itself. (A document switch does not come here: the view hands
+    the records to :meth:`RecordHighlighter.set_records`, which makes no tuple per
+    range.)
     """
     if offsets.is_identity:
         return {a.id: _identity_ranges_of(a) for a in attributions if a.id is not None}
