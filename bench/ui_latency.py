@@ -31,7 +31,7 @@ in a temporary workspace, then the real :class:`MainWindow` runs offscreen.
 
 Each time is the median of several runs. Targets (issue 4): open 5 kB <= 50 ms,
 open 1 MB <= 500 ms, accept <= 10 ms; (issue 11) a 20 MB article opens in under
-400 MB.
+2 s and 400 MB (``--sizes 1000000 20000000``).
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ from storage.store import Store
 from ui.shell.main_window import MainWindow
 
 TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "accept": 10.0}
+#: Issue 11: "Opening a 20 MB article stays under 2 s and 400 MB".
+TARGETS_MS["open 20 MB"] = 2000.0
 #: Peak resident memory while opening (issue 11: "a 20 MB article ... under 400 MB").
 TARGETS_MB = {"open 20 MB": 400.0}
 
