@@ -68,10 +68,9 @@ from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Span, 
 from storage.store import Store
 from ui.shell.main_window import MainWindow
 
-TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "accept": 10.0}
-#: Issue 11: "Opening a 20 MB article stays under 2 s and 400 MB".
-TARGETS_MS["open 20 MB"] = 2000.0
-#: Peak resident memory while opening (issue 11: "a 20 MB article ... under 400 MB").
+#: Issue 4's targets, and issue 11's "Opening a 20 MB article stays under 2 s and 400 MB".
+TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "open 20 MB": 2000.0, "accept": 10.0}
+#: Peak resident memory while opening (issue 11).
 TARGETS_MB = {"open 20 MB": 400.0}
 
 _NAMES = ("Mara Ilves", "Tomas Berg", "the council", "Dr. Okafor", "a spokesperson", "Lena Park")
