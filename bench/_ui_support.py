@@ -10,6 +10,7 @@ user. Threading: main thread only, like the widgets.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -29,7 +30,9 @@ os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp(prefix="empty-nltk-data-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import (
+    QEvent,
     QMessageLogContext,
+    QObject,
     QPoint,
     QSettings,
     Qt,
@@ -74,6 +77,29 @@ def process_until(done: Callable[[], bool], timeout_s: float = 5.0) -> bool:
             return done()
         app.processEvents()
     return True
+
+
+class PaintWatch(QObject):
+    """Counts the paint events a widget receives (installed as its event filter)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+    def painted_since(self, before: int) -> bool:
+        """Whether a paint came after the count ``before``."""
+        return self.paints > before
+
+    def wait_for_paint(self, before: int) -> None:
+        """Process events until a paint after the count ``before`` has been handled."""
+        if not process_until(functools.partial(self.painted_since, before), timeout_s=30.0):
+            raise RuntimeError("the view was never painted")
 
 
 @contextmanager

@@ -21,9 +21,17 @@ in a temporary workspace, then the real :class:`MainWindow` runs offscreen.
   connection then reads the row to check that it really was. "until repainted"
   adds the processing of the events that follow (the repaint of the changed rows).
   Baseline: ``Store.accept_attribution`` alone on another connection.
+* **first decision**: the first of those accepts, on the still new document, which
+  also moves it in progress; shown apart from the median of the accepts after it
+  (its baseline column).
+* **peak RSS**: the resident memory of a child process at its peak while the window
+  opens the document, against a bare ``QPlainTextEdit`` showing the same text in a
+  child process that imported the same modules (``bench/open_memory.py``); "added"
+  is the peak less the size just before the open. Linux only.
 
-Each figure is the median of several runs. Targets (issue 4): open 5 kB <= 50 ms,
-open 1 MB <= 500 ms, accept <= 10 ms.
+Each time is the median of several runs. Targets (issue 4): open 5 kB <= 50 ms,
+open 1 MB <= 500 ms, accept <= 10 ms; (issue 11) a 20 MB article opens in under
+2 s and 400 MB (``--sizes 1000000 20000000``).
 """
 
 from __future__ import annotations
@@ -42,23 +50,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit
 
 from bench._ui_support import (
+    PaintWatch,
     application,
     open_window,
     process_until,
     quiet_qt_warnings,
     workspace_file,
 )
+from bench.open_memory import measure_open_memory
 from jobs.importing import import_articles
-from quotes.model import Article, Attribution, QuoteType, Span, Status
+from quotes.model import Article, Attribution, DocumentStatus, QuoteType, Span, Status
 from storage.store import Store
 from ui.shell.main_window import MainWindow
 
-TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "accept": 10.0}
+#: Issue 4's targets, and issue 11's "Opening a 20 MB article stays under 2 s and 400 MB".
+TARGETS_MS = {"open 5 kB": 50.0, "open 1 MB": 500.0, "open 20 MB": 2000.0, "accept": 10.0}
+#: Peak resident memory while opening (issue 11).
+TARGETS_MB = {"open 20 MB": 400.0}
 
 _NAMES = ("Mara Ilves", "Tomas Berg", "the council", "Dr. Okafor", "a spokesperson", "Lena Park")
 _CUES = ("said", "told reporters", "added", "warned", "insisted", "wrote")
@@ -121,29 +134,6 @@ def generate_document(size: int, seed: int = 4) -> tuple[str, list[Attribution]]
         parts.append(paragraph)
         length += len(paragraph)
     return "".join(parts), records
-
-
-class PaintWatch(QObject):
-    """Counts the paint events a widget receives (installed as its event filter)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.paints = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
-
-    def painted_since(self, before: int) -> bool:
-        """Whether a paint came after the count ``before``."""
-        return self.paints > before
-
-    def wait_for_paint(self, before: int) -> None:
-        """Process events until a paint after the count ``before`` has been handled."""
-        if not process_until(functools.partial(self.painted_since, before), timeout_s=30.0):
-            raise RuntimeError("the view was never painted")
 
 
 def _median_ms(samples: list[float]) -> float:
@@ -308,93 +298,142 @@ def _label(size: int) -> str:
     return f"{size / 1000:.0f} kB" if size < 1_000_000 else f"{size / 1_000_000:.0f} MB"
 
 
-def _verdict(name: str, value_ms: float) -> str:
-    target = TARGETS_MS.get(name)
+def _verdict(name: str, value: float, unit: str = "ms") -> str:
+    target = (TARGETS_MS if unit == "ms" else TARGETS_MB).get(name)
     if target is None:
         return ""
-    return f"target <= {target:.0f} ms: {'met' if value_ms <= target else 'MISSED'}"
+    return f"target <= {target:.0f} {unit}: {'met' if value <= target else 'MISSED'}"
+
+
+#: One printed row: measure, value, baseline (None: none), verdict, unit.
+Row = tuple[str, float, float | None, str, str]
+#: The generated documents by size: text and records.
+Documents = dict[int, tuple[str, list[Attribution]]]
+
+
+def build_workspace(path: Path, sizes: list[int], other: str) -> tuple[Documents, dict[str, int]]:
+    """Store a short ``other`` document and one generated document per size; returns
+    the documents and the ids by title (``other`` and each size's label)."""
+    documents = {size: generate_document(size, seed=size) for size in sizes}
+    with Store(path) as store:
+        import_articles(
+            store, [Article(text=other, title="other", attributions=())], preannotate=False
+        )
+        import_articles(
+            store,
+            [
+                Article(text=text, title=_label(size), attributions=tuple(records))
+                for size, (text, records) in documents.items()
+            ],
+        )
+        return documents, {s.title: s.id for s in store.document_summaries()}
+
+
+def open_rows(
+    window: MainWindow, documents: Documents, ids: dict[str, int], other: str, runs: int
+) -> list[Row]:
+    """The open and first-J figures of each document."""
+    rows: list[Row] = []
+    for size, (text, records) in documents.items():
+        label = _label(size)
+        opened = _median_ms(time_open(window, ids[label], ids["other"], runs))
+        baseline = _median_ms(time_baseline_open(text, other, runs))
+        name = f"open {label}"
+        measure = f"{name} ({len(text):,} chars, {len(records):,} records)"
+        rows.append((measure, opened, baseline, _verdict(name, opened), "ms"))
+        first = time_first_record(window, ids[label], ids["other"], runs)
+        rows.append((f"first J after open {label}", _median_ms(first), None, "", "ms"))
+    return rows
+
+
+def accept_rows(
+    window: MainWindow, path: Path, documents: Documents, ids: dict[str, int], accepts: int
+) -> list[Row]:
+    """Each document's first decision (it moves the new document in progress), then the
+    median of the accepts after it, committed and repainted."""
+    rows: list[Row] = []
+    for size, (_text, records) in documents.items():
+        label = _label(size)
+        if window.store.document(ids[label]).status is not DocumentStatus.NEW:
+            raise RuntimeError(f"the {label} document was decided on before its first accept")
+        count = min(accepts, len(records) // 2) + 1
+        committed, repainted = time_accepts(window, path, ids[label], count)
+        first, later = committed[0] * 1000.0, _median_ms(committed[1:])
+        alone = _median_ms(time_store_accepts(path, ids[label], count))
+        rows += [
+            (f"first decision in {label} -> committed row", first, later, "", "ms"),
+            (f"accept in {label} -> committed row", later, alone, _verdict("accept", later), "ms"),
+            (f"accept in {label} -> repainted", _median_ms(repainted[1:]), None, "", "ms"),
+        ]
+    return rows
+
+
+def memory_rows(path: Path, documents: Documents, ids: dict[str, int]) -> list[Row]:
+    """Each document's peak resident memory while it opens in the window, against the
+    bare view's (``bench.open_memory``, child processes); none where not measurable."""
+    rows: list[Row] = []
+    for size in documents:
+        label = _label(size)
+        window = measure_open_memory("window", path, ids[label])
+        bare = measure_open_memory("bare", path, ids[label])
+        if window is None or bare is None:
+            continue
+        name = f"open {label}"
+        verdict = _verdict(name, window.peak, "MB")
+        rows.append((f"peak RSS {name}", window.peak, bare.peak, verdict, "MB"))
+        rows.append((f"RSS added by {name}", window.added, bare.added, "", "MB"))
+    return rows
+
+
+def profile_rows(
+    window: MainWindow, path: Path, documents: Documents, ids: dict[str, int], accepts: int
+) -> None:
+    """cProfile the open of the largest document and more accepts in each."""
+    largest, other = _label(max(documents)), ids["other"]
+
+    def open_largest() -> None:
+        window.current.set_document(other)
+        application().processEvents()
+        time_open(window, ids[largest], other, 1)
+
+    profile(f"open {largest}", open_largest)
+    for size, (_text, records) in documents.items():
+        count = min(accepts, len(records) // 4)
+        profiler = cProfile.Profile()
+        time_accepts(window, path, ids[_label(size)], count, profiler)
+        print_profile(f"{count} more accept keys in {_label(size)}", profiler)
+
+
+def print_rows(rows: list[Row], runs: int, accepts: int) -> None:
+    """The table of figures, each with its baseline and their ratio."""
+    print(f"\nUI latency (median of {runs} opens, {accepts} accepts per document; offscreen Qt)")
+    print(f"{'measure':<52} {'value':>10} {'baseline':>10} {'ratio':>7}  verdict")
+    for name, value, base, verdict, unit in rows:
+        base_text = f"{base:8.2f} {unit}" if base is not None else " " * 11
+        ratio = f"{value / base:7.2f}" if base else " " * 7
+        print(f"{name:<52} {value:7.2f} {unit} {base_text} {ratio}  {verdict}")
+    print(
+        "baselines: open = bare QPlainTextEdit.setPlainText of the same text until painted;"
+        " first decision = the accepts after it (median);"
+        " accept = Store.accept_attribution alone;"
+        " RSS = a bare QPlainTextEdit showing the same text, in a child process like the"
+        " window's (same imports), peak = VmHWM during the open, added = peak - before"
+    )
 
 
 def run(sizes: list[int], runs: int, accepts: int, with_profile: bool) -> int:
     """Build the workspace, run every measure, print the figures; returns an exit code."""
     application()
-    small_other = "A short other document, shown between runs.\n"
-    rows: list[tuple[str, float, float | None, str]] = []
+    other = "A short other document, shown between runs.\n"
     with workspace_file() as path, quiet_qt_warnings():
-        documents = {size: generate_document(size, seed=size) for size in sizes}
-        with Store(path) as store:
-            import_articles(
-                store,
-                [Article(text=small_other, title="other", attributions=())],
-                preannotate=False,
-            )
-            import_articles(
-                store,
-                [
-                    Article(text=text, title=_label(size), attributions=tuple(records))
-                    for size, (text, records) in documents.items()
-                ],
-            )
-            ids = {s.title: s.id for s in store.document_summaries()}
+        documents, ids = build_workspace(path, sizes, other)
+        rows = memory_rows(path, documents, ids)
         with Store(path) as store, open_window(store) as window:
-            other_id = ids["other"]
-            for size, (text, records) in documents.items():
-                label = _label(size)
-                document_id = ids[label]
-                opened = time_open(window, document_id, other_id, runs)
-                baseline = time_baseline_open(text, small_other, runs)
-                name = f"open {label}"
-                rows.append(
-                    (
-                        f"{name} ({len(text):,} chars, {len(records):,} records)",
-                        _median_ms(opened),
-                        _median_ms(baseline),
-                        _verdict(name, _median_ms(opened)),
-                    )
-                )
-                first = time_first_record(window, document_id, other_id, runs)
-                rows.append((f"first J after open {label}", _median_ms(first), None, ""))
-            for size, (_text, records) in documents.items():
-                label = _label(size)
-                count = min(accepts, len(records) // 2)
-                committed, repainted = time_accepts(window, path, ids[label], count)
-                alone = time_store_accepts(path, ids[label], count)
-                rows.append(
-                    (
-                        f"accept in {label} -> committed row",
-                        _median_ms(committed),
-                        _median_ms(alone),
-                        _verdict("accept", _median_ms(committed)),
-                    )
-                )
-                rows.append((f"accept in {label} -> repainted", _median_ms(repainted), None, ""))
+            rows = open_rows(window, documents, ids, other, runs) + rows
+            rows += accept_rows(window, path, documents, ids, accepts)
             if with_profile:
-                largest = max(sizes)
-                other = ids["other"]
-                target = ids[_label(largest)]
-
-                def open_largest() -> None:
-                    window.current.set_document(other)
-                    application().processEvents()
-                    time_open(window, target, other, 1)
-
-                profile(f"open {_label(largest)}", open_largest)
-                for size, (_text, records) in documents.items():
-                    count = min(accepts, len(records) // 4)
-                    profiler = cProfile.Profile()
-                    time_accepts(window, path, ids[_label(size)], count, profiler)
-                    print_profile(f"{count} more accept keys in {_label(size)}", profiler)
-
-    print(f"\nUI latency (median of {runs} opens, {accepts} accepts per document; offscreen Qt)")
-    print(f"{'measure':<52} {'median':>10} {'baseline':>10} {'ratio':>7}  verdict")
-    for name, value, base, verdict in rows:
-        base_text = f"{base:8.2f} ms" if base is not None else " " * 11
-        ratio = f"{value / base:7.1f}" if base else " " * 7
-        print(f"{name:<52} {value:7.2f} ms {base_text} {ratio}  {verdict}")
-    print(
-        "baselines: open = bare QPlainTextEdit.setPlainText of the same text until painted;"
-        " accept = Store.accept_attribution alone"
-    )
+                profile_rows(window, path, documents, ids, accepts)
+    print_rows(rows, runs, accepts)
     return 0
 
 

@@ -102,8 +102,8 @@ class Connection:
         """The document's status in this connection's layer (``new`` when a named
         layer has not opened it). :raises KeyError: if there is no such document."""
         row = self.conn.execute(
-            "SELECT d.status, ld.status FROM documents d LEFT JOIN layer_documents ld"
-            " ON ld.document_id = d.id AND ld.layer = ? WHERE d.id = ?",
+            "SELECT s.status, ld.status FROM document_statuses s LEFT JOIN layer_documents ld"
+            " ON ld.document_id = s.document_id AND ld.layer = ? WHERE s.document_id = ?",
             (self.layer, document_id),
         ).fetchone()
         if row is None:
@@ -113,11 +113,15 @@ class Connection:
         return str(row[1] or DocumentStatus.NEW.value)
 
     def write_document_status(self, document_id: int, status: str) -> None:
-        """Set the document's status in this connection's layer (inside a transaction)."""
+        """Set the document's status in this connection's layer (inside a transaction).
+
+        The shared layer's is a row of ``document_statuses``, not of ``documents``:
+        an UPDATE rewrites its whole row, and a ``documents`` row holds the text.
+        """
         stamp = now()
         if self.layer == SHARED_LAYER:
             self.conn.execute(
-                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                "UPDATE document_statuses SET status = ?, updated_at = ? WHERE document_id = ?",
                 (status, stamp, document_id),
             )
             return

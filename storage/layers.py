@@ -158,7 +158,7 @@ class Layers:
         """The document's status in ``layer``, or None when the layer has not opened it."""
         if layer == SHARED_LAYER:
             row = self._db.conn.execute(
-                "SELECT status FROM documents WHERE id = ?", (document_id,)
+                "SELECT status FROM document_statuses WHERE document_id = ?", (document_id,)
             ).fetchone()
         else:
             row = self._db.conn.execute(

@@ -10,8 +10,9 @@ which ``layer_counts`` keeps (migration 0005; an annotator layer that has not op
 document counts the suggestions it will start from).
 
 What each order costs at 100,000 documents, one page of 200 rows, in the shared layer:
-every order is an index range read (documents by id, ``documents_status``, the title
-index of migration 0007; ``layer_counts`` by its count indexes), a few milliseconds.
+every order is an index range read (``document_statuses`` by id or by its status
+index, migration 0010; documents by the title index of migration 0007;
+``layer_counts`` by its count indexes), a few milliseconds.
 A named layer's list reads statuses and counts through left joins and sorts by them.
 
 Threading: that of the connection.
@@ -69,6 +70,8 @@ class _LayerSql:
     select: str
     #: The SELECT for the counts orders (None: ``select``).
     counts_select: str | None
+    #: The SELECT for import and status order (None: ``select``).
+    status_select: str | None
     status: str
     keys: dict[ListOrder, str | None]
     #: The tie-breaking id column of each order.
@@ -76,31 +79,42 @@ class _LayerSql:
 
 
 _SHARED_COLUMNS = (
-    "SELECT d.id, d.title, d.status AS status, d.length, c.candidates AS candidates,"
+    "SELECT d.id, d.title, s.status AS status, d.length, c.candidates AS candidates,"
     " c.accepted AS accepted, c.rejected AS rejected"
 )
-# CROSS JOIN fixes which table SQLite walks: the documents (by id, title or status
-# index) for most orders, the counts (by their count index) for the counts orders.
+# CROSS JOIN fixes which table SQLite walks: the statuses (by id, or by status for
+# a filter or the status order), the documents (by the title index) for the title
+# order, the counts (by their count index) for the counts orders.
 _SHARED_SQL = _LayerSql(
     select=(
-        f"{_SHARED_COLUMNS} FROM documents d CROSS JOIN layer_counts c"
+        f"{_SHARED_COLUMNS} FROM documents d CROSS JOIN document_statuses s"
+        " ON s.document_id = d.id CROSS JOIN layer_counts c"
         " ON c.layer = '' AND c.document_id = d.id"
     ),
     counts_select=(
         f"{_SHARED_COLUMNS} FROM layer_counts c CROSS JOIN documents d"
-        " ON d.id = c.document_id AND c.layer = ''"
+        " ON d.id = c.document_id AND c.layer = '' CROSS JOIN document_statuses s"
+        " ON s.document_id = d.id"
     ),
-    status="d.status",
+    status_select=(
+        f"{_SHARED_COLUMNS} FROM document_statuses s CROSS JOIN documents d"
+        " ON d.id = s.document_id CROSS JOIN layer_counts c"
+        " ON c.layer = '' AND c.document_id = d.id"
+    ),
+    status="s.status",
     keys={
         ListOrder.IMPORT: None,
         ListOrder.TITLE: "d.title COLLATE NOCASE",
-        ListOrder.STATUS: "d.status",
+        ListOrder.STATUS: "s.status",
         ListOrder.CANDIDATES: "c.candidates",
         ListOrder.ACCEPTED: "c.accepted",
     },
-    # The counts orders walk the (layer, count, document_id) indexes of layer_counts.
+    # The counts orders walk the (layer, count, document_id) indexes of layer_counts,
+    # import and status order the statuses by id and by (status, document_id).
     ids={
-        **dict.fromkeys(ListOrder, "d.id"),
+        ListOrder.IMPORT: "s.document_id",
+        ListOrder.TITLE: "d.id",
+        ListOrder.STATUS: "s.document_id",
         ListOrder.CANDIDATES: "c.document_id",
         ListOrder.ACCEPTED: "c.document_id",
     },
@@ -120,6 +134,7 @@ _NAMED_SQL = _LayerSql(
         " LEFT JOIN layer_counts s ON s.layer = '' AND s.document_id = d.id"
     ),
     counts_select=None,
+    status_select=None,
     status=_NAMED_STATUS,
     keys={
         ListOrder.IMPORT: None,
@@ -140,6 +155,15 @@ def _key_of(summary: DocumentSummary, order: ListOrder) -> object:
     if order is ListOrder.CANDIDATES:
         return summary.candidates
     return summary.accepted
+
+
+def _select_for(parts: _LayerSql, order: ListOrder) -> str:
+    """The SELECT of ``parts`` that walks the table whose index serves ``order``."""
+    if order in (ListOrder.CANDIDATES, ListOrder.ACCEPTED) and parts.counts_select:
+        return parts.counts_select
+    if order in (ListOrder.IMPORT, ListOrder.STATUS) and parts.status_select:
+        return parts.status_select
+    return parts.select
 
 
 def layer_sql(layer: str) -> _LayerSql:
@@ -200,8 +224,7 @@ class Listing:
         elif after is not None:
             where.append(f"({key}, {id_column}) {beyond} (:after_key, :after_id)")
             params.update(after_key=_key_of(after, query.order), after_id=after.id)
-        counted = query.order in (ListOrder.CANDIDATES, ListOrder.ACCEPTED)
-        sql = parts.counts_select if counted and parts.counts_select else parts.select
+        sql = _select_for(parts, query.order)
         if where:
             sql += " WHERE " + " AND ".join(where)
         direction = " DESC" if query.descending else ""
@@ -218,7 +241,7 @@ class Listing:
         layer = self._db.layer
         if layer == SHARED_LAYER:
             rows = self._conn.execute(
-                "SELECT status, count(*) AS n FROM documents GROUP BY status"
+                "SELECT status, count(*) AS n FROM document_statuses GROUP BY status"
             ).fetchall()
         else:
             rows = self._conn.execute(

@@ -32,7 +32,8 @@ class WorkspaceError(RuntimeError):
     """The file cannot be used as a workspace; the message says which file and why."""
 
 
-def _run(db: Database, statements: list[str]) -> None:
+def run_statements(db: Database, statements: list[str]) -> None:
+    """Execute a migration's ``statements`` in order, inside its transaction."""
     # One statement at a time: executescript() would commit the migration's
     # transaction half way, losing the all-or-nothing guarantee.
     for statement in statements:
@@ -42,7 +43,7 @@ def _run(db: Database, statements: list[str]) -> None:
 @migrations(name="0001_initial_schema")
 def create_initial_schema(db: Database) -> None:
     """Documents, speakers, attributions, the append-only history and the search index."""
-    _run(db, _INITIAL_SCHEMA)
+    run_statements(db, _INITIAL_SCHEMA)
 
 
 # Both ends or neither; NOT NULL spelled out because a CHECK that is NULL passes.
@@ -185,7 +186,7 @@ _INITIAL_SCHEMA = [
 def add_review_indexes(db: Database) -> None:
     """Indexes for the review workflow: per-document status counts (the document list)
     and the next candidate across documents, both without scanning every attribution."""
-    _run(
+    run_statements(
         db,
         [
             "CREATE INDEX attributions_document_status ON attributions (document_id, status)",
@@ -239,7 +240,7 @@ def add_annotation_layers(db: Database) -> None:
     action. ``workspace_info`` keeps settings of the file itself, such as the layer
     an assigned workspace opens in.
     """
-    _run(
+    run_statements(
         db,
         [
             "ALTER TABLE attributions ADD COLUMN layer TEXT NOT NULL DEFAULT ''",
@@ -275,7 +276,7 @@ def add_layer_counts(db: Database) -> None:
     ``suggested`` counts the rows the engine or a file proposed (origin not human):
     what an annotator layer will start from when it opens the document.
     """
-    _run(db, _LAYER_COUNTS)
+    run_statements(db, _LAYER_COUNTS)
 
 
 def _count_values(row: str) -> str:
@@ -415,82 +416,7 @@ def open_database(path: str | Path | None) -> Database:
     return open_workspace(path).db
 
 
-# Later migrations follow here, at the end of the module: they register in file order,
-# after the ones above, and appending keeps parallel schema changes from colliding.
-
-
-@migrations(name="0006_learned_model")
-def add_learned_model(db: Database) -> None:
-    """The workspace's learned model (issue 12): one row, replaced by each training.
-
-    The model is stored here rather than beside the workspace so that a copied
-    workspace carries it. Besides crfsuite's blob it keeps what training learned from
-    and how well it did (cross-validated scores, JSON), readable without decoding
-    the blob; ``trained_on`` is the annotator whose records were used, NULL for all.
-    """
-    _run(
-        db,
-        [
-            """
-            CREATE TABLE learned_model (
-                id INTEGER PRIMARY KEY CHECK (id = 1),
-                model BLOB NOT NULL CHECK (length(model) > 0),
-                records INTEGER NOT NULL CHECK (records >= 0),
-                documents INTEGER NOT NULL CHECK (documents >= 0),
-                trained_at TEXT NOT NULL,
-                trained_by TEXT NOT NULL,
-                trained_on TEXT,
-                scores TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(scores))
-            )
-            """,
-        ],
-    )
-
-
-@migrations(name="0007_title_index")
-def add_title_index(db: Database) -> None:
-    """An index for the document list sorted by title: a page is then a range read,
-    not a sort of every document (about 300 ms at 100,000 documents)."""
-    _run(db, ["CREATE INDEX documents_title ON documents (title COLLATE NOCASE, id)"])
-
-
-@migrations(name="0008_shared_counts_rows")
-def add_shared_counts_rows(db: Database) -> None:
-    """Every document gets its row of shared-layer counts when it is stored (zeros
-    until records come), so the document list can walk the count indexes in order
-    instead of sorting every document."""
-    _run(
-        db,
-        [
-            """
-            CREATE TRIGGER layer_counts_document AFTER INSERT ON documents BEGIN
-                INSERT OR IGNORE INTO layer_counts (document_id, layer) VALUES (NEW.id, '');
-            END
-            """,
-            "INSERT OR IGNORE INTO layer_counts (document_id, layer) SELECT id, '' FROM documents",
-        ],
-    )
-
-
-@migrations(name="0009_document_uncertainty")
-def add_document_uncertainty(db: Database) -> None:
-    """How unsure the workspace's learned model is of each document (issue 12's active
-    learning): ``quotes.learning.uncertainty`` scores, written by a scoring run. The
-    scores belong to the model that made them: replacing or forgetting the model
-    deletes them in the same transaction (``storage.models``). The index on the score
-    lets "the most uncertain unreviewed document" walk from the top and stop at the
-    first that qualifies."""
-    _run(
-        db,
-        [
-            """
-            CREATE TABLE document_uncertainty (
-                document_id INTEGER PRIMARY KEY
-                    REFERENCES documents (id) ON DELETE CASCADE,
-                score REAL NOT NULL CHECK (score >= 0)
-            )
-            """,
-            "CREATE INDEX document_uncertainty_score"
-            " ON document_uncertainty (score DESC, document_id)",
-        ],
-    )
+# The migrations from 0006 on live in ``storage.later_migrations``; importing it here,
+# after the ones above are registered, appends them in order (and keeps parallel
+# schema changes from colliding: each adds at the end of that module).
+from storage import later_migrations  # noqa: E402, F401

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from storage.connection import Connection
 
 # The status and decision counts of a document in the layer :layer, over ``d``
-# (documents): the shared layer ('') keeps its status on the document, a named layer in
-# layer_documents (absent: new); decisions are counted by the layer_counts triggers.
+# (documents): the shared layer ('') keeps its status in document_statuses (migration
+# 0010), a named layer in layer_documents (absent: new); decisions are counted by the
+# layer_counts triggers.
 _UNREVIEWED = (
-    "CASE WHEN :layer = '' THEN d.status ELSE coalesce("
+    "CASE WHEN :layer = '' THEN"
+    " (SELECT s.status FROM document_statuses s WHERE s.document_id = d.id) ELSE coalesce("
     "(SELECT l.status FROM layer_documents l WHERE l.layer = :layer AND l.document_id = d.id),"
     " 'new') END != 'done' AND NOT EXISTS (SELECT 1 FROM layer_counts c"
     " WHERE c.layer = :layer AND c.document_id = d.id AND c.accepted + c.rejected > 0)"

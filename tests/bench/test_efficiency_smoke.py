@@ -55,3 +55,9 @@ def test_ui_latency_prints_figures_with_baselines(qapp, capsys: pytest.CaptureFi
     accept_line = next(line for line in out.splitlines() if "accept in 3 kB -> committed" in line)
     for line in (open_line, accept_line):
         assert len(re.findall(r"\d+\.\d+ ms", line)) == 2  # the measure and its baseline
+    lines = out.splitlines()
+    first_line = next(line for line in lines if line.startswith("first decision in 3 kB"))
+    assert len(re.findall(r"\d+\.\d+ ms", first_line)) == 2  # apart from the median accept
+    if Path("/proc/self/clear_refs").exists():  # peaks are measured on Linux only
+        peak_line = next(line for line in lines if line.startswith("peak RSS open 3 kB"))
+        assert len(re.findall(r"\d+\.\d+ MB", peak_line)) == 2  # the window and the bare view

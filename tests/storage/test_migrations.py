@@ -159,7 +159,7 @@ def test_an_update_moving_a_span_out_of_the_text_is_refused(db: Database) -> Non
 
 def test_document_status_and_duplicate_hashes_are_checked(db: Database) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute("UPDATE documents SET status = 'finished'")
+        db.execute("UPDATE document_statuses SET status = 'finished'")
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
             "INSERT INTO documents (text, content_hash, imported_at, updated_at)"

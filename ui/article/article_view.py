@@ -21,12 +21,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from quotes.boundaries import Edge, place_edge, snap_span, trim_span
 from quotes.model import Span
 from ui.article.line_geometry import visible_line_rects
-from ui.article.record_highlighter import (
-    RecordHighlighter,
-    StyledRange,
-    ranges_by_record,
-    ranges_of,
-)
+from ui.article.record_highlighter import RecordHighlighter, ranges_of
 from ui.article.text_offsets import TextOffsets
 from ui.shell.current import CurrentRecord
 from ui.shell.theme import HighlightColours, Part
@@ -51,6 +46,8 @@ class ArticleView(QPlainTextEdit):
 
     #: How close (in pixels) to an edge of the edited span a press grabs that edge.
     GRAB_DISTANCE = 6
+    #: A longer text is handed to Qt in pieces of this many characters (``_show_text``).
+    TEXT_PIECE = 1_000_000
 
     def __init__(
         self,
@@ -317,9 +314,6 @@ class ArticleView(QPlainTextEdit):
         return area.adjusted(-self.GRAB_DISTANCE, -6, self.GRAB_DISTANCE, 6)
 
     # -- following the model ---------------------------------------------------------
-    def _ranges_by_record(self) -> dict[int, list[StyledRange]]:
-        return ranges_by_record(self._model.attributions(), self._offsets)
-
     def _reload(self) -> None:
         document = self._model.document()
         document_id = document.id if document else None
@@ -329,12 +323,45 @@ class ArticleView(QPlainTextEdit):
             self._offsets = TextOffsets(text)
             # Ranges first, then the text: setting the text formats each block once
             # (a long text: only what comes into view, when it does).
-            self._highlighter.set_ranges(self._ranges_by_record(), repaint=False)
+            self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=False)
             self._highlighter.prepare_text(len(text))
             with self._highlighter.replacing_text():
-                self.setPlainText(text)
+                self._show_text(text)
         else:
-            self._highlighter.set_ranges(self._ranges_by_record(), repaint=True)
+            self._highlighter.set_records(self._model.attributions(), self._offsets, repaint=True)
+
+    def _show_text(self, text: str) -> None:
+        """``setPlainText(text)``, a long text fed in pieces, with the scroll bar shown.
+
+        Handing Qt the whole text converts it to one temporary UTF-16 copy first,
+        twice the size of an ASCII text (40 MB for a 20 MB article, at the open's
+        peak of memory). So the first piece goes through ``setPlainText`` (which
+        resets the view as always) and the rest is appended in one edit block: the
+        same document, made from small temporary copies.
+
+        And when the viewport's width changes, Qt's plain-text layout gives every
+        block a layout object (``QPlainTextDocumentLayout`` relayout: 54 MB for the
+        250,000 blocks of a 20 MB article); the scroll bar that a long text makes
+        appear would narrow it just after the text is set. So the bar is shown
+        first, while the previous text is still there, and the policy restored
+        once the text is in: the bar is needed by then and stays.
+        """
+        if len(text) <= self.TEXT_PIECE:
+            self.setPlainText(text)
+            return
+        policy = self.verticalScrollBarPolicy()
+        if policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        try:
+            self.setPlainText(text[: self.TEXT_PIECE])
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.beginEditBlock()
+            for start in range(self.TEXT_PIECE, len(text), self.TEXT_PIECE):
+                cursor.insertText(text[start : start + self.TEXT_PIECE])
+            cursor.endEditBlock()
+        finally:
+            self.setVerticalScrollBarPolicy(policy)
 
     def _on_rows_changed(self, top: _Index, bottom: _Index, _roles: object = None) -> None:
         for row in range(top.row(), bottom.row() + 1):

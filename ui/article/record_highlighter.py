@@ -10,19 +10,17 @@ text is formatted lazily, as its blocks come into view (see
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import NamedTuple
 
 from PySide6.QtCore import SIGNAL, SLOT, QObject
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from quotes.model import Attribution, Status
+from ui.article.range_index import RangeIndex, StyledRange
 from ui.article.text_offsets import TextOffsets
 from ui.shell.theme import (
     LIGHT_HIGHLIGHTS,
-    STATUS_PRIORITY,
     HighlightColours,
     Part,
     article_formats,
@@ -33,27 +31,6 @@ from ui.shell.theme import (
 # slot of its own, connected to the document's change signal (Qt's setDocument).
 _CONTENTS_CHANGE = SIGNAL("contentsChange(int,int,int)")
 _REFORMAT_BLOCKS = SLOT("_q_reformatBlocks(int,int,int)")
-
-
-class StyledRange(NamedTuple):
-    """One highlighted stretch, in Qt positions (end exclusive).
-
-    A tuple whose first four fields are unique per range (a record has one range
-    per part and fragment), so ranges sort by position and a range is found
-    again by binary search on itself. A named tuple rather than a dataclass: a
-    1 MB article has some 40,000 of them, built on every document switch.
-    """
-
-    start: int
-    end: int
-    attribution_id: int
-    part: Part
-    status: Status
-
-    @property
-    def priority(self) -> tuple[int, int]:
-        """Paint order: later (higher) ranges are painted over earlier ones."""
-        return (STATUS_PRIORITY[self.status], int(self.part))
 
 
 def ranges_of(attribution: Attribution, offsets: TextOffsets) -> list[StyledRange]:
@@ -84,9 +61,10 @@ def ranges_by_record(
     """The styled ranges of every record with an id, by id (what
     :meth:`RecordHighlighter.set_ranges` takes): equal to ``ranges_of`` per record.
 
-    A document switch builds them all (some 370,000 for a 20 MB article), so a text
-    without astral characters skips the offset conversion, which would map every
-    offset to itself.
+    A text without astral characters skips the offset conversion, which would map
+    every offset to itself. (A document switch does not come here: the view hands
+    the records to :meth:`RecordHighlighter.set_records`, which makes no tuple per
+    range.)
     """
     if offsets.is_identity:
         return {a.id: _identity_ranges_of(a) for a in attributions if a.id is not None}
@@ -116,12 +94,45 @@ def _identity_ranges_of(attribution: Attribution) -> list[StyledRange]:
     return ranges
 
 
+class PendingBlocks:
+    """The numbers of the blocks still to be formatted: one byte per block.
+
+    A 20 MB article has some 250,000 blocks; a ``set`` of their numbers took 15 MB
+    (an int object and a hash slot each), this takes 250 kB. Numbers past the end
+    grow the flags, so a block added later is kept like in a set.
+    """
+
+    def __init__(self, count: int = 0) -> None:
+        self._flags = bytearray(b"\x01") * count
+        self._count = count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __contains__(self, number: int) -> bool:
+        return 0 <= number < len(self._flags) and self._flags[number] == 1
+
+    def add(self, number: int) -> None:
+        """Mark block ``number`` pending."""
+        if number >= len(self._flags):
+            self._flags.extend(bytes(number + 1 - len(self._flags)))
+        if not self._flags[number]:
+            self._flags[number] = 1
+            self._count += 1
+
+    def discard(self, number: int) -> None:
+        """Mark block ``number`` formatted (nothing if it was not pending)."""
+        if number in self:
+            self._flags[number] = 0
+            self._count -= 1
+
+
 class RecordHighlighter(QSyntaxHighlighter):
     """Paints the styled ranges of all records, block by block.
 
-    The ranges are kept per record and, for lookup, in one list sorted by start;
-    a block finds the ranges that overlap it with a binary search bounded by the
-    longest range, so formatting a block costs O(log n + overlaps).
+    The ranges are kept in a :class:`~ui.article.range_index.RangeIndex`, sorted by
+    start; a block finds the ranges that overlap it with a binary search bounded by
+    the longest range, so formatting a block costs O(log n + overlaps).
 
     With a current record set (:meth:`set_current`), every other record is painted
     with its dimmed format, so the one under review stands out in its context.
@@ -141,13 +152,11 @@ class RecordHighlighter(QSyntaxHighlighter):
         self._formats = article_formats(LIGHT_HIGHLIGHTS)
         self._dimmed = {key: dimmed_format(f, LIGHT_HIGHLIGHTS) for key, f in self._formats.items()}
         self._current: int | None = None
-        self._by_record: dict[int, list[StyledRange]] = {}
-        self._sorted: list[StyledRange] = []
-        self._longest = 0
+        self._index = RangeIndex()
         # Lazy formatting: blocks starting in [window) are formatted, others wait.
         self._lazy = False
         self._window = (0, 0)
-        self._pending: set[int] = set()
+        self._pending = PendingBlocks()
 
     def set_ranges(self, ranges_by_record: dict[int, list[StyledRange]], *, repaint: bool) -> None:
         """Replace every range; ``repaint`` re-formats the whole document now.
@@ -155,8 +164,20 @@ class RecordHighlighter(QSyntaxHighlighter):
         Pass ``repaint=False`` when the text is about to be set anyway (setting the
         text formats every block once, with these ranges).
         """
-        self._by_record = dict(ranges_by_record)
-        self._reindex()
+        self._index.replace_ranges(r for ranges in ranges_by_record.values() for r in ranges)
+        if repaint:
+            self._rehighlight_all()
+
+    def set_records(
+        self, attributions: Iterable[Attribution], offsets: TextOffsets, *, repaint: bool
+    ) -> None:
+        """Replace every range with those of ``attributions`` (``ranges_of`` each, in
+        the text that ``offsets`` maps); ``repaint`` as for :meth:`set_ranges`.
+
+        What the view does on a document switch: no :class:`StyledRange` is made for
+        the 370,000 ranges of a 20 MB article.
+        """
+        self._index.replace_records(attributions, offsets)
         if repaint:
             self._rehighlight_all()
 
@@ -170,7 +191,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         long ones are formatted lazily, starting with nothing in view."""
         self._lazy = length >= self.LAZY_FROM_CHARS
         self._window = (0, 0)
-        self._pending = set()
+        self._pending = PendingBlocks()
 
     @contextmanager
     def replacing_text(self) -> Iterator[None]:
@@ -191,7 +212,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         finally:
             if detached:
                 QObject.connect(document, _CONTENTS_CHANGE, self, _REFORMAT_BLOCKS)
-                self._pending = set(range(document.blockCount()))
+                self._pending = PendingBlocks(document.blockCount())
 
     def is_formatted(self, block_number: int) -> bool:
         """Whether block ``block_number`` shows its highlights (not pending)."""
@@ -216,18 +237,10 @@ class RecordHighlighter(QSyntaxHighlighter):
         """Replace (or with ``[]`` remove) one record's ranges and repaint their blocks.
 
         The sorted index is patched in place (binary search per range), so one
-        record's change costs O(log n) lookups plus the list moves, not a re-sort.
+        record's change costs O(log n) lookups plus, when its ranges move, the
+        arrays' moves; not a re-sort.
         """
-        old = self._by_record.pop(attribution_id, [])
-        if ranges:
-            self._by_record[attribution_id] = ranges
-        for styled in old:
-            del self._sorted[bisect.bisect_left(self._sorted, styled)]
-        for styled in ranges:
-            bisect.insort_left(self._sorted, styled)
-            # Only ever grows between full re-indexes: a longer bound just widens
-            # the search window a little, it never misses a range.
-            self._longest = max(self._longest, styled.end - styled.start)
+        old = self._index.replace_record(attribution_id, ranges)
         for styled in old + ranges:
             self._rehighlight_between(styled.start, styled.end)
 
@@ -268,17 +281,10 @@ class RecordHighlighter(QSyntaxHighlighter):
 
     def ranges_for(self, attribution_id: int) -> list[StyledRange]:
         """The ranges of one record (empty if it has none)."""
-        return list(self._by_record.get(attribution_id, []))
-
-    def _reindex(self) -> None:
-        self._sorted = sorted(r for ranges in self._by_record.values() for r in ranges)
-        self._longest = max((r.end - r.start for r in self._sorted), default=0)
+        return self._index.of_record(attribution_id)
 
     def _overlapping(self, start: int, end: int) -> list[StyledRange]:
-        # A 1-tuple sorts before every range with the same start.
-        low = bisect.bisect_left(self._sorted, (start - self._longest,))
-        high = bisect.bisect_left(self._sorted, (end,))
-        return [r for r in self._sorted[low:high] if r.end > start]
+        return self._index.overlapping(start, end)
 
     def _rehighlight_all(self) -> None:
         """Re-format every block: at once, or lazily the ones in view and the others
@@ -286,7 +292,7 @@ class RecordHighlighter(QSyntaxHighlighter):
         if not self._lazy:
             self.rehighlight()
             return
-        self._pending = set(range(self.document().blockCount()))
+        self._pending = PendingBlocks(self.document().blockCount())
         self._rehighlight_between(*self._window)
 
     def _rehighlight_between(self, start: int, end: int) -> None:
