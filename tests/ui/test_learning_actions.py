@@ -82,14 +82,17 @@ def test_train_runs_in_a_worker_with_progress_and_stores_the_model(
     handle = window.job_runner.running
     assert handle is not None
     handle.progress.connect(values.append)
+    # Connected before the event loop runs: a fast training may finish while the
+    # progress is awaited below, and a signal waited for afterwards would be missed.
+    finished: list[tuple[object, object]] = []
+    handle.finished.connect(lambda *args: finished.append(args))
     dialog = window.job_runner.progress_dialog
     assert dialog is not None and dialog.maximum() == 100
     # The progress arrives while the worker trains: the window's event loop runs.
-    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=20000)
-    assert "Training the model" in dialog.labelText()
-    with qtbot.waitSignal(handle.finished, timeout=60000) as blocker:
-        pass
-    outcome, error = blocker.args
+    qtbot.waitUntil(lambda: bool(values) or bool(finished), timeout=20000)
+    assert finished or "Training the model" in dialog.labelText()
+    qtbot.waitUntil(lambda: bool(finished), timeout=120000)
+    [(outcome, error)] = finished
     assert error is None and isinstance(outcome, TrainingOutcome) and not outcome.cancelled
     assert max(values) == 100 and dialog.value() in (0, 100)  # done: the dialog is gone
     stored = window.store.learned_model()
