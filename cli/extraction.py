@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from cli.arguments import positive_int
 from cli.line_extraction import (
     LineError,
     default_jobs,
@@ -55,7 +56,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     extractor.add_argument("input", type=Path, metavar="IN.jsonl")
     extractor.add_argument(
         "--jobs",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="worker processes (default: all cores); the output is the same for any N",
@@ -151,17 +152,6 @@ def extraction_model(args: argparse.Namespace) -> TrainedModel | None:
         file=sys.stderr,
     )
     return model
-
-
-def _positive_int(value: str) -> int:
-    """argparse type of ``--jobs``: a whole number >= 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:

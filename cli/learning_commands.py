@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from cli.arguments import positive_int, whole_number
 from jobs.scoring import score_unreviewed
 from jobs.training import (
     DEFAULT_FOLDS,
@@ -84,29 +85,16 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     queue.add_argument(
-        "--limit", type=_positive, default=20, metavar="N", help="how many (default: 20)"
+        "--limit", type=positive_int, default=20, metavar="N", help="how many (default: 20)"
     )
     queue.add_argument("--json", action="store_true", help="print a JSON object instead of a table")
     queue.set_defaults(func=run_uncertain)
 
 
 def _folds(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    number = whole_number(value)
     if number == 1 or number < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or at least 2, not {number}")
-    return number
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
     return number
 
 
