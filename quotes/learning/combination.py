@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from quotes.direct import classify
-from quotes.extract import extract, extract_with
+from quotes.extract import extract
 from quotes.learning.crf import Tagged, TrainedModel
 from quotes.learning.features import Paragraph, paragraph_features, token_index, tokens_in
 from quotes.learning.labels import CONTENT_LABELS, CUE, INSIDE, SOURCE
@@ -47,14 +47,14 @@ def suggest(
 ) -> Extraction:
     """The attributions of ``text`` from the rules, improved by ``model`` when given.
 
-    With ``model`` None the result is exactly ``quotes.extract.extract(text)`` (or
-    ``extract_with(text, lexicon)``). Every attribution names its origin in ``rule``
+    With ``model`` None the result is exactly ``quotes.extract.extract(text,
+    lexicon=lexicon)``. Every attribution names its origin in ``rule``
     (a rule's name, or ``"learned"``) and has a ``confidence`` in (0, 1].
     Never raises: when the model fails on a text the rules' suggestions are returned.
 
     :param add_threshold: overrides the model's own threshold for learned additions.
     """
-    rules = extract(text) if lexicon is None else _rules_with(text, lexicon)
+    rules = extract(text, lexicon=lexicon)
     if model is None or not rules_text_ok(text):
         return rules
     try:
@@ -75,14 +75,6 @@ def suggest(
 def rules_text_ok(text: object) -> bool:
     """Whether ``text`` is something the model can read (a non-blank string)."""
     return isinstance(text, str) and bool(text.strip())
-
-
-def _rules_with(text: str, lexicon: Lexicon) -> Extraction:
-    try:
-        return extract_with(text, lexicon)
-    except Exception:  # the same guarantee as ``extract``
-        _log.exception("extraction failed on a text of %d characters", len(text))
-        return Extraction(attributions=())
 
 
 def combine(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from quotes.extract import extract, extract_with
+from quotes.extract import extract
 from quotes.learning.combination import rules_text_ok
 from quotes.learning.crf import TrainedModel
 from quotes.learning.features import Paragraph, paragraph_features
@@ -38,7 +38,7 @@ def document_uncertainty(text: str, model: TrainedModel, lexicon: Lexicon | None
     if not rules_text_ok(text):
         return 0.0
     try:
-        rules = extract(text) if lexicon is None else extract_with(text, lexicon)
+        rules = extract(text, lexicon=lexicon)
         paragraphs = paragraph_features(text, rules.attributions, lexicon or default_lexicon())
         return paragraphs_uncertainty(paragraphs, model)
     except Exception:  # a defect here must not stop a scoring run of many documents
