@@ -109,14 +109,9 @@ class Attributions:
         conn = self._db.conn
         layer = self._db.layer
         if document_id is not None:
-            self._layers.ensure(document_id)
-            row = conn.execute(
-                f"{ATTRIBUTION_SELECT} WHERE a.layer = ? AND a.document_id = ?"
-                " AND a.status = 'candidate' AND a.start > ? ORDER BY a.start LIMIT 1",
-                (layer, document_id, after),
-            ).fetchone()
-            if row is not None:
-                return attribution_from_row(row)
+            found_here = self.next_unreviewed_in(document_id, after)
+            if found_here is not None:
+                return found_here
         # Index seeks on (layer, status, document_id, start): the documents after this
         # one, then from the first document (wrapping around).
         for after_document in (document_id or 0, 0):
@@ -131,6 +126,17 @@ class Attributions:
                 if row is not None:
                     return attribution_from_row(row)
         return None
+
+    def next_unreviewed_in(self, document_id: int, after: int = -1) -> Attribution | None:
+        """The first candidate of ``document_id`` after text offset ``after``, or None:
+        no other document is looked at (or opened, in an annotator layer)."""
+        self._layers.ensure(document_id)
+        row = self._db.conn.execute(
+            f"{ATTRIBUTION_SELECT} WHERE a.layer = ? AND a.document_id = ?"
+            " AND a.status = 'candidate' AND a.start > ? ORDER BY a.start LIMIT 1",
+            (self._db.layer, document_id, after),
+        ).fetchone()
+        return None if row is None else attribution_from_row(row)
 
     def _next_document_with_candidates(self, after_document: int) -> int | None:
         """The first document after ``after_document`` with a candidate in the layer,

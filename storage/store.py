@@ -306,6 +306,10 @@ class Store:
         """The next candidate after offset ``after``, wrapping around; None when done."""
         return self._attributions.next_unreviewed(document_id, after)
 
+    def next_unreviewed_in(self, document_id: int, after: int = -1) -> Attribution | None:
+        """The document's next candidate after offset ``after``; None when it has none."""
+        return self._attributions.next_unreviewed_in(document_id, after)
+
     def attribution_counts(self) -> dict[Status, int]:
         """How many attributions of the workspace have each status."""
         return self._attributions.attribution_counts()

@@ -96,3 +96,19 @@ def test_scores_die_with_the_model_that_made_them(store: Store, ids: list[int]) 
     store.record_uncertainties({ids[0]: 1.0})
     assert store.forget_learned_model()
     assert store.uncertainty_of(ids[0]) is None
+
+
+def test_next_unreviewed_in_stays_in_its_document(store: Store, ids: list[int]) -> None:
+    store.layer = "ana"
+    first, second = store.attributions_for(ids[0])
+    assert first.id is not None and second.id is not None
+    assert store.next_unreviewed_in(ids[0]) == store.attribution(first.id)
+    assert store.next_unreviewed_in(ids[0], after=first.start) == store.attribution(second.id)
+    store.accept_attribution(first.id)
+    store.accept_attribution(second.id)
+    assert store.next_unreviewed_in(ids[0]) is None
+    # Only the asked document was opened in the layer, not the next one.
+    opened = store._conn.execute(
+        "SELECT document_id FROM layer_documents WHERE layer = 'ana'"
+    ).fetchall()
+    assert [row[0] for row in opened] == [ids[0]]

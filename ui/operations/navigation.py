@@ -93,11 +93,17 @@ def open_next_unreviewed(
     after = -1
     if current.attribution_id is not None:
         after = store.attribution(current.attribution_id).start
-    found = store.next_unreviewed(document_id, after)
-    if by_uncertainty and (found is None or found.document_id != document_id):
-        ranked = store.most_uncertain(1, excluding=document_id)
+    found = None
+    if by_uncertainty:
+        # Only the current document first: the next one in import order is not
+        # looked up (nor opened, in an annotator layer) unless no scored one is left.
+        if document_id is not None:
+            found = store.next_unreviewed_in(document_id, after)
+        ranked = [] if found is not None else store.most_uncertain(1, excluding=document_id)
         if ranked:
             return _open_uncertain(store, current, ranked[0])
+    if found is None:
+        found = store.next_unreviewed(document_id, after)
     if found is None or found.id is None:
         return "Every record of the workspace is reviewed."
     note = None
@@ -112,15 +118,18 @@ def open_next_unreviewed(
 
 def _open_uncertain(store: Store, current: CurrentRecord, document: UncertainDocument) -> str:
     """Open ``document`` at its first candidate (if any) and say why it was chosen."""
-    first = store.next_unreviewed(document.document_id)
+    first = store.next_unreviewed_in(document.document_id)
     current.set_document(document.document_id)
-    here = first is not None and first.document_id == document.document_id
-    current.set_attribution(first.id if here and first is not None else None)
+    current.set_attribution(None if first is None else first.id)
     title = document.title or "an untitled document"
     return (
         f"Most uncertain next (the model is unsure of {document.score:.0%} of its "
         f"paragraphs): {title}"
-        + ("." if here else "; nothing is suggested in it: add what it quotes, then D.")
+        + (
+            "."
+            if first is not None
+            else "; nothing is suggested in it: add what it quotes, then D."
+        )
     )
 
 
