@@ -8,9 +8,9 @@ Usage::
 
 Each article is imported through ``jobs.importing.import_articles`` (so ``quotes.extract``
 pre-annotates it) into a temporary workspace, and the real :class:`MainWindow` runs
-offscreen. The scripted annotator knows the right answer (a gold list written
-in ``bench/efficiency_gold.py``: ``SEED_GOLD`` and ``OWN_GOLD``) and walks the records in text order with real key
-events and mouse drags (``QTest``):
+offscreen. The scripted annotator knows the right answer (a gold list written in
+``bench/efficiency_gold.py``: ``SEED_GOLD`` and ``OWN_GOLD``) and walks the records in
+text order with real key events and mouse drags (``QTest``):
 
 * a suggestion that is right (its content overlaps the gold quotation well, word
   Jaccard >= 0.9 with a leading "that" ignored; same speaker entity; its cue overlaps
