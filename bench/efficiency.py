@@ -32,8 +32,8 @@ is flagged. The figures printed are actions per attribution, for right suggestio
 and for fixed ones; targets (issue 4): <= 1.2 and <= 4.
 
 The keys are found in the window by their actions' labels
-(``efficiency_annotator.KEY_LABELS``), so the
-bench follows a renamed shortcut; a missing action is reported, not guessed.
+(``efficiency_annotator.KEY_LABELS``), so the bench follows a renamed shortcut; a
+missing action is reported, not guessed.
 """
 
 from __future__ import annotations
