@@ -183,6 +183,23 @@ class Layers:
         )
         return attributions_from_values(rows)
 
+    def suggestions(self, document_id: int) -> list[Attribution]:
+        """The records an annotator layer opens the document with (``ensure``): the
+        shared layer's suggestions, as candidates without anyone's name, in text order.
+        A read: nothing is copied, so a layer's export can show a document it never
+        opened as its annotator would see it."""
+        cursor = self._db.conn.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            f"{ATTRIBUTION_VALUES_SELECT} WHERE a.document_id = ? AND a.layer = ''"
+            " AND a.origin != 'human' ORDER BY a.start, a.\"end\", a.id",
+            (document_id,),
+        )
+        return [
+            suggestion.with_changes(status=Status.CANDIDATE, annotator=None)
+            for suggestion in attributions_from_values(rows)
+        ]
+
     def store_layer(
         self,
         document_id: int,
