@@ -1,0 +1,89 @@
+"""Issue 15's export check when the records are accepted through ``--annotator NAME
+import --annotations``: they live in NAME's layer, and exports of that layer (or of
+the shared layer) must say what they hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app import main
+
+VISIT = "Minister visits port\n\nDuring the visit, Ruiz said, Trade is the key to our future.\n"
+FERRY = "Ferry back\n\nThe ferry runs again, the operator said on Monday.\n"
+SQUARE = "Quiet square\n\nThe square was quiet on Sunday.\n"
+
+
+def run(*argv: str | Path) -> int:
+    return main([str(arg) for arg in argv])
+
+
+def records(path: Path) -> dict[str, dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["text"]: r for r in map(json.loads, lines)}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """Three articles, and chk's accepted record on the ferry one only."""
+    db = tmp_path / "w.sqlite"
+    for name, text in (("visit", VISIT), ("ferry", FERRY), ("square", SQUARE)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert (
+        run("--db", db, "import", *(tmp_path / f"{n}.txt" for n in ("visit", "ferry", "square")))
+        == 0
+    )
+    content = "The ferry runs again"
+    start = FERRY.index(content)
+    cue = FERRY.index("said")
+    ferry = {
+        "id": "ferry",
+        "text": FERRY,
+        "quotes": [
+            {
+                "start": start,
+                "end": start + len(content),
+                "type": "indirect",
+                "cue": [cue, cue + 4],
+                "speaker": [FERRY.index("the operator"), FERRY.index("the operator") + 12],
+                "speaker_name": "the operator",
+            }
+        ],
+    }
+    annotations = tmp_path / "ferry.jsonl"
+    annotations.write_text(json.dumps(ferry) + "\n", encoding="utf-8")
+    assert run("--db", db, "--annotator", "chk", "import", "--annotations", annotations) == 0
+    return db
+
+
+def test_the_layers_default_export_holds_the_decided_document_alone(
+    workspace: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "default.jsonl"
+    assert run("--db", workspace, "--annotator", "chk", "export", out) == 0
+    assert list(records(out)) == [FERRY]
+
+
+def test_the_layers_all_statuses_export_types_the_unopened_seeds_unquoted_speech(
+    workspace: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.jsonl"
+    command = ("--annotator", "chk", "export", "--all-statuses", "--include-unreviewed", out)
+    assert run("--db", workspace, *command) == 0
+    visit = records(out)[VISIT]
+    assert visit["reviewed"] is False
+    assert [(q["type"], q["status"]) for q in visit["quotes"]] == [("unquoted", "candidate")]
+
+
+def test_a_shared_layer_export_names_the_layers_that_hold_the_decisions(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "shared.jsonl"
+    assert run("--db", workspace, "export", out) == 0
+    captured = capsys.readouterr()
+    assert "left out 3 unreviewed documents" in captured.out
+    assert "annotator layers (chk)" in captured.err
+    assert run("--db", workspace, "--annotator", "chk", "export", out) == 0
+    assert "annotator layers" not in capsys.readouterr().err
