@@ -1,6 +1,6 @@
-"""Issue 15's export check when the records are accepted through ``--annotator NAME
-import --annotations``: they live in NAME's layer, and exports of that layer (or of
-the shared layer) must say what they hold."""
+"""Records accepted through ``--annotator NAME import --annotations`` live in NAME's
+layer: issue 15's export check run that way, and an import into a layer that has only
+opened its documents."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import main
+from storage.store import Store
 
 VISIT = "Minister visits port\n\nDuring the visit, Ruiz said, Trade is the key to our future.\n"
 FERRY = "Ferry back\n\nThe ferry runs again, the operator said on Monday.\n"
@@ -52,7 +53,7 @@ def workspace(tmp_path: Path) -> Path:
             }
         ],
     }
-    annotations = tmp_path / "ferry.jsonl"
+    annotations = tmp_path / "annotations.jsonl"
     annotations.write_text(json.dumps(ferry) + "\n", encoding="utf-8")
     assert run("--db", db, "--annotator", "chk", "import", "--annotations", annotations) == 0
     return db
@@ -87,3 +88,32 @@ def test_a_shared_layer_export_names_the_layers_that_hold_the_decisions(
     assert "annotator layers (chk)" in captured.err
     assert run("--db", workspace, "--annotator", "chk", "export", out) == 0
     assert "annotator layers" not in capsys.readouterr().err
+
+
+def test_annotations_go_into_a_layer_that_has_only_opened_the_document(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # lee reads every document in the GUI's layer, deciding nothing: that is no version.
+    with Store(workspace, annotator="lee", layer="lee") as lee:
+        for summary in lee.document_summaries():
+            lee.attributions_for(summary.id)
+    annotations = tmp_path / "annotations.jsonl"
+    capsys.readouterr()
+    assert run("--db", workspace, "--annotator", "lee", "import", "--annotations", annotations) == 0
+    assert "imported 1 attributions on 1 documents" in capsys.readouterr().out
+    out = tmp_path / "lee.jsonl"
+    assert run("--db", workspace, "export", "--layer", "lee", out) == 0
+    assert [q["status"] for q in records(out)[FERRY]["quotes"]] == ["accepted"]
+
+
+def test_annotations_leave_a_layer_with_a_decision_as_it_was(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(workspace, annotator="lee", layer="lee") as lee:
+        ferry = next(s.id for s in lee.document_summaries() if s.title == "Ferry back")
+        for record in lee.attributions_for(ferry):
+            lee.reject_attribution(record.id or 0)
+    annotations = tmp_path / "annotations.jsonl"
+    capsys.readouterr()
+    assert run("--db", workspace, "--annotator", "lee", "import", "--annotations", annotations) == 1
+    assert "already holds another version" in capsys.readouterr().err
