@@ -90,6 +90,7 @@ def import_annotations(
     )
     if report.problems:
         return report
+    report.notes.extend(_id_clashes(store, articles))
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
     model = workspace_model(store) if use_model and preannotate else None
     try:
@@ -106,6 +107,23 @@ def import_annotations(
     except _RolledBack:
         report.new_documents = 0
     return report
+
+
+def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
+    """Notes for articles whose text is new but whose id a stored document has: the
+    annotations were probably made on another copy of that text (edited, re-encoded),
+    so their offsets do not fit the stored one. They are stored as a new document, as
+    identity is the text; the note says so rather than let the layer miss silently."""
+    notes = []
+    for article in articles:
+        if not article.external_id or store.find_document(content_hash(article.text)):
+            continue
+        if store.has_external_id(article.external_id):
+            notes.append(
+                f"id {article.external_id!r}: a stored document has this id but another "
+                "text, which these offsets do not fit; this one is stored as a new document"
+            )
+    return notes
 
 
 class _RolledBack(Exception):

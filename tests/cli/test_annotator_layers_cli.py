@@ -117,3 +117,22 @@ def test_annotations_leave_a_layer_with_a_decision_as_it_was(
     capsys.readouterr()
     assert run("--db", workspace, "--annotator", "lee", "import", "--annotations", annotations) == 1
     assert "already holds another version" in capsys.readouterr().err
+
+
+def test_annotations_on_another_text_under_a_stored_id_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "ids.sqlite"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "ferry", "text": FERRY}) + "\n", encoding="utf-8")
+    assert run("--db", db, "import", articles) == 0
+    # The annotator's copy of the text was edited: same id, offsets into another text.
+    edited = {"id": "ferry", "text": FERRY.replace("Monday", "Tuesday"), "quotes": []}
+    annotations = tmp_path / "edited.jsonl"
+    annotations.write_text(json.dumps(edited) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run("--db", db, "--annotator", "lee", "import", "--annotations", annotations) == 0
+    assert "id 'ferry': a stored document has this id but another text" in (capsys.readouterr().out)
+    # The text is the identity: a same-text import under the same id says nothing.
+    assert run("--db", db, "--annotator", "kim", "import", "--annotations", articles) == 0
+    assert "another text" not in capsys.readouterr().out
