@@ -27,7 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes.model import Attribution, DocumentStatus, Status
-from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, now
+from storage.connection import (
+    SHARED_LAYER,
+    Connection,
+    is_annotator_layer,
+    now,
+)
 from storage.roster import Roster
 from storage.rows import ATTRIBUTION_VALUES_SELECT, attributions_from_values
 
@@ -56,11 +61,6 @@ class LayerSummary:
     documents: int
     accepted: int
     rejected: int
-
-
-def is_annotator_layer(name: str) -> bool:
-    """Whether ``name`` is one annotator's layer (neither shared nor gold)."""
-    return name not in (SHARED_LAYER, GOLD_LAYER)
 
 
 class Layers:

@@ -263,3 +263,32 @@ def test_a_layers_export_shows_an_unopened_document_with_its_suggestions(
     ]
     # Still a read: nothing was copied into bob's layer.
     assert not bob.layers.is_open(document_id)
+
+
+def test_a_layers_roster_leaves_out_names_only_other_layers_gave(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    # carol's imported version names a speaker the engine never found.
+    version = [Attribution(fragments=(Span(15, 35),), speaker_name="Coach Bell")]
+    shared.layers.store_layer(
+        document_id,
+        "carol",
+        version,
+        status=DocumentStatus.DONE,
+        annotator="carol",
+        action="import_annotations",
+    )
+    carol, bob = _open(workspace_file, "carol"), _open(workspace_file, "bob")
+    names = {
+        layer: {s.name for s in store.speakers_for(document_id)}
+        for layer, store in (("lead", shared), ("carol", carol), ("bob", bob))
+    }
+    assert names == {
+        "lead": {"Ana Ruiz", "Coach Bell"},
+        "carol": {"Ana Ruiz", "Coach Bell"},
+        "bob": {"Ana Ruiz"},
+    }
+    # Looked up by id (adjudication, undo), the entry is still there.
+    hidden = next(s for s in shared.speakers_for(document_id) if s.name == "Coach Bell")
+    assert bob.speaker(hidden.id or 0).name == "Coach Bell"
