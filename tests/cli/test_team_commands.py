@@ -130,7 +130,8 @@ def test_a_line_whose_offsets_do_not_fit_costs_only_its_own_document(
     good = {"id": "port", "text": PORT, "quotes": [{"start": 29, "end": 55}]}
     broken = {"id": "market", "text": MARKET, "quotes": [{"start": 5, "end": 5000}]}
     bad.write_text(json.dumps(good) + "\n" + json.dumps(broken) + "\n", encoding="utf-8")
-    before = Store(team, annotator="x").layers.layer_attributions(_id_of(Store(team), MARKET), "ana")
+    with Store(team, annotator="x") as store:
+        before = store.layers.layer_attributions(_id_of(store, MARKET), "ana")
 
     code = main(["--db", str(team), "--annotator", "dana", "import", "--annotations", str(bad)])
 
