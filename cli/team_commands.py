@@ -212,11 +212,11 @@ def run_import_annotations(args: argparse.Namespace, *, out: TextIO | None = Non
             return _refuse(f"{error}; or add --no-model for the rules alone")
     for note in report.notes:
         print(f"  note: {note}", file=out)
-    if report.problems:
-        for problem in report.problems:
-            print(f"  rejected {problem}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  rejected {problem}", file=sys.stderr)
+    if report.nothing_imported:
         return _refuse(report.summary())
     print(report.summary(), file=out)
     for conflict in report.conflicts:
         print(f"  kept: {conflict}", file=sys.stderr)
-    return 1 if report.conflicts else 0
+    return 1 if report.conflicts or report.problems else 0

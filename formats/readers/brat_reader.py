@@ -49,13 +49,12 @@ from formats.encoding import (
     unreadable_file,
 )
 from formats.readers.options import ReadOptions
+from formats.readers.record_checks import refused_whole
 from formats.readers.text_reader import read_stored_text, title_for
 from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
 from quotes.span_checks import imported_record_problem
 
-SOURCE = "source"
-CUE = "cue"
-CONTENT = "content"
+SOURCE, CUE, CONTENT = "source", "cue", "content"
 
 _ANNOTATOR_NOTE = "annotator:"
 _ANNOTATOR_SUFFIX = re.compile(r"_[0-9A-Za-z]+$")
@@ -128,13 +127,11 @@ def read_brat_pair(
 ) -> Iterator[Article]:
     """Yield the article of ``text_path`` with the attributions of ``ann_path``.
 
-    A bad annotation line or attribution is reported (``file.ann:line``) and left
-    out; a line holding a NUL costs that line alone. An ``.ann`` that cannot be
-    read or decoded at all is reported and the pair is not imported: stored
-    without its annotations, the text would be pre-annotated as if new, and a
-    later import of the mended pair skipped as a duplicate.
-    When the ``.ann`` is named ``<text name>_<annotator>`` (PolNeAR's layout) its
-    attributions without an annotator get that one.
+    A bad annotation line or attribution (a NUL costs its line alone) is reported as
+    ``file.ann:line`` and left out, or rejects the pair with ``whole_records``. An
+    unreadable ``.ann`` rejects the pair: stored bare, the text would be pre-annotated
+    as if new. An ``.ann`` named ``<text name>_<annotator>`` (PolNeAR's layout) gives
+    its attributions without an annotator that one.
     """
     stored = read_stored_text(text_path, problems=problems, notes=notes)
     if stored is None:
@@ -152,9 +149,11 @@ def read_brat_pair(
                 )
             )
             return
-        annotated = bool(ann_text.strip())
+        annotated, before = bool(ann_text.strip()), len(problems)
         annotations = _parse_ann(ann_text, stored, str(ann_path), problems)
         attributions = tuple(_build_attributions(annotations, text, str(ann_path), problems))
+        if refused_whole(options, problems, before, str(ann_path)):
+            return
         annotator = _annotator_from_names(text_path, ann_path)
         if annotator:
             attributions = tuple(

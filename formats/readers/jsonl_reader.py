@@ -38,7 +38,7 @@ from formats.encoding import (
     unreadable_file,
 )
 from formats.readers.options import ReadOptions
-from formats.readers.record_checks import unstorable_field, unstorable_meta
+from formats.readers.record_checks import refused_whole, unstorable_field, unstorable_meta
 from quotes.model import Article, Attribution, Problem
 from quotes.records import RecordError, article_from_record, attribution_from_record
 from quotes.span_checks import imported_record_problem
@@ -143,6 +143,7 @@ def read_article_record(
     text = normalise_newlines(article.text)
     attributions: list[Attribution] = []
     raw_quotes = record.get("quotes")
+    before = len(problems)
     if options.with_annotations and raw_quotes is not None:
         if not isinstance(raw_quotes, list):
             problems.append(Problem(f"{where} field 'quotes'", "must be a list of quote objects"))
@@ -160,6 +161,8 @@ def read_article_record(
                 problems.append(Problem(f"{where} field 'quotes[{index}]'", problem))
             else:
                 attributions.append(attribution)
+    if refused_whole(options, problems, before, where):
+        return None
     return replace(
         article,
         text=text,

@@ -18,7 +18,9 @@ class ReadOptions:
     column that the file lacks is reported, unless it is the default name, which
     is simply optional. ``with_annotations`` False reads JSONL and brat files as
     bare texts. ``title_max_length`` is the longest first line of a text file
-    still taken as its title.
+    still taken as its title. ``whole_records`` rejects a JSONL record or brat document
+    whole when any of its annotations is rejected, instead of leaving that one out: an
+    annotator's version of a document must not lose a quotation without a word.
     """
 
     csv_text_column: str = DEFAULT_TEXT_COLUMN
@@ -26,3 +28,4 @@ class ReadOptions:
     csv_id_column: str | None = DEFAULT_ID_COLUMN
     with_annotations: bool = True
     title_max_length: int = 120
+    whole_records: bool = False

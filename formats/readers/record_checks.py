@@ -21,6 +21,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from formats.readers.options import ReadOptions
+from quotes.model import Problem
 from quotes.records import unstorable_text
 
 #: The deepest nesting walked inside one record; deeper values are refused.
@@ -70,3 +72,19 @@ def unstorable_meta(meta: Mapping[str, Any]) -> str | None:
     except RecursionError:
         return "is nested too deeply"
     return None
+
+
+def refused_whole(options: ReadOptions, problems: list[Problem], before: int, where: str) -> bool:
+    """Whether the record read at ``where`` is rejected whole: ``options.whole_records``
+    is set and its annotations added problems past index ``before``. Reports it."""
+    rejected = len(problems) - before
+    if not options.whole_records or rejected <= 0:
+        return False
+    problems.append(
+        Problem(
+            where,
+            f"record skipped: {rejected} of its annotations were rejected, and an "
+            "annotator's version of a document must hold all of them",
+        )
+    )
+    return True

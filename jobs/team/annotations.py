@@ -6,9 +6,13 @@ these are their quotations. A document already in the workspace (same text) gain
 layer; a new one is stored first, pre-annotated like any import, so that the other
 annotators get the engine's suggestions for it.
 
-The import is all or nothing: when any record of the files is rejected (a span outside
-its text, a malformed line), nothing is stored and every problem is reported, so a
-partly imported layer never passes for the annotator's whole work. A layer that holds a
+A rejected line (a span outside its text, a malformed record) costs its own document
+only, as in every import: the other documents are stored and each problem is reported
+by file and line, so the layer never silently lacks a document. A document is the unit:
+one bad record keeps the whole document out of the layer rather than store a version
+with a quotation missing. New documents are stored in the import job's short batches
+and each document's version in its own transaction, so no write lock is held for the
+whole file. A layer that holds a
 document already is never overwritten: the same version is counted as unchanged, a
 different one is reported and kept. A layer that has only opened the document (still
 new, its suggestions untouched) holds no version yet and takes the file's. Threading:
@@ -17,8 +21,9 @@ that of the store.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from formats.readers import ReadOptions, read_paths
@@ -47,10 +52,10 @@ class AnnotationImport:
 
     def summary(self) -> str:
         """One line: what went into the layer, and what did not."""
-        if self.problems:
+        if self.nothing_imported:
             return (
                 f"nothing imported into {self.layer}'s layer: "
-                f"{len(self.problems)} rejected records (fix them and import again)"
+                f"{len(self.problems)} problems (fix them and import again)"
             )
         line = (
             f"imported {self.attributions} attributions on {self.documents} documents "
@@ -60,7 +65,14 @@ class AnnotationImport:
             line += f"; {self.unchanged} documents unchanged"
         if self.conflicts:
             line += f"; {len(self.conflicts)} documents kept as they were (see below)"
+        if self.problems:
+            line += f"; {len(self.problems)} problems, their documents left out (see above)"
         return line
+
+    @property
+    def nothing_imported(self) -> bool:
+        """Whether records were rejected and no document went in or was found unchanged."""
+        return bool(self.problems) and not (self.documents or self.unchanged or self.conflicts)
 
 
 def import_annotations(
@@ -85,27 +97,22 @@ def import_annotations(
     if not is_annotator_layer(layer):
         raise LayerError(f"{layer!r} is not an annotator's layer: name the annotator")
     report = AnnotationImport(layer)
-    articles = list(
-        read_paths(paths, options=options, problems=report.problems, notes=report.notes)
-    )
-    if report.problems:
-        return report
+    # A document is the unit: one rejected record keeps it out of the layer (see above).
+    whole = replace(options or ReadOptions(), whole_records=True)
+    articles = list(read_paths(paths, options=whole, problems=report.problems, notes=report.notes))
     report.notes.extend(_id_clashes(store, articles))
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
     model = workspace_model(store) if use_model and preannotate else None
-    try:
-        with store.transaction():
-            imported = import_articles(
-                store, new, preannotate=preannotate, lexicon=lexicon, model=model
+    imported = import_articles(store, new, preannotate=preannotate, lexicon=lexicon, model=model)
+    report.new_documents = imported.imported
+    report.problems.extend(imported.problems)
+    for article in articles:
+        try:
+            _add_version(store, article, report)
+        except sqlite3.IntegrityError as error:  # a record the store's checks refuse
+            report.problems.append(
+                Problem(article_label(article), f"not given {layer}'s version: {error}")
             )
-            report.new_documents = imported.imported
-            report.problems.extend(imported.problems)
-            if report.problems:
-                raise _RolledBack
-            for article in articles:
-                _add_version(store, article, report)
-    except _RolledBack:
-        report.new_documents = 0
     return report
 
 
@@ -124,10 +131,6 @@ def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
                 "text, which these offsets do not fit; this one is stored as a new document"
             )
     return notes
-
-
-class _RolledBack(Exception):
-    """Raised inside the import's transaction to store nothing after a problem."""
 
 
 def _add_version(store: Store, article: Article, report: AnnotationImport) -> None:

@@ -123,17 +123,42 @@ def test_annotations_need_a_name(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "needs --annotator NAME" in capsys.readouterr().err
 
 
-def test_offsets_outside_the_text_store_nothing(
+def test_a_line_whose_offsets_do_not_fit_costs_only_its_own_document(
     team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "dana.jsonl"
     good = {"id": "port", "text": PORT, "quotes": [{"start": 29, "end": 55}]}
     broken = {"id": "market", "text": MARKET, "quotes": [{"start": 5, "end": 5000}]}
     bad.write_text(json.dumps(good) + "\n" + json.dumps(broken) + "\n", encoding="utf-8")
+    with Store(team, annotator="x") as store:
+        before = store.layers.layer_attributions(_id_of(store, MARKET), "ana")
+
     code = main(["--db", str(team), "--annotator", "dana", "import", "--annotations", str(bad)])
+
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"{bad}:2" in captured.err and "outside the text" in captured.err
+    assert "2 problems, their documents left out" in captured.out
+    assert "record skipped" in captured.err
+    with Store(team, annotator="x") as store:
+        assert store.layers.is_open(_id_of(store, PORT), "dana")
+        assert not store.layers.is_open(_id_of(store, MARKET), "dana")
+        assert store.layers.layer_attributions(_id_of(store, MARKET), "ana") == before
+
+
+def test_a_file_of_bad_lines_only_is_refused_and_stores_nothing(
+    team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "dana.jsonl"
+    broken = {"id": "market", "text": MARKET, "quotes": [{"start": 5, "end": 5000}]}
+    bad.write_text(json.dumps(broken) + "\n" + "{not json\n", encoding="utf-8")
+
+    code = main(["--db", str(team), "--annotator", "dana", "import", "--annotations", str(bad)])
+
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{bad}:2" in err and "outside the text" in err
+    assert f"{bad}:1" in err and f"{bad}:2" in err
+    assert "nothing imported into dana's layer" in err
     assert "dana" not in Store(team, annotator="x").layers.layer_names()
 
 

@@ -368,3 +368,18 @@ def test_random_attributions_survive_the_brat_writer_and_reader(
     assert problems == []
     assert article.text == text
     assert sorted(article.attributions, key=repr) == sorted(attributions, key=repr)
+
+
+def test_whole_records_rejects_a_pair_with_a_rejected_attribution(tmp_path: Path) -> None:
+    # An annotator's version must not lose a quotation: with whole_records the pair
+    # goes, named by its .ann; without it the good attribution is kept as always.
+    broken = good_ann() + "T7\tContent 5 9000\tnowhere\nR3\tSource Arg1:T4 Arg2:T7\n"
+    path = pair(tmp_path, broken)
+
+    kept, _problems, _notes = read(path)
+    whole, problems, _notes = read(path, options=ReadOptions(whole_records=True))
+
+    assert len(kept) == 1 and kept[0].attributions
+    assert whole == []
+    assert problems[-1].where == str(tmp_path / "doc.ann")
+    assert "record skipped" in problems[-1].reason

@@ -422,3 +422,22 @@ def test_a_line_without_quotes_is_not_annotated(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": TEXT}) + "\n")
     [article] = read_paths([path], problems=[])
     assert not article.annotated
+
+
+def test_whole_records_rejects_a_line_with_a_rejected_quote(tmp_path: Path) -> None:
+    text = "Ana said the bridge will open."
+    good = {"start": 9, "end": 29, "type": "indirect"}
+    lines = [
+        {"id": "a", "text": text, "quotes": [good, {"start": 5, "end": 500}]},
+        {"id": "b", "text": text + " Again.", "quotes": [good]},
+    ]
+    path = tmp_path / "ann.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    kept, _problems, _notes = read(path)
+    whole, problems, _notes = read(path, options=ReadOptions(whole_records=True))
+
+    assert [a.external_id for a in kept] == ["a", "b"]
+    assert [a.external_id for a in whole] == ["b"]
+    assert problems[-1].where == f"{path}:1"
+    assert "record skipped: 1 of its annotations" in problems[-1].reason
