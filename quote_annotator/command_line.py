@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 CREATING_COMMANDS = frozenset({"import"})
 #: Sub-commands that need an existing workspace (they read it, or add to what it
 #: holds, like ``train``): a missing one is refused, never created.
-READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate", "train"})
+READING_COMMANDS = frozenset(
+    {"export", "assign", "collect", "agreement", "adjudicate", "train", "uncertain"}
+)
+#: Sub-commands that open no workspace through ``--db`` (extract checks its own).
+WORKSPACE_FREE_COMMANDS = frozenset({"extract", "evaluate"})
 
 
 def _default_annotator() -> str:
@@ -201,7 +205,7 @@ def _workspace_refusal(db: Path, command: str | None) -> str | None:
         return workspace_refusal(db, may_create=True)
     if command in READING_COMMANDS:
         return workspace_refusal(db, may_create=False)
-    return None  # extract, evaluate: no workspace
+    return None  # WORKSPACE_FREE_COMMANDS
 
 
 def _is_new_workspace(db: Path) -> bool:
