@@ -79,7 +79,8 @@ def _csv(rng: random.Random) -> dict[str, bytes]:
 
 def _brat(rng: random.Random) -> dict[str, bytes]:
     text = rng.choice(TEXTS)
-    ann = "T1\tContent 1 20\t" + text[1:20] + "\nT2\tCue 5 9\t" + text[5:9] + "\n"
+    # The cue lies after the content: a quotation may not cover its own cue.
+    ann = "T1\tContent 1 20\t" + text[1:20] + "\nT2\tCue 21 25\t" + text[21:25] + "\n"
     ann += "E1\tAttribution:T1 Content:T1 Cue:T2\nA1\tStatus E1 accepted\n"
     return {"doc.txt": text.encode("utf-8"), "doc.ann": ann.encode("utf-8")}
 
