@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from jobs.team.adjudication import OpenDisagreement
+from ui.plain_tooltips import plain_tooltip
 from ui.team.adjudication_style import PART_LEGEND, annotator_colour
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -139,7 +140,7 @@ class VersionTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             what = "the majority" if marked else "not the majority"
-            return f"Key {section + 1} takes {name}'s version ({what})"
+            return plain_tooltip(f"Key {section + 1} takes {name}'s version ({what})")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -150,8 +151,8 @@ class VersionTableModel(QAbstractTableModel):
             return NO_VERSION if quote is None else self._cell(quote, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and quote is not None:
             if index.row() == self.CONTENT:
-                return excerpt(self._text, quote_fragments(quote), limit=2000)
-            return self._cell(quote, index.row())
+                return plain_tooltip(excerpt(self._text, quote_fragments(quote), limit=2000))
+            return plain_tooltip(self._cell(quote, index.row()))
         if role == Qt.ItemDataRole.FontRole and quote is None:
             font = QFont()
             font.setItalic(True)
