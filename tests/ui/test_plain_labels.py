@@ -106,3 +106,15 @@ def test_every_tooltip_in_the_window_shows_a_markup_name_as_typed(qtbot, tmp_pat
     assert {name for name, _ in carrying} >= {"DocumentListModel", "SpeakerRosterModel"}
     for name, shown in carrying:
         assert EVIL in shown, name
+
+
+def test_every_label_in_the_running_main_window_is_plain_text(window: MainWindow) -> None:
+    window.current.set_attribution(record_id(window, 0))
+    labels = window.findChildren(QLabel)
+    assert len(labels) > 5
+    rich = [
+        (type(label.parent()).__name__, label.text())
+        for label in labels
+        if label.textFormat() != Qt.TextFormat.PlainText
+    ]
+    assert rich == []

@@ -406,7 +406,9 @@ class DocumentListPanel(QWidget):
         self._stale = False
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:", self))
+        show = QLabel("Show:", self)
+        show.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(show)
         top.addWidget(self.filter_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -247,6 +247,7 @@ class SearchPanel(QWidget):
         self.search_edit.setPlaceholderText("Search all documents…")
         self.search_edit.setClearButtonEnabled(True)
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.model = SearchResultModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)

@@ -172,18 +172,23 @@ class VersionTableModel(QAbstractTableModel):
         return str(quote.get("type") or "indirect")
 
 
+def _plain_label(parent: QWidget, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are user data
+    return label
+
+
 class AdjudicationPanel(QWidget):
     """The progress line, where the disagreement is, its versions and the keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = VersionTableModel(self)
-        self.progress_label = QLabel(self)
+        self.progress_label = _plain_label(self)
         bold = self.progress_label.font()
         bold.setBold(True)
         self.progress_label.setFont(bold)
-        self.where_label = QLabel(self)
-        self.where_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
+        self.where_label = _plain_label(self)  # titles may hold "<"
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -193,9 +198,9 @@ class AdjudicationPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.keys_label = QLabel(self)
+        self.keys_label = _plain_label(self)
         self.keys_label.setWordWrap(True)
-        self.legend_label = QLabel(PART_LEGEND, self)
+        self.legend_label = _plain_label(self, PART_LEGEND)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         for label in (self.progress_label, self.where_label):
