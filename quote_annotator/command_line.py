@@ -235,13 +235,18 @@ def _refusing_cleanly(command: Callable[[], int], *, db: Path, debug: bool) -> i
         return 2
 
 
-def run() -> None:
-    """The console entry point (``quote-annotator``, the bundle, ``python -m``): exits."""
+def run(prog: str | None = None) -> None:
+    """The console entry point (``quote-annotator``, the bundle, ``python -m``): exits.
+
+    :param prog: the name shown in usage and ``--version`` (default: how the program
+        was started; ``python -m`` passes its own, which Python 3.11 shows as
+        ``__main__.py``).
+    """
     # Import pre-annotates in worker processes; a frozen (bundled) app must let
     # them start here instead of running the app again.
     multiprocessing.freeze_support()
     try:
-        code = main()
+        code = main(prog=prog)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader of our output went away (``… | head``): nothing more to say, and
