@@ -6,11 +6,15 @@ these are their quotations. A document already in the workspace (same text) gain
 layer; a new one is stored first, pre-annotated like any import, so that the other
 annotators get the engine's suggestions for it.
 
-The import is all or nothing: when any record of the files is rejected (a span outside
+The layer is all or nothing: when any record of the files is rejected (a span outside
 its text, a malformed line), nothing is stored and every problem is reported, so a
-partly imported layer never passes for the annotator's whole work. A layer that holds a
-document already is never overwritten: the same version is counted as unchanged, a
-different one is reported and kept. Threading: that of the store.
+partly imported layer never passes for the annotator's whole work. The new documents
+are stored first like any import, committed in short batches while they are
+pre-annotated (so the write lock is never held for the whole import; a problem found
+then keeps them, without the layer, as a plain import would); the layer's versions are
+then written in one transaction, which stores no text and runs no extraction. A layer
+that holds a document already is never overwritten: the same version is counted as
+unchanged, a different one is reported and kept. Threading: that of the store.
 """
 
 from __future__ import annotations
@@ -46,9 +50,14 @@ class AnnotationImport:
     def summary(self) -> str:
         """One line: what went into the layer, and what did not."""
         if self.problems:
+            stored = (
+                f"; its {self.new_documents} new documents are stored without it"
+                if self.new_documents
+                else ""
+            )
             return (
                 f"nothing imported into {self.layer}'s layer: "
-                f"{len(self.problems)} rejected records (fix them and import again)"
+                f"{len(self.problems)} rejected records (fix them and import again){stored}"
             )
         line = (
             f"imported {self.attributions} attributions on {self.documents} documents "
@@ -90,24 +99,17 @@ def import_annotations(
         return report
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
     model = workspace_model(store) if use_model and preannotate else None
-    try:
-        with store.transaction():
-            imported = import_articles(
-                store, new, preannotate=preannotate, lexicon=lexicon, model=model
-            )
-            report.new_documents = imported.imported
-            report.problems.extend(imported.problems)
-            if report.problems:
-                raise _RolledBack
-            for article in articles:
-                _add_version(store, article, report)
-    except _RolledBack:
-        report.new_documents = 0
+    # Pre-annotating inside the layer's transaction held the write lock for the whole
+    # import (15.7 s for 1,500 new documents): the documents go first, in batches.
+    imported = import_articles(store, new, preannotate=preannotate, lexicon=lexicon, model=model)
+    report.new_documents = imported.imported
+    report.problems.extend(imported.problems)
+    if report.problems:
+        return report
+    with store.transaction():
+        for article in articles:
+            _add_version(store, article, report)
     return report
-
-
-class _RolledBack(Exception):
-    """Raised inside the import's transaction to store nothing after a problem."""
 
 
 def _add_version(store: Store, article: Article, report: AnnotationImport) -> None:
