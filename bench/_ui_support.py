@@ -255,6 +255,11 @@ class CountingDriver:
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
         application().processEvents()
 
+    def point_on_screen(self, view: QPlainTextEdit, qt_position: int) -> QPoint:
+        """Where ``qt_position`` is in ``view``'s viewport as it is scrolled now (outside
+        the viewport when it is not shown)."""
+        return self._point_of(view, qt_position)
+
     def point_of(self, view: QPlainTextEdit, qt_position: int) -> QPoint:
         """Where to point in ``view``'s viewport to land at ``qt_position`` (scrolled to)."""
         self.scroll_to(view, qt_position)

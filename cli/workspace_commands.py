@@ -290,13 +290,35 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
             filters=filters,
             agreement=agreement,
         )
+        elsewhere = _layers_with_decisions(store) if report.unreviewed_left_out else []
     except OSError as error:
         print(f"error: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
         return 2
     finally:
         store.close()
     print(report.summary(), file=out)
+    if elsewhere:
+        # Decisions imported with --annotator NAME live in NAME's layer: an export of
+        # the shared layer that leaves documents out should say where they are.
+        print(
+            f"  note: the decisions are in annotator layers ({', '.join(elsewhere)}), not in"
+            " the workspace's own: export --layer NAME (or --annotator NAME) writes one,"
+            " --adjudicated the gold",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _layers_with_decisions(store: Store) -> list[str]:
+    """The annotator layers holding decisions, when ``store`` reads the shared layer
+    (an export of it does not see them); empty otherwise."""
+    from storage.connection import SHARED_LAYER
+    from storage.layers import is_annotator_layer
+
+    if store.layer != SHARED_LAYER:
+        return []
+    summaries = store.layers.summaries()
+    return [s.name for s in summaries if is_annotator_layer(s.name) and (s.accepted or s.rejected)]
 
 
 def _export_layer(args: argparse.Namespace) -> tuple[str | None, str | None]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from quotes.model import Span
+from quotes.model import ContentEdges, Span
 from quotes.quotemarks import CURLY_CLOSING, CURLY_OPENING, STRAIGHT
 
 
@@ -50,7 +50,7 @@ class Rule(StrEnum):
 
 
 @dataclass
-class Draft:
+class Draft(ContentEdges):
     """A proposed attribution before typing and speaker resolution."""
 
     fragments: list[Span]
@@ -63,16 +63,6 @@ class Draft:
     unquoted_direct: bool = False
     cue_start: int = 0
     inherits_speaker: bool = False
-
-    @property
-    def start(self) -> int:
-        """Where the content begins."""
-        return self.fragments[0].start
-
-    @property
-    def end(self) -> int:
-        """Where the content ends."""
-        return self.fragments[-1].end
 
 
 def choose_outermost(candidates: list[Draft], text: str = "") -> list[Draft]:

@@ -7,7 +7,7 @@ exactly as in the JSONL export schema. Nothing here knows about Qt or SQLite;
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -85,8 +85,26 @@ class Span:
         return cls(int(start), int(end))
 
 
+class ContentEdges:
+    """``start`` and ``end`` of a content made of ordered ``fragments``: shared by
+    ``Attribution`` and the engine's mutable ``quotes.drafts.Draft``."""
+
+    __slots__ = ()
+    fragments: Sequence[Span]
+
+    @property
+    def start(self) -> int:
+        """Where the content begins (the first fragment's start)."""
+        return self.fragments[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the content ends (the last fragment's end), exclusive."""
+        return self.fragments[-1].end
+
+
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(ContentEdges):
     """One quotation with its cue and its speaker: the unit an annotator reviews.
 
     ``fragments`` are the pieces of the content in text order, non-empty and
@@ -117,16 +135,6 @@ class Attribution:
         for before, after in zip(self.fragments, self.fragments[1:], strict=False):
             if after.start < before.end:
                 raise ValueError("content fragments must be ordered and disjoint")
-
-    @property
-    def start(self) -> int:
-        """Where the content begins (the first fragment's start)."""
-        return self.fragments[0].start
-
-    @property
-    def end(self) -> int:
-        """Where the content ends (the last fragment's end), exclusive."""
-        return self.fragments[-1].end
 
     @property
     def content(self) -> Span:

@@ -65,6 +65,14 @@ class Articles:
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def has_external_id(self, external_id: str) -> bool:
+        """Whether a stored document has this id (a scan: ids carry no index, and
+        identity is the text; callers ask only for texts that are not stored)."""
+        row = self._db.conn.execute(
+            "SELECT 1 FROM documents WHERE external_id = ? LIMIT 1", (external_id,)
+        ).fetchone()
+        return row is not None
+
     def add_article(
         self,
         article: Article,

@@ -221,6 +221,11 @@ class Connection:
         )
 
 
+def is_annotator_layer(name: str) -> bool:
+    """Whether ``name`` is one annotator's layer (neither shared nor gold)."""
+    return name not in (SHARED_LAYER, GOLD_LAYER)
+
+
 def clean_layer(name: str) -> str:
     """A layer name with its white space collapsed (``''`` stays the shared layer)."""
     return " ".join(name.split())

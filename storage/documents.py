@@ -14,7 +14,7 @@ from dataclasses import replace
 from quotes.model import Attribution, Document, DocumentStatus, DocumentSummary
 from storage.attributions import Attributions
 from storage.connection import SHARED_LAYER, Connection
-from storage.layers import Layers
+from storage.layers import Layers, is_annotator_layer
 from storage.listing import layer_params, layer_sql
 from storage.rows import DOCUMENT_SELECT, document_from_row, summary_from_row
 
@@ -105,12 +105,15 @@ class Documents:
     ) -> Iterator[tuple[Document, list[Attribution]]]:
         """Every document (or those with ``status`` in the layer) with the layer's
         attributions, streamed in import order. A read only: nothing is copied into an
-        annotator layer, so a document it never opened comes with no records.
+        annotator layer; a document it never opened comes with the suggestions it would
+        open with (``Layers.suggestions``: candidates, so it counts as unreviewed), as
+        its annotator would see it, not as a document without quotations.
 
         Documents are read in pages, so memory stays bounded for big workspaces.
         """
         wanted = None if status is None else DocumentStatus(status)
         layer = self._db.layer
+        opened = set(self._layers.layer_documents(layer)) if is_annotator_layer(layer) else None
         last_id = 0
         while True:
             rows = self._db.conn.execute(
@@ -122,5 +125,8 @@ class Documents:
                 document = self._in_layer(document_from_row(row))
                 if wanted is not None and document.status != wanted:
                     continue
-                yield document, self._layers.layer_attributions(document.id, layer)
+                if opened is not None and document.id not in opened:
+                    yield document, self._layers.suggestions(document.id)
+                else:
+                    yield document, self._layers.layer_attributions(document.id, layer)
             last_id = rows[-1]["id"]

@@ -27,7 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes.model import Attribution, DocumentStatus, Status
-from storage.connection import GOLD_LAYER, SHARED_LAYER, Connection, now
+from storage.connection import (
+    SHARED_LAYER,
+    Connection,
+    is_annotator_layer,
+    now,
+)
 from storage.roster import Roster
 from storage.rows import ATTRIBUTION_VALUES_SELECT, attributions_from_values
 
@@ -56,11 +61,6 @@ class LayerSummary:
     documents: int
     accepted: int
     rejected: int
-
-
-def is_annotator_layer(name: str) -> bool:
-    """Whether ``name`` is one annotator's layer (neither shared nor gold)."""
-    return name not in (SHARED_LAYER, GOLD_LAYER)
 
 
 class Layers:
@@ -182,6 +182,23 @@ class Layers:
             params,
         )
         return attributions_from_values(rows)
+
+    def suggestions(self, document_id: int) -> list[Attribution]:
+        """The records an annotator layer opens the document with (``ensure``): the
+        shared layer's suggestions, as candidates without anyone's name, in text order.
+        A read: nothing is copied, so a layer's export can show a document it never
+        opened as its annotator would see it."""
+        cursor = self._db.conn.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            f"{ATTRIBUTION_VALUES_SELECT} WHERE a.document_id = ? AND a.layer = ''"
+            " AND a.origin != 'human' ORDER BY a.start, a.\"end\", a.id",
+            (document_id,),
+        )
+        return [
+            suggestion.with_changes(status=Status.CANDIDATE, annotator=None)
+            for suggestion in attributions_from_values(rows)
+        ]
 
     def store_layer(
         self,

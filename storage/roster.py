@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from quotes.model import Span, Speaker
-from storage.connection import Connection, now
+from storage.connection import Connection, is_annotator_layer, now
 from storage.rows import ATTRIBUTION_SELECT, attribution_state, spans_from_pairs
 
 
@@ -33,12 +33,17 @@ class Roster:
         self._db = db
 
     # -- reading ---------------------------------------------------------------------
-    def speakers_for(self, document_id: int) -> list[Speaker]:
+    def speakers_for(self, document_id: int, *, blind: bool = True) -> list[Speaker]:
         """The document's speaker roster, most mentioned first.
 
         ``mentions`` are the spans the extractor found plus the speaker spans of the
         attributions pointing at the speaker; ``variants`` are the stored variants
         plus the distinct texts of those mentions other than the name.
+
+        In an annotator layer, with ``blind``, a speaker that only other annotators'
+        layers gave (no mention the extractor found, and pointed at by records of
+        other layers alone: a collected or imported name) is left out: it is another
+        annotator's decision, and a layer sees nobody else's.
 
         :raises KeyError: if there is no such document.
         """
@@ -59,12 +64,15 @@ class Roster:
             (document_id, self._db.layer),
         ):
             linked.setdefault(speaker_id, []).append((start, end))
+        others = self._given_by_other_layers(document_id) if blind else set()
         speakers = []
         for row in conn.execute(
             "SELECT id, document_id, name, variants, mentions FROM speakers WHERE document_id = ?",
             (document_id,),
         ):
             pairs = {(start, end) for start, end in json.loads(row["mentions"])}
+            if not pairs and row["id"] in others and row["id"] not in linked:
+                continue
             for start, end in pairs:
                 # The stored mentions are checked as before (Span's own test), without
                 # building a Span for each of a long document's thousands.
@@ -92,6 +100,19 @@ class Roster:
         speakers.sort(key=lambda s: (-len(s.mentions), s.name.casefold()))
         return speakers
 
+    def _given_by_other_layers(self, document_id: int) -> set[int]:
+        """In an annotator layer, the document's speakers that records of other named
+        layers point at and no record of this layer or the shared one does."""
+        layer = self._db.layer
+        if not is_annotator_layer(layer):
+            return set()
+        rows = self._db.conn.execute(
+            "SELECT speaker_id, max(layer = ? OR layer = '') FROM attributions"
+            " WHERE document_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id",
+            (layer, document_id),
+        )
+        return {int(row[0]) for row in rows if not row[1]}
+
     def speaker(self, speaker_id: int) -> Speaker:
         """One roster entry with its mentions. :raises KeyError: if there is none."""
         row = self._db.conn.execute(
@@ -99,7 +120,8 @@ class Roster:
         ).fetchone()
         if row is None:
             raise KeyError(f"no speaker {speaker_id}")
-        return next(s for s in self.speakers_for(row["document_id"]) if s.id == speaker_id)
+        roster = self.speakers_for(row["document_id"], blind=False)
+        return next(s for s in roster if s.id == speaker_id)
 
     # -- changing --------------------------------------------------------------------
     def add_speaker(self, document_id: int, name: str, *, mention: Span | None = None) -> Speaker:

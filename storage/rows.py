@@ -89,6 +89,17 @@ def _setter(cls: type, name: str) -> Callable[[object, object], None]:
     return cls.__dict__[name].__set__  # type: ignore[no-any-return]
 
 
+_SET_START, _SET_END = _setter(Span, "start"), _setter(Span, "end")
+
+
+def _unchecked_span(start: int, end: int) -> Span:
+    """A ``Span`` built without its own check (only when ``_TRUSTED``)."""
+    made = object.__new__(Span)
+    _SET_START(made, start)
+    _SET_END(made, end)
+    return made
+
+
 def spans_from_pairs(pairs: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
     """Spans of ``(start, end)`` pairs the caller has checked (``0 <= start < end``),
     without ``Span``'s own check: for the thousands of mentions of a long document."""
@@ -147,8 +158,7 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
     """
     if not _TRUSTED:
         return [_checked_attribution(*row) for row in rows]
-    new = object.__new__
-    set_start, set_end = _setter(Span, "start"), _setter(Span, "end")
+    new, span = object.__new__, _unchecked_span
     (
         set_fragments,
         set_type,
@@ -198,24 +208,13 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
         if fragments != f"[[{start}, {end}]]":
             built.append(_checked_attribution(*row))
             continue
-        content = new(Span)
-        set_start(content, start)
-        set_end(content, end)
-        cue = None
-        if cue_start is not None:
-            cue = new(Span)
-            set_start(cue, cue_start)
-            set_end(cue, cue_end)
-        speaker = None
-        if speaker_start is not None:
-            speaker = new(Span)
-            set_start(speaker, speaker_start)
-            set_end(speaker, speaker_end)
         attribution = new(Attribution)
-        set_fragments(attribution, (content,))
+        set_fragments(attribution, (span(start, end),))
         set_type(attribution, types[type_])
-        set_cue(attribution, cue)
-        set_speaker(attribution, speaker)
+        set_cue(attribution, None if cue_start is None else span(cue_start, cue_end))
+        set_speaker(
+            attribution, None if speaker_start is None else span(speaker_start, speaker_end)
+        )
         set_name(attribution, keep_text(speaker_name, speaker_name))
         set_status(attribution, statuses[status])
         set_origin(attribution, origins[origin])

@@ -202,6 +202,10 @@ class Store:
         """The id of the document with this ``content_hash``, or None."""
         return self._articles.find_document(key)
 
+    def has_external_id(self, external_id: str) -> bool:
+        """Whether a stored document has this id (whatever its text)."""
+        return self._articles.has_external_id(external_id)
+
     def add_article(
         self,
         article: Article,

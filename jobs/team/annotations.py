@@ -14,7 +14,9 @@ pre-annotated (so the write lock is never held for the whole import; a problem f
 then keeps them, without the layer, as a plain import would); the layer's versions are
 then written in one transaction, which stores no text and runs no extraction. A layer
 that holds a document already is never overwritten: the same version is counted as
-unchanged, a different one is reported and kept. Threading: that of the store.
+unchanged, a different one is reported and kept. A layer that has only opened the
+document (still new, its suggestions untouched) holds no version yet and takes the
+file's. Threading: that of the store.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ def import_annotations(
     )
     if report.problems:
         return report
+    report.notes.extend(_id_clashes(store, articles))
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
     model = workspace_model(store) if use_model and preannotate else None
     # Pre-annotating inside the layer's transaction held the write lock for the whole
@@ -112,6 +115,23 @@ def import_annotations(
     return report
 
 
+def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
+    """Notes for articles whose text is new but whose id a stored document has: the
+    annotations were probably made on another copy of that text (edited, re-encoded),
+    so their offsets do not fit the stored one. They are stored as a new document, as
+    identity is the text; the note says so rather than let the layer miss silently."""
+    notes = []
+    for article in articles:
+        if not article.external_id or store.find_document(content_hash(article.text)):
+            continue
+        if store.has_external_id(article.external_id):
+            notes.append(
+                f"id {article.external_id!r}: a stored document has this id but another "
+                "text, which these offsets do not fit; this one is stored as a new document"
+            )
+    return notes
+
+
 def _add_version(store: Store, article: Article, report: AnnotationImport) -> None:
     """Give one article's document ``report.layer``'s version, or count why not."""
     document_id = store.find_document(content_hash(article.text))
@@ -122,12 +142,16 @@ def _add_version(store: Store, article: Article, report: AnnotationImport) -> No
         held = store.layers.layer_attributions(document_id, layer)
         if same_version(held, _as_decided(article)):
             report.unchanged += 1
-        else:
+            return
+        if not _only_opened(store, document_id, layer, held):
             report.conflicts.append(
                 f"{article_label(article)}: {layer}'s layer already holds another version "
                 "of this document; kept it (not replaced)"
             )
-        return
+            return
+        # Read in the GUI, nothing decided: the layer holds no version yet, only the
+        # suggestions it opened with, so the file's is the first (as agreement counts it).
+        store.layers.drop_layer_document(document_id, layer)
     report.attributions += store.layers.store_layer(
         document_id,
         layer,
@@ -137,6 +161,14 @@ def _add_version(store: Store, article: Article, report: AnnotationImport) -> No
         action="import_annotations",
     )
     report.documents += 1
+
+
+def _only_opened(store: Store, document_id: int, layer: str, held: list[Attribution]) -> bool:
+    """Whether ``layer`` has only opened the document: still new, and its records are
+    the untouched suggestions it was given."""
+    if store.layers.layer_status(document_id, layer) is not DocumentStatus.NEW:
+        return False
+    return same_version(held, store.layers.suggestions(document_id))
 
 
 def _as_decided(article: Article) -> list[Attribution]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.model import Article, Origin, Status
+from quotes.model import Article, Attribution, Origin, Speaker, Status
 from storage.articles import content_hash
 from storage.connection import now
 from storage.layers import LayerError, is_annotator_layer
@@ -104,6 +104,17 @@ def _workspace_id(store: Store) -> str:
     return found
 
 
+def _suggested_speakers(
+    store: Store, document_id: int, suggestions: Sequence[Attribution]
+) -> list[Speaker]:
+    """The roster an annotator's file starts from: the speakers the engine found (with
+    mentions in the text, read in the shared layer) or that a suggestion names. A name
+    that only an annotator's layer gave (collected, or imported with --annotations) is
+    that annotator's decision, and the file must hold nobody else's."""
+    named = {a.speaker_name for a in suggestions if a.speaker_name}
+    return [s for s in store.speakers_for(document_id) if s.mentions or s.name in named]
+
+
 def _write_annotator_file(
     store: Store, document_ids: Sequence[int], path: Path, annotator: str, origin_id: str
 ) -> None:
@@ -133,7 +144,7 @@ def _write_annotator_file(
                     key=content_hash(document.text),
                     stamp=stamp,
                     candidates=suggestions,
-                    speakers=store.speakers_for(document_id),
+                    speakers=_suggested_speakers(store, document_id, suggestions),
                     problems=problems,
                 )
             target.set_workspace_info("layer", annotator)

@@ -25,8 +25,8 @@ class SharedDocument:
     """One text and each annotator's attributions on it.
 
     ``quotes[annotator]`` are that annotator's quote records in the export schema;
-    ``cores[annotator]`` their content cores (``quotes.evaluate.core_of``), index
-    for index; ``alnum`` the alphanumeric prefix sums of ``text``.
+    ``cores[annotator]`` their content cores (``content_core``), index for index;
+    ``alnum`` the alphanumeric prefix sums of ``text``.
     """
 
     index: int
@@ -94,6 +94,21 @@ def shared_documents(
     return documents
 
 
+def content_core(text: str, quote: Mapping[str, Any], alnum: Sequence[int]) -> Core:
+    """The core that content agreement compares: that of the content's whole stretch,
+    from its first fragment's start to its last fragment's end.
+
+    The stretch, not the fragments, because that is what shared/gold/README.md's rule
+    ("Jaccard >= .5 on the cores") reads as the span, and what the independent
+    implementation the issue quotes measures: on shared/gold/multi the stretch gives
+    pairwise content F1 0.7771 (reference 0.777), the fragments 0.7817; on a team
+    whose documents each have two annotators, the gap grew past .01. An interruption
+    ("A," he said, "B.") is a few words inside a long stretch, so matching barely moves.
+    """
+    fragments = fragments_of(quote)
+    return core_of(text, [(fragments[0][0], max(end for _, end in fragments))], alnum)
+
+
 def _shared_document(
     index: int, text: str, records: Mapping[str, Mapping[str, Any]]
 ) -> SharedDocument:
@@ -110,7 +125,7 @@ def _shared_document(
         annotators=tuple(records),
         quotes=quotes,
         cores={
-            name: tuple(core_of(text, fragments_of(q), alnum) for q in items)
+            name: tuple(content_core(text, q, alnum) for q in items)
             for name, items in quotes.items()
         },
         alnum=alnum,

@@ -51,26 +51,57 @@ def tokens_in(starts: Sequence[int], span: Span) -> range:
     return range(bisect_left(starts, span.start), bisect_left(starts, span.end))
 
 
-def _rule_labels(
-    starts: list[int], attributions: Sequence[Attribution]
-) -> tuple[list[str], list[str]]:
-    size = len(starts)
-    labels = [RULE_NONE] * size
-    names = [""] * size
-    # Cues and speakers first, so that content (another record's) wins where they meet.
+def mark_attributions(
+    labels: list[str],
+    starts: Sequence[int],
+    attributions: Sequence[Attribution],
+    *,
+    cue: str,
+    speaker: str,
+    begin: str,
+    inside: str,
+) -> list[tuple[Attribution, range]]:
+    """Write the parts of ``attributions`` onto ``labels`` (one per token of ``starts``).
+
+    Cues and speakers are written first, so that content (another record's) wins where
+    they meet; a content fragment's first token gets ``begin``, the rest ``inside``.
+
+    :returns: each fragment's token run with its attribution, in the order written.
+    """
     for attribution in attributions:
-        for span, label in ((attribution.cue, RULE_CUE), (attribution.speaker, RULE_SPEAKER)):
+        for span, label in ((attribution.cue, cue), (attribution.speaker, speaker)):
             if span is not None:
                 for i in tokens_in(starts, span):
                     labels[i] = label
+    runs = []
     for attribution in attributions:
         for fragment in attribution.fragments:
             run = tokens_in(starts, fragment)
             for i in run:
-                labels[i] = RULE_CONTENT
-                names[i] = attribution.rule
+                labels[i] = inside
             if run:
-                labels[run[0]] = RULE_START
+                labels[run[0]] = begin
+            runs.append((attribution, run))
+    return runs
+
+
+def _rule_labels(
+    starts: list[int], attributions: Sequence[Attribution]
+) -> tuple[list[str], list[str]]:
+    labels = [RULE_NONE] * len(starts)
+    names = [""] * len(starts)
+    marked = mark_attributions(
+        labels,
+        starts,
+        attributions,
+        cue=RULE_CUE,
+        speaker=RULE_SPEAKER,
+        begin=RULE_START,
+        inside=RULE_CONTENT,
+    )
+    for attribution, run in marked:
+        for i in run:
+            names[i] = attribution.rule
     return labels, names
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.learning.features import token_index, tokens_in
+from quotes.learning.features import mark_attributions, token_index
 from quotes.model import Attribution
 from quotes.tokens import Token
 
@@ -25,16 +25,5 @@ def labels_for(tokens: Sequence[Token], attributions: Sequence[Attribution]) -> 
     starts = token_index(tokens)
     low, high = tokens[0].start, tokens[-1].end
     relevant = [a for a in attributions if any(s.start < high and low < s.end for s in a.spans())]
-    for attribution in relevant:
-        for span, label in ((attribution.cue, CUE), (attribution.speaker, SOURCE)):
-            if span is not None:
-                for i in tokens_in(starts, span):
-                    labels[i] = label
-    for attribution in relevant:
-        for fragment in attribution.fragments:
-            run = tokens_in(starts, fragment)
-            for i in run:
-                labels[i] = INSIDE
-            if run:
-                labels[run[0]] = BEGIN
+    mark_attributions(labels, starts, relevant, cue=CUE, speaker=SOURCE, begin=BEGIN, inside=INSIDE)
     return labels

@@ -26,6 +26,18 @@ def test_efficiency_reaches_the_gold_and_counts_actions(qapp) -> None:
     assert not any(c.startswith("unfinished") for c in tally.attributions)
 
 
+@pytest.mark.skipif(not efficiency.SEED_ARTICLE.exists(), reason="../shared is absent")
+def test_efficiency_reaches_the_gold_of_the_seed_article_with_a_drag(qapp) -> None:
+    # The seed needs a content edge dragged by its handle: a drag whose press misses
+    # the handle leaves the record as it was, and the committed check reports it.
+    text = efficiency.SEED_ARTICLE.read_text(encoding="utf-8")
+
+    tally = efficiency.run_article("seed", text, efficiency.SEED_GOLD, trace=False)
+
+    assert tally.problems == []
+    assert tally.attributions.get("fixed: content") == 1
+
+
 def test_efficiency_skips_the_seed_article_when_shared_is_absent(
     qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -370,3 +370,30 @@ def test_collecting_a_workspace_without_layers_says_so(
     capsys.readouterr()
     assert main(["--db", str(team), "collect", str(plain)]) == 1
     assert "holds no annotator's layer" in capsys.readouterr().err
+
+
+def test_an_assigned_file_holds_no_speaker_name_an_annotator_gave(
+    team: Path, tmp_path: Path
+) -> None:
+    # cy named the port's speaker "Ships"; the engine never would. A round-two file
+    # must start from the engine's roster alone, like one assigned before any layer.
+    fresh = tmp_path / "fresh.sqlite"
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(
+        "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in (("m", MARKET), ("p", PORT))),
+        encoding="utf-8",
+    )
+    assert main(["--db", str(fresh), "import", str(texts)]) == 0
+    rosters = {}
+    for name, db in (("team", team), ("fresh", fresh)):
+        out = tmp_path / f"out-{name}"
+        command = ["--db", str(db), "assign", "--annotators", "dee", "--per-document", "1"]
+        assert main([*command, "--out", str(out)]) == 0
+        with Store(out / "dee.sqlite", annotator="dee") as store:
+            rosters[name] = {
+                (store.document(s.id).text, speaker.name)
+                for s in store.document_summaries()
+                for speaker in store.speakers_for(s.id)
+            }
+    assert (PORT, "Ships") not in rosters["team"]
+    assert rosters["team"] == rosters["fresh"]

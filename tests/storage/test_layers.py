@@ -299,3 +299,50 @@ def test_a_document_without_records_is_listed_in_every_order(workspace_file: Pat
     # Paging on by the count key continues after the row given.
     rest = lead.document_page(ListQuery(order=ListOrder.CANDIDATES), after=by_candidates[0])
     assert [r.candidates for r in rest] == [2]
+
+
+def test_a_layers_export_shows_an_unopened_document_with_its_suggestions(
+    shared: Store, workspace_file: Path
+) -> None:
+    # The lead decides in the shared layer; bob never opens the document. His layer's
+    # export stream must not read "no quotations" there, but what he would start from.
+    document_id = shared.document_summaries()[0].id
+    shared.accept_attribution(shared.attributions_for(document_id)[0].id or 0)
+    bob = _open(workspace_file, "bob")
+    [(document, records)] = list(bob.iter_documents())
+    assert document.status is DocumentStatus.NEW
+    assert [(a.status, a.annotator) for a in records] == [(Status.CANDIDATE, None)] * 2
+    assert [a.fragments for a in records] == [
+        a.fragments for a in shared.attributions_for(document_id)
+    ]
+    # Still a read: nothing was copied into bob's layer.
+    assert not bob.layers.is_open(document_id)
+
+
+def test_a_layers_roster_leaves_out_names_only_other_layers_gave(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    # carol's imported version names a speaker the engine never found.
+    version = [Attribution(fragments=(Span(15, 35),), speaker_name="Coach Bell")]
+    shared.layers.store_layer(
+        document_id,
+        "carol",
+        version,
+        status=DocumentStatus.DONE,
+        annotator="carol",
+        action="import_annotations",
+    )
+    carol, bob = _open(workspace_file, "carol"), _open(workspace_file, "bob")
+    names = {
+        layer: {s.name for s in store.speakers_for(document_id)}
+        for layer, store in (("lead", shared), ("carol", carol), ("bob", bob))
+    }
+    assert names == {
+        "lead": {"Ana Ruiz", "Coach Bell"},
+        "carol": {"Ana Ruiz", "Coach Bell"},
+        "bob": {"Ana Ruiz"},
+    }
+    # Looked up by id (adjudication, undo), the entry is still there.
+    hidden = next(s for s in shared.speakers_for(document_id) if s.name == "Coach Bell")
+    assert bob.speaker(hidden.id or 0).name == "Coach Bell"

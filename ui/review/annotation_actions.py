@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from quotes.lexicon import Lexicon
-from quotes.model import Span, Status
+from quotes.model import Attribution, Span, Status
 from ui.operations import attribution_operations, navigation
 from ui.operations.changes import ChangeKind
 from ui.roster.speaker_dialog import SpeakerChoice, SpeakerDialog
@@ -197,7 +197,6 @@ class AnnotationActions(ActionGroup):
         if choice is None:
             return
         before = self._store.attribution(attribution_id)
-        wrong = before.entity_id
         if choice.speaker is not None:
             updated = attribution_operations.choose_speaker(
                 store=self._store,
@@ -213,20 +212,13 @@ class AnnotationActions(ActionGroup):
                 mention=selection,
                 name=choice.new_name,
             )
-        if updated == before:
-            self.message.emit(
-                f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
-            )
-            return
-        self.message.emit(f"Speaker: {updated.speaker_name or '(none)'}")
-        self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
+        self._report_speaker(attribution_id, before, updated)
 
     def _speaker_from_selection(self, attribution_id: int) -> None:
         selection = self._require_selection("the speaker's name")
         if selection is None:
             return
         before = self._store.attribution(attribution_id)
-        wrong = before.entity_id
         updated = attribution_operations.set_speaker_from_selection(
             store=self._store,
             changes=self._changes,
@@ -234,13 +226,20 @@ class AnnotationActions(ActionGroup):
             text=self._text(),
             selection=selection,
         )
+        self._report_speaker(attribution_id, before, updated)
+
+    def _report_speaker(
+        self, attribution_id: int, before: Attribution, updated: Attribution
+    ) -> None:
+        """Say what a speaker action did; when it changed the speaker, emit
+        ``speaker_changed`` with the entity the record had before."""
         if updated == before:
             self.message.emit(
                 f"Not changed: the speaker already is {before.speaker_name or '(none)'}."
             )
             return
-        self.message.emit(f"Speaker: {updated.speaker_name}")
-        self.speaker_changed.emit(attribution_id, wrong, updated.entity_id)
+        self.message.emit(f"Speaker: {updated.speaker_name or '(none)'}")
+        self.speaker_changed.emit(attribution_id, before.entity_id, updated.entity_id)
 
     def _add_quotation(self) -> None:
         document_id = self._current.document_id
