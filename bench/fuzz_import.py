@@ -13,10 +13,13 @@ mark inserted; bytes deleted; the tail cut; a line of deep nesting added. Each i
 imported through the real command line (``quote_annotator.command_line.main``,
 with pre-annotation) into one workspace per format.
 
-Counted: inputs whose import raised an exception out of the command or printed a
-``Traceback`` (the goal is 0), the exit codes (0 all imported, 1 some records
-rejected, 2 nothing could be done), and ``PRAGMA integrity_check`` of every
-workspace at the end. Baseline from the same run: the same number of the valid
+The garbled JSONL files also go through ``extract`` and ``evaluate``, which read
+JSONL lines with a reader of their own.
+
+Counted: inputs whose import (or extract, evaluate) raised an exception out of the
+command or printed a ``Traceback`` (the goal is 0), the exit codes (0 all imported,
+1 some records rejected, 2 nothing could be done), and ``PRAGMA integrity_check`` of
+every workspace at the end. Baseline from the same run: the same number of the valid
 samples, ungarbled, all imported with exit code 0 (so the command works at all).
 """
 
@@ -79,7 +82,8 @@ def _csv(rng: random.Random) -> dict[str, bytes]:
 
 def _brat(rng: random.Random) -> dict[str, bytes]:
     text = rng.choice(TEXTS)
-    ann = "T1\tContent 1 20\t" + text[1:20] + "\nT2\tCue 5 9\t" + text[5:9] + "\n"
+    # The cue lies after the content: a quotation may not cover its own cue.
+    ann = "T1\tContent 1 20\t" + text[1:20] + "\nT2\tCue 21 25\t" + text[21:25] + "\n"
     ann += "E1\tAttribution:T1 Content:T1 Cue:T2\nA1\tStatus E1 accepted\n"
     return {"doc.txt": text.encode("utf-8"), "doc.ann": ann.encode("utf-8")}
 
@@ -121,10 +125,15 @@ def import_once(files: dict[str, bytes], folder: Path, db: Path) -> tuple[int | 
     folder.mkdir(parents=True)
     for name, data in files.items():
         (folder / name).write_bytes(data)
+    return run_command(["--db", str(db), "import", str(folder)])
+
+
+def run_command(argv: list[str]) -> tuple[int | None, str]:
+    """Run the command line on ``argv``; (exit code, traceback or "")."""
     out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = app_main(["--db", str(db), "import", str(folder)])
+            code = app_main(argv)
     except BaseException:  # what the fuzz looks for: anything escaping the command
         return None, traceback.format_exc()
     printed = err.getvalue()
@@ -148,15 +157,24 @@ def main(argv: list[str] | None = None) -> None:
             )
             baseline_codes[code] += 1
         codes: collections.Counter[int | None] = collections.Counter()
+        line_codes: collections.Counter[int | None] = collections.Counter()
         tracebacks: list[tuple[str, str]] = []
         start = time.perf_counter()
         for number in range(args.inputs):
             kind = kinds[number % len(kinds)]
             files = {name: garble(data, rng) for name, data in MAKERS[kind](rng).items()}
-            code, trace = import_once(files, root / "in" / str(number), root / f"{kind}.sqlite")
+            folder = root / "in" / str(number)
+            code, trace = import_once(files, folder, root / f"{kind}.sqlite")
             codes[code] += 1
             if trace:
                 tracebacks.append((kind, trace))
+            if kind == "jsonl":  # extract and evaluate read JSONL lines of their own
+                garbled = str(folder / "in.jsonl")
+                for argv in (["extract", "--jobs", "1", garbled], ["evaluate", garbled, garbled]):
+                    code, trace = run_command(argv)
+                    line_codes[code] += 1
+                    if trace:
+                        tracebacks.append((argv[0], trace))
         seconds = time.perf_counter() - start
         integrity = {}
         for db in sorted(root.glob("*.sqlite")):
@@ -169,6 +187,10 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{args.inputs} garbled inputs ({', '.join(kinds)}) imported in {seconds:.1f} s: "
         f"{len(tracebacks)} tracebacks; exit codes {dict(sorted(codes.items(), key=str))}"
+    )
+    print(
+        f"  the {line_codes.total() // 2} garbled JSONL files through extract and evaluate: "
+        f"exit codes {dict(sorted(line_codes.items(), key=str))} (tracebacks counted above)"
     )
     bad = [name for name, result in integrity.items() if result != "ok"]
     print(f"  integrity_check ok for {len(integrity) - len(bad)} of {len(integrity)} workspaces")

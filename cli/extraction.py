@@ -231,14 +231,22 @@ def run_evaluate(gold_path: Path, pred_path: Path, as_json: bool, out_stream: Te
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
     errors = _ErrorCounter(sys.stderr)
-    gold = [
-        _checked(path=gold_path, number=n, record=r, errors=errors)
-        for n, r in read_records(gold_path, errors)
-    ]
-    predicted = [
-        _checked(path=pred_path, number=n, record=r, errors=errors)
-        for n, r in read_records(pred_path, errors)
-    ]
+    records: list[list[dict[str, Any]]] = []
+    for path in (gold_path, pred_path):
+        try:
+            records.append(
+                [
+                    _checked(path=path, number=n, record=r, errors=errors)
+                    for n, r in read_records(path, errors)
+                ]
+            )
+        except OSError as error:
+            print(f"error: {path}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        except UnicodeDecodeError as error:
+            print(f"error: {path}: not UTF-8 text ({error.reason})", file=sys.stderr)
+            return 2
+    gold, predicted = records
     scores = score_records(gold, predicted)
     if as_json:
         out_stream.write(json.dumps(scores.as_dict(), indent=2) + "\n")
@@ -273,7 +281,11 @@ def _checked(
     """The record with only the quotes whose offsets fit its text; others are reported."""
     text_length = len(record["text"])
     kept = []
-    for index, quote in enumerate(record.get("quotes") or ()):
+    quotes = record.get("quotes") or []
+    if not isinstance(quotes, list):
+        print(f"{path}:{number}: 'quotes' must be a list of quote objects", file=errors)
+        quotes = []
+    for index, quote in enumerate(quotes):
         problem = _quote_problem(quote, text_length)
         if problem:
             print(f"{path}:{number}: quotes[{index}]: {problem}", file=errors)

@@ -59,6 +59,10 @@ def parse_line(line: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise LineError(f"not valid JSON ({error.msg})") from None
+    except RecursionError:  # a line of deeply nested brackets
+        raise LineError("not valid JSON (nested too deeply to read)") from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise LineError(f"not valid JSON ({error})") from None
     if not isinstance(record, dict):
         raise LineError("a line must be a JSON object")
     if not isinstance(record.get("text"), str):

@@ -2,4 +2,4 @@
 
 from quote_annotator.command_line import run
 
-run()
+run(prog="python -m quote_annotator")

@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 CREATING_COMMANDS = frozenset({"import"})
 #: Sub-commands that need an existing workspace (they read it, or add to what it
 #: holds, like ``train``): a missing one is refused, never created.
-READING_COMMANDS = frozenset({"export", "assign", "collect", "agreement", "adjudicate", "train"})
+READING_COMMANDS = frozenset(
+    {"export", "assign", "collect", "agreement", "adjudicate", "train", "uncertain"}
+)
+#: Sub-commands that open no workspace through ``--db`` (extract checks its own).
+WORKSPACE_FREE_COMMANDS = frozenset({"extract", "evaluate"})
 
 
 def _default_annotator() -> str:
@@ -201,7 +205,7 @@ def _workspace_refusal(db: Path, command: str | None) -> str | None:
         return workspace_refusal(db, may_create=True)
     if command in READING_COMMANDS:
         return workspace_refusal(db, may_create=False)
-    return None  # extract, evaluate: no workspace
+    return None  # WORKSPACE_FREE_COMMANDS
 
 
 def _is_new_workspace(db: Path) -> bool:
@@ -231,13 +235,18 @@ def _refusing_cleanly(command: Callable[[], int], *, db: Path, debug: bool) -> i
         return 2
 
 
-def run() -> None:
-    """The console entry point (``quote-annotator``, the bundle, ``python -m``): exits."""
+def run(prog: str | None = None) -> None:
+    """The console entry point (``quote-annotator``, the bundle, ``python -m``): exits.
+
+    :param prog: the name shown in usage and ``--version`` (default: how the program
+        was started; ``python -m`` passes its own, which Python 3.11 shows as
+        ``__main__.py``).
+    """
     # Import pre-annotates in worker processes; a frozen (bundled) app must let
     # them start here instead of running the app again.
     multiprocessing.freeze_support()
     try:
-        code = main()
+        code = main(prog=prog)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader of our output went away (``… | head``): nothing more to say, and

@@ -79,19 +79,22 @@ def undo_stacks(entries: Iterable[tuple[int, str, int | None]]) -> tuple[list[in
     stacks of entry ids (the top is the last item).
 
     A new undoable action clears the redo stack, as in every editor; ``undo`` moves its
-    target from the undo stack to the redo stack and ``redo`` moves it back. Entries
-    that do not match the top of their stack (a second store's interleaved actions)
-    are ignored rather than corrupting the stacks.
+    target from the undo stack to the redo stack and ``redo`` moves it back. The target
+    need not be on top: sessions of one annotator interleave (two stores on one file),
+    and each steps its own entries, so one that stayed on the stack would be stepped a
+    second time after a restart. A step whose target is on neither stack is ignored.
     """
     undo_stack: list[int] = []
     redo_stack: list[int] = []
     for entry_id, action, target_id in entries:
         if action == "undo":
-            if undo_stack and undo_stack[-1] == target_id:
-                redo_stack.append(undo_stack.pop())
+            if target_id in undo_stack:
+                undo_stack.remove(target_id)
+                redo_stack.append(target_id)
         elif action == "redo":
-            if redo_stack and redo_stack[-1] == target_id:
-                undo_stack.append(redo_stack.pop())
+            if target_id in redo_stack:
+                redo_stack.remove(target_id)
+                undo_stack.append(target_id)
         elif action in UNDOABLE_ACTIONS:
             undo_stack.append(entry_id)
             redo_stack.clear()

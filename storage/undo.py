@@ -5,7 +5,9 @@ and after (``storage.history.HistoryEntry``). :class:`Undo` restores those state
 appends an entry of its own, so the history stays append-only and undo survives
 document switches and restarts. Undo stacks are per annotator and layer: the
 connection's, made of the history written before the connection opened and the
-connection's own session (two windows of one annotator never undo each other).
+connection's own session (two windows of one annotator never undo each other). An
+entry whose record someone else changed after it leaves the stacks, so undo never
+overwrites another instance's later action on the same record.
 Threading: that of the connection.
 """
 
@@ -78,12 +80,12 @@ class Undo:
     def next_undo(self) -> HistoryEntry | None:
         """The action ``undo`` would reverse (this annotator's), or None."""
         undo_stack, _ = self._stacks()
-        return self._entry(undo_stack[-1]) if undo_stack else None
+        return self._top(undo_stack)
 
     def next_redo(self) -> HistoryEntry | None:
         """The action ``redo`` would re-apply, or None."""
         _, redo_stack = self._stacks()
-        return self._entry(redo_stack[-1]) if redo_stack else None
+        return self._top(redo_stack)
 
     # -- stepping --------------------------------------------------------------------
     def undo(self) -> HistoryEntry | None:
@@ -142,6 +144,40 @@ class Undo:
             (self._db.annotator, self._db.layer, self._db.opened_after, self._db.session),
         )
         return undo_stacks((row[0], row[1], row[2]) for row in rows)
+
+    def _top(self, stack: list[int]) -> HistoryEntry | None:
+        """The entry nearest the top of ``stack`` whose record nobody else changed since.
+
+        Stepping an entry whose record another instance changed after it (another
+        window's action, undo or redo, or another annotator's) would overwrite that
+        change, so it is passed by: two stores that both hold history written before
+        they opened never reverse each other's later work on a record.
+        """
+        for entry_id in reversed(stack):
+            entry = self._entry(entry_id)
+            if not self._changed_by_others_since(entry):
+                return entry
+        return None
+
+    def _changed_by_others_since(self, entry: HistoryEntry) -> bool:
+        if entry.attribution_id is None:
+            return False
+        db = self._db
+        # Through the history_document index: the document's entries after this one.
+        row = db.conn.execute(
+            "SELECT 1 FROM history WHERE document_id IS ? AND id > ? AND attribution_id = ?"
+            " AND layer = ? AND NOT (annotator = ? AND (id <= ? OR session = ?)) LIMIT 1",
+            (
+                entry.document_id,
+                entry.id,
+                entry.attribution_id,
+                db.layer,
+                db.annotator,
+                db.opened_after,
+                db.session,
+            ),
+        ).fetchone()
+        return row is not None
 
     def _restore(
         self,

@@ -8,13 +8,13 @@ store opens one (``storage.migrations.open_database``, and the CLI earlier still
 * a workspace is marked with ``PRAGMA application_id`` = :data:`APPLICATION_ID`;
   files of earlier versions, written before the mark, are recognised by our
   record in ``_sqlite_migrations`` (and are marked when next opened);
-* a missing file, a zero-byte one, or an SQLite file without tables is new: the
-  store may make it a workspace, but only a command that writes should ask it to
-  (``import``; the GUI asks the user first);
+* a missing file, a zero-byte one, or an SQLite file with no schema at all is new:
+  the store may make it a workspace, but only a command that writes should ask it
+  to (``import``; the GUI asks the user first);
 * a file that is not SQLite (its first 16 bytes are not SQLite's header) is refused;
-* an SQLite file with another program's ``application_id``, or with tables of its
-  own and no record of our migrations, is another program's database: refused and
-  left byte-identical;
+* an SQLite file with another program's ``application_id`` or ``user_version``, or
+  with tables (or views) of its own and no record of our migrations, is another
+  program's database: refused and left byte-identical;
 * a damaged SQLite file (truncated, corrupt) is refused.
 
 The file is read through a read-only connection (``mode=ro`` URI), which never
@@ -70,7 +70,7 @@ def inspect_workspace_file(path: Path) -> WorkspaceFile:
     if head != SQLITE_HEADER:
         return WorkspaceFile("not-sqlite")
     try:
-        application_id, tables, ours = _read_identity(path)
+        application_id, user_version, tables, ours = _read_identity(path)
     except sqlite3.Error as error:
         return WorkspaceFile("damaged", str(error))
     if application_id == APPLICATION_ID:
@@ -78,6 +78,9 @@ def inspect_workspace_file(path: Path) -> WorkspaceFile:
     if application_id != 0:
         return WorkspaceFile("foreign", f"application id {application_id:#010x}")
     if not tables:
+        # Our migrations never set user_version: another program's schema version.
+        if user_version != 0:
+            return WorkspaceFile("foreign", f"user_version {user_version}")
         return WorkspaceFile("new", "no tables")
     if ours:
         return WorkspaceFile("workspace")
@@ -121,13 +124,17 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
 
 
-def _read_identity(path: Path) -> tuple[int, set[str], bool]:
-    """The file's application id, its table names, and whether it records our migrations."""
+def _read_identity(path: Path) -> tuple[int, int, set[str], bool]:
+    """The file's application id and user version, the names of its tables and views,
+    and whether it records our migrations."""
     connection = _connect_read_only(path)
     try:
         (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+        (user_version,) = connection.execute("PRAGMA user_version").fetchone()
+        # Views count: a file of views alone (over attached databases) is no new file.
         rows = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            " AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
         tables = {name for (name,) in rows}
         ours = False
@@ -141,4 +148,4 @@ def _read_identity(path: Path) -> tuple[int, set[str], bool]:
             )
     finally:
         connection.close()
-    return application_id, tables, ours
+    return application_id, user_version, tables, ours

@@ -52,6 +52,7 @@ def test_version_from_the_checkout(command: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == __version__
+    assert "__main__" not in result.stdout
 
 
 def test_the_installed_command_and_app_py_share_one_parser() -> None:

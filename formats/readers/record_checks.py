@@ -41,7 +41,9 @@ def unstorable_field(record: Any, name: str = "") -> tuple[str, str] | None:
     while pending:
         value, where, depth = pending.pop()
         if depth > MAX_DEPTH:
-            return where or "record", f"is nested more than {MAX_DEPTH} levels deep"
+            # The path of the deepest value is hundreds of keys long: name its start.
+            shown = where if len(where) <= 60 else where[:60] + "…"
+            return shown or "record", f"is nested more than {MAX_DEPTH} levels deep"
         if isinstance(value, str):
             reason = unstorable_text(value)
             if reason:

@@ -116,6 +116,20 @@ def _missing_splits_note(present: Sequence[str]) -> list[str]:
     ]
 
 
+def _configs_yaml(present: Sequence[str]) -> list[str]:
+    """The front matter's split files; none for an export without documents, whose
+    empty ``data_files`` would be YAML null, on which ``load_dataset`` raises TypeError
+    (without it, ``datasets`` says the folder holds no data files)."""
+    if not present:
+        return []
+    return [
+        "configs:",
+        "- config_name: default",
+        "  data_files:",
+        *(f"  - split: {name}\n    path: {name}.jsonl" for name in present),
+    ]
+
+
 def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
     present = [name for name in SPLITS if counts.documents[name]]
     statuses = [s.value for s in Status]
@@ -128,10 +142,7 @@ def _card(counts: _Counts, agreement: Mapping[str, object] | None) -> str:
         "- token-classification",
         "pretty_name: Quotation attributions",
         *_FEATURES_YAML.splitlines(),
-        "configs:",
-        "- config_name: default",
-        "  data_files:",
-        *(f"  - split: {name}\n    path: {name}.jsonl" for name in present),
+        *_configs_yaml(present),
         "---",
         "",
         "# Quotation attributions",

@@ -105,3 +105,39 @@ def test_subcommands_are_registered_on_the_app_parser(gold_file: Path, capsys) -
     args = build_parser().parse_args(["extract", str(gold_file)])
     assert args.func(args) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "a1"
+
+
+# Lines that raised out of extract and evaluate: RecursionError from json.loads, the
+# integer digit limit (ValueError), and a 'quotes' that is not a list (TypeError).
+BAD_LINES = {
+    "deep nesting": "[" * 100_000,
+    "huge integer": '{"text": "x", "n": ' + "9" * 5000 + "}",
+    "quotes not a list": json.dumps({"id": "q", "text": "He said no.", "quotes": 5}),
+}
+
+
+@pytest.mark.parametrize("line", BAD_LINES.values(), ids=BAD_LINES.keys())
+def test_extract_and_evaluate_reject_a_bad_line_alone(
+    line: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(f"{json.dumps(ARTICLE)}\n{line}\n{json.dumps(ARTICLE)}\n", encoding="utf-8")
+    out = io.StringIO()
+    code = run_extract(path, out, io.StringIO(), jobs=1)
+    assert len(out.getvalue().splitlines()) == (3 if "quotes" in line else 2)
+    assert code == (0 if "quotes" in line else 1)
+    table = io.StringIO()
+    assert run_evaluate(path, path, False, table) == 1
+    assert "full attribution F1" in table.getvalue()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"{path}:2:" in err
+
+
+def test_evaluate_refuses_a_file_that_is_not_utf8_in_one_line(
+    gold_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "latin.jsonl"
+    binary.write_bytes(b'{"text": "caf\xe9"}\n')
+    assert run_evaluate(gold_file, binary, False, io.StringIO()) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {binary}: not UTF-8 text (invalid continuation byte)"]

@@ -8,6 +8,7 @@ workspace, another program's SQLite database, a zero-byte file and a mistyped
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sqlite3
@@ -18,6 +19,12 @@ import pytest
 from app import main
 from cli.workspace_guard import inspect_workspace_file
 from jobs.importing import import_articles
+from quote_annotator.command_line import (
+    CREATING_COMMANDS,
+    READING_COMMANDS,
+    WORKSPACE_FREE_COMMANDS,
+    build_parser,
+)
 from storage.store import Store
 
 ARTICLE = {"id": "a1", "text": "The mayor said the bridge opens in May."}
@@ -255,3 +262,28 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     errors = process.stderr.read().decode()
     process.wait(timeout=120)
     assert "Traceback" not in errors
+
+
+def test_every_command_says_whether_it_may_create_a_workspace() -> None:
+    # A command in no set would open --db unguarded: a mistyped path became a new
+    # workspace (folders included) for `uncertain` until it was listed.
+    parser = build_parser()
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    classified = CREATING_COMMANDS | READING_COMMANDS | WORKSPACE_FREE_COMMANDS
+    assert set(commands.choices) == classified
+
+
+@pytest.mark.parametrize("command", sorted(READING_COMMANDS))
+def test_a_command_that_needs_a_workspace_creates_none_for_a_mistyped_db(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "typo" / "wrokspace.sqlite"
+    arguments = {
+        "export": [tmp_path / "out.jsonl"],
+        "assign": ["--annotators", "a,b", "--out", tmp_path / "assigned"],
+        "collect": [tmp_path / "alice.sqlite"],
+        "adjudicate": ["--majority"],
+    }
+    assert run("--db", db, command, *arguments.get(command, [])) == 2
+    assert_one_line_refusal(capsys, str(db), "no such workspace")
+    assert not db.parent.exists()

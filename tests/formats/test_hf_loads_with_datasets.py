@@ -111,3 +111,14 @@ def test_the_json_builder_reads_the_folder_without_the_card(make_items, tmp_path
     assert {name: len(split) for name, split in loaded.items()} == {
         name: len(records) for name, records in jsonl_records(out).items()
     }
+
+
+def test_an_export_of_no_documents_is_refused_by_datasets_for_having_no_data(
+    tmp_path: Path,
+) -> None:
+    # An empty `data_files:` in the card made load_dataset raise a bare TypeError.
+    out = tmp_path / "dataset"
+    write_export([], out, format="hf")
+    assert "configs:" not in (out / "README.md").read_text("utf-8")
+    with pytest.raises(datasets.data_files.EmptyDatasetError, match="any data files"):
+        datasets.load_dataset(str(out), cache_dir=str(tmp_path / "cache"))

@@ -62,6 +62,16 @@ def test_a_bad_jsonl_line_is_rejected_alone_with_its_line(
     assert words in problem.reason
 
 
+def test_a_record_nested_too_deeply_is_named_by_the_start_of_its_path(tmp_path: Path) -> None:
+    deep = '{"text": "deep", "meta": ' + '{"a": ' * 500 + "1" + "}" * 500 + "}"
+    articles, problems, _ = read(jsonl(tmp_path, deep))
+    assert [a.external_id for a in articles] == ["good", "good2"]
+    [problem] = problems
+    assert problem.where.startswith(f"{tmp_path / 'in.jsonl'}:2 field 'meta.a.a.")
+    assert len(problem.where) < len(str(tmp_path)) + 100
+    assert "nested more than 200 levels deep" in problem.reason
+
+
 def test_a_json_array_with_a_surrogate_keeps_its_other_records(tmp_path: Path) -> None:
     path = tmp_path / "in.json"
     path.write_text(f'[{GOOD},\n{{"text": "bad \\ud83d"}},\n{GOOD_TOO}]', encoding="utf-8")

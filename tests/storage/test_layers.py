@@ -107,6 +107,60 @@ def test_two_windows_of_one_annotator_do_not_undo_each_other(
     assert third.attribution(two.id or 0).status is Status.CANDIDATE
 
 
+def test_undo_leaves_a_record_another_window_changed_since(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    first = Store(workspace_file, annotator="lead")
+    second = Store(workspace_file, annotator="lead")
+    one, two = (record.id or 0 for record in first.attributions_for(document_id))
+    first.accept_attribution(two)
+    first.accept_attribution(one)
+    second.reject_attribution(one)
+    # first's accept of `one` would overwrite second's rejection: undo passes it by.
+    entry = first.undo()
+    assert entry is not None and entry.attribution_id == two
+    assert first.attribution(one).status is Status.REJECTED
+    assert first.undo() is None
+
+
+def test_history_both_windows_hold_is_undone_by_one_only(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    one = shared.attributions_for(document_id)[0].id or 0
+    shared.accept_attribution(one)
+    shared.close()
+    # Both open after the acceptance, so both may undo it; the first does, then rejects.
+    first = Store(workspace_file, annotator="lead")
+    second = Store(workspace_file, annotator="lead")
+    first.undo()
+    first.reject_attribution(one)
+    assert second.next_undo() is None
+    assert second.undo() is None
+    assert second.attribution(one).status is Status.REJECTED
+
+
+def test_after_a_restart_interleaved_windows_are_undone_once_each(
+    shared: Store, workspace_file: Path
+) -> None:
+    document_id = shared.document_summaries()[0].id
+    first = Store(workspace_file, annotator="lead")
+    second = Store(workspace_file, annotator="lead")
+    one, two = (record.id or 0 for record in first.attributions_for(document_id))
+    first.accept_attribution(one)
+    second.reject_attribution(two)
+    first.undo()
+    first.close()
+    second.close()
+    later = Store(workspace_file, annotator="lead")
+    entry = later.undo()
+    assert entry is not None and entry.attribution_id == two
+    # The acceptance was undone already: it is not undone a second time.
+    assert later.undo() is None
+    assert later.attribution(one).status is Status.CANDIDATE
+
+
 def test_next_unreviewed_opens_the_next_document_in_the_layer(workspace_file: Path) -> None:
     lead = Store(workspace_file, annotator="lead")
     add_articles(lead, [Article(text=NEWS), Article(text=NEWS + " Again.")])

@@ -188,6 +188,29 @@ def test_a_database_with_another_application_id_is_refused_even_without_tables(
     assert digest(path) == before
 
 
+@pytest.mark.parametrize(
+    ("schema", "detail"),
+    [
+        ("PRAGMA user_version = 7", "user_version 7"),
+        ("CREATE VIEW answer AS SELECT 42 AS x", "tables: answer"),
+    ],
+    ids=["user-version", "views-only"],
+)
+def test_a_database_with_a_schema_of_its_own_but_no_tables_is_refused(
+    tmp_path: Path, schema: str, detail: str
+) -> None:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute(schema)
+    connection.commit()
+    connection.close()
+    before = digest(path)
+    assert inspect_workspace_file(path).kind == "foreign"
+    with pytest.raises(WorkspaceError, match=f"another program.*{detail}"):
+        open_workspace(path)
+    assert digest(path) == before
+
+
 def test_a_zero_byte_file_becomes_a_workspace_when_the_caller_asks(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite"
     path.touch()

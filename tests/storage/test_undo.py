@@ -196,6 +196,9 @@ def test_undo_and_redo_survive_a_restart(workspace_file: Path) -> None:
         ([(1, "accept", None), (2, "undo", 1), (3, "reject", None)], [3], []),
         ([(1, "import", None), (2, "accept", None)], [2], []),
         ([(1, "accept", None), (2, "undo", 7)], [1], []),  # a stray undo is ignored
+        # Two sessions interleaved: the first undoes its own entry under the second's.
+        ([(1, "accept", None), (2, "reject", None), (3, "undo", 1)], [2], [1]),
+        ([(1, "accept", None), (2, "undo", 1), (3, "reject", None), (4, "redo", 1)], [3], []),
     ],
 )
 def test_undo_stacks_replay(

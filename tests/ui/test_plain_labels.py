@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from quotes.model import Article, Attribution, QuoteType
 from storage.store import Store
@@ -70,3 +72,49 @@ def test_the_speaker_fix_prompt_shows_a_markup_name_as_typed(qtbot, window: Main
     assert prompt.isVisible()
     assert prompt.label.textFormat() == Qt.TextFormat.PlainText
     assert f"“{EVIL}”" in prompt.label.text()
+
+
+def shown_as(tip: str) -> str:
+    """The text a tooltip shows: Qt renders it as rich text when it might be some."""
+    document = QTextDocument()
+    if QtGui.Qt.mightBeRichText(tip):
+        document.setHtml(tip)
+    else:
+        document.setPlainText(tip)
+    return document.toPlainText()
+
+
+def test_every_tooltip_in_the_window_shows_a_markup_name_as_typed(qtbot, tmp_path: Path) -> None:
+    # The document title and the roster names were rich text to Qt in tooltips.
+    record = _record("the bridge will open in May", "Evil", EVIL, 0)
+    path = fill_workspace(
+        tmp_path / "titled.sqlite", [Article(text=TEXT, title=EVIL, attributions=(record,))]
+    )
+    with Store(path, annotator="ann") as store:
+        window = show_window(qtbot, store)
+        window.current.set_attribution(record_id(window, 0))
+        window.roster_panel.refresh()
+        carrying = []
+        for view in window.findChildren(QAbstractItemView):
+            model = view.model()
+            for row in range(model.rowCount() if model is not None else 0):
+                for column in range(model.columnCount()):
+                    tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+                    if tip and "src=x" in tip:
+                        carrying.append((type(model).__name__, shown_as(tip)))
+        window.close()
+    assert {name for name, _ in carrying} >= {"DocumentListModel", "SpeakerRosterModel"}
+    for name, shown in carrying:
+        assert EVIL in shown, name
+
+
+def test_every_label_in_the_running_main_window_is_plain_text(window: MainWindow) -> None:
+    window.current.set_attribution(record_id(window, 0))
+    labels = window.findChildren(QLabel)
+    assert len(labels) > 5
+    rich = [
+        (type(label.parent()).__name__, label.text())
+        for label in labels
+        if label.textFormat() != Qt.TextFormat.PlainText
+    ]
+    assert rich == []

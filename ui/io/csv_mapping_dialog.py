@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from formats.readers import ReadOptions, read_paths
 from quotes.model import Article, Problem
+from ui.plain_tooltips import plain_tooltip
 from ui.tables.row_tables import RowTableModel, read_only_table_view
 
 #: How many articles the preview shows.
@@ -111,7 +112,7 @@ class PreviewModel(RowTableModel[Article]):
             flat = " ".join(value.split())
             return flat if len(flat) <= _CELL_CHARACTERS else flat[:_CELL_CHARACTERS] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and value:
-            return value[:_TOOLTIP_CHARACTERS]
+            return plain_tooltip(value[:_TOOLTIP_CHARACTERS])
         return None
 
 

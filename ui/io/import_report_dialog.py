@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from quotes.model import ImportReport, Problem
+from ui.plain_tooltips import plain_tooltip
 from ui.shell.messages import describe_import
 from ui.tables.row_tables import RowTableModel, read_only_table_view
 
@@ -87,7 +88,7 @@ class ProblemTableModel(RowTableModel[tuple[Problem, ProblemLocation]]):
                 return location.field
             return problem.reason
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(problem)
+            return plain_tooltip(str(problem))
         return None
 
 

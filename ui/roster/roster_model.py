@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from quotes.model import Speaker
+from ui.plain_tooltips import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -125,7 +126,7 @@ class SpeakerRosterModel(QAbstractTableModel):
             return self._display(speaker, row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             named = ", ".join(distinct_variants(speaker))
-            return f"{speaker.name}\nalso: {named}" if named else speaker.name
+            return plain_tooltip(f"{speaker.name}\nalso: {named}" if named else speaker.name)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.KEY, self.MENTIONS):
             return int(Qt.AlignmentFlag.AlignCenter)
         is_current = self._current_id is not None and speaker.id == self._current_id

@@ -154,6 +154,7 @@ class RosterPanel(QWidget):
             action.setText(f"Choose speaker {n} of the roster")
 
         self.title = QLabel("Speakers")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
         for action in (self.merge_action, self.rename_action, self.new_action):

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from quotes.model import Speaker
+from ui.plain_tooltips import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +47,7 @@ class SpeakerListModel(QAbstractListModel):
             count = len(speaker.mentions)
             return f"{speaker.name}  ({count})" if count else speaker.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(speaker.variants) or speaker.name
+            return plain_tooltip(", ".join(speaker.variants) or speaker.name)
         if role == Qt.ItemDataRole.EditRole:
             # What the filter matches: the name and every variant.
             return " ".join((speaker.name, *speaker.variants))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 from quotes.model import Attribution, Document, QuoteType, Status
 from storage.store import Store
 from ui.operations.changes import ChangeHub, ChangeKind
+from ui.plain_tooltips import plain_tooltip
 from ui.shell.current import CurrentRecord
 from ui.tables.row_tables import ListTableModel, set_up_row_picker
 from ui.tables.table_columns import fit_columns
@@ -169,7 +170,7 @@ class AttributionTableModel(ListTableModel[Attribution]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(attribution, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(attribution)
+            return plain_tooltip(self._tooltip(attribution))
         if role == Qt.ItemDataRole.ForegroundRole and attribution.status == Status.REJECTED:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.FontRole and attribution.status != Status.CANDIDATE:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from quotes.model import DocumentStatus, DocumentSummary
 from storage.store import ListOrder, ListQuery, Store
 from ui.operations.changes import ChangeHub, ChangeKind
+from ui.plain_tooltips import plain_tooltip
 from ui.shell.current import CurrentRecord
 from ui.tables.row_tables import ListTableModel, set_up_row_picker
 from ui.tables.table_columns import fit_columns
@@ -209,7 +210,7 @@ class DocumentListModel(ListTableModel[DocumentSummary]):
             if column == self.ACCEPTED:
                 return summary.accepted
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return summary.title
+            return plain_tooltip(summary.title)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column >= self.CANDIDATES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == DOCUMENT_ID_ROLE:
@@ -405,7 +406,9 @@ class DocumentListPanel(QWidget):
         self._stale = False
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:", self))
+        show = QLabel("Show:", self)
+        show.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(show)
         top.addWidget(self.filter_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

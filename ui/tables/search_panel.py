@@ -70,6 +70,7 @@ from PySide6.QtWidgets import (
 from storage.search import SearchHit, completes, word_patterns
 from storage.store import Store
 from ui.operations.changes import ChangeHub, ChangeKind
+from ui.plain_tooltips import plain_tooltip
 from ui.shell.action_group import make_action
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -126,8 +127,10 @@ class SearchResultModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title or "(untitled)"
-        if role in (SNIPPET_ROLE, Qt.ItemDataRole.ToolTipRole):
+        if role == SNIPPET_ROLE:
             return hit.snippet
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(hit.snippet)
         if role == HIT_ROLE:
             return hit
         return None
@@ -244,6 +247,7 @@ class SearchPanel(QWidget):
         self.search_edit.setPlaceholderText("Search all documents…")
         self.search_edit.setClearButtonEnabled(True)
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.model = SearchResultModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)

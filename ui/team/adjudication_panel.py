@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from jobs.team.adjudication import OpenDisagreement
+from ui.plain_tooltips import plain_tooltip
 from ui.team.adjudication_style import PART_LEGEND, annotator_colour
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -139,7 +140,7 @@ class VersionTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             what = "the majority" if marked else "not the majority"
-            return f"Key {section + 1} takes {name}'s version ({what})"
+            return plain_tooltip(f"Key {section + 1} takes {name}'s version ({what})")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -150,8 +151,8 @@ class VersionTableModel(QAbstractTableModel):
             return NO_VERSION if quote is None else self._cell(quote, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and quote is not None:
             if index.row() == self.CONTENT:
-                return excerpt(self._text, quote_fragments(quote), limit=2000)
-            return self._cell(quote, index.row())
+                return plain_tooltip(excerpt(self._text, quote_fragments(quote), limit=2000))
+            return plain_tooltip(self._cell(quote, index.row()))
         if role == Qt.ItemDataRole.FontRole and quote is None:
             font = QFont()
             font.setItalic(True)
@@ -171,18 +172,23 @@ class VersionTableModel(QAbstractTableModel):
         return str(quote.get("type") or "indirect")
 
 
+def _plain_label(parent: QWidget, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are user data
+    return label
+
+
 class AdjudicationPanel(QWidget):
     """The progress line, where the disagreement is, its versions and the keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = VersionTableModel(self)
-        self.progress_label = QLabel(self)
+        self.progress_label = _plain_label(self)
         bold = self.progress_label.font()
         bold.setBold(True)
         self.progress_label.setFont(bold)
-        self.where_label = QLabel(self)
-        self.where_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
+        self.where_label = _plain_label(self)  # titles may hold "<"
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -192,9 +198,9 @@ class AdjudicationPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.keys_label = QLabel(self)
+        self.keys_label = _plain_label(self)
         self.keys_label.setWordWrap(True)
-        self.legend_label = QLabel(PART_LEGEND, self)
+        self.legend_label = _plain_label(self, PART_LEGEND)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         for label in (self.progress_label, self.where_label):

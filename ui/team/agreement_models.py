@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from quotes.agreement import AgreementReport, DocumentAgreement, FacetFigure, PairAgreement
+from ui.plain_tooltips import plain_tooltip
 from ui.tables.row_tables import RowTableModel
 from ui.team.heat_colours import heat_colour, text_on
 
@@ -183,7 +184,7 @@ class PairMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(cell.lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip
+            return plain_tooltip(cell.tooltip)
         if role == VALUE_ROLE:
             return cell.value
         if role == ITEMS_ROLE:
@@ -291,9 +292,10 @@ class DisagreementTableModel(RowTableModel[DocumentRow]):
         if role == DOCUMENT_ID_ROLE:
             return row.document_id
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return f"{document.title or document.id} ({document.id})"
+            return plain_tooltip(f"{document.title or document.id} ({document.id})")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.ATTRIBUTIONS:
-            return "\n".join(f"{name}: {count:,}" for name, count in document.attributions.items())
+            lines = (f"{name}: {count:,}" for name, count in document.attributions.items())
+            return plain_tooltip("\n".join(lines))
         if column == self.DISAGREEMENT and role in (
             Qt.ItemDataRole.BackgroundRole,
             Qt.ItemDataRole.ForegroundRole,
