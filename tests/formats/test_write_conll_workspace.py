@@ -1,4 +1,4 @@
-"""The CoNLL export of a whole workspace, pinned byte for byte.
+"""The CoNLL (and brat) export of a whole workspace, pinned byte for byte.
 
 The export is tuned for speed (``formats.writers.conll_export``, ``conll_tokens``, and
 the store's streaming in ``storage.documents``/``storage.rows``), and any such change
@@ -127,3 +127,21 @@ def test_workspace_export_is_unchanged_byte_for_byte(tmp_path: Path) -> None:
     )
     assert written == expected.encode("utf-8")
     assert hashlib.sha256(written).hexdigest() == EXPORT_SHA256
+
+
+#: sha256 over the brat folder's file names and contents, written by the writer before
+#: its speed work (commit 0796916).
+BRAT_SHA256 = "3b140583250cfd565d4d18e6b735b85881fdcafb1c1fb355842227714f68c74d"
+
+
+def test_workspace_brat_export_is_unchanged_byte_for_byte(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path / "workspace.sqlite")
+    out = tmp_path / "brat"
+    filters = ExportFilters.every_status(include_unreviewed=True)
+    with Store(workspace, annotator="ana") as store:
+        report = write_export(store.iter_documents(), out, format="brat", filters=filters)
+    assert report.documents == 61
+    digest = hashlib.sha256()
+    for path in sorted(out.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    assert digest.hexdigest() == BRAT_SHA256
