@@ -175,9 +175,8 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
         set_entity,
     ) = (_setter(Attribution, name) for name in _ATTRIBUTION_FIELDS)
     types, statuses, origins = _TYPES, _STATUSES, _ORIGINS
-    # One object per distinct value (see the module docstring); dict.setdefault
-    # returns the kept one, in C. A dict per type: 1 == 1.0 would turn a confidence
-    # into an int.
+    # One object per distinct value (see the module docstring); dict.setdefault returns
+    # the kept one, in C. A dict per type: 1 == 1.0 would turn a confidence into an int.
     texts: dict[str | None, str | None] = {}
     ids: dict[int | None, int | None] = {}
     floats: dict[float, float] = {}
@@ -204,12 +203,17 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
             annotator,
         ) = row
         # One fragment is stored as "[[start, end]]" next to equal start/end columns;
-        # anything else (several fragments, another spelling) is parsed and checked.
-        if fragments != f"[[{start}, {end}]]":
-            built.append(_checked_attribution(*row))
-            continue
+        # several are parsed (one record in six: mixed and split quotations), and
+        # anything the trusted path cannot vouch for goes through the checked one.
+        if fragments == f"[[{start}, {end}]]":
+            parts: tuple[Span, ...] | None = (span(start, end),)
+        else:
+            parts = _ordered_fragments(fragments)
+            if parts is None:
+                built.append(_checked_attribution(*row))
+                continue
         attribution = new(Attribution)
-        set_fragments(attribution, (span(start, end),))
+        set_fragments(attribution, parts)
         set_type(attribution, types[type_])
         set_cue(attribution, None if cue_start is None else span(cue_start, cue_end))
         set_speaker(
@@ -226,6 +230,30 @@ def attributions_from_values(rows: Iterable[tuple[Any, ...]]) -> list[Attributio
         set_entity(attribution, keep_id(speaker_id, speaker_id))
         built.append(attribution)
     return built
+
+
+def _ordered_fragments(stored: str) -> tuple[Span, ...] | None:
+    """The spans of a ``fragments`` column holding two or more ``[start, end]`` pairs of
+    whole numbers, each non-empty, ordered and disjoint (what ``Span`` and
+    ``Attribution`` check); None for anything else, which the checked constructors
+    then accept or refuse with their own message."""
+    try:
+        pairs = json.loads(stored)
+    except ValueError:
+        return None
+    if type(pairs) is not list or len(pairs) < 2:
+        return None
+    previous_end = 0
+    for pair in pairs:
+        if type(pair) is not list or len(pair) != 2:
+            return None
+        start, end = pair
+        if type(start) is not int or type(end) is not int:
+            return None
+        if start < previous_end or end <= start:  # also refuses a negative start
+            return None
+        previous_end = end
+    return spans_from_pairs(pairs)
 
 
 def _checked_attribution(

@@ -159,7 +159,16 @@ def ann_text(text: str, attributions: Iterable[Attribution]) -> str:
             t += 1
             roles = f" Cue:T{t}"
             lines += f"T{t}\tCue {trigger}\n"
-        content = trigger if cue is None and len(fragments) == 1 else _entity_body(text, fragments)
+        if len(fragments) > 1:
+            content = _entity_body(text, fragments)
+        elif cue is None:
+            content = trigger
+        else:  # one fragment, as most: written inline like the trigger
+            start, end = fragments[0].start, fragments[0].end
+            piece = text[start:end]
+            if not piece.isprintable():
+                piece = replace_breaks(" ", piece)
+            content = f"{start} {end}\t{piece}"
         if source_id:
             roles += f" Source:{source_id}"
         # ``_value_`` is the member's value (an enum's documented attribute), read
@@ -172,13 +181,17 @@ def ann_text(text: str, attributions: Iterable[Attribution]) -> str:
             f"A{2 * e}\tType E{e} {attribution.type._value_}\n"
         )
         t += 2
-        if attribution.speaker_name:
+        name = attribution.speaker_name
+        if name:
             n += 1
-            name = _one_line(attribution.speaker_name)
+            if not name.isprintable():  # see _one_line
+                name = replace_breaks(" ", name)
             lines += f"#{n}\tAnnotatorNotes {source_id or f'E{e}'}\t{name}\n"
-        if attribution.annotator:
+        annotator = attribution.annotator
+        if annotator:
             n += 1
-            annotator = _one_line(attribution.annotator)
+            if not annotator.isprintable():
+                annotator = replace_breaks(" ", annotator)
             lines += f"#{n}\tAnnotatorNotes E{e}\tannotator: {annotator}\n"
         chunks.append(lines)
     return "".join(chunks)

@@ -33,9 +33,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, compress, repeat
 from itertools import count as count_from
-from operator import add, itemgetter, le, lt
+from operator import add, attrgetter, is_not, itemgetter, le, lt
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,7 +44,7 @@ from nltk.tokenize import WordPunctTokenizer
 from formats.atomic import atomic_text_file
 from formats.writers.conll_tokens import SpanTokenizer, Tokens, tokens_function
 from formats.writers.selection import Item, export_id
-from quotes.model import Attribution
+from quotes.model import Attribution, Span
 
 HEADER = "# global.columns = FORM START END CONTENT CUE SOURCE\n"
 OUTSIDE = "O"
@@ -116,29 +116,28 @@ def _pick(table: Sequence[_Piece], indexes: Sequence[int]) -> Sequence[_Piece]:
     return itemgetter(*indexes)(table)  # type: ignore[no-any-return]
 
 
-#: The layers, in column order, and what ends each layer's column: the last ends the line.
-_LAYERS = (("CONTENT", ""), ("CUE", ""), ("SOURCE", "\n"))
+#: The layers, in column order. A token's three tags are written as one piece, CONTENT's
+#: ``"\tB-CONTENT-1"`` followed by CUE's and SOURCE's and the line's end.
+_LAYERS = ("CONTENT", "CUE", "SOURCE")
+_CONTENT, _CUE, _SOURCE = range(3)
 
 
-def _layer_marks(attributions: list[Attribution]) -> list[list[tuple[int, int, int]]]:
-    """Each layer's spans as (start, end, number): ``number`` is the 1-based position in
-    ``attributions`` of the attribution the span belongs to."""
-    content = [
-        (fragment.start, fragment.end, number)
-        for number, attribution in enumerate(attributions, start=1)
-        for fragment in attribution.fragments
-    ]
-    cue = [
-        (a.cue.start, a.cue.end, number)
-        for number, a in enumerate(attributions, start=1)
-        if a.cue is not None
-    ]
-    source = [
-        (a.speaker.start, a.speaker.end, number)
-        for number, a in enumerate(attributions, start=1)
-        if a.speaker is not None
-    ]
-    return [content, cue, source]
+def _layer_marks(attributions: list[Attribution]) -> list[tuple[list[Span], list[int]]]:
+    """Each layer's spans, with the number of the attribution each belongs to (its
+    1-based position in ``attributions``). Gathered by ``map`` in C: this runs for
+    every attribution of the export."""
+    fragments = list(map(_FRAGMENTS_OF, attributions))
+    content = list(chain.from_iterable(fragments))
+    if len(content) == len(attributions):  # one fragment each
+        numbers = list(range(1, len(content) + 1))
+    else:
+        numbers = list(chain.from_iterable(map(repeat, count_from(1), map(len, fragments))))
+    layers = [(content, numbers)]
+    for optional in (map(_CUE_OF, attributions), map(_SPEAKER_OF, attributions)):
+        spans = list(optional)
+        present = list(map(is_not, spans, repeat(None)))
+        layers.append((list(compress(spans, present)), list(compress(count_from(1), present))))
+    return layers
 
 
 def _shared(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
@@ -151,18 +150,47 @@ def _shared(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
     return [(start, end, ",".join(ids)) for (start, end), ids in numbers.items()]
 
 
+class _Retagged(dict[tuple[_Piece, int, _Piece], _Piece]):
+    """``self[piece, layer, tag]``: the line end ``piece`` (``"\\tB-CONTENT-1\\tO\\tO\\n"``)
+    with ``layer``'s tag replaced by the bare ``tag`` (``"\\tB-CUE-1"``), made on first
+    use and kept, so that a column's pieces are retagged by ``map`` in C."""
+
+    def __init__(self, piece: Callable[[str], _Piece]) -> None:
+        super().__init__()
+        self._tab: _Piece = piece("\t")
+        self._end: _Piece = piece("\n")
+
+    def __missing__(self, key: tuple[_Piece, int, _Piece]) -> _Piece:
+        line_end, layer, tag = key
+        tags = line_end[1:-1].split(self._tab)
+        tags[layer] = tag[1:]
+        found = self._tab + self._tab.join(tags) + self._end
+        if len(self) < 100_000:  # bounded, like _Labels
+            self[key] = found
+        return found
+
+
 class _Labels(dict[tuple[int, int | str], tuple[_Piece, _Piece]]):
-    """Begin and inside pieces (``"\\tB-CUE-2"``, ``"\\tI-CUE-2"``) by (layer, ids), made on
-    first use and kept: attribution numbers repeat from one document to the next."""
+    """The tag pieces of a line, str or bytes as ``piece`` makes them, made on first
+    use and kept: attribution numbers repeat from one document to the next.
+
+    ``self[layer, ids]`` is a layer's (begin, inside) pair: CONTENT's with the other
+    two columns outside and the line's end (``"\\tB-CONTENT-2\\tO\\tO\\n"``), so that
+    a token without cue or source takes it whole; CUE's and SOURCE's bare
+    (``"\\tB-CUE-2"``), for ``retagged``. ``outside`` is the line end of a token
+    outside every span.
+    """
 
     def __init__(self, piece: Callable[[str], _Piece]) -> None:
         super().__init__()
         self._piece: Callable[[str], _Piece] = piece
-        self.outside: tuple[_Piece, ...] = tuple(piece(f"\t{OUTSIDE}{tail}") for _, tail in _LAYERS)
+        self.outside: _Piece = piece(f"\t{OUTSIDE}\t{OUTSIDE}\t{OUTSIDE}\n")
+        self.retagged: _Retagged[_Piece] = _Retagged(piece)
 
     def __missing__(self, key: tuple[int, int | str]) -> tuple[_Piece, _Piece]:
         layer, ids = key
-        label, tail = _LAYERS[layer]
+        label = _LAYERS[layer]
+        tail = f"\t{OUTSIDE}\t{OUTSIDE}\n" if layer == _CONTENT else ""
         pieces = (self._piece(f"\tB-{label}-{ids}{tail}"), self._piece(f"\tI-{label}-{ids}{tail}"))
         if len(self) < 100_000:  # bounded; numbers past it are made each time
             self[key] = pieces
@@ -173,67 +201,81 @@ _TEXT_LABELS: _Labels[str] = _Labels(str)
 _BYTE_LABELS: _Labels[bytes] = _Labels(lambda piece: piece.encode("ascii"))
 
 
-def _layer_column(
-    starts: Sequence[int],
-    ends: Sequence[int],
-    marks: list[tuple[int, int, int]],
-    layer: int,
-    labels: _Labels[_Piece],
-) -> list[_Piece]:
-    """One layer's column piece (``"\tO"``, ``"\tB-CUE-2"``..., str or bytes as
-    ``labels`` makes them) for each token.
+def _token_runs(
+    starts: Sequence[int], ends: Sequence[int], spans: list[Span], numbers: list[int]
+) -> list[tuple[int, int, int | str]]:
+    """The token range ``(first, stop, ids)`` each of one layer's ``spans`` takes.
 
-    A span takes its tokens (begin, then inside) unless an earlier span already took
-    one of them; then it is skipped whole. Its tags carry the numbers of the
-    attributions it belongs to. One Python step per span, none per token.
+    A span takes its tokens unless an earlier span already took one of them; then it
+    is skipped whole. ``ids`` are the ``numbers`` of the attributions it belongs to
+    (several, joined, for a span shared by attributions). No Python step per token.
     """
-    count = len(starts)
-    column = [labels.outside[layer]] * count
-    if not marks:
-        return column
-    keys = [(start, end) for start, end, _ in marks]
-    spans: list[tuple[int, int, int | str]] = list(marks)
-    if not all(map(lt, keys, keys[1:])) and len(set(keys)) != len(keys):
-        spans = list(_shared(marks))
+    if not spans:
+        return []
+    span_starts = list(map(_START_OF, spans))
+    span_ends = list(map(_END_OF, spans))
+    ids: Sequence[int | str] = numbers
+    if not all(map(lt, span_starts, span_starts[1:])):
+        keys = list(zip(span_starts, span_ends, strict=True))
+        if not all(map(lt, keys, keys[1:])) and len(set(keys)) != len(keys):
+            shared = _shared(list(zip(span_starts, span_ends, numbers, strict=True)))
+            span_starts, span_ends = [m[0] for m in shared], [m[1] for m in shared]
+            ids = [m[2] for m in shared]
     # The token range of every span in two C-level passes: the first token ending
     # after the span's start, and the first token starting at or after its end.
-    firsts: list[int] = list(map(bisect_right, repeat(ends), map(_FIRST_OF, spans)))
-    stops: list[int] = list(map(bisect_left, repeat(starts), map(_SECOND_OF, spans)))
-    ids = map(_THIRD_OF, spans)
+    firsts: list[int] = list(map(bisect_right, repeat(ends), span_starts))
+    stops: list[int] = list(map(bisect_left, repeat(starts), span_ends))
     # Usually each span's tokens come after the previous span's: none is skipped.
-    ordered = all(map(le, [0, *stops[:-1]], firsts)) and all(map(lt, firsts, stops))
-    taken = None if ordered else bytearray(count)
+    if all(map(le, [0, *stops[:-1]], firsts)) and all(map(lt, firsts, stops)):
+        return list(zip(firsts, stops, ids, strict=True))
+    taken = bytearray(len(starts))
+    runs: list[tuple[int, int, int | str]] = []
     for first, stop, number in zip(firsts, stops, ids, strict=True):
         width = stop - first
-        if taken is not None:
-            if width <= 0 or taken.count(0, first, stop) != width:  # counted in C
-                continue
-            taken[first:stop] = b"\x01" * width
-        begin, inside = labels[layer, number]
-        column[first] = begin
-        if width > 1:
-            column[first + 1 : stop] = [inside] * (width - 1)
-    return column
+        if width <= 0 or taken.count(0, first, stop) != width:  # counted in C
+            continue
+        taken[first:stop] = b"\x01" * width
+        runs.append((first, stop, number))
+    return runs
 
 
-def _tag_columns(
+def _tag_column(
     attributions: list[Attribution],
     starts: Sequence[int],
     ends: Sequence[int],
     labels: _Labels[_Piece],
-) -> list[list[_Piece]]:
-    """The CONTENT, CUE and SOURCE column pieces of every token (SOURCE ends the line)."""
-    return [
-        _layer_column(starts, ends, marks, layer, labels)
-        for layer, marks in enumerate(_layer_marks(attributions))
-    ]
+) -> list[_Piece]:
+    """The CONTENT, CUE and SOURCE tags of every token as one piece each, ending the line.
+
+    CONTENT is set by slice, then each cue and speaker mention retags its tokens'
+    pieces through a table: one Python step per span, none per token.
+    """
+    content, cue, source = _layer_marks(attributions)
+    column = [labels.outside] * len(starts)
+    for first, stop, ids in _token_runs(starts, ends, *content):
+        begin, inside = labels[_CONTENT, ids]
+        column[first] = begin
+        if stop - first > 1:
+            column[first + 1 : stop] = [inside] * (stop - first - 1)
+    retag = labels.retagged.__getitem__
+    for layer, marks in ((_CUE, cue), (_SOURCE, source)):
+        for low, high, numbers in _token_runs(starts, ends, *marks):
+            opening, within = labels[layer, numbers]
+            if high - low == 1:
+                column[low] = retag((column[low], layer, opening))
+                continue
+            tags = [opening] + [within] * (high - low - 1)
+            column[low:high] = map(retag, zip(column[low:high], repeat(layer), tags))
+    return column
 
 
-_FIRST_OF = itemgetter(0)
-_SECOND_OF = itemgetter(1)
-_THIRD_OF = itemgetter(2)
-#: Pieces per token line: the form, "\t<start>", "\t<end>" and the three tag columns.
-_PIECES = 6
+_FRAGMENTS_OF = attrgetter("fragments")
+_CUE_OF = attrgetter("cue")
+_SPEAKER_OF = attrgetter("speaker")
+_START_OF = attrgetter("start")
+_END_OF = attrgetter("end")
+#: Pieces per token line: the form, "\t<start>", "\t<end>" and the tags with the line end.
+_PIECES = 4
 
 
 def _paragraph_starts(text: str, starts: Sequence[int], count: int) -> set[int]:
@@ -288,8 +330,7 @@ def encoded_block(
     pieces[0::_PIECES] = words
     pieces[1::_PIECES] = _offset_bytes_column(starts, table, len(text))
     pieces[2::_PIECES] = _offset_bytes_column(ends, table, len(text))
-    for offset, column in enumerate(_tag_columns(attributions, starts, ends, _BYTE_LABELS), 3):
-        pieces[offset::_PIECES] = column
+    pieces[3::_PIECES] = _tag_column(attributions, starts, ends, _BYTE_LABELS)
     # A line break between two tokens ends a paragraph: a blank line before the token.
     for index in _paragraph_starts(text, starts, count):
         pieces[_PIECES * index] = b"\n" + pieces[_PIECES * index]
@@ -309,8 +350,7 @@ def _text_lines(
     pieces[0::_PIECES] = words
     pieces[1::_PIECES] = _offset_column(starts, table, len(text))
     pieces[2::_PIECES] = _offset_column(ends, table, len(text))
-    for offset, column in enumerate(_tag_columns(attributions, starts, ends, _TEXT_LABELS), 3):
-        pieces[offset::_PIECES] = column
+    pieces[3::_PIECES] = _tag_column(attributions, starts, ends, _TEXT_LABELS)
     for index in _paragraph_starts(text, starts, count):
         pieces[_PIECES * index] = "\n" + pieces[_PIECES * index]
     return "".join(pieces)

@@ -132,14 +132,17 @@ def _encoded_tokens_function(flags: int) -> Callable[[str], EncodedTokens | None
     ).split
 
     def encoded(text: str) -> EncodedTokens | None:
+        # An ASCII text (two news articles in five) is copied as it is; the cp1252
+        # codec looks each character up in its table.
+        ascii_only = text.isascii()
         try:
-            raw = text.encode("cp1252")
+            raw = text.encode("ascii" if ascii_only else "cp1252")
         except UnicodeEncodeError:
             return None
         pieces = split(raw)  # gap, token, gap, token, ..., gap
         ends = list(accumulate(map(len, pieces)))
         tokens, starts, ends = pieces[1::2], ends[0:-1:2], ends[1::2]
-        others = raw.translate(None, _ASCII)
+        others = b"" if ascii_only else raw.translate(None, _ASCII)
         if others:
             # The non-ASCII characters are few (quotation marks, accented letters):
             # each distinct one is found with bytes.find, its token recoded once.

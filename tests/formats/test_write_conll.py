@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from writer_cases import HARBOUR_TEXT, harbour_items, make_document, span_of
+from writer_cases import HARBOUR_TEXT, harbour_items, make_document, reference_block, span_of
 
 from formats.writers import ExportFilters, write_export
 from formats.writers.conll_export import HEADER
@@ -226,39 +226,6 @@ def test_any_span_tokenizer_can_be_passed(tmp_path: Path) -> None:
     write_conll(harbour_items()[1:], out, tokenizer=TreebankWordTokenizer())
     rows = read_documents(out)[export_id(harbour_items()[1][0])]
     assert [row[0] for row in rows] == ["The", "library", "reopens", "on", "Monday", "."]
-
-
-def reference_block(document_id: str, text: str, attributions: list[Attribution]) -> str:
-    """The CoNLL block written the plain way, token by token (the contract the fast
-    writer must meet byte for byte)."""
-    from nltk.tokenize import WordPunctTokenizer
-
-    spans = list(WordPunctTokenizer().span_tokenize(text))
-    layers = {"CONTENT": ["O"] * len(spans), "CUE": ["O"] * len(spans)}
-    layers["SOURCE"] = ["O"] * len(spans)
-    marked: dict[str, dict[Span, list[str]]] = {label: {} for label in layers}
-    for number, a in enumerate(attributions, start=1):
-        for mark, label in [(f, "CONTENT") for f in a.fragments] + [
-            (a.cue, "CUE"),
-            (a.speaker, "SOURCE"),
-        ]:
-            if mark is not None:
-                marked[label].setdefault(mark, []).append(str(number))
-    for label, tags in layers.items():
-        for mark, numbers in marked[label].items():
-            ids = ",".join(numbers)
-            covered = [i for i, (s, e) in enumerate(spans) if s < mark.end and mark.start < e]
-            if covered and all(tags[i] == "O" for i in covered):
-                tags[covered[0]] = f"B-{label}-{ids}"
-                for i in covered[1:]:
-                    tags[i] = f"I-{label}-{ids}"
-    lines = [f"# doc_id = {' '.join(document_id.split())}\n"]
-    for i, (s, e) in enumerate(spans):
-        if i and "\n" in text[spans[i - 1][0] : s]:
-            lines.append("\n")
-        tags = "\t".join(layers[label][i] for label in ("CONTENT", "CUE", "SOURCE"))
-        lines.append(f"{text[s:e]}\t{s}\t{e}\t{tags}\n")
-    return "".join(lines) + "\n"
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -123,3 +123,31 @@ def test_speakers_for_still_refuses_a_stored_mention_that_is_no_span(filled: Sto
     )
     with pytest.raises(ValueError, match="invalid span"):
         filled.speakers_for(document_id)
+
+
+@pytest.mark.parametrize(
+    ("stored", "trusted"),
+    [
+        ("[[0, 3], [5, 9]]", True),
+        ("[[0, 3], [3, 9], [12, 40]]", True),  # touching fragments are disjoint
+        ("[[5, 9], [0, 3]]", False),  # out of order: the checked path refuses it
+        ("[[0, 4], [3, 9]]", False),  # overlapping
+        ("[[-1, 3], [5, 9]]", False),
+        ("[[0, 0], [5, 9]]", False),
+        ("[[0, 3.0], [5, 9]]", False),
+        ("[[true, 3], [5, 9]]", False),
+        ("[[0, 3, 4], [5, 9]]", False),
+        ("[[0, 3]]", False),  # one fragment spelt otherwise: the checked path
+        ("[]", False),
+        ("not json", False),
+    ],
+)
+def test_several_fragments_are_trusted_only_when_ordered_and_disjoint(
+    stored: str, trusted: bool
+) -> None:
+    from storage.rows import _ordered_fragments
+
+    found = _ordered_fragments(stored)
+    assert (found is not None) is trusted
+    if found is not None:
+        assert found == tuple(Span(s, e) for s, e in json.loads(stored))
