@@ -50,12 +50,13 @@ class CollectReport:
     def summary(self) -> str:
         """One line for the CLI."""
         names = ", ".join(sorted(self.layers)) or "none"
-        line = (
-            f"collected {self.documents} documents ({self.attributions} records) from "
-            f"{self.files} files, layers: {names}; {self.unchanged} unchanged"
-        )
+        line = f"collected {self.documents} documents"
         if self.updated:
-            line += f", {self.updated} updated"
+            line += f" and updated {self.updated}"
+        line += (
+            f" ({self.attributions} records) from {self.files} files, layers: {names}; "
+            f"{self.unchanged} unchanged"
+        )
         if self.unreviewed:
             line += f", {self.unreviewed} not reviewed in the file (this workspace's kept)"
         left_out = sum(len(labels) for labels in self.differing.values()) + len(self.kept)
