@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from quote_annotator import __version__
 from quotes.lexicon import Lexicon
@@ -43,11 +43,18 @@ def shown_main_window(app: QApplication) -> QMainWindow | None:
 
 
 def _schedule_smoke_exit(app: QApplication) -> None:
-    """Quit with 0 once a main window is shown, painted and has the icon; else with 1."""
+    """Quit with 0 once a main window is shown, painted and has the icon; else with 1:
+    at once when an error box comes up instead (a workspace in use, a foreign file),
+    with its text on stderr, rather than wait for nobody to close it."""
 
     def check() -> None:
         window = shown_main_window(app)
         if window is None:
+            box = app.activeModalWidget()
+            if isinstance(box, QMessageBox) and box.isVisible():
+                poll.stop()
+                print(f"smoke test: {box.text()}", file=sys.stderr, flush=True)
+                app.exit(1)
             return
         window.repaint()  # fails loudly here, not later, if painting is broken
         poll.stop()

@@ -144,3 +144,23 @@ def test_an_older_workspace_says_where_its_backup_is(qtbot, tmp_path: Path) -> N
     with workspace_session(path) as session:
         shown = session.window.status_line.currentMessage()
         assert "old.before-0003_unquoted_type.sqlite" in shown
+
+
+def test_a_smoke_test_on_a_workspace_in_use_fails_at_once_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    # The error box waits for a user the smoke test does not have: it used to sit out
+    # the whole 60 s timeout. Now the box's text goes to stderr and the run exits 1.
+    shared = tmp_path / "shared.sqlite"
+    with workspace_session(shared):
+        result = subprocess.run(
+            [sys.executable, "app.py", "--db", str(shared), "--smoke-test"],
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=45,
+        )
+    assert result.returncode == 1
+    assert "smoke test:" in result.stderr and "already open" in result.stderr
+    assert f"process {os.getpid()}" in result.stderr
