@@ -12,6 +12,7 @@ import pytest
 from jobs.scoring import ScoringReport
 from storage.store import Store
 from ui.shell.main_window import MainWindow
+from ui.shell.view_state import ViewState
 
 from ..learning_support import add_unreviewed, fill_training_workspace, trained_workspace
 from .conftest import show_window
@@ -106,3 +107,42 @@ def test_a_new_model_scores_again_while_the_order_is_on(qtbot, window: MainWindo
     assert isinstance(report, ScoringReport) and report.scored == 4
     assert len(window.store.most_uncertain(10)) == 4
     assert window.review_actions.by_uncertainty
+
+
+def test_the_order_chosen_is_kept_for_the_next_start(qtbot, trained: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "w.sqlite"
+    shutil.copyfile(trained, copy)
+    add_unreviewed(copy)
+    state_path = tmp_path / "view.ini"
+    with Store(copy, annotator="ana") as store:
+        first = show_window(qtbot, store, view_state=ViewState.at_path(state_path))
+        _turn_on(qtbot, first)
+        first.close()
+    with Store(copy, annotator="ana") as store:
+        again = show_window(qtbot, store, view_state=ViewState.at_path(state_path))
+        # Turned on again at start, without a click: N follows the uncertainty.
+        qtbot.waitUntil(lambda: again.review_actions.by_uncertainty, timeout=60000)
+        assert again.learning_actions.by_uncertainty.isChecked()
+        again.learning_actions.by_uncertainty.trigger()  # off, and kept off
+        again.close()
+    with Store(copy, annotator="ana") as store:
+        last = show_window(qtbot, store, view_state=ViewState.at_path(state_path))
+        qtbot.wait(50)
+        assert not last.learning_actions.by_uncertainty.isChecked()
+        assert not last.review_actions.by_uncertainty
+        last.close()
+
+
+def test_a_kept_order_stays_off_quietly_in_a_workspace_without_a_model(
+    qtbot, tmp_path: Path
+) -> None:
+    state = ViewState.at_path(tmp_path / "view.ini")
+    state.set_next_by_uncertainty(True)
+    path = fill_training_workspace(tmp_path / "untrained.sqlite", 2)
+    with Store(path, annotator="ana") as store:
+        window = show_window(qtbot, store, view_state=state)
+        qtbot.wait(50)
+        assert not window.learning_actions.by_uncertainty.isChecked()
+        assert window.learning_actions.result_box is None  # no box at start
+        window.close()
+    assert state.next_by_uncertainty()  # the choice stands for a workspace with a model

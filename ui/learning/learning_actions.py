@@ -238,6 +238,14 @@ class LearningActions(ActionGroup):
             return None
         return self._start_scoring()
 
+    def resume_uncertainty_order(self) -> None:
+        """Turn the uncertainty order on again, as the user left it (at start): scored
+        in a worker; quietly stays off when the workspace has no model."""
+        if self._store.learned_model() is None:
+            return
+        self.by_uncertainty.setChecked(True)
+        self._start_scoring()
+
     def _start_scoring(self) -> TaskHandle | None:
         waiting = len(self._store.unscored_unreviewed())
         if waiting == 0:

@@ -272,6 +272,10 @@ class MainWindow(QMainWindow):
             self._layout_restored = state.restore_window(self)
             self.guidelines_pane.load(state.guidelines_path())
             self.guidelines_pane.source_changed.connect(state.save_guidelines_path)
+            # The user's click, not a refusal's uncheck, is the choice to keep.
+            self.learning_actions.by_uncertainty.triggered.connect(state.set_next_by_uncertainty)
+            if state.next_by_uncertainty():
+                QTimer.singleShot(0, self.learning_actions.resume_uncertainty_order)
             position = state.last_position(self.store.path)
             if position is not None and navigation.open_position(
                 store=self.store,

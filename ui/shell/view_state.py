@@ -142,13 +142,25 @@ class ViewState:
     # -- first run ------------------------------------------------------------------------
     def tour_seen(self) -> bool:
         """Whether the Getting started tour was shown once already (on first start)."""
-        value = self._settings.value("help/tour_seen", False)
-        # Ini files give "true"/"false" back as strings.
-        return value is True or (isinstance(value, str) and value.lower() == "true")
+        return self._flag("help/tour_seen")
 
     def set_tour_seen(self, seen: bool = True) -> None:
         """Keep that the tour was shown (False: show it again on the next start)."""
         self._settings.setValue("help/tour_seen", bool(seen))
+
+    # -- active learning ----------------------------------------------------------------
+    def next_by_uncertainty(self) -> bool:
+        """Whether the user last chose Learning > Next document by model uncertainty."""
+        return self._flag("learning/next_by_uncertainty")
+
+    def set_next_by_uncertainty(self, on: bool) -> None:
+        """Keep the user's choice of the uncertainty order (not a refusal's uncheck)."""
+        self._settings.setValue("learning/next_by_uncertainty", bool(on))
+
+    def _flag(self, key: str) -> bool:
+        value = self._settings.value(key, False)
+        # Ini files give "true"/"false" back as strings.
+        return value is True or (isinstance(value, str) and value.lower() == "true")
 
     # -- last position, per workspace ---------------------------------------------------
     def last_position(self, workspace: str | Path | None) -> tuple[int, int | None] | None:
