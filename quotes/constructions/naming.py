@@ -18,7 +18,7 @@ NAMING = frozenset("call describe term dub label".split())
 
 
 WHAT_BEFORE = re.compile(
-    r"\b(?:what|which|whom)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"\b(?P<relative>what|which|whom)\s+(?P<who>(?:he|she|they|it|we|i|the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
     r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))\s+(?:(?:has|had|have|once|"
     r"later|now|then|also|"
     r"repeatedly|often)\s+)*$",
@@ -30,7 +30,8 @@ def draft_what_called(
     ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, naming: re.Match[str]
 ) -> Draft | None:
     """``what he called "a disaster"``, ``which she described as C``: the words
-    named are reported, with the relative word that opens them."""
+    named are reported, with the relative word that opens them, in two fragments
+    ("what" + "a disaster"): the content may not cover its own cue and speaker."""
     text = ctx.text
     speaker = trim(text, naming.start("who"), naming.end("who"))
     start = cue_span.end
@@ -46,10 +47,11 @@ def draft_what_called(
         if inside and inside[0].start >= start:
             # 'what he called his own "October Surprise" last week': to the close.
             end = inside[0].end
-    content = trim(text, naming.start(), end)
-    if speaker is None or content is None or content.end <= cue_span.end + 2:
+    named = trim(text, cue_span.end, end)  # "as C" keeps its "as", as the cue does not
+    if speaker is None or named is None or named.end <= cue_span.end + 2:
         return None
-    return Draft([content], cue_span, speaker, Rule.WHAT_SPEAKER_CALLED, 0.6, priority=2)
+    relative = Span(naming.start("relative"), naming.end("relative"))
+    return Draft([relative, named], cue_span, speaker, Rule.WHAT_SPEAKER_CALLED, 0.6, priority=2)
 
 
 def naming_before(text: str, cue: Cue, lower: int) -> re.Match[str] | None:

@@ -82,14 +82,16 @@ def draft_passive(
         subject = without_intro(text, trim(text, lower, be_start) or Span(lower, be_start))
         if subject.start >= be_start or word_count(text, subject.start, be_start) > 15:
             return None
-        end = be_start
-        if infinitive:
-            end = ctx.content_end(unit, start)
-        else:
-            auxiliaries = SUBJECT_END.search(text, subject.start, cue.start)
-            end = auxiliaries.start() if auxiliaries else be_start
-        content = trim(text, subject.start, end)
+        auxiliaries = SUBJECT_END.search(text, subject.start, cue.start)
+        content = trim(text, subject.start, auxiliaries.start() if auxiliaries else be_start)
         rule = Rule.PASSIVE_SUBJECT
+        if infinitive:
+            # "X is said to have left": the subject and the infinitive, two fragments
+            # (the content may not cover its own cue).
+            tail = trim(text, start, ctx.content_end(unit, start))
+            if content is None or tail is None:
+                return None
+            return Draft([content, tail], cue_span, agent, rule, 0.5, priority=1)
     if content is None or (
         rule == Rule.PASSIVE_THAT and word_count(text, content.start, content.end) < 3
     ):

@@ -393,7 +393,7 @@ CASES = [
     (
         "whom-she-described-as",
         'The mayor praised the new chief, whom she described as "a steady hand," at the ceremony.',
-        'whom she described as "a steady hand,"',
+        'whom | as "a steady hand,"',  # the relative word and the words named
         "described",
         "she",
         MIXED,
