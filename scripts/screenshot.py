@@ -18,8 +18,28 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def save_grab(widget: QWidget, out: Path) -> bool:
+    """Let ``widget`` settle, then save a PNG of it to ``out`` (folders made); False,
+    said on stderr, when it could not be written. (Also used by screenshot_agreement.)"""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for _ in range(5):
+        if app is not None:
+            app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if widget.grab().save(str(out)):
+        return True
+    print(f"could not write {out}", file=sys.stderr)
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,11 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         if rows and args.select:
             target = window.attribution_model.attribution_at(min(args.select, rows) - 1)
             window.current.set_attribution(target.id)
-        for _ in range(5):
-            app.processEvents()
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(args.out)):
-            print(f"could not write {args.out}", file=sys.stderr)
+        if not save_grab(window, args.out):
             return 1
         print(f"saved {args.out} ({width}x{height}, {rows} records in the first document)")
         window.close()

@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication
+    from screenshot import save_grab  # this folder is on the path of a script run
 
     from jobs.importing import import_articles
     from storage.samples import sample_articles
@@ -90,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no agreement: {agreement.status_label.text()}", file=sys.stderr)
             return 1
         agreement.figure_box.setCurrentIndex(agreement.figure_box.findData(args.figure))
-        for _ in range(5):
-            app.processEvents()
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        if not agreement.grab().save(str(args.out)):
-            print(f"could not write {args.out}", file=sys.stderr)
+        if not save_grab(agreement, args.out):
             return 1
         report = agreement.result.report
         print(

@@ -70,24 +70,19 @@ def pair_cell(pair: PairAgreement, key: str) -> PairCell:
     """The cell of ``pair`` for figure ``key`` (a key of :data:`FIGURES`)."""
     who = " and ".join(pair.annotators)
     documents = items_text(pair.documents, "documents")
-    if key == "token_alpha":
-        figure = pair.token_alpha
-        counted = items_text(figure.items, "tokens")
-        return PairCell(
-            figure.value,
-            figure.items,
-            (f"α {rate(figure.value)}", counted),  # noqa: RUF001 (alpha is meant)
-            f"{who}: Krippendorff's alpha {rate(figure.value)} over {counted} in {documents}",
+    if key in ("token_alpha", "content_F1_pairwise"):
+        alpha = key == "token_alpha"
+        figure = pair.token_alpha if alpha else pair.content_f1
+        counted = items_text(figure.items, "tokens" if alpha else "attributions")
+        shown = rate(figure.value)
+        line = f"α {shown}" if alpha else f"F1 {shown}"  # noqa: RUF001 (alpha is meant)
+        said = (
+            f"Krippendorff's alpha {shown} over {counted}"
+            if alpha
+            else f"content F1 {shown}, {pair.matched:,} matched of {counted}"
         )
-    if key == "content_F1_pairwise":
-        figure = pair.content_f1
-        counted = items_text(figure.items, "attributions")
         return PairCell(
-            figure.value,
-            figure.items,
-            (f"F1 {rate(figure.value)}", counted),
-            f"{who}: content F1 {rate(figure.value)}, {pair.matched:,} matched of"
-            f" {counted} in {documents}",
+            figure.value, figure.items, (line, counted), f"{who}: {said} in {documents}"
         )
     facet: FacetFigure = pair.facets()[key]
     counted = items_text(facet.items, "matched pairs")
