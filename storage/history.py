@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from storage.rows import columns
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
@@ -104,14 +106,19 @@ def undo_stacks(entries: Iterable[tuple[int, str, int | None]]) -> tuple[list[in
 def history_entry_from_row(row: sqlite3.Row) -> HistoryEntry:
     """A ``history`` row as an entry, its JSON states decoded."""
     return HistoryEntry(
-        id=row["id"],
-        at=row["at"],
-        annotator=row["annotator"],
-        action=row["action"],
-        document_id=row["document_id"],
-        attribution_id=row["attribution_id"],
+        **columns(row, _KEPT_COLUMNS),
         before=None if row["before"] is None else json.loads(row["before"]),
         after=None if row["after"] is None else json.loads(row["after"]),
-        elapsed_ms=row["elapsed_ms"],
-        target_id=row["target_id"],
     )
+
+
+_KEPT_COLUMNS = (
+    "id",
+    "at",
+    "annotator",
+    "action",
+    "document_id",
+    "attribution_id",
+    "elapsed_ms",
+    "target_id",
+)

@@ -298,29 +298,22 @@ def attribution_from_row(row: sqlite3.Row) -> Attribution:
     return _checked_attribution(*tuple(row)[:17])
 
 
+def columns(row: sqlite3.Row, names: Iterable[str]) -> dict[str, Any]:
+    """The row's values of the columns ``names``, by name: a domain object's fields
+    that the store keeps as they are (the others are converted by the caller)."""
+    return {name: row[name] for name in names}
+
+
+_SUMMARY_COLUMNS = ("id", "title", "candidates", "accepted", "rejected", "length")
+_DOCUMENT_COLUMNS = ("id", "text", "title", "source", "content_hash", "imported_at", "external_id")
+
+
 def summary_from_row(row: sqlite3.Row) -> DocumentSummary:
     """A row of the document list (id, title, status, the three counts, length) as the
     domain object; the SELECT decides whose status and counts they are."""
-    return DocumentSummary(
-        id=row["id"],
-        title=row["title"],
-        status=DocumentStatus(row["status"]),
-        candidates=row["candidates"],
-        accepted=row["accepted"],
-        rejected=row["rejected"],
-        length=row["length"],
-    )
+    return DocumentSummary(**columns(row, _SUMMARY_COLUMNS), status=DocumentStatus(row["status"]))
 
 
 def document_from_row(row: sqlite3.Row) -> Document:
     """A ``DOCUMENT_SELECT`` row as the domain object."""
-    return Document(
-        id=row["id"],
-        text=row["text"],
-        title=row["title"],
-        source=row["source"],
-        status=DocumentStatus(row["status"]),
-        content_hash=row["content_hash"],
-        imported_at=row["imported_at"],
-        external_id=row["external_id"],
-    )
+    return Document(**columns(row, _DOCUMENT_COLUMNS), status=DocumentStatus(row["status"]))
