@@ -20,7 +20,7 @@ from quotes.sentences import (
     sentence_tokenizer,
     split_paragraphs,
 )
-from quotes.speakers import before_cue, resolution
+from quotes.speakers import before_cue, name_index, resolution
 from quotes.tokens import Token, tokenize
 
 
@@ -304,3 +304,18 @@ def test_quotations_within_a_range_are_those_that_overlap_it(
     quotations = quotemarks.find_quotations(text)
     index = quotemarks.QuoteIndex(quotations)
     assert index.within(start, end) == [q for q in quotations if q.end > start and q.start < end]
+
+
+# The name index's pattern written with Unicode categories, as it was before it opened
+# with a plain range for speed.
+_PLAIN_INDEXED_RUN = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W_]*")
+
+
+@pytest.mark.parametrize("before", ["", " ", "a", "1", "_", "é", "“"])
+def test_indexed_runs_match_the_category_pattern_at_every_code_point(before: str) -> None:
+    # Every 7th code point past the first blocks keeps the test quick and still
+    # samples every script; the full range was checked when the pattern was written.
+    codes = [*range(0x3000), *range(0x3000, 0x110000, 7)]
+    text = "".join(before + chr(code) + "bc " for code in codes if not 0xD800 <= code < 0xE000)
+    fast = [match.span() for match in name_index._INDEXED_RUN.finditer(text)]
+    assert fast == [match.span() for match in _PLAIN_INDEXED_RUN.finditer(text)]
