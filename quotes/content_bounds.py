@@ -215,7 +215,14 @@ def content_stop(text: str, start: int, end: int) -> int:
         ):
             end, stopped = match.start(), True
             break
-    apposition = _FINAL_APPOSITION.search(text, start, end)
+    # Both closing patterns below end in the range's last comma and the words after it
+    # (no other comma), so their searches start there, at the word before that comma
+    # for the apposition, rather than at every capital or comma of a long content:
+    # same matches, and a content without a comma skips both.
+    comma = text.rfind(",", start, end)
+    apposition = (
+        _FINAL_APPOSITION.search(text, _run_start(text, start, comma), end) if comma >= 0 else None
+    )
     if (
         apposition is not None
         and not leaves_quotation_open(text[start : apposition.start(1)], doubled_apostrophes=True)
@@ -224,7 +231,7 @@ def content_stop(text: str, start: int, end: int) -> int:
         # "... his support for Mr. Trump, the party's nominee.": the writer names who
         # Mr. Trump is.
         return apposition.start(1)
-    relative = _FINAL_RELATIVE.search(text, start, end)
+    relative = _FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
     if relative is not None and relative.start() > start:
         # "... to Tom Hale, who led the rescue.": a closing relative clause on a name is
         # the writer's; one followed by its sentence's verb ("X, who ..., did") is not.
@@ -242,6 +249,14 @@ def content_stop(text: str, start: int, end: int) -> int:
     if dash is not None and not leaves_quotation_open(text[start:dash], doubled_apostrophes=True):
         return dash
     return end
+
+
+def _run_start(text: str, start: int, position: int) -> int:
+    """Where the run of ``[\\w’'.-]`` characters that ends at ``position`` begins (not
+    before ``start``): the earliest place a name ending at ``position`` can open."""
+    while position > start and (text[position - 1].isalnum() or text[position - 1] in "_’'.-"):
+        position -= 1
+    return position
 
 
 # ", the party's nominee." after a capitalised name, to the end of the content.

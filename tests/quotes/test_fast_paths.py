@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import quotemarks
+from quotes import content_bounds, quotemarks
 from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.lexicon import Lexicon, default_lexicon
@@ -319,3 +319,30 @@ def test_indexed_runs_match_the_category_pattern_at_every_code_point(before: str
     text = "".join(before + chr(code) + "bc " for code in codes if not 0xD800 <= code < 0xE000)
     fast = [match.span() for match in name_index._INDEXED_RUN.finditer(text)]
     assert fast == [match.span() for match in _PLAIN_INDEXED_RUN.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"Aa1_’'.-,; \n\"“", " the ", " who ", "Tom"]), max_size=14).map(
+        "".join
+    ),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_closing_searches_from_the_last_comma_match_the_plain_ones(
+    text: str, start: int, end: int
+) -> None:
+    # ``content_stop`` starts these two searches at the range's last comma.
+    comma = text.rfind(",", start, end)
+    plain = content_bounds._FINAL_APPOSITION.search(text, start, end)
+    fast = (
+        content_bounds._FINAL_APPOSITION.search(
+            text, content_bounds._run_start(text, start, comma), end
+        )
+        if comma >= 0
+        else None
+    )
+    assert (fast and fast.span(1)) == (plain and plain.span(1))
+    plain = content_bounds._FINAL_RELATIVE.search(text, start, end)
+    fast = content_bounds._FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
+    assert (fast and fast.span()) == (plain and plain.span())
