@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import content_bounds, quotemarks
+from quotes import content_stop, quotemarks
 from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.lexicon import Lexicon, default_lexicon
@@ -334,15 +334,15 @@ def test_closing_searches_from_the_last_comma_match_the_plain_ones(
 ) -> None:
     # ``content_stop`` starts these two searches at the range's last comma.
     comma = text.rfind(",", start, end)
-    plain = content_bounds._FINAL_APPOSITION.search(text, start, end)
+    plain = content_stop._FINAL_APPOSITION.search(text, start, end)
     fast = (
-        content_bounds._FINAL_APPOSITION.search(
-            text, content_bounds._run_start(text, start, comma), end
+        content_stop._FINAL_APPOSITION.search(
+            text, content_stop._run_start(text, start, comma), end
         )
         if comma >= 0
         else None
     )
     assert (fast and fast.span(1)) == (plain and plain.span(1))
-    plain = content_bounds._FINAL_RELATIVE.search(text, start, end)
-    fast = content_bounds._FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
+    plain = content_stop._FINAL_RELATIVE.search(text, start, end)
+    fast = content_stop._FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
     assert (fast and fast.span()) == (plain and plain.span())
