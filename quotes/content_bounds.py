@@ -400,11 +400,21 @@ def is_intro_phrase(text: str, prefix: Span) -> bool:
         "describing",
     }:
         return not text[prefix.start : prefix.end].lstrip().startswith(("“", '"'))
-    # "Minutes later,", "Two days ago,": a time phrase, not a clause.
-    return _TIME_PHRASE_END.search(text, prefix.start, prefix.end) is not None
+    # "Minutes later,", "Two days ago,": a time phrase, not a clause. The time word is
+    # the last word, so the search starts at most its length before that word's end
+    # instead of at every word of the prefix (same match).
+    last_end = prefix.end
+    while last_end > prefix.start and not (
+        text[last_end - 1].isalnum() or text[last_end - 1] == "_"
+    ):
+        last_end -= 1
+    start = max(prefix.start, last_end - _LONGEST_TIME_WORD)
+    return _TIME_PHRASE_END.search(text, start, prefix.end) is not None
 
 
-_TIME_PHRASE_END = re.compile(r"\b(?:later|earlier|ago|afterwards?)\W*$", re.IGNORECASE)
+_TIME_WORDS = ("later", "earlier", "ago", "afterward", "afterwards")
+_LONGEST_TIME_WORD = max(len(word) for word in _TIME_WORDS)
+_TIME_PHRASE_END = re.compile(rf"\b(?:{'|'.join(_TIME_WORDS)})\W*$", re.IGNORECASE)
 
 
 def skip_spaces(text: str, position: int, limit: int) -> int:

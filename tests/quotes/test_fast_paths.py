@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import content_stop, quotemarks
+from quotes import content_bounds, content_stop, quotemarks
 from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.lexicon import Lexicon, default_lexicon
+from quotes.model import Span
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (
     _StdlibLanguageVars,
@@ -21,7 +22,7 @@ from quotes.sentences import (
     split_paragraphs,
 )
 from quotes.speakers import before_cue, name_index, resolution
-from quotes.tokens import Token, tokenize
+from quotes.tokens import Token, first_word, tokenize
 
 
 def _nltk_punkt() -> PunktSentenceTokenizer:
@@ -346,3 +347,20 @@ def test_closing_searches_from_the_last_comma_match_the_plain_ones(
     plain = content_stop._FINAL_RELATIVE.search(text, start, end)
     fast = content_stop._FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ago", "Ago", "afterwards", "afterward", "x", "s", " ", ",", ".", "_"]),
+        min_size=1,
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+)
+def test_time_phrases_are_found_from_the_last_word_as_from_the_start(text: str, start: int) -> None:
+    # ``is_intro_phrase`` starts its time-word search just before the prefix's last word.
+    start = min(start, len(text) - 1)
+    plain = re.compile(r"\b(?:later|earlier|ago|afterwards?)\W*$", re.IGNORECASE)
+    expected = first_word(text, start, len(text)) is None or bool(plain.search(text, start))
+    assert content_bounds.is_intro_phrase(text, Span(start, len(text))) == expected
