@@ -139,11 +139,12 @@ def run_growth(max_megabytes: float) -> int:
             break
         text = article_of_length(source, length)
         megabytes = len(text.encode("utf-8")) / 1e6
-        # Short texts are timed on many copies so the clock resolution does not matter;
-        # the longest once (best of rounds only where it is cheap).
+        # Short texts are timed on many copies so the clock resolution does not matter.
+        # Every length is the best of the same number of rounds: on a shared machine a
+        # single round of the long texts against the best of three of the short ones
+        # read as a slowdown with length that was only the other processes.
         copies = max(1, 200_000 // length)
-        rounds = ROUNDS if length <= 100_000 else 1
-        engine = _best_time(functools.partial(_extract_copies, text, copies), rounds) / copies
+        engine = _best_time(functools.partial(_extract_copies, text, copies), ROUNDS) / copies
         scan = _best_time(functools.partial(_scan_copies, text, copies), ROUNDS)
         engine_rate, regex_rate = megabytes / engine, megabytes / (scan / copies)
         print(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
+from quotes.collector import collection_paused
 from quotes.cues import MODIFIER, NOUN, find_cues
 from quotes.direct import (
     attach_colon_paragraphs,
@@ -48,7 +49,10 @@ def extract(text: str, *, lexicon: Lexicon | None = None) -> Extraction:
         file reaches here as an argument from whoever loaded it (the command line).
     """
     try:
-        return extract_with(text, lexicon or default_lexicon())
+        # Paused around ``extract_with`` rather than inside it: its intermediate
+        # objects are freed when it returns, before the collector is back on.
+        with collection_paused():
+            return extract_with(text, lexicon or default_lexicon())
     except Exception:  # the import pipeline must survive any text
         _log.exception("extraction failed on a text of %d characters", len(text))
         return Extraction(attributions=())

@@ -13,13 +13,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from quotes.content_bounds import (
-    content_stop,
     skip_adverbials,
     skip_spaces,
     starts_with_opening_mark,
     trim,
     word_count,
 )
+from quotes.content_stop import content_stop
 from quotes.cues import ACCORDING, MODIFIER, PHRASE, Cue
 from quotes.grammar import (
     BELIEF_KIND,

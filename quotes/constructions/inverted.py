@@ -119,6 +119,11 @@ class Inversion:
     loose: Span | None = None
 
 
+# What most cues read as: not inverted, nothing found (shared: the class is frozen, and
+# a cue reads its inversion on every draft).
+_NOT_INVERTED = Inversion()
+
+
 def read_inversion(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, lower: int) -> Inversion:
     """Whether ``cue`` stands before its speaker, after a clause comma or a quotation.
 
@@ -127,12 +132,12 @@ def read_inversion(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, lower
     text = ctx.text
     # "told" takes its addressee as object, so "..., told X" is never inverted.
     if cue.kind not in (CLAUSE_KIND, PHRASE) or cue.lemma == "tell":
-        return Inversion()
+        return _NOT_INVERTED
     if not (
         ends_with_clause_comma(text, unit.start, cue.start)
         or ctx.closes_quotation(unit.start, cue.start)
     ):
-        return Inversion()
+        return _NOT_INVERTED
     after_quote = ctx.closes_quotation(unit.start, cue.start, comma=True)
     speaker = find_speaker_after(text, cue_span.end, unit.end)
     if speaker is None or (
@@ -142,7 +147,7 @@ def read_inversion(ctx: RuleContext, unit: Unit, cue: Cue, cue_span: Span, lower
         # "The union, in a statement, said the strike would continue", "X, who
         # calls him a "fraud," said he ...": a clause follows the cue, not an
         # inverted speaker (news writes '"...," he said', never 'said he').
-        return Inversion()
+        return _NOT_INVERTED
     if after_quote:
         if ends_clause(text, speaker.end, unit.end):
             return Inversion(True, draft_inverted(ctx, unit, cue, cue_span, speaker))

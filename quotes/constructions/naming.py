@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from quotes.constructions.context import RuleContext
-from quotes.content_bounds import content_stop, starts_with_opening_mark, trim
+from quotes.content_bounds import starts_with_opening_mark, trim
+from quotes.content_stop import content_stop
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
 from quotes.grammar import phrase_end

@@ -7,12 +7,12 @@ import re
 
 from quotes.constructions.context import RuleContext
 from quotes.content_bounds import (
-    content_stop,
     skip_adverbials,
     starts_with_infinitive,
     trim,
     word_count,
 )
+from quotes.content_stop import content_stop
 from quotes.cues import Cue
 from quotes.drafts import Draft, Rule
 from quotes.model import Span

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from quotes import quotemarks
+from quotes import content_bounds, content_stop, quotemarks
 from quotes.content_bounds import has_words, word_count
 from quotes.cues import ACCORDING, MODIFIER, NOUN, PHRASE, Cue, _trie_pattern, find_cues
 from quotes.lexicon import Lexicon, default_lexicon
+from quotes.model import Span
 from quotes.quotemarks import count_alnum
 from quotes.sentences import (
     _StdlibLanguageVars,
@@ -20,8 +21,8 @@ from quotes.sentences import (
     sentence_tokenizer,
     split_paragraphs,
 )
-from quotes.speakers import before_cue, resolution
-from quotes.tokens import Token, tokenize
+from quotes.speakers import before_cue, name_index, resolution
+from quotes.tokens import Token, first_word, tokenize
 
 
 def _nltk_punkt() -> PunktSentenceTokenizer:
@@ -304,3 +305,62 @@ def test_quotations_within_a_range_are_those_that_overlap_it(
     quotations = quotemarks.find_quotations(text)
     index = quotemarks.QuoteIndex(quotations)
     assert index.within(start, end) == [q for q in quotations if q.end > start and q.start < end]
+
+
+# The name index's pattern written with Unicode categories, as it was before it opened
+# with a plain range for speed.
+_PLAIN_INDEXED_RUN = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W_]*")
+
+
+@pytest.mark.parametrize("before", ["", " ", "a", "1", "_", "é", "“"])
+def test_indexed_runs_match_the_category_pattern_at_every_code_point(before: str) -> None:
+    # Every 7th code point past the first blocks keeps the test quick and still
+    # samples every script; the full range was checked when the pattern was written.
+    codes = [*range(0x3000), *range(0x3000, 0x110000, 7)]
+    text = "".join(before + chr(code) + "bc " for code in codes if not 0xD800 <= code < 0xE000)
+    fast = [match.span() for match in name_index._INDEXED_RUN.finditer(text)]
+    assert fast == [match.span() for match in _PLAIN_INDEXED_RUN.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"Aa1_’'.-,; \n\"“", " the ", " who ", "Tom"]), max_size=14).map(
+        "".join
+    ),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_closing_searches_from_the_last_comma_match_the_plain_ones(
+    text: str, start: int, end: int
+) -> None:
+    # ``content_stop`` starts these two searches at the range's last comma.
+    comma = text.rfind(",", start, end)
+    plain = content_stop._FINAL_APPOSITION.search(text, start, end)
+    fast = (
+        content_stop._FINAL_APPOSITION.search(
+            text, content_stop._run_start(text, start, comma), end
+        )
+        if comma >= 0
+        else None
+    )
+    assert (fast and fast.span(1)) == (plain and plain.span(1))
+    plain = content_stop._FINAL_RELATIVE.search(text, start, end)
+    fast = content_stop._FINAL_RELATIVE.search(text, comma, end) if comma >= 0 else None
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ago", "Ago", "afterwards", "afterward", "x", "s", " ", ",", ".", "_"]),
+        min_size=1,
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+)
+def test_time_phrases_are_found_from_the_last_word_as_from_the_start(text: str, start: int) -> None:
+    # ``is_intro_phrase`` starts its time-word search just before the prefix's last word.
+    start = min(start, len(text) - 1)
+    plain = re.compile(r"\b(?:later|earlier|ago|afterwards?)\W*$", re.IGNORECASE)
+    expected = first_word(text, start, len(text)) is None or bool(plain.search(text, start))
+    assert content_bounds.is_intro_phrase(text, Span(start, len(text))) == expected
