@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # screenshot.save_grab
 
 #: The made-up annotators and how often each rejects a suggestion and changes a type.
 ANNOTATORS = {"ana": (0.1, 0.05), "ben": (0.2, 0.1), "chloe": (0.15, 0.3), "dev": (0.35, 0.1)}
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication
-    from screenshot import save_grab  # this folder is on the path of a script run
+    from screenshot import save_grab
 
     from jobs.importing import import_articles
     from storage.samples import sample_articles
