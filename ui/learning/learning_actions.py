@@ -156,7 +156,7 @@ class LearningActions(ActionGroup):
         if self.by_uncertainty.isChecked():
             # The new model dropped the old one's scores: score again, once the training
             # job has fully finished (the runner takes one job at a time).
-            QTimer.singleShot(0, self._start_scoring)
+            QTimer.singleShot(0, self, self._start_scoring)
         summary = describe_training(outcome.model, seconds=outcome.seconds)
         self._show_box(
             "Model trained",

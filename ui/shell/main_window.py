@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
             # The user's click, not a refusal's uncheck, is the choice to keep.
             self.learning_actions.by_uncertainty.triggered.connect(state.set_next_by_uncertainty)
             if state.next_by_uncertainty():
-                QTimer.singleShot(0, self.learning_actions.resume_uncertainty_order)
+                actions = self.learning_actions
+                QTimer.singleShot(0, actions, actions.resume_uncertainty_order)
             position = state.last_position(self.store.path)
             if position is not None and navigation.open_position(
                 store=self.store,
