@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from jobs.importing import ImportStopped
 from jobs.team.adjudication import adjudicate_by_majority
 from jobs.team.agreement import workspace_agreement
 from jobs.team.annotations import import_annotations
@@ -210,6 +211,8 @@ def run_import_annotations(args: argparse.Namespace, *, out: TextIO | None = Non
             return _refuse(error)
         except ModelFormatError as error:
             return _refuse(f"{error}; or add --no-model for the rules alone")
+        except ImportStopped as stopped:  # committed batches stay; nothing is layered
+            return _refuse(f"{args.db}: import stopped: {stopped}; run it again to go on")
     for note in report.notes:
         print(f"  note: {note}", file=out)
     for problem in report.problems:

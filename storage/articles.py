@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from quotes.model import Article, Attribution, Problem, Speaker
 from quotes.records import unstorable_text as unstorable_record_text
@@ -64,6 +64,21 @@ class Articles:
             "SELECT id FROM documents WHERE content_hash = ?", (key,)
         ).fetchone()
         return None if row is None else int(row[0])
+
+    def stored_external_ids(self, external_ids: Iterable[str]) -> set[str]:
+        """Those of ``external_ids`` that a stored document has: one query per 500 ids,
+        each a scan (ids carry no index), not one scan per id."""
+        wanted = list(dict.fromkeys(external_ids))
+        found: set[str] = set()
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.conn.execute(
+                f"SELECT DISTINCT external_id FROM documents WHERE external_id IN ({marks})",
+                chunk,
+            )
+            found.update(row[0] for row in rows)
+        return found
 
     def has_external_id(self, external_id: str) -> bool:
         """Whether a stored document has this id (a scan: ids carry no index, and

@@ -103,15 +103,7 @@ def undo_stacks(entries: Iterable[tuple[int, str, int | None]]) -> tuple[list[in
     return undo_stack, redo_stack
 
 
-def history_entry_from_row(row: sqlite3.Row) -> HistoryEntry:
-    """A ``history`` row as an entry, its JSON states decoded."""
-    return HistoryEntry(
-        **columns(row, _KEPT_COLUMNS),
-        before=None if row["before"] is None else json.loads(row["before"]),
-        after=None if row["after"] is None else json.loads(row["after"]),
-    )
-
-
+#: The history columns an entry takes as they are (``before`` and ``after`` are JSON).
 _KEPT_COLUMNS = (
     "id",
     "at",
@@ -122,3 +114,12 @@ _KEPT_COLUMNS = (
     "elapsed_ms",
     "target_id",
 )
+
+
+def history_entry_from_row(row: sqlite3.Row) -> HistoryEntry:
+    """A ``history`` row as an entry, its JSON states decoded."""
+    return HistoryEntry(
+        **columns(row, _KEPT_COLUMNS),
+        before=None if row["before"] is None else json.loads(row["before"]),
+        after=None if row["after"] is None else json.loads(row["after"]),
+    )

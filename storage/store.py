@@ -206,6 +206,10 @@ class Store:
         """Whether a stored document has this id (whatever its text)."""
         return self._articles.has_external_id(external_id)
 
+    def stored_external_ids(self, external_ids: Iterable[str]) -> set[str]:
+        """Those of ``external_ids`` that stored documents have (whatever their text)."""
+        return self._articles.stored_external_ids(external_ids)
+
     def add_article(
         self,
         article: Article,

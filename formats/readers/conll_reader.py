@@ -32,6 +32,7 @@ from pathlib import Path
 
 from formats.encoding import unreadable_file
 from formats.readers.options import ReadOptions
+from formats.readers.record_checks import refused_whole
 from quotes.model import Article, Attribution, Origin, Problem, QuoteType, Span, Status
 from quotes.quotemarks import guess_quote_type
 from quotes.span_checks import imported_record_problem
@@ -180,7 +181,10 @@ def _finish(
         return
     attributions = []
     if options.with_annotations:
+        before = len(problems)
         attributions = list(_attributions(document, text, where, problems))
+        if refused_whole(options, problems, before, f"{where}:{document.line}"):
+            return
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     yield Article(
         text=text,

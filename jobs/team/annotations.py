@@ -53,9 +53,14 @@ class AnnotationImport:
     def summary(self) -> str:
         """One line: what went into the layer, and what did not."""
         if self.nothing_imported:
+            stored = (
+                f"; its {self.new_documents} new documents are stored without it"
+                if self.new_documents
+                else ""
+            )
             return (
                 f"nothing imported into {self.layer}'s layer: "
-                f"{len(self.problems)} problems (fix them and import again)"
+                f"{len(self.problems)} problems (fix them and import again){stored}"
             )
         line = (
             f"imported {self.attributions} attributions on {self.documents} documents "
@@ -66,7 +71,7 @@ class AnnotationImport:
         if self.conflicts:
             line += f"; {len(self.conflicts)} documents kept as they were (see below)"
         if self.problems:
-            line += f"; {len(self.problems)} problems, their documents left out (see above)"
+            line += f"; {len(self.problems)} problems (see above): a document with one is left out"
         return line
 
     @property
@@ -108,11 +113,16 @@ def import_annotations(
     report.problems.extend(imported.problems)
     for article in articles:
         try:
-            _add_version(store, article, report)
+            # One transaction per document: the check of what the layer holds and the
+            # write of the file's version cannot be split by a GUI opening the document.
+            with store.transaction():
+                _add_version(store, article, report)
         except sqlite3.IntegrityError as error:  # a record the store's checks refuse
             report.problems.append(
                 Problem(article_label(article), f"not given {layer}'s version: {error}")
             )
+        except LayerError as error:  # opened in the layer since: its version stands
+            report.conflicts.append(f"{article_label(article)}: {error}; kept it")
     return report
 
 
@@ -121,11 +131,15 @@ def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
     annotations were probably made on another copy of that text (edited, re-encoded),
     so their offsets do not fit the stored one. They are stored as a new document, as
     identity is the text; the note says so rather than let the layer miss silently."""
+    unstored = [
+        article
+        for article in articles
+        if article.external_id and store.find_document(content_hash(article.text)) is None
+    ]
+    stored_ids = store.stored_external_ids(a.external_id for a in unstored if a.external_id)
     notes = []
-    for article in articles:
-        if not article.external_id or store.find_document(content_hash(article.text)):
-            continue
-        if store.has_external_id(article.external_id):
+    for article in unstored:
+        if article.external_id in stored_ids:
             notes.append(
                 f"id {article.external_id!r}: a stored document has this id but another "
                 "text, which these offsets do not fit; this one is stored as a new document"

@@ -10,7 +10,7 @@ from read_support import read
 from roundtrip_support import import_fresh
 from writer_cases import HARBOUR_TEXT, harbour_items, make_document, span_of
 
-from formats.readers import sniff_format
+from formats.readers import ReadOptions, sniff_format
 from formats.writers import ExportFilters, write_export
 from formats.writers.conll_export import HEADER
 from quotes.model import Article, Attribution, QuoteType, Status
@@ -237,3 +237,23 @@ def test_the_seed_articles_suggestions_survive_the_round_trip(tmp_path: Path) ->
     finally:
         again.close()
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_whole_records_rejects_a_document_with_a_rejected_attribution(tmp_path: Path) -> None:
+    # Attribution 1 loses its CONTENT tags: on its own it is left out; for an annotator's
+    # version (import --annotations) the whole document is.
+    out = tmp_path / "ann.conll"
+    write_export(harbour_items(), out, format="conll", filters=EVERY)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = [
+        line.replace("\tB-CONTENT-1\t", "\tO\t").replace("\tI-CONTENT-1\t", "\tO\t")
+        for line in lines
+    ]
+    out.write_text("".join(broken), encoding="utf-8")
+
+    kept, _problems, _notes = read(out)
+    whole, problems, _notes = read(out, options=ReadOptions(whole_records=True))
+
+    assert len(kept[0].attributions) == len(harbour_items()[0][1]) - 1
+    assert [a.external_id for a in whole] == [kept[1].external_id]
+    assert "record skipped" in problems[-1].reason

@@ -146,3 +146,32 @@ def test_a_kept_order_stays_off_quietly_in_a_workspace_without_a_model(
         assert window.learning_actions.result_box is None  # no box at start
         window.close()
     assert state.next_by_uncertainty()  # the choice stands for a workspace with a model
+
+
+def test_a_refused_click_is_not_kept_as_the_choice(qtbot, tmp_path: Path) -> None:
+    state = ViewState.at_path(tmp_path / "view.ini")
+    path = fill_training_workspace(tmp_path / "untrained.sqlite", 2)
+    with Store(path, annotator="ana") as store:
+        window = show_window(qtbot, store, view_state=state)
+        window.learning_actions.by_uncertainty.trigger()  # no model: refused
+        box = window.learning_actions.result_box
+        assert box is not None
+        box.close()
+        window.close()
+    assert not state.next_by_uncertainty()
+
+
+def test_a_window_closed_at_once_does_not_resume_the_order(
+    qtbot, trained: Path, tmp_path: Path
+) -> None:
+    # The resume waits for the event loop; a window closed before it runs must not
+    # reach its closed store.
+    copy = tmp_path / "w.sqlite"
+    shutil.copyfile(trained, copy)
+    state = ViewState.at_path(tmp_path / "view.ini")
+    state.set_next_by_uncertainty(True)
+    with Store(copy, annotator="ana") as store:
+        window = MainWindow(store, view_state=state)
+        window.close()
+    qtbot.wait(50)  # a timer left running would now raise on the closed store
+    assert not window.learning_actions.by_uncertainty.isChecked()

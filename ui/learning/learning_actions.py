@@ -156,7 +156,11 @@ class LearningActions(ActionGroup):
         if self.by_uncertainty.isChecked():
             # The new model dropped the old one's scores: score again, once the training
             # job has fully finished (the runner takes one job at a time).
-            QTimer.singleShot(0, self, self._start_scoring)
+            # A timer of the window's (this group's parent): closing the window stops it.
+            again = QTimer(self)
+            again.setSingleShot(True)
+            again.timeout.connect(self._start_scoring)
+            again.start(0)
         summary = describe_training(outcome.model, seconds=outcome.seconds)
         self._show_box(
             "Model trained",

@@ -7,30 +7,16 @@ its full passes walk every object alive: a second of a four-second open was spen
 there. None of these objects form reference cycles (they are freed by reference
 counting alone), so there is nothing for the collector to find in them.
 
-:func:`collection_paused` therefore switches the collector off while a document is
-shown, and back on after. It does not ``gc.freeze`` what is alive: freezing would keep
-for good any reference cycle that happened to be garbage at that moment (a closed
-dialog), and measured on the 20 MB article it saved nothing afterwards (accepting
-there takes 3.3 ms with or without it). Threading: main thread.
+:func:`collection_paused` (the engine's own, ``quotes.collector``) therefore switches
+the collector off while a document is shown, and back on after. It does not
+``gc.freeze`` what is alive: freezing would keep for good any reference cycle that
+happened to be garbage at that moment (a closed dialog), and measured on the 20 MB
+article it saved nothing afterwards (accepting there takes 3.3 ms with or without it).
+Threading: main thread (elsewhere the block runs with the collector as it is).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from quotes.collector import collection_paused
 
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Run the block with the cycle collector off.
-
-    Nested use is safe: the collector is switched back on only if it was on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["collection_paused"]
