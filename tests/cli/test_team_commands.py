@@ -153,7 +153,7 @@ def test_a_line_whose_offsets_do_not_fit_costs_only_its_own_document(
     captured = capsys.readouterr()
     assert code == 1
     assert f"{bad}:2" in captured.err and "outside the text" in captured.err
-    assert "2 problems, their documents left out" in captured.out
+    assert "2 problems (see above): a document with one is left out" in captured.out
     assert "record skipped" in captured.err
     with Store(team, annotator="x") as store:
         assert store.layers.is_open(_id_of(store, PORT), "dana")
