@@ -80,14 +80,6 @@ class Articles:
             found.update(row[0] for row in rows)
         return found
 
-    def has_external_id(self, external_id: str) -> bool:
-        """Whether a stored document has this id (a scan: ids carry no index, and
-        identity is the text; callers ask only for texts that are not stored)."""
-        row = self._db.conn.execute(
-            "SELECT 1 FROM documents WHERE external_id = ? LIMIT 1", (external_id,)
-        ).fetchone()
-        return row is not None
-
     def add_article(
         self,
         article: Article,

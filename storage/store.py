@@ -202,10 +202,6 @@ class Store:
         """The id of the document with this ``content_hash``, or None."""
         return self._articles.find_document(key)
 
-    def has_external_id(self, external_id: str) -> bool:
-        """Whether a stored document has this id (whatever its text)."""
-        return self._articles.has_external_id(external_id)
-
     def stored_external_ids(self, external_ids: Iterable[str]) -> set[str]:
         """Those of ``external_ids`` that stored documents have (whatever their text)."""
         return self._articles.stored_external_ids(external_ids)

@@ -12,11 +12,10 @@ by file and line, so the layer never silently lacks a document. A document is th
 one bad record keeps the whole document out of the layer rather than store a version
 with a quotation missing. New documents are stored in the import job's short batches
 and each document's version in its own transaction, so no write lock is held for the
-whole file. A layer that holds a
-document already is never overwritten: the same version is counted as unchanged, a
-different one is reported and kept. A layer that has only opened the document (still
-new, its suggestions untouched) holds no version yet and takes the file's. Threading:
-that of the store.
+whole file. A layer that holds a document already is never overwritten: the same
+version is counted as unchanged, a different one is reported and kept. A layer that has
+only opened the document (still new, its suggestions untouched) holds no version yet
+and takes the file's. Threading: that of the store.
 """
 
 from __future__ import annotations
@@ -105,18 +104,20 @@ def import_annotations(
     # A document is the unit: one rejected record keeps it out of the layer (see above).
     whole = replace(options or ReadOptions(), whole_records=True)
     articles = list(read_paths(paths, options=whole, problems=report.problems, notes=report.notes))
-    report.notes.extend(_id_clashes(store, articles))
+    # Each text's identity, hashed once: for the id check, then for the layer's versions.
+    keys = [content_hash(article.text) for article in articles]
+    report.notes.extend(_id_clashes(store, articles, keys))
     new = [Article(a.text, a.title, a.source, a.external_id, meta=a.meta) for a in articles]
     model = workspace_model(store) if use_model and preannotate else None
     imported = import_articles(store, new, preannotate=preannotate, lexicon=lexicon, model=model)
     report.new_documents = imported.imported
     report.problems.extend(imported.problems)
-    for article in articles:
+    for article, key in zip(articles, keys, strict=True):
         try:
             # One transaction per document: the check of what the layer holds and the
             # write of the file's version cannot be split by a GUI opening the document.
             with store.transaction():
-                _add_version(store, article, report)
+                _add_version(store, article, key, report)
         except sqlite3.IntegrityError as error:  # a record the store's checks refuse
             report.problems.append(
                 Problem(article_label(article), f"not given {layer}'s version: {error}")
@@ -126,15 +127,15 @@ def import_annotations(
     return report
 
 
-def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
+def _id_clashes(store: Store, articles: Sequence[Article], keys: Sequence[str]) -> list[str]:
     """Notes for articles whose text is new but whose id a stored document has: the
     annotations were probably made on another copy of that text (edited, re-encoded),
     so their offsets do not fit the stored one. They are stored as a new document, as
     identity is the text; the note says so rather than let the layer miss silently."""
     unstored = [
         article
-        for article in articles
-        if article.external_id and store.find_document(content_hash(article.text)) is None
+        for article, key in zip(articles, keys, strict=True)
+        if article.external_id and store.find_document(key) is None
     ]
     stored_ids = store.stored_external_ids(a.external_id for a in unstored if a.external_id)
     notes = []
@@ -147,9 +148,10 @@ def _id_clashes(store: Store, articles: Sequence[Article]) -> list[str]:
     return notes
 
 
-def _add_version(store: Store, article: Article, report: AnnotationImport) -> None:
-    """Give one article's document ``report.layer``'s version, or count why not."""
-    document_id = store.find_document(content_hash(article.text))
+def _add_version(store: Store, article: Article, key: str, report: AnnotationImport) -> None:
+    """Give one article's document (``key``, its content hash) ``report.layer``'s version,
+    or count why not."""
+    document_id = store.find_document(key)
     if document_id is None:  # an empty text, already reported by the import
         return
     layer = report.layer
