@@ -21,6 +21,8 @@ def test_the_collector_is_off_inside_and_on_after() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()  # the inner block leaves the outer one's state
     assert gc.isenabled()
+    # Nothing is frozen: a cycle that is garbage later is still collected.
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
