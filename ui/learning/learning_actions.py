@@ -26,6 +26,7 @@ Threading: main thread; the jobs open their own store on the workspace file.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,6 +48,7 @@ from ui.shell.tasks import (
     score_documents,
     train_workspace,
 )
+from ui.shell.view_state import ViewState
 from ui.shell.workers import TaskHandle
 
 NO_MODEL = (
@@ -156,11 +158,7 @@ class LearningActions(ActionGroup):
         if self.by_uncertainty.isChecked():
             # The new model dropped the old one's scores: score again, once the training
             # job has fully finished (the runner takes one job at a time).
-            # A timer of the window's (this group's parent): closing the window stops it.
-            again = QTimer(self)
-            again.setSingleShot(True)
-            again.timeout.connect(self._start_scoring)
-            again.start(0)
+            self._soon(self._start_scoring)
         summary = describe_training(outcome.model, seconds=outcome.seconds)
         self._show_box(
             "Model trained",
@@ -241,6 +239,27 @@ class LearningActions(ActionGroup):
             self._show_box("No learned model", NO_MODEL)
             return None
         return self._start_scoring()
+
+    def keep_order_choice(self, state: ViewState) -> None:
+        """Keep the uncertainty order in ``state``: on once the order is in force, off
+        when the user turns it off (a refusal, with no model, leaves the choice as it
+        was); and resume it now (soon, in a worker) if the user left it on."""
+        self.uncertainty_order_changed.connect(
+            lambda on: state.set_next_by_uncertainty(True) if on else None
+        )
+        self.by_uncertainty.triggered.connect(
+            lambda on: None if on else state.set_next_by_uncertainty(False)
+        )
+        if state.next_by_uncertainty():
+            self._soon(self.resume_uncertainty_order)
+
+    def _soon(self, call: Callable[[], object]) -> None:
+        """Run ``call`` once the event loop is back, on a timer this group owns: the
+        window (its parent) stops its timers when it closes, before the store does."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(call)
+        timer.start(0)
 
     def resume_uncertainty_order(self) -> None:
         """Turn the uncertainty order on again, as the user left it (at start): scored

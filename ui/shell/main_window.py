@@ -272,21 +272,7 @@ class MainWindow(QMainWindow):
             self._layout_restored = state.restore_window(self)
             self.guidelines_pane.load(state.guidelines_path())
             self.guidelines_pane.source_changed.connect(state.save_guidelines_path)
-            # Kept: on once the order is in force, off when the user turns it off; a
-            # refusal (no model) leaves the choice as it was.
-            learning = self.learning_actions
-            learning.uncertainty_order_changed.connect(
-                lambda on: state.set_next_by_uncertainty(True) if on else None
-            )
-            learning.by_uncertainty.triggered.connect(
-                lambda on: None if on else state.set_next_by_uncertainty(False)
-            )
-            if state.next_by_uncertainty():
-                # A timer of the window's own: closing the window stops it.
-                resume = QTimer(self)
-                resume.setSingleShot(True)
-                resume.timeout.connect(self.learning_actions.resume_uncertainty_order)
-                resume.start(0)
+            self.learning_actions.keep_order_choice(state)
             position = state.last_position(self.store.path)
             if position is not None and navigation.open_position(
                 store=self.store,
