@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+from quotes.collector import collection_paused
 from quotes.direct import classify
 from quotes.extract import extract
 from quotes.learning.crf import Tagged, TrainedModel
@@ -58,15 +59,18 @@ def suggest(
     if model is None or not rules_text_ok(text):
         return rules
     try:
-        paragraphs = paragraph_features(text, rules.attributions, lexicon or default_lexicon())
-        return combine(
-            text,
-            rules,
-            paragraphs,
-            model,
-            add_threshold=model.info.add_threshold if add_threshold is None else add_threshold,
-            drop_threshold=drop_threshold,
-        )
+        # The features are a list of strings per token, some twenty per word: paused,
+        # the collector no longer walks them again and again (as in ``extract``).
+        with collection_paused():
+            paragraphs = paragraph_features(text, rules.attributions, lexicon or default_lexicon())
+            return combine(
+                text,
+                rules,
+                paragraphs,
+                model,
+                add_threshold=model.info.add_threshold if add_threshold is None else add_threshold,
+                drop_threshold=drop_threshold,
+            )
     except Exception:  # a model defect must not cost the text its rule suggestions
         _log.exception("the learned model failed on a text of %d characters", len(text))
         return rules

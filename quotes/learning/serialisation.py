@@ -1,8 +1,9 @@
 """A trained model as one blob of bytes, with a format version and a checksum.
 
 Layout: the magic ``QAMODEL\\0``; the format version (2 bytes, big endian); the length
-of a JSON header (4 bytes); the header (``ModelInfo`` fields, the CRF's length and its
-SHA-256); the CRF bytes as crfsuite wrote them. The checksum tells a damaged blob from a
+of a JSON header (4 bytes); the header (``ModelInfo`` fields, the feature set the CRF
+was trained on, the CRF's length and its SHA-256); the CRF bytes as crfsuite wrote them.
+A header without a feature set is from set 1, the first. The checksum tells a damaged blob from a
 valid one before crfsuite (C code) ever reads it.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 import pycrfsuite
 
 from quotes.learning.crf import DEFAULT_ADD_THRESHOLD, ModelInfo, TrainedModel
+from quotes.learning.features import FEATURE_SET
 
 MAGIC = b"QAMODEL\0"
 FORMAT_VERSION = 1
@@ -35,6 +37,7 @@ def model_to_bytes(model: TrainedModel) -> bytes:
         "trained_at": info.trained_at,
         "scores": info.scores,
         "add_threshold": info.add_threshold,
+        "feature_set": FEATURE_SET,
         "crf_length": len(model.crf),
         "crf_sha256": hashlib.sha256(model.crf).hexdigest(),
     }
@@ -45,8 +48,10 @@ def model_to_bytes(model: TrainedModel) -> bytes:
 def model_from_bytes(blob: bytes) -> TrainedModel:
     """The model in ``blob``.
 
-    :raises ModelFormatError: when the blob is not a model, is damaged or truncated, or
-        was written by a newer version of the app (its format version is named).
+    :raises ModelFormatError: when the blob is not a model, is damaged or truncated, was
+        written by a newer version of the app (its format version is named), or was
+        trained on other features than this version computes (then it must be trained
+        again: its weights mean nothing for these features).
     """
     if not isinstance(blob, bytes | bytearray | memoryview):
         raise ModelFormatError(f"a model must be bytes, got {type(blob).__name__}")
@@ -65,6 +70,7 @@ def model_from_bytes(blob: bytes) -> TrainedModel:
         )
     offset += _PREFIX.size
     header = _header(blob[offset : offset + length])
+    _check_feature_set(header)
     crf = blob[offset + length :]
     if len(crf) != header["crf_length"] or hashlib.sha256(crf).hexdigest() != header["crf_sha256"]:
         raise ModelFormatError("corrupt model: the CRF data does not match its checksum")
@@ -80,6 +86,23 @@ def model_from_bytes(blob: bytes) -> TrainedModel:
         add_threshold=float(header.get("add_threshold", DEFAULT_ADD_THRESHOLD)),
     )
     return TrainedModel(crf=crf, info=info)
+
+
+def _check_feature_set(header: dict[str, Any]) -> None:
+    found = header.get("feature_set", 1)
+    if not isinstance(found, int) or isinstance(found, bool):
+        raise ModelFormatError("corrupt model: its feature set is not a number")
+    if found > FEATURE_SET:
+        raise ModelFormatError(
+            f"the model was trained by a newer version of the app (feature set {found}; "
+            f"this version computes set {FEATURE_SET}): update the app or train the model "
+            "again"
+        )
+    if found < FEATURE_SET:
+        raise ModelFormatError(
+            f"the model was trained by an older version of the app (feature set {found}; "
+            f"this version computes set {FEATURE_SET}): train the model again"
+        )
 
 
 def _header(raw: bytes) -> dict[str, Any]:

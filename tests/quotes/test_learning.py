@@ -3,6 +3,7 @@ the rules, and the clear errors for too few records and bad blobs."""
 
 from __future__ import annotations
 
+import json
 import struct
 
 import pytest
@@ -18,6 +19,7 @@ from quotes.learning import (
     suggest,
     train_model,
 )
+from quotes.learning.features import FEATURE_SET
 from quotes.learning.serialisation import MAGIC
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 
@@ -113,6 +115,42 @@ def test_a_model_from_a_newer_version_is_refused_by_name(model: TrainedModel) ->
     struct.pack_into(">H", blob, len(MAGIC), FORMAT_VERSION + 1)
     with pytest.raises(ModelFormatError, match=r"newer version.*format 2"):
         TrainedModel.from_bytes(bytes(blob))
+
+
+def _with_header(blob: bytes, **changes: object) -> bytes:
+    """``blob`` with its JSON header's fields changed (None removes one)."""
+    offset = len(MAGIC)
+    version, length = struct.unpack_from(">HI", blob, offset)
+    start = offset + struct.calcsize(">HI")
+    header = json.loads(blob[start : start + length])
+    for key, value in changes.items():
+        if value is None:
+            header.pop(key, None)
+        else:
+            header[key] = value
+    encoded = json.dumps(header).encode()
+    return MAGIC + struct.pack(">HI", version, len(encoded)) + encoded + blob[start + length :]
+
+
+@pytest.mark.parametrize(
+    ("feature_set", "message"),
+    [
+        pytest.param(None, r"older version.*feature set 1;", id="before feature sets"),
+        pytest.param(FEATURE_SET - 1, r"older version.*train the model again", id="older"),
+        pytest.param(FEATURE_SET + 1, r"newer version.*update the app", id="newer"),
+        pytest.param("two", "corrupt model: its feature set", id="not a number"),
+    ],
+)
+def test_a_model_of_other_features_is_refused_with_what_to_do(
+    model: TrainedModel, feature_set: object, message: str
+) -> None:
+    blob = _with_header(model.to_bytes(), feature_set=feature_set)
+    with pytest.raises(ModelFormatError, match=message):
+        TrainedModel.from_bytes(blob)
+
+
+def test_a_model_keeps_the_feature_set_it_was_trained_on(model: TrainedModel) -> None:
+    assert TrainedModel.from_bytes(_with_header(model.to_bytes())).info == model.info
 
 
 @pytest.mark.parametrize(
