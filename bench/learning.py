@@ -15,6 +15,9 @@ the folds, P, R, F1, exact F1 and full F1 (``quotes.evaluate``):
 
 Then the training time per size, and extraction throughput (CPU time, one core) of the
 rules alone and of rules + model on the first fold's test articles, in the same run.
+Each model's threshold for learned additions is chosen as ``train`` chooses it, by a
+cross-validation inside its own training articles (three more fits per model; the
+chosen thresholds are printed); ``--no-calibrate`` keeps the default threshold instead.
 ``--thresholds 0.4,0.5,0.6`` adds a sweep of the learned-addition threshold at the
 largest size. Skips with a message when the gold file is absent; nothing is stored.
 """
@@ -33,7 +36,7 @@ from typing import Any
 from quotes.evaluate import Scores, score_article
 from quotes.learning.combination import combine, suggest
 from quotes.learning.crf import TrainedModel
-from quotes.learning.training import Prepared, fit, prepare
+from quotes.learning.training import Prepared, calibrated_threshold, fit, prepare
 from quotes.lexicon import default_lexicon
 from quotes.model import Extraction
 from quotes.records import article_from_record, attribution_to_record
@@ -109,7 +112,9 @@ def _throughput(texts: Sequence[str], model: TrainedModel) -> tuple[float, float
     return rates[0], rates[1]
 
 
-def run(gold: Path, folds: int, sizes_spec: str, thresholds: list[float]) -> None:
+def run(
+    gold: Path, folds: int, sizes_spec: str, thresholds: list[float], *, calibrate: bool = True
+) -> None:
     """Print the learning curve, training times, threshold sweep and throughput."""
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if r.get("text")]
@@ -128,6 +133,7 @@ def run(gold: Path, folds: int, sizes_spec: str, thresholds: list[float]) -> Non
     curve: dict[int, list[tuple[Mapping[str, Any], Extraction]]] = {s: [] for s in sizes}
     sweep: dict[float, list[tuple[Mapping[str, Any], Extraction]]] = {t: [] for t in thresholds}
     seconds: dict[int, list[float]] = {s: [] for s in sizes}
+    chosen: dict[int, list[float]] = {s: [] for s in sizes}
     first_model: TrainedModel | None = None
     for k, test in enumerate(test_folds):
         pool = [item for j, fold in enumerate(test_folds) if j != k for _, item in fold]
@@ -136,13 +142,18 @@ def run(gold: Path, folds: int, sizes_spec: str, thresholds: list[float]) -> Non
             started = time.perf_counter()
             model = fit(pool[:size])
             seconds[size].append(time.perf_counter() - started)
-            curve[size] += _suggestions(test, model)
+            threshold = calibrated_threshold(pool[:size]) if calibrate else None
+            chosen[size].append(model.info.add_threshold if threshold is None else threshold)
+            curve[size] += _suggestions(test, model, threshold)
             if size == sizes[-1]:
-                for threshold in thresholds:
-                    sweep[threshold] += _suggestions(test, model, threshold)
+                for swept in thresholds:
+                    sweep[swept] += _suggestions(test, model, swept)
                 first_model = first_model or model
         print(f"  fold {k + 1}/{folds} done", flush=True)
     _print_curve(rules_items, curve, seconds)
+    print("\nadd threshold per fold (" + ("calibrated" if calibrate else "default") + ")")
+    for size, values in chosen.items():
+        print(f"  n={size:<4} " + " ".join(f"{v:.2f}" for v in values))
     for threshold, items in sweep.items():
         speech, every = _score(items)
         print(f"threshold {threshold:.2f}: speech {_row('', speech)}")
@@ -183,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--sizes", default=DEFAULT_SIZES)
     parser.add_argument("--thresholds", default="")
+    parser.add_argument("--no-calibrate", action="store_true")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         print(f"skipped: no gold file at {args.gold}")
@@ -190,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds < 2:
         parser.error("--folds must be at least 2")
     thresholds = [float(t) for t in args.thresholds.split(",") if t.strip()]
-    run(args.gold, args.folds, args.sizes, thresholds)
+    run(args.gold, args.folds, args.sizes, thresholds, calibrate=not args.no_calibrate)
     return 0
 
 

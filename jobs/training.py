@@ -258,6 +258,14 @@ def describe_training(stored: StoredModel, *, seconds: float) -> str:
             f"F1 {scores['f1']:.3f}; rules alone P {scores['rules_precision']:.3f} "
             f"R {scores['rules_recall']:.3f} F1 {scores['rules_f1']:.3f}"
         )
+        threshold = scores.get("add_threshold")
+        if threshold is not None and threshold > 1:
+            lines.append(
+                "learned additions: none (at every threshold tried they lowered "
+                "cross-validated F1 or precision); the model re-scores the rules"
+            )
+        elif threshold is not None:
+            lines.append(f"learned additions: spans the model gives P(content) >= {threshold:.2f}")
     else:
         lines.append("not cross-validated (no folds asked, or too few documents)")
     fit = scores.get("training_seconds")

@@ -38,7 +38,8 @@ class StoredModel:
     :param trained_by: who ran the training (the store's annotator).
     :param trained_on: whose accepted records it learned from; None for everyone's.
     :param scores: cross-validated figures (``precision``, ``recall``, ``f1`` and the
-        rules' own with a ``rules_`` prefix, ``training_seconds``); may be empty.
+        rules' own with a ``rules_`` prefix, the ``add_threshold`` cross-validation
+        chose, ``training_seconds``); may be empty.
     """
 
     blob: bytes = field(repr=False)

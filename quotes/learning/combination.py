@@ -89,13 +89,17 @@ def combine(
     *,
     add_threshold: float,
     drop_threshold: float = 0.0,
+    tagged: Sequence[Tagged] | None = None,
 ) -> Extraction:
     """``suggest``'s second half: the rules' ``Extraction`` of ``text`` with ``model``.
 
     :param paragraphs: ``paragraph_features(text, rules.attributions, lexicon)``; passed in
         so that training's cross-validation computes them once per article.
+    :param tagged: ``model.tag(paragraphs)`` when the caller has it already (calibration
+        combines one reading at several thresholds).
     """
-    tagged = model.tag(paragraphs)
+    if tagged is None:
+        tagged = model.tag(paragraphs)
     probability = _content_probability(paragraphs, tagged)
     kept = []
     for attribution in rules.attributions:

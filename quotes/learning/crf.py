@@ -34,9 +34,13 @@ TRAINING_PARAMS: dict[str, Any] = {
     "feature.possible_transitions": True,
 }
 
-# A learned span is suggested only when the model's mean P(content) over it reaches this:
-# in bench/learning.py, 0.95 kept precision against all gold above .88 (0.5 gave .83).
+# A learned span is suggested only when the model's mean P(content) over it reaches the
+# model's threshold, which training chooses by cross-validation (``quotes.learning.
+# calibration``). This one serves a model trained on too few documents to choose: in
+# bench/learning.py, 0.95 kept precision against all gold above .88 (0.5 gave .83).
 DEFAULT_ADD_THRESHOLD = 0.95
+# A threshold no probability reaches: the model re-scores the rules and adds nothing.
+NO_ADDITIONS = 1.01
 
 
 @dataclass(frozen=True, slots=True)

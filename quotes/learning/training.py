@@ -19,8 +19,16 @@ from datetime import UTC, datetime
 
 from quotes.evaluate import Scores, score_article
 from quotes.extract import extract_with
+from quotes.learning.calibration import CANDIDATES, choose_add_threshold
 from quotes.learning.combination import combine
-from quotes.learning.crf import DEFAULT_ADD_THRESHOLD, ModelInfo, TrainedModel, train_crf
+from quotes.learning.crf import (
+    DEFAULT_ADD_THRESHOLD,
+    NO_ADDITIONS,
+    ModelInfo,
+    Tagged,
+    TrainedModel,
+    train_crf,
+)
 from quotes.learning.features import Paragraph, paragraph_features
 from quotes.learning.labels import labels_for
 from quotes.lexicon import Lexicon, default_lexicon
@@ -113,21 +121,32 @@ def fit(
 
 
 def score_prepared(
-    prepared: Sequence[Prepared], model: TrainedModel | None, *, add_threshold: float | None = None
+    prepared: Sequence[Prepared],
+    model: TrainedModel | None,
+    *,
+    add_threshold: float | None = None,
+    tagged: Sequence[Sequence[Tagged]] | None = None,
 ) -> Scores:
     """Scores of the suggestions (rules alone when ``model`` is None) on ``prepared``.
 
     The accepted records are the gold; every one counts for recall. Records in an
     article's ``left_out`` paragraphs, suggested or accepted, are not scored.
+
+    :param tagged: per item, ``model.tag(item.paragraphs)`` if already computed.
     """
     total = Scores()
-    for item in prepared:
+    for index, item in enumerate(prepared):
         if model is None:
             extraction = item.rules
         else:
             threshold = model.info.add_threshold if add_threshold is None else add_threshold
             extraction = combine(
-                item.text, item.rules, item.paragraphs, model, add_threshold=threshold
+                item.text,
+                item.rules,
+                item.paragraphs,
+                model,
+                add_threshold=threshold,
+                tagged=None if tagged is None else tagged[index],
             )
         gold = [attribution_to_record(a) for a in _scored(item.accepted, item.left_out)]
         predicted = [
@@ -156,7 +175,10 @@ def train_model(
 
     Rejected records among them are ignored. With ``folds`` >= 2 (and at least that many
     articles with records) the model's ``info.scores`` hold cross-validated precision,
-    recall and F1 of rules + model and of rules alone; ``folds=0`` skips that.
+    recall and F1 of rules + model and of rules alone, and the model's ``add_threshold``
+    is the one cross-validation chose (``quotes.learning.calibration``; also in the
+    scores as ``add_threshold``); ``folds=0`` skips that and keeps
+    ``DEFAULT_ADD_THRESHOLD``.
 
     :param unreviewed: per article, the spans of its records nobody reviewed yet
         (see ``prepare``); None when every article is reviewed throughout.
@@ -194,8 +216,9 @@ def train_model(
         prepared.append(prepare(article, lexicon, unreviewed[index] if unreviewed else ()))
         advance()
     scores = _cross_validate(prepared, folds, advance) if folds else {}
+    threshold = scores.get("add_threshold", DEFAULT_ADD_THRESHOLD)
     started = time.perf_counter()
-    model = fit(prepared, scores=scores)
+    model = fit(prepared, scores=scores, add_threshold=threshold)
     scores = dict(model.info.scores, training_seconds=round(time.perf_counter() - started, 2))
     advance()
     return TrainedModel(
@@ -210,24 +233,39 @@ def train_model(
     )
 
 
+def calibrated_threshold(prepared: Sequence[Prepared], folds: int = DEFAULT_FOLDS) -> float:
+    """The add threshold cross-validation over ``prepared`` chooses (as ``train_model``
+    does), or ``DEFAULT_ADD_THRESHOLD`` when there are too few texts for ``folds``."""
+    if folds < 2 or len({p.text for p in prepared if p.accepted}) < folds:
+        return DEFAULT_ADD_THRESHOLD
+    return _cross_validate(prepared, folds, lambda: None)["add_threshold"]
+
+
 def _cross_validate(
     prepared: Sequence[Prepared], folds: int, advance: Callable[[], None]
 ) -> dict[str, float]:
-    combined, rules = Scores(), Scores()
+    rules = Scores()
+    by_threshold = {threshold: Scores() for threshold in (*CANDIDATES, NO_ADDITIONS)}
     # Folds by text, not by position: several versions of one article (two
     # annotators') share a fold, so none is scored by a model that learned another.
     groups: dict[str, int] = {}
     fold_of = [groups.setdefault(p.text, len(groups)) % folds for p in prepared]
+    scored = 0
     for fold in range(folds):
         held = [p for p, f in zip(prepared, fold_of, strict=True) if f == fold]
         rest = [p for p, f in zip(prepared, fold_of, strict=True) if f != fold]
         if not any(p.accepted for p in rest):
             advance()
             continue
+        scored += 1
         model = fit(rest)
-        combined.add(score_prepared(held, model))
+        tagged = [model.tag(p.paragraphs) for p in held]  # once, for every threshold
+        for threshold, total in by_threshold.items():
+            total.add(score_prepared(held, model, add_threshold=threshold, tagged=tagged))
         rules.add(score_prepared(held, None))
         advance()
+    chosen = choose_add_threshold(by_threshold, rules) if scored else DEFAULT_ADD_THRESHOLD
+    combined = by_threshold.get(chosen, by_threshold[NO_ADDITIONS])
     return {
         "precision": round(combined.precision, 4),
         "recall": round(combined.recall, 4),
@@ -235,4 +273,5 @@ def _cross_validate(
         "rules_precision": round(rules.precision, 4),
         "rules_recall": round(rules.recall, 4),
         "rules_f1": round(rules.f1, 4),
+        "add_threshold": chosen,
     }

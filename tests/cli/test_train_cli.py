@@ -66,6 +66,7 @@ def test_train_prints_size_scores_and_time_and_stores_the_model(
     with Store(db) as store:
         stored = store.learned_model()
     assert stored is not None and stored.records == 48 and "f1" in stored.scores
+    assert f"P(content) >= {stored.scores['add_threshold']:.2f}" in out
 
 
 def test_train_on_one_annotators_records(

@@ -15,6 +15,7 @@ from jobs.training import (
     ModelFormatError,
     TrainingCancelled,
     TrainingError,
+    describe_training,
     train_workspace,
     training_records,
     workspace_model,
@@ -271,3 +272,28 @@ def test_the_versions_of_one_text_share_a_fold(monkeypatch: pytest.MonkeyPatch) 
     assert len(trained_on) == 2
     for rest in trained_on:  # both versions learned from, or both held out
         assert rest.count(articles[0].text) in (0, 2)
+
+
+def _scored(**scores: float) -> StoredModel:
+    figures = {
+        "precision": 0.9,
+        "recall": 0.6,
+        "f1": 0.72,
+        "rules_precision": 0.93,
+        "rules_recall": 0.55,
+        "rules_f1": 0.69,
+        **scores,
+    }
+    return StoredModel(blob=b"", records=40, documents=20, trained_at="2026-12-07", scores=figures)
+
+
+def test_the_training_report_names_the_chosen_add_threshold() -> None:
+    report = describe_training(_scored(add_threshold=0.9), seconds=3.0)
+    assert "learned additions: spans the model gives P(content) >= 0.90" in report
+
+
+def test_the_training_report_says_when_the_model_adds_nothing() -> None:
+    report = describe_training(_scored(add_threshold=1.01), seconds=3.0)
+    assert "learned additions: none" in report and "re-scores the rules" in report
+    assert ">=" not in report
+

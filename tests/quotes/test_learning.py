@@ -19,6 +19,8 @@ from quotes.learning import (
     suggest,
     train_model,
 )
+from quotes.learning.calibration import CANDIDATES
+from quotes.learning.crf import DEFAULT_ADD_THRESHOLD
 from quotes.learning.features import FEATURE_SET
 from quotes.learning.serialisation import MAGIC
 from quotes.model import Article, Attribution, QuoteType, Span, Status
@@ -75,6 +77,19 @@ def test_training_records_size_date_and_cross_validated_scores(model: TrainedMod
     assert model.info.trained_at[:2] == "20"
     assert {"precision", "recall", "f1", "rules_f1"} <= set(model.info.scores)
     assert model.info.scores["recall"] > model.info.scores["rules_recall"]
+
+
+def test_training_keeps_the_add_threshold_cross_validation_chose(model: TrainedModel) -> None:
+    # "blorfed" records are consistent throughout, so learned additions pay.
+    assert model.info.add_threshold == model.info.scores["add_threshold"]
+    assert model.info.add_threshold in CANDIDATES
+    assert model.info.scores["precision"] >= model.info.scores["rules_precision"]
+
+
+def test_without_cross_validation_the_default_threshold_serves() -> None:
+    unscored = train_model([_article(n) for n in range(12)], folds=0)
+    assert unscored.info.add_threshold == DEFAULT_ADD_THRESHOLD
+    assert "add_threshold" not in unscored.info.scores
 
 
 def test_the_model_adds_what_the_rules_miss_with_origin_and_confidence(
