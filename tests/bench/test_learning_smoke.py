@@ -28,10 +28,22 @@ def test_the_learning_bench_prints_the_curve(
         )
         lines.append(json.dumps(record))
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Two annotators: one as the gold file, one who left out every second record.
+    (tmp_path / "multi").mkdir()
+    (tmp_path / "multi" / "annotator_a.jsonl").write_text("\n".join(lines[:4]) + "\n")
+    halved = [json.loads(line) for line in lines[:4]]
+    for record in halved:
+        record["quotes"] = record["quotes"][::2]
+    (tmp_path / "multi" / "annotator_b.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in halved) + "\n"
+    )
     assert main([str(gold), "--folds", "2", "--sizes", "4,all", "--thresholds", "0.5"]) == 0
     out = capsys.readouterr().out
     assert "+model n=4" in out and "+model n=6" in out
     assert "all attributions" in out and "MB/s" in out
+    assert "add threshold per fold (calibrated)" in out
+    # b against a finds half of a's records, all correct; a against b the reverse.
+    assert "mean P 0.750  R 0.750" in out and "0 of 2 ordered pairs" in out
 
 
 def test_the_learning_bench_skips_without_gold(
