@@ -10,9 +10,11 @@ user. Threading: main thread only, like the widgets.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -50,6 +52,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 _SETTINGS = tempfile.mkdtemp(prefix="bench-settings-")
+# Removed at exit: every benchmark run made one, and they piled up in the temp folder.
+atexit.register(shutil.rmtree, _SETTINGS, ignore_errors=True)
 
 
 def application() -> QApplication:

@@ -113,11 +113,11 @@ def combine(
     quotes = QuoteIndex(find_quotations(text))
     taken = [a.content for a in rules.attributions]
     for paragraph, reading in zip(paragraphs, tagged, strict=True):
-        for fragments, cue, speaker, p in _learned_spans(paragraph, reading):
+        for fragments, cue, speaker, p in _learned_spans(paragraph, reading, add_threshold):
             whole = Span(fragments[0].start, fragments[-1].end)
             # A learned span with no cue the model could point to was the commonest false
             # alarm in the bench (headlines, scare quotes, the writer's own claims).
-            if p < add_threshold or cue is None or any(whole.overlaps(t) for t in taken):
+            if cue is None or any(whole.overlaps(t) for t in taken):
                 continue
             if sum(1 for t in paragraph.tokens if whole.contains(t.start) and t.is_word) < (
                 MIN_WORDS
@@ -159,9 +159,10 @@ def _content_probability(
 
 
 def _learned_spans(
-    paragraph: Paragraph, reading: Tagged
+    paragraph: Paragraph, reading: Tagged, threshold: float
 ) -> list[tuple[list[Span], Span | None, Span | None, float]]:
-    """The content runs the model labelled, each with its nearest cue, speaker and P.
+    """The content runs the model labelled whose mean P(content) reaches ``threshold``,
+    each with its nearest cue, speaker and that P.
 
     A run that restarts with ``I`` right after a cue or speaker ("A," she said, "B.")
     continues the run before it as a second fragment.
@@ -181,12 +182,18 @@ def _learned_spans(
             gap_ok = True
         elif label not in (CUE, SOURCE) and tokens[i].is_word:
             gap_ok = False
-    cues = _label_runs(labels, CUE)
-    speakers = _label_runs(labels, SOURCE)
-    found = []
+    sure = []
     for run in runs:
         indexes = [i for fragment in run for i in fragment]
         p = sum(reading.content[i] for i in indexes) / len(indexes)
+        if p >= threshold:
+            sure.append((run, p))
+    if not sure:  # nothing to look for cues and speakers for
+        return []
+    cues = _label_runs(labels, CUE)
+    speakers = _label_runs(labels, SOURCE)
+    found = []
+    for run, p in sure:
         fragments = [Span(tokens[f[0]].start, tokens[f[-1]].end) for f in run]
         found.append(
             (
