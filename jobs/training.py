@@ -15,7 +15,7 @@ the annotator keeps working meanwhile.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -241,7 +241,21 @@ def describe_model(stored: StoredModel) -> str:
             f"; cross-validated F1 {scores['f1']:.3f} with the model, "
             f"{scores['rules_f1']:.3f} rules alone"
         )
-    return line
+    additions = _additions(scores)
+    return line + (f"; {additions}" if additions else "")
+
+
+def _additions(scores: Mapping[str, float]) -> str:
+    """What the model adds, by the threshold its cross-validation chose ("" if none)."""
+    threshold = scores.get("add_threshold")
+    if threshold is None:
+        return ""
+    if threshold > 1:
+        return (
+            "learned additions: none (no threshold tried beat adding nothing in "
+            "cross-validated F1 with precision held); the model re-scores the rules"
+        )
+    return f"learned additions: spans the model gives P(content) >= {threshold:.2f}"
 
 
 def describe_training(stored: StoredModel, *, seconds: float) -> str:
@@ -258,14 +272,9 @@ def describe_training(stored: StoredModel, *, seconds: float) -> str:
             f"F1 {scores['f1']:.3f}; rules alone P {scores['rules_precision']:.3f} "
             f"R {scores['rules_recall']:.3f} F1 {scores['rules_f1']:.3f}"
         )
-        threshold = scores.get("add_threshold")
-        if threshold is not None and threshold > 1:
-            lines.append(
-                "learned additions: none (at every threshold tried they lowered "
-                "cross-validated F1 or precision); the model re-scores the rules"
-            )
-        elif threshold is not None:
-            lines.append(f"learned additions: spans the model gives P(content) >= {threshold:.2f}")
+        additions = _additions(scores)
+        if additions:
+            lines.append(additions)
     else:
         lines.append("not cross-validated (no folds asked, or too few documents)")
     fit = scores.get("training_seconds")

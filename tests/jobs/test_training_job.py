@@ -15,6 +15,7 @@ from jobs.training import (
     ModelFormatError,
     TrainingCancelled,
     TrainingError,
+    describe_model,
     describe_training,
     train_workspace,
     training_records,
@@ -290,6 +291,10 @@ def _scored(**scores: float) -> StoredModel:
 def test_the_training_report_names_the_chosen_add_threshold() -> None:
     report = describe_training(_scored(add_threshold=0.9), seconds=3.0)
     assert "learned additions: spans the model gives P(content) >= 0.90" in report
+    assert describe_model(_scored(add_threshold=0.9)).endswith(
+        "; learned additions: spans the model gives P(content) >= 0.90"
+    )
+    assert "learned additions" not in describe_model(_scored())
 
 
 def test_the_training_report_says_when_the_model_adds_nothing() -> None:
