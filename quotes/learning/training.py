@@ -16,9 +16,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
+from quotes.cues import MODIFIER, Cue, find_cues
 from quotes.evaluate import Scores, score_article
 from quotes.extract import extract_with
+from quotes.grammar import BELIEF_KIND
 from quotes.learning.calibration import CANDIDATES, choose_add_threshold
 from quotes.learning.combination import combine
 from quotes.learning.crf import (
@@ -35,6 +38,8 @@ from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Article, Attribution, Extraction, Span, Status
 from quotes.records import attribution_to_record
 
+# Cue kinds that do not make a record speech: beliefs, and a modifier on its own.
+_NOT_SPEECH = frozenset({BELIEF_KIND, MODIFIER})
 # Fewer accepted records than this teach the CRF nothing it can generalise.
 MIN_RECORDS = 20
 DEFAULT_FOLDS = 3
@@ -57,7 +62,8 @@ class Prepared:
 
     ``left_out`` are the paragraphs (as spans of the text) that held a record nobody
     reviewed yet: they are neither learned from nor scored, since their labels are
-    unknown.
+    unknown. ``speech`` says, per accepted record, whether it attributes speech
+    (``is_speech_record``); empty counts every record as speech.
     """
 
     text: str
@@ -66,6 +72,7 @@ class Prepared:
     paragraphs: list[Paragraph]
     labels: list[list[str]]
     left_out: tuple[Span, ...] = ()
+    speech: tuple[bool, ...] = ()
 
 
 def accepted_of(article: Article) -> tuple[Attribution, ...]:
@@ -93,7 +100,19 @@ def prepare(article: Article, lexicon: Lexicon, unreviewed: Sequence[Span] = ())
                 kept.append(paragraph)
         paragraphs = kept
     labels = [labels_for(p.tokens, accepted) for p in paragraphs]
-    return Prepared(article.text, accepted, rules, paragraphs, labels, tuple(left_out))
+    cues = find_cues(article.text, lexicon) if accepted else []
+    speech = tuple(is_speech_record(a, cues) for a in accepted)
+    return Prepared(article.text, accepted, rules, paragraphs, labels, tuple(left_out), speech)
+
+
+def is_speech_record(attribution: Attribution, cues: Sequence[Cue]) -> bool:
+    """Whether ``attribution`` attributes speech: its cue is a lexicon cue of speech
+    (not of belief, intention or perception: "believes", "fears"), or it has no cue
+    ('Clinton: "We will win."'). ``cues`` are ``find_cues`` of its text."""
+    cue = attribution.cue
+    if cue is None:
+        return True
+    return any(c.kind not in _NOT_SPEECH and c.start < cue.end and cue.start < c.end for c in cues)
 
 
 def fit(
@@ -126,11 +145,14 @@ def score_prepared(
     *,
     add_threshold: float | None = None,
     tagged: Sequence[Sequence[Tagged]] | None = None,
+    speech_only: bool = False,
 ) -> Scores:
     """Scores of the suggestions (rules alone when ``model`` is None) on ``prepared``.
 
-    The accepted records are the gold; every one counts for recall. Records in an
-    article's ``left_out`` paragraphs, suggested or accepted, are not scored.
+    The accepted records are the gold; every one counts for recall, or with
+    ``speech_only`` the speech records only (``Prepared.speech``; a suggestion matching
+    any record is still no false alarm). Records in an article's ``left_out``
+    paragraphs, suggested or accepted, are not scored.
 
     :param tagged: per item, ``model.tag(item.paragraphs)`` if already computed.
     """
@@ -148,12 +170,25 @@ def score_prepared(
                 add_threshold=threshold,
                 tagged=None if tagged is None else tagged[index],
             )
-        gold = [attribution_to_record(a) for a in _scored(item.accepted, item.left_out)]
+        gold = _gold_records(item, speech_only)
         predicted = [
             attribution_to_record(a) for a in _scored(extraction.attributions, item.left_out)
         ]
         total.add(score_article(item.text, gold, predicted))
     return total
+
+
+def _gold_records(item: Prepared, speech_only: bool) -> list[dict[str, Any]]:
+    speech = item.speech or (True,) * len(item.accepted)
+    gold = []
+    for attribution, is_speech in zip(item.accepted, speech, strict=True):
+        if item.left_out and any(attribution.content.overlaps(p) for p in item.left_out):
+            continue
+        record = attribution_to_record(attribution)
+        if speech_only:
+            record["cue_speech_lexicon_match"] = is_speech
+        gold.append(record)
+    return gold
 
 
 def _scored(attributions: Sequence[Attribution], left_out: Sequence[Span]) -> list[Attribution]:
@@ -245,7 +280,9 @@ def _cross_validate(
     prepared: Sequence[Prepared], folds: int, advance: Callable[[], None]
 ) -> dict[str, float]:
     rules = Scores()
-    by_threshold = {threshold: Scores() for threshold in (*CANDIDATES, NO_ADDITIONS)}
+    thresholds = (*CANDIDATES, NO_ADDITIONS)
+    by_threshold = {threshold: Scores() for threshold in thresholds}
+    speech_by_threshold = {threshold: Scores() for threshold in thresholds}
     # Folds by text, not by position: several versions of one article (two
     # annotators') share a fold, so none is scored by a model that learned another.
     groups: dict[str, int] = {}
@@ -260,11 +297,23 @@ def _cross_validate(
         scored += 1
         model = fit(rest)
         tagged = [model.tag(p.paragraphs) for p in held]  # once, for every threshold
-        for threshold, total in by_threshold.items():
-            total.add(score_prepared(held, model, add_threshold=threshold, tagged=tagged))
+        for threshold in thresholds:
+            for total, speech_only in (
+                (by_threshold[threshold], False),
+                (speech_by_threshold[threshold], True),
+            ):
+                total.add(
+                    score_prepared(
+                        held, model, add_threshold=threshold, tagged=tagged, speech_only=speech_only
+                    )
+                )
         rules.add(score_prepared(held, None))
         advance()
-    chosen = choose_add_threshold(by_threshold, rules) if scored else DEFAULT_ADD_THRESHOLD
+    chosen = (
+        choose_add_threshold(by_threshold, rules, speech=speech_by_threshold)
+        if scored
+        else DEFAULT_ADD_THRESHOLD
+    )
     combined = by_threshold.get(chosen, by_threshold[NO_ADDITIONS])
     return {
         "precision": round(combined.precision, 4),

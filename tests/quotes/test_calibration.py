@@ -1,10 +1,15 @@
-"""How training chooses the threshold for learned additions from cross-validated scores."""
+"""How training chooses the threshold for learned additions from cross-validated scores,
+and which of a team's records count as speech for it."""
 
 from __future__ import annotations
 
+from quotes.cues import find_cues
 from quotes.evaluate import Scores
 from quotes.learning.calibration import PRECISION_FLOOR, choose_add_threshold
 from quotes.learning.crf import NO_ADDITIONS
+from quotes.learning.training import is_speech_record
+from quotes.lexicon import default_lexicon
+from quotes.model import Attribution, QuoteType, Span
 
 
 def _scores(precision: float, recall: float) -> Scores:
@@ -55,3 +60,34 @@ def test_below_the_floor_the_rules_own_precision_is_the_bar() -> None:
         NO_ADDITIONS: weak_rules,
     }
     assert choose_add_threshold(by_threshold, weak_rules) == 0.9
+
+
+def test_a_threshold_that_costs_the_speech_records_is_not_chosen() -> None:
+    overall = {0.9: _scores(0.90, 0.62), 0.95: _scores(0.92, 0.58), NO_ADDITIONS: RULES}
+    speech = {
+        0.9: _scores(0.90, 0.80),  # more recall overall, but speech F1 below adding nothing
+        0.95: _scores(0.92, 0.82),
+        NO_ADDITIONS: _scores(0.93, 0.81),
+    }
+    assert choose_add_threshold(overall, RULES, speech=speech) == 0.95
+    speech[0.95] = _scores(0.91, 0.81)
+    assert choose_add_threshold(overall, RULES, speech=speech) == NO_ADDITIONS
+
+
+def test_speech_records_are_those_with_a_cue_of_speech_or_none() -> None:
+    text = 'Ana said the bridge would open. Ben believes it will not. Cruz: "Never."'
+    cues = find_cues(text, default_lexicon())
+
+    def record(cue: str | None) -> Attribution:
+        start = text.index(cue) if cue else 0
+        return Attribution(
+            fragments=(Span(0, 3),),
+            type=QuoteType.INDIRECT,
+            cue=Span(start, start + len(cue)) if cue else None,
+        )
+
+    assert [is_speech_record(record(c), cues) for c in ("said", "believes", None)] == [
+        True,
+        False,
+        True,
+    ]

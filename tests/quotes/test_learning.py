@@ -23,6 +23,8 @@ from quotes.learning.calibration import CANDIDATES
 from quotes.learning.crf import DEFAULT_ADD_THRESHOLD
 from quotes.learning.features import FEATURE_SET
 from quotes.learning.serialisation import MAGIC
+from quotes.learning.training import prepare, score_prepared
+from quotes.lexicon import default_lexicon
 from quotes.model import Article, Attribution, QuoteType, Span, Status
 
 NAMES = ["Smith", "Jones", "Garcia", "Brown", "Lee", "Khan", "Novak", "Silva", "Moreau", "Costa"]
@@ -84,6 +86,17 @@ def test_training_keeps_the_add_threshold_cross_validation_chose(model: TrainedM
     assert model.info.add_threshold == model.info.scores["add_threshold"]
     assert model.info.add_threshold in CANDIDATES
     assert model.info.scores["precision"] >= model.info.scores["rules_precision"]
+
+
+def test_speech_scores_count_only_records_with_a_cue_of_speech() -> None:
+    # "blorfed" is in no lexicon: its records are not speech, and the rules miss them.
+    prepared = [prepare(_article(n), default_lexicon()) for n in range(4)]
+    assert [item.speech for item in prepared] == [(True, False)] * 4
+    every = score_prepared(prepared, None)
+    speech = score_prepared(prepared, None, speech_only=True)
+    assert (every.gold_speech, speech.gold_speech) == (8, 4)
+    assert speech.recall == 1.0 and every.recall == 0.5
+    assert speech.precision == every.precision
 
 
 def test_without_cross_validation_the_default_threshold_serves() -> None:
