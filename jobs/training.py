@@ -253,7 +253,8 @@ def _additions(scores: Mapping[str, float]) -> str:
     if threshold > 1:
         return (
             "learned additions: none (no threshold tried beat adding nothing in "
-            "cross-validated F1 with precision held); the model re-scores the rules"
+            "cross-validated F1 while holding precision and speech F1); the model "
+            "re-scores the rules"
         )
     return f"learned additions: spans the model gives P(content) >= {threshold:.2f}"
 

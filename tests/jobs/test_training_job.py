@@ -301,4 +301,3 @@ def test_the_training_report_says_when_the_model_adds_nothing() -> None:
     report = describe_training(_scored(add_threshold=1.01), seconds=3.0)
     assert "learned additions: none" in report and "re-scores the rules" in report
     assert ">=" not in report
-
