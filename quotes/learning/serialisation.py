@@ -3,8 +3,8 @@
 Layout: the magic ``QAMODEL\\0``; the format version (2 bytes, big endian); the length
 of a JSON header (4 bytes); the header (``ModelInfo`` fields, the feature set the CRF
 was trained on, the CRF's length and its SHA-256); the CRF bytes as crfsuite wrote them.
-A header without a feature set is from set 1, the first. The checksum tells a damaged blob from a
-valid one before crfsuite (C code) ever reads it.
+A header without a feature set is from set 1, the first. The checksum tells a damaged
+blob from a valid one before crfsuite (C code) ever reads it.
 """
 
 from __future__ import annotations

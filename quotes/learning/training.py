@@ -13,7 +13,7 @@ interrupted: one fit takes seconds to a minute on a few hundred articles).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -157,6 +157,19 @@ def score_prepared(
     :param tagged: per item, ``model.tag(item.paragraphs)`` if already computed.
     """
     total = Scores()
+    for item, predicted in _predictions(prepared, model, add_threshold, tagged):
+        total.add(score_article(item.text, _gold_records(item, speech_only), predicted))
+    return total
+
+
+def _predictions(
+    prepared: Sequence[Prepared],
+    model: TrainedModel | None,
+    add_threshold: float | None,
+    tagged: Sequence[Sequence[Tagged]] | None,
+) -> Iterator[tuple[Prepared, list[dict[str, Any]]]]:
+    """Each item with its suggestions as records, those in ``left_out`` paragraphs
+    dropped (``score_prepared``'s arguments)."""
     for index, item in enumerate(prepared):
         if model is None:
             extraction = item.rules
@@ -170,19 +183,17 @@ def score_prepared(
                 add_threshold=threshold,
                 tagged=None if tagged is None else tagged[index],
             )
-        gold = _gold_records(item, speech_only)
-        predicted = [
-            attribution_to_record(a) for a in _scored(extraction.attributions, item.left_out)
-        ]
-        total.add(score_article(item.text, gold, predicted))
-    return total
+        yield (
+            item,
+            [attribution_to_record(a) for a in _scored(extraction.attributions, item.left_out)],
+        )
 
 
 def _gold_records(item: Prepared, speech_only: bool) -> list[dict[str, Any]]:
     speech = item.speech or (True,) * len(item.accepted)
     gold = []
     for attribution, is_speech in zip(item.accepted, speech, strict=True):
-        if item.left_out and any(attribution.content.overlaps(p) for p in item.left_out):
+        if _left_out(attribution, item.left_out):
             continue
         record = attribution_to_record(attribution)
         if speech_only:
@@ -192,9 +203,11 @@ def _gold_records(item: Prepared, speech_only: bool) -> list[dict[str, Any]]:
 
 
 def _scored(attributions: Sequence[Attribution], left_out: Sequence[Span]) -> list[Attribution]:
-    if not left_out:
-        return list(attributions)
-    return [a for a in attributions if not any(a.content.overlaps(p) for p in left_out)]
+    return [a for a in attributions if not _left_out(a, left_out)]
+
+
+def _left_out(attribution: Attribution, left_out: Sequence[Span]) -> bool:
+    return any(attribution.content.overlaps(p) for p in left_out)
 
 
 def train_model(
@@ -296,17 +309,14 @@ def _cross_validate(
             continue
         scored += 1
         model = fit(rest)
-        tagged = [model.tag(p.paragraphs) for p in held]  # once, for every threshold
+        # Tagged once and each suggestion scored against both golds, for every threshold.
+        tagged = [model.tag(p.paragraphs) for p in held]
+        golds = [(_gold_records(p, False), _gold_records(p, True)) for p in held]
         for threshold in thresholds:
-            for total, speech_only in (
-                (by_threshold[threshold], False),
-                (speech_by_threshold[threshold], True),
-            ):
-                total.add(
-                    score_prepared(
-                        held, model, add_threshold=threshold, tagged=tagged, speech_only=speech_only
-                    )
-                )
+            predictions = _predictions(held, model, threshold, tagged)
+            for (item, predicted), (every, speech) in zip(predictions, golds, strict=True):
+                by_threshold[threshold].add(score_article(item.text, every, predicted))
+                speech_by_threshold[threshold].add(score_article(item.text, speech, predicted))
         rules.add(score_prepared(held, None))
         advance()
     chosen = (
